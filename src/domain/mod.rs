@@ -1,0 +1,16 @@
+//! The domain: plain Rust, no browser or UI crates.
+//!
+//! Records and their parsing and validation, the 集計 and 様式4 formulas, the 判断樹, the
+//! bundle format and its migrations. Everything here is tested natively with `cargo test`.
+
+pub mod diagnosis;
+pub mod fiscal_year;
+pub mod ids;
+pub mod issues;
+pub mod number;
+pub mod overview;
+pub mod patient;
+pub mod record;
+pub mod station;
+pub mod time;
+pub mod tri;

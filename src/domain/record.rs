@@ -1,0 +1,398 @@
+//! 記録: the envelope every saved record lives in.
+//!
+//! A [`StoredRecord`] is what storage keeps and what a bundle carries: the record's stable
+//! ID, the 地域診断 it belongs to, its kind, when and on which device it last changed, a
+//! revision counter, a trash flag, a link to last year's record — and its body as JSON.
+//!
+//! For merging bundles from several nurses, every *field* (leaf of the body) carries a
+//! [`FieldStamp`]: when and where it last changed, and hashes of the values it replaced. An
+//! incoming value whose history contains our current value is a later edit of it; a value
+//! whose history holds neither side's value is a conflict the nurse resolves.
+
+use super::ids::{DeviceId, RecordId};
+use super::time::Timestamp;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// 記録の種類.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// 地域診断 (one jurisdiction, one 年度).
+    Diagnosis,
+    /// 様式1 管轄地域の概況 (one per 地域診断).
+    Overview,
+    /// 様式1 療養者 (one per patient).
+    Patient,
+    /// 様式3 訪問看護ステーション.
+    Station,
+    /// 様式2 事業 (one per programme row).
+    Programme,
+    /// 様式4 評価 (one per 地域診断).
+    Evaluation,
+    /// 判断樹によるアセスメント.
+    Assessment,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 7] = [
+        RecordKind::Diagnosis,
+        RecordKind::Overview,
+        RecordKind::Patient,
+        RecordKind::Station,
+        RecordKind::Programme,
+        RecordKind::Evaluation,
+        RecordKind::Assessment,
+    ];
+
+    /// The key stored in IndexedDB and bundles.
+    pub fn key(self) -> &'static str {
+        match self {
+            RecordKind::Diagnosis => "diagnosis",
+            RecordKind::Overview => "overview",
+            RecordKind::Patient => "patient",
+            RecordKind::Station => "station",
+            RecordKind::Programme => "programme",
+            RecordKind::Evaluation => "evaluation",
+            RecordKind::Assessment => "assessment",
+        }
+    }
+
+    /// Japanese name for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordKind::Diagnosis => "地域診断",
+            RecordKind::Overview => "地域の概況",
+            RecordKind::Patient => "療養者",
+            RecordKind::Station => "訪問看護ステーション",
+            RecordKind::Programme => "事業",
+            RecordKind::Evaluation => "様式4 評価",
+            RecordKind::Assessment => "アセスメント",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// A typed record body.
+pub trait RecordBody: Serialize + DeserializeOwned + Clone + PartialEq {
+    const KIND: RecordKind;
+}
+
+/// How many replaced values a field remembers for merging.
+pub const FIELD_HISTORY_LEN: usize = 16;
+
+/// When and where a field last changed, and hashes of the values it replaced (oldest first).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldStamp {
+    pub at: Timestamp,
+    pub device: DeviceId,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<u64>,
+}
+
+/// The metadata of a record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordMeta {
+    pub id: RecordId,
+    /// The 地域診断 this record belongs to (its own ID for a [`RecordKind::Diagnosis`]).
+    pub diagnosis_id: RecordId,
+    pub kind: RecordKind,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub updated_by: DeviceId,
+    /// Counts saves; 1 for a new record.
+    pub rev: u64,
+    /// ゴミ箱: set when deleted, cleared when restored. Deleted records stay until purged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<Timestamp>,
+    /// 前年度の記録: the record this one was copied from for the next 年度.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predecessor: Option<RecordId>,
+}
+
+/// A record as stored and exported.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredRecord {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub body: Value,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stamps: BTreeMap<String, FieldStamp>,
+}
+
+/// Why a record could not be read or written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordError {
+    /// The record is of another kind than expected.
+    WrongKind { expected: RecordKind, found: RecordKind },
+    /// The body does not fit the record type (message from the JSON reader).
+    Body(String),
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordError::WrongKind { expected, found } => {
+                write!(f, "記録の種類が違います（{}のはずが{}）", expected.label(), found.label())
+            }
+            RecordError::Body(msg) => write!(f, "記録の内容を読み取れません: {msg}"),
+        }
+    }
+}
+
+/// FNV-1a 64-bit hash of a JSON value's canonical text (object keys are sorted because
+/// serde_json's map is a BTreeMap).
+pub fn value_hash(value: &Value) -> u64 {
+    let text = value.to_string();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.as_bytes() {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// Whether an object is a single value for merging (a three-state value or a tagged enum)
+/// rather than a group of fields.
+fn is_atomic_object(map: &serde_json::Map<String, Value>) -> bool {
+    map.contains_key("state") || map.contains_key("type")
+}
+
+/// The leaves of a body by path (`"neurology/name"`). Arrays, scalars, three-state values
+/// and tagged enums are leaves; other objects are groups of fields.
+pub fn leaf_paths(value: &Value) -> BTreeMap<String, Value> {
+    fn walk(prefix: &str, value: &Value, out: &mut BTreeMap<String, Value>) {
+        match value {
+            Value::Object(map) if !is_atomic_object(map) && !map.is_empty() => {
+                for (k, v) in map {
+                    let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}/{k}") };
+                    walk(&path, v, out);
+                }
+            }
+            _ => {
+                out.insert(prefix.to_string(), value.clone());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk("", value, &mut out);
+    out
+}
+
+/// Rebuilds a body from its leaves (the inverse of [`leaf_paths`]).
+pub fn from_leaf_paths(leaves: &BTreeMap<String, Value>) -> Value {
+    let mut root = Value::Object(serde_json::Map::new());
+    for (path, value) in leaves {
+        if path.is_empty() {
+            return value.clone();
+        }
+        let mut node = &mut root;
+        let parts: Vec<&str> = path.split('/').collect();
+        for (i, part) in parts.iter().enumerate() {
+            let Value::Object(map) = node else { break };
+            if i + 1 == parts.len() {
+                map.insert((*part).to_string(), value.clone());
+                break;
+            }
+            node = map.entry((*part).to_string()).or_insert_with(|| Value::Object(serde_json::Map::new()));
+        }
+    }
+    root
+}
+
+impl StoredRecord {
+    /// A new record (rev 1) with every field stamped as made now on `device`.
+    pub fn create<T: RecordBody>(
+        id: RecordId,
+        diagnosis_id: RecordId,
+        body: &T,
+        now: Timestamp,
+        device: &DeviceId,
+    ) -> Result<StoredRecord, RecordError> {
+        let body = serde_json::to_value(body).map_err(|e| RecordError::Body(e.to_string()))?;
+        let stamps = leaf_paths(&body)
+            .into_keys()
+            .map(|path| (path, FieldStamp { at: now, device: device.clone(), history: Vec::new() }))
+            .collect();
+        Ok(StoredRecord {
+            meta: RecordMeta {
+                id,
+                diagnosis_id,
+                kind: T::KIND,
+                created_at: now,
+                updated_at: now,
+                updated_by: device.clone(),
+                rev: 1,
+                deleted_at: None,
+                predecessor: None,
+            },
+            body,
+            stamps,
+        })
+    }
+
+    /// The body as its type.
+    pub fn body_as<T: RecordBody>(&self) -> Result<T, RecordError> {
+        if self.meta.kind != T::KIND {
+            return Err(RecordError::WrongKind { expected: T::KIND, found: self.meta.kind });
+        }
+        serde_json::from_value(self.body.clone()).map_err(|e| RecordError::Body(e.to_string()))
+    }
+
+    /// This record with a new body: the changed fields are stamped (now, `device`, the
+    /// replaced value's hash) and the revision goes up. Returns `None` when nothing changed.
+    pub fn edited<T: RecordBody>(
+        &self,
+        body: &T,
+        now: Timestamp,
+        device: &DeviceId,
+    ) -> Result<Option<StoredRecord>, RecordError> {
+        let new_body = serde_json::to_value(body).map_err(|e| RecordError::Body(e.to_string()))?;
+        Ok(self.with_body(new_body, now, device))
+    }
+
+    /// Like [`StoredRecord::edited`] for an untyped body (merging, migrations).
+    pub fn with_body(&self, new_body: Value, now: Timestamp, device: &DeviceId) -> Option<StoredRecord> {
+        if new_body == self.body {
+            return None;
+        }
+        let old = leaf_paths(&self.body);
+        let new = leaf_paths(&new_body);
+        let mut stamps = self.stamps.clone();
+        let paths: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+        for path in paths {
+            let before = old.get(path).unwrap_or(&Value::Null);
+            let after = new.get(path).unwrap_or(&Value::Null);
+            if before == after {
+                continue;
+            }
+            let stamp = stamps.entry(path.clone()).or_insert_with(|| FieldStamp {
+                at: now,
+                device: device.clone(),
+                history: Vec::new(),
+            });
+            stamp.at = now;
+            stamp.device = device.clone();
+            stamp.history.push(value_hash(before));
+            if stamp.history.len() > FIELD_HISTORY_LEN {
+                let excess = stamp.history.len() - FIELD_HISTORY_LEN;
+                stamp.history.drain(..excess);
+            }
+        }
+        stamps.retain(|path, _| new.contains_key(path));
+        let mut next = self.clone();
+        next.body = new_body;
+        next.stamps = stamps;
+        next.touch(now, device);
+        Some(next)
+    }
+
+    /// Marks a change of the metadata (trash, restore): new revision, time and device.
+    pub fn touch(&mut self, now: Timestamp, device: &DeviceId) {
+        self.meta.updated_at = now;
+        self.meta.updated_by = device.clone();
+        self.meta.rev = self.meta.rev.saturating_add(1);
+    }
+
+    /// In the ゴミ箱?
+    pub fn is_deleted(&self) -> bool {
+        self.meta.deleted_at.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::tri::Tri;
+
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    struct Sample {
+        name: String,
+        doctor: Doctor,
+        visits: Vec<String>,
+    }
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    struct Doctor {
+        name: Tri<String>,
+        per_month: Option<u32>,
+    }
+    impl RecordBody for Sample {
+        const KIND: RecordKind = RecordKind::Patient;
+    }
+
+    fn id(s: &str) -> RecordId {
+        RecordId::parse(s).expect("valid id")
+    }
+    fn dev(s: &str) -> DeviceId {
+        DeviceId::parse(s).expect("valid id")
+    }
+    fn sample() -> Sample {
+        Sample {
+            name: "A".into(),
+            doctor: Doctor { name: Tri::Unknown, per_month: Some(1) },
+            visits: vec!["Aステーション".into()],
+        }
+    }
+
+    #[test]
+    fn leaves_treat_tri_and_arrays_as_single_values() {
+        let v = serde_json::to_value(sample()).expect("serialises");
+        let leaves = leaf_paths(&v);
+        let keys: Vec<&str> = leaves.keys().map(String::as_str).collect();
+        assert_eq!(keys, vec!["doctor/name", "doctor/per_month", "name", "visits"]);
+        assert_eq!(from_leaf_paths(&leaves), v);
+    }
+
+    #[test]
+    fn edits_stamp_only_changed_fields_and_bump_the_revision() {
+        let r = StoredRecord::create(id("p1"), id("d1"), &sample(), Timestamp(1000), &dev("dev-a")).expect("creates");
+        assert_eq!(r.meta.rev, 1);
+        assert!(r.stamps.values().all(|s| s.history.is_empty()));
+
+        let mut changed = sample();
+        changed.doctor.name = Tri::Value("Aクリニック".into());
+        let r2 = r.edited(&changed, Timestamp(2000), &dev("dev-b")).expect("ok").expect("changed");
+        assert_eq!(r2.meta.rev, 2);
+        assert_eq!(r2.meta.updated_by, dev("dev-b"));
+        let stamp = &r2.stamps["doctor/name"];
+        assert_eq!(stamp.at, Timestamp(2000));
+        assert_eq!(stamp.history, vec![value_hash(&serde_json::json!({"state": "unknown"}))]);
+        assert_eq!(r2.stamps["name"].at, Timestamp(1000));
+        assert_eq!(r2.body_as::<Sample>(), Ok(changed.clone()));
+
+        assert_eq!(r2.edited(&changed, Timestamp(3000), &dev("dev-b")), Ok(None));
+    }
+
+    #[test]
+    fn wrong_kind_is_refused() {
+        let mut r = StoredRecord::create(id("p1"), id("d1"), &sample(), Timestamp(0), &dev("x")).expect("creates");
+        r.meta.kind = RecordKind::Station;
+        assert!(matches!(r.body_as::<Sample>(), Err(RecordError::WrongKind { .. })));
+    }
+
+    #[test]
+    fn history_is_bounded() {
+        let mut r = StoredRecord::create(id("p1"), id("d1"), &sample(), Timestamp(0), &dev("x")).expect("creates");
+        for i in 0..40 {
+            let mut s = sample();
+            s.name = format!("name {i}");
+            if let Ok(Some(next)) = r.edited(&s, Timestamp(i), &dev("x")) {
+                r = next;
+            }
+        }
+        assert_eq!(r.stamps["name"].history.len(), FIELD_HISTORY_LEN);
+    }
+
+    #[test]
+    fn kind_keys_round_trip() {
+        for k in RecordKind::ALL {
+            assert_eq!(RecordKind::from_key(k.key()), Some(k));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! 保存: the store behind a small async trait.
+//!
+//! [`Store`] is implemented twice: [`memory::MemoryStore`] (native tests, and a fallback
+//! that the UI never uses silently) and, in the browser, `idb::IdbStore` on IndexedDB. One
+//! contract suite ([`contract`]) runs against both.
+//!
+//! Every write goes through [`Store::apply`] with a [`WriteBatch`], which is **one**
+//! transaction: either all of it is saved or none of it.
+
+pub mod contract;
+pub mod memory;
+
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
+#[cfg(target_arch = "wasm32")]
+pub mod migrations;
+
+use crate::domain::ids::RecordId;
+use crate::domain::record::StoredRecord;
+use crate::domain::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::future::Future;
+
+/// 下書き: a half-filled form, kept until it is saved or discarded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Which form: e.g. `patient:<record id>` or `patient:new:<diagnosis id>`.
+    pub key: String,
+    pub diagnosis_id: RecordId,
+    pub saved_at: Timestamp,
+    /// The form's text fields as typed.
+    pub data: serde_json::Value,
+}
+
+/// Everything one save writes, applied in one transaction.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WriteBatch {
+    /// 地域診断 records to add or replace.
+    pub put_diagnoses: Vec<StoredRecord>,
+    /// Other records to add or replace.
+    pub put_records: Vec<StoredRecord>,
+    /// Records to remove for good (emptying the trash). Use `deleted_at` to trash.
+    pub purge_records: Vec<RecordId>,
+    /// 地域診断 to remove for good, with all their records and drafts.
+    pub purge_diagnoses: Vec<RecordId>,
+    pub put_drafts: Vec<Draft>,
+    pub delete_drafts: Vec<String>,
+    /// Small app facts (e.g. 最終エクスポート日時).
+    pub put_meta: Vec<(String, serde_json::Value)>,
+}
+
+impl WriteBatch {
+    pub fn is_empty(&self) -> bool {
+        self.put_diagnoses.is_empty()
+            && self.put_records.is_empty()
+            && self.purge_records.is_empty()
+            && self.purge_diagnoses.is_empty()
+            && self.put_drafts.is_empty()
+            && self.delete_drafts.is_empty()
+            && self.put_meta.is_empty()
+    }
+}
+
+/// Why storage failed. Every variant has a Japanese message for the nurse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// IndexedDB is not available (private browsing, disabled by policy).
+    Unavailable(String),
+    /// The device's storage quota is exhausted.
+    QuotaExceeded,
+    /// A schema upgrade waits for another tab that still has the old version open.
+    Blocked,
+    /// This tab's connection was closed because another tab upgraded the database.
+    VersionChanged,
+    /// The database on this device was written by a newer version of the app.
+    TooNew { found: u32, supported: u32 },
+    /// A stored record could not be read.
+    Corrupt(String),
+    /// The transaction was aborted or another error occurred.
+    Failed(String),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Unavailable(detail) => write!(
+                f,
+                "この端末ではデータを保存できません（IndexedDB が使えません）。プライベートブラウズ（InPrivate・シークレット）をやめるか、システム担当者にご相談ください。詳細: {detail}"
+            ),
+            StorageError::QuotaExceeded => write!(
+                f,
+                "端末の保存容量が足りないため保存できませんでした。入力中の内容は画面に残っています。不要なファイルを削除するか、データを書き出してから古い地域診断を削除してください。"
+            ),
+            StorageError::Blocked => write!(
+                f,
+                "別のタブで古い版のこのアプリが開いているため、データベースを更新できません。ほかのタブを閉じてください。"
+            ),
+            StorageError::VersionChanged => write!(
+                f,
+                "別のタブでアプリが新しい版に更新されました。保存済みのデータは安全です。このページを再読み込みしてください。"
+            ),
+            StorageError::TooNew { found, supported } => write!(
+                f,
+                "この端末のデータは新しい版のアプリで保存されています（データ版 {found}、このアプリは {supported} まで）。ページを再読み込みして最新版を使ってください。"
+            ),
+            StorageError::Corrupt(detail) => write!(f, "保存されたデータの一部を読み取れません: {detail}"),
+            StorageError::Failed(detail) => write!(f, "保存に失敗しました: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+/// The store. Futures are not `Send`: the browser is single-threaded.
+#[allow(async_fn_in_trait)]
+pub trait Store {
+    /// All 地域診断 on this device (including trashed ones).
+    fn list_diagnoses(&self) -> impl Future<Output = Result<Vec<StoredRecord>, StorageError>>;
+
+    /// One 地域診断.
+    fn get_diagnosis(&self, id: &RecordId) -> impl Future<Output = Result<Option<StoredRecord>, StorageError>>;
+
+    /// All records of one 地域診断 (every kind, including trashed ones).
+    fn list_records(&self, diagnosis_id: &RecordId) -> impl Future<Output = Result<Vec<StoredRecord>, StorageError>>;
+
+    /// One record.
+    fn get_record(&self, id: &RecordId) -> impl Future<Output = Result<Option<StoredRecord>, StorageError>>;
+
+    /// One draft.
+    fn get_draft(&self, key: &str) -> impl Future<Output = Result<Option<Draft>, StorageError>>;
+
+    /// The drafts of one 地域診断.
+    fn list_drafts(&self, diagnosis_id: &RecordId) -> impl Future<Output = Result<Vec<Draft>, StorageError>>;
+
+    /// A small app fact.
+    fn get_meta(&self, key: &str) -> impl Future<Output = Result<Option<serde_json::Value>, StorageError>>;
+
+    /// Applies a batch in one transaction; resolves only when the transaction has completed.
+    fn apply(&self, batch: WriteBatch) -> impl Future<Output = Result<(), StorageError>>;
+}

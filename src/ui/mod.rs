@@ -1,0 +1,2 @@
+//! UI (written next).
+pub fn start() {}
