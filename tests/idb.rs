@@ -1,0 +1,170 @@
+//! The IndexedDB store in headless Chromium: the shared storage contract, the schema
+//! migration from version 1 with data in it, and the two-tab upgrade cases.
+//!
+//! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Object, Reflect};
+use nanbyo_chiiki_shindan::storage::contract::{run_all, sample_diagnosis};
+use nanbyo_chiiki_shindan::storage::idb::{request_future, transaction_future, IdbStore, OpenHooks, STORE_DIAGNOSES};
+use nanbyo_chiiki_shindan::storage::migrations::LATEST;
+use nanbyo_chiiki_shindan::storage::{StorageError, Store, WriteBatch};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+thread_local! {
+    static COUNTER: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A database name no other test uses.
+fn fresh_name(prefix: &str) -> String {
+    let n = COUNTER.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    format!("{prefix}-{}-{n}", js_sys::Date::now())
+}
+
+async fn fresh_store() -> IdbStore {
+    let name = fresh_name("contract");
+    IdbStore::open(&name, OpenHooks::default()).await.unwrap_or_else(|e| panic!("open {name}: {e}"))
+}
+
+#[wasm_bindgen_test]
+async fn contract_suite_passes_on_indexeddb() {
+    run_all(fresh_store).await;
+}
+
+#[wasm_bindgen_test]
+async fn writes_use_strict_durability() {
+    let store = fresh_store().await;
+    let tx = store.write_transaction(&[STORE_DIAGNOSES]).unwrap_or_else(|e| panic!("{e}"));
+    let durability = Reflect::get(&tx, &JsValue::from_str("durability")).ok().and_then(|v| v.as_string());
+    assert_eq!(durability.as_deref(), Some("strict"));
+    tx.abort().ok();
+}
+
+#[wasm_bindgen_test]
+async fn upgrading_from_version_1_keeps_every_diagnosis() {
+    let name = fresh_name("migrate");
+    // Write as the version-1 app did.
+    let old = IdbStore::open_at_version(&name, 1, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(old.version(), 1);
+    let a = sample_diagnosis("d-a", "A保健所管内", 2024);
+    let b = sample_diagnosis("d-b", "B保健所管内", 2025);
+    old.apply(WriteBatch { put_diagnoses: vec![a.clone(), b.clone()], ..WriteBatch::default() })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    old.close();
+
+    // Open as this app.
+    let new = IdbStore::open(&name, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(new.version(), LATEST);
+    let mut listed = new.list_diagnoses().await.unwrap_or_else(|e| panic!("{e}"));
+    listed.sort_by(|x, y| x.meta.id.cmp(&y.meta.id));
+    assert_eq!(listed, vec![a, b]);
+    // The stores added by version 2 work.
+    let p = nanbyo_chiiki_shindan::storage::contract::sample_patient("p1", "d-a", 1);
+    new.apply(WriteBatch { put_records: vec![p.clone()], ..WriteBatch::default() })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let records = new.list_records(&p.meta.diagnosis_id).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(records, vec![p]);
+}
+
+#[wasm_bindgen_test]
+async fn an_old_tab_closes_on_upgrade_and_is_told_to_reload() {
+    let name = fresh_name("twotabs");
+    let told = Rc::new(Cell::new(false));
+    let hooks = OpenHooks {
+        on_version_change: Some({
+            let told = told.clone();
+            Rc::new(move || told.set(true))
+        }),
+        on_blocked: None,
+    };
+    let old_tab = IdbStore::open_at_version(&name, 1, hooks).await.unwrap_or_else(|e| panic!("{e}"));
+    old_tab
+        .apply(WriteBatch { put_diagnoses: vec![sample_diagnosis("d-a", "A", 2025)], ..WriteBatch::default() })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    // The new version opens without hanging: the old tab closed its connection.
+    let new_tab = IdbStore::open(&name, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(told.get(), "old tab was told to reload");
+    assert!(old_tab.is_closed());
+    assert_eq!(old_tab.list_diagnoses().await, Err(StorageError::VersionChanged));
+    assert_eq!(new_tab.list_diagnoses().await.map(|l| l.len()), Ok(1));
+}
+
+#[wasm_bindgen_test]
+async fn an_upgrade_blocked_by_a_tab_that_does_not_close_reports_it_and_then_proceeds() {
+    let name = fresh_name("blocked");
+    IdbStore::open_at_version(&name, 1, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}")).close();
+    // A raw connection without a versionchange handler, like a tab of an app that ignores it.
+    let factory: web_sys::IdbFactory = Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB"))
+        .unwrap_or_else(|_| panic!("indexedDB"))
+        .unchecked_into();
+    let req = factory.open_with_u32(&name, 1).unwrap_or_else(|_| panic!("open"));
+    let stubborn: web_sys::IdbDatabase =
+        request_future(&req).await.unwrap_or_else(|_| panic!("raw open")).unchecked_into();
+
+    let blocked = Rc::new(Cell::new(false));
+    let hooks = OpenHooks {
+        on_blocked: Some({
+            let blocked = blocked.clone();
+            let stubborn = stubborn.clone();
+            // When told, the nurse closes the other tab.
+            Rc::new(move || {
+                blocked.set(true);
+                stubborn.close();
+            })
+        }),
+        on_version_change: None,
+    };
+    let store = IdbStore::open(&name, hooks).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(blocked.get(), "the blocked upgrade was reported");
+    assert_eq!(store.version(), LATEST);
+}
+
+#[wasm_bindgen_test]
+async fn opening_a_database_from_a_newer_app_is_refused_with_a_message() {
+    let name = fresh_name("toonew");
+    let factory: web_sys::IdbFactory = Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB"))
+        .unwrap_or_else(|_| panic!("indexedDB"))
+        .unchecked_into();
+    let req = factory.open_with_u32(&name, LATEST + 5).unwrap_or_else(|_| panic!("open"));
+    let db: web_sys::IdbDatabase = request_future(&req).await.unwrap_or_else(|_| panic!("raw open")).unchecked_into();
+    db.close();
+    match IdbStore::open(&name, OpenHooks::default()).await {
+        Err(StorageError::TooNew { found, supported }) => {
+            assert_eq!((found, supported), (LATEST + 5, LATEST));
+        }
+        Err(other) => panic!("expected TooNew, got {other}"),
+        Ok(_) => panic!("expected TooNew, opened"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_aborted_batch_writes_nothing() {
+    let store = fresh_store().await;
+    store
+        .apply(WriteBatch { put_diagnoses: vec![sample_diagnosis("d-a", "A", 2025)], ..WriteBatch::default() })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    // A transaction aborted after its puts were issued leaves nothing behind.
+    let tx = store.write_transaction(&[STORE_DIAGNOSES]).unwrap_or_else(|e| panic!("{e}"));
+    let done = transaction_future(&tx);
+    let os = tx.object_store(STORE_DIAGNOSES).unwrap_or_else(|_| panic!("store"));
+    let row = Object::new();
+    Reflect::set(&row, &JsValue::from_str("id"), &JsValue::from_str("d-b")).ok();
+    Reflect::set(&row, &JsValue::from_str("json"), &JsValue::from_str("{}")).ok();
+    os.put(&row).ok();
+    tx.abort().ok();
+    assert!(done.await.is_err());
+    assert_eq!(store.list_diagnoses().await.map(|l| l.len()), Ok(1));
+}
