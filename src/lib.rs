@@ -5,6 +5,7 @@
 //! * `ui` (wasm32 only) renders and binds with Leptos.
 
 pub mod domain;
+pub mod route;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -57,6 +57,17 @@ macro_rules! id_type {
             pub fn as_str(&self) -> &str {
                 &self.0
             }
+
+            /// An ID from generated text (a UUID): characters an ID cannot hold are dropped
+            /// and the text is cut to the maximum length; never fails.
+            pub fn sanitized(text: &str) -> Self {
+                let kept: String = text
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+                    .take(MAX_ID_LEN)
+                    .collect();
+                Self(if kept.is_empty() { "x".to_string() } else { kept })
+            }
         }
 
         impl TryFrom<String> for $name {
@@ -109,6 +120,14 @@ mod tests {
         assert_eq!(RecordId::parse("<script>"), Err(IdError::BadCharacter('<')));
         assert_eq!(RecordId::parse(&"a".repeat(65)), Err(IdError::TooLong));
         assert!(serde_json::from_str::<RecordId>("\"a b\"").is_err());
+    }
+
+    #[test]
+    fn sanitized_ids_are_always_valid() {
+        assert_eq!(RecordId::sanitized("0b8f3c1e-4a8d").as_str(), "0b8f3c1e-4a8d");
+        assert_eq!(RecordId::sanitized("").as_str(), "x");
+        assert_eq!(RecordId::sanitized("a b<c>").as_str(), "abc");
+        assert_eq!(RecordId::sanitized(&"z".repeat(100)).as_str().len(), MAX_ID_LEN);
     }
 
     #[test]

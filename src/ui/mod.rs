@@ -1,2 +1,25 @@
-//! UI (written next).
-pub fn start() {}
+//! The user interface (browser only): renders and binds. Arithmetic, filtering and
+//! validation live in the domain.
+
+pub mod app;
+pub mod components;
+pub mod ctx;
+pub mod pages;
+pub mod platform;
+
+use wasm_bindgen::JsCast;
+
+/// Installs the panic screen and mounts the app.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let detail = info.to_string();
+        web_sys::console::error_1(&detail.clone().into());
+        platform::show_panic_screen(&detail);
+    }));
+    leptos::mount::mount_to_body(app::App);
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        if let Some(el) = boot.dyn_ref::<web_sys::Element>() {
+            el.remove();
+        }
+    }
+}

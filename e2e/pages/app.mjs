@@ -1,0 +1,98 @@
+// Page objects for the app shell and the 地域診断 list (as in leptos' counters example:
+// tests talk to pages, pages know the selectors).
+
+export class AppPage {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async goto(url) {
+    await this.page.goto(url);
+    await this.ready();
+  }
+
+  /** The wasm has mounted and the database is open. */
+  async ready() {
+    await this.page.waitForSelector('nav.nav');
+    await this.page.waitForFunction(() => performance.getEntriesByName('app-interactive').length > 0);
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.ready();
+  }
+
+  notice() {
+    return this.page.locator('[data-testid=notice]');
+  }
+
+  async waitNotice(text) {
+    await this.page.locator('[data-testid=notice]', { hasText: text }).waitFor();
+  }
+
+  async nav(label) {
+    await this.page.locator('nav.nav a', { hasText: label }).first().click();
+  }
+
+  async heading() {
+    return (await this.page.locator('main h1').first().innerText()).trim();
+  }
+}
+
+export class HomePage extends AppPage {
+  async open() {
+    await this.page.locator('nav.nav a', { hasText: '地域診断の一覧' }).click();
+    await this.page.locator('h1', { hasText: '地域診断の一覧' }).waitFor();
+  }
+
+  async create(name, year) {
+    await this.page.fill('input[name=jurisdiction]', name);
+    await this.page.fill('input[name=fiscal_year]', year);
+    await this.page.click('form.create-form button[type=submit]');
+    await this.waitNotice('地域診断を作成しました');
+  }
+
+  /** Rows of the list as [地区名, 年度]. */
+  async rows() {
+    const rows = this.page.locator('[data-testid=diagnosis-list] tbody tr');
+    const out = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i);
+      out.push([
+        (await row.locator('th a').innerText()).trim(),
+        (await row.locator('td').first().innerText()).trim(),
+      ]);
+    }
+    return out;
+  }
+
+  row(name) {
+    return this.page.locator('[data-testid=diagnosis-list] tbody tr', { has: this.page.locator('th a', { hasText: name }) });
+  }
+
+  async rename(name, newName, newYear) {
+    await this.row(name).locator('button', { hasText: '名前・年度を変更' }).click();
+    await this.page.fill('input[name=rename-jurisdiction]', newName);
+    if (newYear) await this.page.fill('input[name=rename-fiscal-year]', newYear);
+    await this.page.locator('.modal button[type=submit]').click();
+    await this.waitNotice('保存しました');
+  }
+
+  /** Starts deleting and returns the confirmation's text (it must name the 地域診断). */
+  async askDelete(name) {
+    await this.row(name).locator('button', { hasText: '削除' }).click();
+    return (await this.page.locator('.modal').innerText()).trim();
+  }
+
+  async confirm() {
+    await this.page.locator('.modal button', { hasText: '削除する' }).click();
+  }
+
+  async cancel() {
+    await this.page.locator('.modal button', { hasText: '取り消し' }).click();
+  }
+
+  async switchTo(title) {
+    await this.page.selectOption('.switcher select', { label: title });
+  }
+}

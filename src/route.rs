@@ -1,0 +1,205 @@
+//! 画面の場所: the app's hash routes (`#/d/<id>/patients`).
+//!
+//! Hash routes need no server configuration, so the app works when published at the
+//! server root or under a sub-path such as `/nanbyo/`, and offline. Plain Rust, tested
+//! natively.
+
+use crate::domain::ids::RecordId;
+
+/// A part of a 地域診断 (one navigation entry).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// 地域の概況 (様式1 header)
+    Overview,
+    /// 様式1 療養者
+    Patients,
+    /// 様式2 事業
+    Programmes,
+    /// 様式3 訪問看護ステーション
+    Stations,
+    /// 集計
+    Summary,
+    /// 様式4 評価
+    Evaluation,
+    /// 判断樹
+    Trees,
+}
+
+impl Section {
+    pub const ALL: [Section; 7] = [
+        Section::Overview,
+        Section::Patients,
+        Section::Programmes,
+        Section::Stations,
+        Section::Summary,
+        Section::Evaluation,
+        Section::Trees,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Overview => "overview",
+            Section::Patients => "patients",
+            Section::Programmes => "programmes",
+            Section::Stations => "stations",
+            Section::Summary => "summary",
+            Section::Evaluation => "evaluation",
+            Section::Trees => "trees",
+        }
+    }
+
+    /// The navigation label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Overview => "地域の概況",
+            Section::Patients => "様式1 療養者",
+            Section::Programmes => "様式2 事業",
+            Section::Stations => "様式3 訪問看護ステーション",
+            Section::Summary => "集計",
+            Section::Evaluation => "様式4 評価",
+            Section::Trees => "判断樹",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// Where the app is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// 地域診断の一覧 (create, rename, switch, delete).
+    Home,
+    /// データの入出力 (export, import, CSV).
+    DataIo,
+    /// A section of one 地域診断, optionally one item in it (a patient, a station, …).
+    Diagnosis { id: RecordId, section: Section, item: Option<String> },
+    /// 動作確認: shows the error screen by panicking on purpose (for IT staff and the e2e
+    /// test of the panic hook). Nothing is written.
+    PanicCheck,
+    /// An address the app does not know.
+    NotFound(String),
+}
+
+/// Percent-decodes ASCII escapes (`%2F`); anything malformed is kept as typed.
+fn decode(part: &str) -> String {
+    let bytes = part.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| part.to_string())
+}
+
+impl Route {
+    /// Reads `location.hash` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(decode).collect();
+        match parts.as_slice() {
+            [] => Route::Home,
+            [io] if io == "io" => Route::DataIo,
+            [p] if p == "__panic" => Route::PanicCheck,
+            [d, id] if d == "d" => match RecordId::parse(id) {
+                Ok(id) => Route::Diagnosis { id, section: Section::Overview, item: None },
+                Err(_) => Route::NotFound(hash.to_string()),
+            },
+            [d, id, section, rest @ ..] if d == "d" && rest.len() <= 1 => {
+                match (RecordId::parse(id), Section::from_slug(section)) {
+                    (Ok(id), Some(section)) => Route::Diagnosis { id, section, item: rest.first().cloned() },
+                    _ => Route::NotFound(hash.to_string()),
+                }
+            }
+            _ => Route::NotFound(hash.to_string()),
+        }
+    }
+
+    /// The hash for this route (`#/d/<id>/patients/<item>`).
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Home => "#/".to_string(),
+            Route::DataIo => "#/io".to_string(),
+            Route::PanicCheck => "#/__panic".to_string(),
+            Route::Diagnosis { id, section, item: None } => format!("#/d/{id}/{}", section.slug()),
+            Route::Diagnosis { id, section, item: Some(item) } => {
+                let item: String = item
+                    .chars()
+                    .map(
+                        |c| if c == '/' || c == '%' || c == '#' { format!("%{:02X}", c as u32) } else { c.to_string() },
+                    )
+                    .collect();
+                format!("#/d/{id}/{}/{item}", section.slug())
+            }
+            Route::NotFound(hash) => hash.clone(),
+        }
+    }
+
+    /// The 地域診断 this route is in, if any.
+    pub fn diagnosis(&self) -> Option<&RecordId> {
+        match self {
+            Route::Diagnosis { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> RecordId {
+        RecordId::parse(s).expect("valid id")
+    }
+
+    #[test]
+    fn parses_known_routes() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#/"), Route::Home);
+        assert_eq!(Route::parse("#/io"), Route::DataIo);
+        assert_eq!(
+            Route::parse("#/d/abc-1/patients"),
+            Route::Diagnosis { id: id("abc-1"), section: Section::Patients, item: None }
+        );
+        assert_eq!(
+            Route::parse("#/d/abc-1/patients/p-9"),
+            Route::Diagnosis { id: id("abc-1"), section: Section::Patients, item: Some("p-9".into()) }
+        );
+        assert_eq!(
+            Route::parse("#/d/abc-1"),
+            Route::Diagnosis { id: id("abc-1"), section: Section::Overview, item: None }
+        );
+    }
+
+    #[test]
+    fn unknown_or_hostile_routes_are_not_found() {
+        assert!(matches!(Route::parse("#/nowhere"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/d/<script>/patients"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/d/abc/unknown"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/d/abc/patients/a/b"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/d/abc/patients/%"), Route::Diagnosis { .. }));
+        assert!(matches!(Route::parse("#/d/abc/patients/%あい"), Route::Diagnosis { .. }));
+    }
+
+    #[test]
+    fn hashes_round_trip() {
+        for section in Section::ALL {
+            let r = Route::Diagnosis { id: id("d1"), section, item: Some("x/y%z".into()) };
+            assert_eq!(Route::parse(&r.to_hash()), r);
+            let r = Route::Diagnosis { id: id("d1"), section, item: None };
+            assert_eq!(Route::parse(&r.to_hash()), r);
+        }
+        assert_eq!(Route::parse(&Route::Home.to_hash()), Route::Home);
+        assert_eq!(Route::parse(&Route::DataIo.to_hash()), Route::DataIo);
+    }
+}

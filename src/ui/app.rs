@@ -1,0 +1,246 @@
+//! The app root: header with the open 地域診断, the status area, navigation and the page.
+
+use super::ctx::{use_app, AppCtx, DbState, Notice, UpdateState};
+use super::pages;
+use super::platform::{self, format_bytes, keys};
+use crate::route::{Route, Section};
+use leptos::ev;
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let ctx = AppCtx::new();
+    provide_context(ctx);
+    ctx.open_database();
+    ctx.listen_to_other_tabs();
+    ctx.check_for_update();
+    platform::guard_unload(move || ctx.has_unsaved());
+    let _hash = window_event_listener(ev::hashchange, move |_| ctx.route_changed());
+    let _online = window_event_listener(ev::online, move |_| ctx.check_for_update());
+
+    view! {
+        <a class="skip-link" href="#main">"本文へ移動"</a>
+        <header class="app-header no-print">
+            <div class="app-title">
+                <a href="#/" class="app-name">"難病の地域診断"</a>
+                <DiagnosisSwitcher/>
+            </div>
+            <StatusArea/>
+        </header>
+        <UpdateBanner/>
+        <DbBanner/>
+        <div class="layout">
+            <Nav/>
+            <main id="main" class="page" tabindex="-1">
+                <NoticeLine/>
+                <pages::Page/>
+            </main>
+        </div>
+    }
+}
+
+/// The open 地域診断 and a switcher listing all of them.
+#[component]
+fn DiagnosisSwitcher() -> impl IntoView {
+    let ctx = use_app();
+    let current = Memo::new(move |_| ctx.route.with(|r| r.diagnosis().cloned()));
+    let section = Memo::new(move |_| match ctx.route.get() {
+        Route::Diagnosis { section, .. } => section,
+        _ => Section::Overview,
+    });
+    view! {
+        <label class="switcher">
+            <span class="visually-hidden">"開いている地域診断"</span>
+            <select
+                aria-label="開いている地域診断"
+                prop:value=move || current.get().map(|id| id.to_string()).unwrap_or_default()
+                on:change:target=move |ev| {
+                    let value = ev.target().value();
+                    if value.is_empty() {
+                        ctx.go(Route::Home);
+                    } else if let Ok(id) = crate::domain::ids::RecordId::parse(&value) {
+                        ctx.go(Route::Diagnosis { id, section: section.get_untracked(), item: None });
+                    }
+                }
+            >
+                <option value="">"（地域診断を選ぶ）"</option>
+                <For
+                    each=move || ctx.diagnoses.get()
+                    key=|e| (e.record.meta.id.clone(), e.record.meta.rev)
+                    let:entry
+                >
+                    <option value=entry.record.meta.id.to_string()>{entry.diagnosis.title()}</option>
+                </For>
+            </select>
+        </label>
+    }
+}
+
+/// 保存領域 (persistent or not, usage), network state, names hidden.
+#[component]
+fn StatusArea() -> impl IntoView {
+    let ctx = use_app();
+    let online = RwSignal::new(platform::online());
+    let _on = window_event_listener(ev::online, move |_| online.set(true));
+    let _off = window_event_listener(ev::offline, move |_| online.set(false));
+    let persisted = move || ctx.storage_info.with(|s| s.persisted);
+    let usage = move || {
+        ctx.storage_info.with(|s| match (s.usage_bytes, s.quota_bytes) {
+            (Some(u), Some(q)) => format!("使用量 {} / 上限 {}", format_bytes(u), format_bytes(q)),
+            (Some(u), None) => format!("使用量 {}", format_bytes(u)),
+            _ => String::new(),
+        })
+    };
+    view! {
+        <div class="status-area" role="status" aria-live="polite">
+            <span class="status-item" class:warn=move || persisted() == Some(false) data-testid="storage-status">
+                {move || match persisted() {
+                    Some(true) => "保存領域: 永続（ブラウザが自動で消しません）".to_string(),
+                    Some(false) => "保存領域: 一時的（容量が不足するとブラウザが消すことがあります。こまめにデータを書き出してください）".to_string(),
+                    None => "保存領域: 確認中".to_string(),
+                }}
+            </span>
+            <span class="status-item">{usage}</span>
+            <span class="status-item" class:warn=move || !online.get() data-testid="network-status">
+                {move || if online.get() { "オンライン" } else { "オフライン（入力・保存はできます）" }}
+            </span>
+            <label class="status-item toggle">
+                <input
+                    type="checkbox"
+                    prop:checked=move || ctx.hide_names.get()
+                    on:change:target=move |ev| {
+                        let hide = ev.target().checked();
+                        platform::set_setting(keys::HIDE_NAMES, &hide);
+                        ctx.hide_names.set(hide);
+                    }
+                />
+                "氏名・住所を隠す"
+            </label>
+        </div>
+    }
+}
+
+#[component]
+fn UpdateBanner() -> impl IntoView {
+    let ctx = use_app();
+    view! {
+        <Show when=move || ctx.update.get() != UpdateState::None>
+            <div class="banner info no-print" role="status" data-testid="update-banner">
+                <span>"更新があります。"</span>
+                {move || match ctx.update.get() {
+                    UpdateState::Activating => view! { <span>"更新しています…"</span> }.into_any(),
+                    _ => view! {
+                        <button class="primary" on:click=move |_| ctx.apply_update()>"更新する"</button>
+                        <span class="hint">
+                            {move || if ctx.dirty.with(|d| d.is_empty()) {
+                                "（入力中の内容はありません）"
+                            } else {
+                                "（未保存の入力があります。保存してから更新してください）"
+                            }}
+                        </span>
+                    }
+                    .into_any(),
+                }}
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn DbBanner() -> impl IntoView {
+    let ctx = use_app();
+    view! {
+        {move || match ctx.db_state.get() {
+            DbState::Opening | DbState::Ready => ().into_any(),
+            DbState::Blocked => view! {
+                <div class="banner warn" role="alert">
+                    "別のタブで古い版のこのアプリが開いているため、データを開けません。ほかのタブを閉じてください。閉じると自動で続きます。"
+                </div>
+            }
+            .into_any(),
+            DbState::VersionChanged => view! {
+                <div class="banner warn" role="alert" data-testid="reload-banner">
+                    "別のタブでアプリが新しい版に更新されました。保存済みのデータは安全です。"
+                    <button class="primary" on:click=move |_| platform::reload()>"再読み込み"</button>
+                </div>
+            }
+            .into_any(),
+            DbState::Failed(msg) => view! {
+                <div class="banner error" role="alert" data-testid="db-error">{msg}</div>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let ctx = use_app();
+    let current_diag = Memo::new(move |_| ctx.route.with(|r| r.diagnosis().cloned()));
+    let is_active =
+        move |section: Section| ctx.route.with(|r| matches!(r, Route::Diagnosis { section: s, .. } if *s == section));
+    view! {
+        <nav class="nav no-print" aria-label="メニュー">
+            <ul>
+                <li>
+                    <a href="#/" class:active=move || ctx.route.with(|r| *r == Route::Home)>"地域診断の一覧"</a>
+                </li>
+                {Section::ALL
+                    .into_iter()
+                    .map(|section| {
+                        view! {
+                            <li>
+                                {move || match current_diag.get() {
+                                    Some(id) => {
+                                        let href = Route::Diagnosis { id, section, item: None }.to_hash();
+                                        view! {
+                                            <a
+                                                href=href
+                                                class:active=move || is_active(section)
+                                                aria-current=move || is_active(section).then_some("page")
+                                            >
+                                                {section.label()}
+                                            </a>
+                                        }
+                                        .into_any()
+                                    }
+                                    None => view! {
+                                        <span class="disabled" title="先に地域診断を選んでください">{section.label()}</span>
+                                    }
+                                    .into_any(),
+                                }}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                <li>
+                    <a href="#/io" class:active=move || ctx.route.with(|r| *r == Route::DataIo)>"データの入出力"</a>
+                </li>
+            </ul>
+        </nav>
+    }
+}
+
+/// 保存しました / error messages.
+#[component]
+fn NoticeLine() -> impl IntoView {
+    let ctx = use_app();
+    view! {
+        {move || ctx.notice.get().map(|n| match n {
+            Notice::Done(msg) => view! {
+                <p class="notice done" role="status" data-testid="notice">
+                    {msg}
+                    <button class="link" aria-label="閉じる" on:click=move |_| ctx.notice.set(None)>"×"</button>
+                </p>
+            }
+            .into_any(),
+            Notice::Error(msg) => view! {
+                <p class="notice error" role="alert" data-testid="notice-error">
+                    {msg}
+                    <button class="link" aria-label="閉じる" on:click=move |_| ctx.notice.set(None)>"×"</button>
+                </p>
+            }
+            .into_any(),
+        })}
+    }
+}

@@ -1,0 +1,369 @@
+//! The app's shared state and actions, provided as one `Copy` context.
+//!
+//! State changes only in event handlers and in the completion of async actions (never in
+//! effects). Every save goes through [`AppCtx::save`]: one transaction, then the open
+//! 地域診断 is re-read, other tabs are told, and 保存しました is shown only after the
+//! transaction completed.
+
+use super::platform::{self, keys, StorageInfo};
+use crate::domain::diagnosis::{list_diagnoses, DiagnosisEntry};
+use crate::domain::ids::{DeviceId, RecordId};
+use crate::domain::record::{RecordBody, RecordKind, StoredRecord};
+use crate::route::Route;
+use crate::storage::idb::IdbStore;
+use crate::storage::{StorageError, Store, WriteBatch};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// The database connection's state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DbState {
+    /// データを開いています
+    Opening,
+    /// 使用可能
+    Ready,
+    /// Another tab keeps an old version open.
+    Blocked,
+    /// Another tab upgraded the schema; this tab must reload.
+    VersionChanged,
+    /// IndexedDB cannot be used (message for the nurse).
+    Failed(String),
+}
+
+/// A message in the status line.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// 保存しました etc.
+    Done(String),
+    /// A failure, in Japanese.
+    Error(String),
+}
+
+/// The records of the open 地域診断, as loaded.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub diagnosis_id: Option<RecordId>,
+    /// Every record of the 地域診断 (all kinds, including trashed ones).
+    pub records: Arc<Vec<StoredRecord>>,
+    /// Records that could not be read (shown as a warning; never dropped from storage).
+    pub unreadable: Vec<String>,
+}
+
+impl Loaded {
+    /// The live (not trashed) records of one kind, parsed. Unreadable bodies are skipped
+    /// (and reported by [`Loaded::unreadable`]).
+    pub fn live<T: RecordBody>(&self) -> Vec<(StoredRecord, T)> {
+        self.records
+            .iter()
+            .filter(|r| r.meta.kind == T::KIND && !r.is_deleted())
+            .filter_map(|r| r.body_as::<T>().ok().map(|b| (r.clone(), b)))
+            .collect()
+    }
+
+    /// Trashed records of one kind.
+    pub fn trashed(&self, kind: RecordKind) -> Vec<StoredRecord> {
+        self.records.iter().filter(|r| r.meta.kind == kind && r.is_deleted()).cloned().collect()
+    }
+
+    /// One record by ID.
+    pub fn get(&self, id: &RecordId) -> Option<&StoredRecord> {
+        self.records.iter().find(|r| &r.meta.id == id)
+    }
+}
+
+/// Service-worker update state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum UpdateState {
+    #[default]
+    None,
+    /// 更新があります
+    Available,
+    /// 更新しています
+    Activating,
+}
+
+/// The shared context.
+#[derive(Clone, Copy)]
+pub struct AppCtx {
+    store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    waiting_worker: StoredValue<Option<web_sys::ServiceWorker>, LocalStorage>,
+    pub device: StoredValue<DeviceId>,
+    pub db_state: RwSignal<DbState>,
+    pub route: RwSignal<Route>,
+    /// Every 地域診断 on this device (not trashed), sorted.
+    pub diagnoses: RwSignal<Vec<DiagnosisEntry>>,
+    /// The open 地域診断's records.
+    pub loaded: RwSignal<Loaded>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Keys of forms with unsaved changes (未保存).
+    pub dirty: RwSignal<BTreeSet<String>>,
+    /// 氏名・住所を隠す (training / projector display).
+    pub hide_names: RwSignal<bool>,
+    pub storage_info: RwSignal<StorageInfo>,
+    pub update: RwSignal<UpdateState>,
+    /// Counts saves (local and from other tabs), for views that re-read drafts etc.
+    pub revision: RwSignal<u64>,
+}
+
+impl AppCtx {
+    pub fn new() -> AppCtx {
+        AppCtx {
+            store: StoredValue::new_local(None),
+            channel: StoredValue::new_local(platform::broadcast_channel()),
+            waiting_worker: StoredValue::new_local(None),
+            device: StoredValue::new(platform::device_id()),
+            db_state: RwSignal::new(DbState::Opening),
+            route: RwSignal::new(Route::parse(&platform::location_hash())),
+            diagnoses: RwSignal::new(Vec::new()),
+            loaded: RwSignal::new(Loaded::default()),
+            notice: RwSignal::new(None),
+            dirty: RwSignal::new(BTreeSet::new()),
+            hide_names: RwSignal::new(platform::setting::<bool>(keys::HIDE_NAMES).unwrap_or(false)),
+            storage_info: RwSignal::new(StorageInfo::default()),
+            update: RwSignal::new(UpdateState::None),
+            revision: RwSignal::new(0),
+        }
+    }
+
+    /// The store, when open.
+    pub fn store(&self) -> Result<Rc<IdbStore>, StorageError> {
+        match self.db_state.get_untracked() {
+            DbState::VersionChanged => return Err(StorageError::VersionChanged),
+            DbState::Failed(msg) => return Err(StorageError::Unavailable(msg)),
+            _ => {}
+        }
+        self.store
+            .with_value(|s| s.clone())
+            .ok_or_else(|| StorageError::Unavailable("データベースを開いています".to_string()))
+    }
+
+    pub fn device_id(&self) -> DeviceId {
+        self.device.get_value()
+    }
+
+    /// Opens IndexedDB and loads the list and the last open 地域診断.
+    pub fn open_database(self) {
+        spawn_local(async move {
+            let hooks = crate::storage::idb::OpenHooks {
+                on_blocked: Some(Rc::new(move || self.db_state.set(DbState::Blocked))),
+                on_version_change: Some(Rc::new(move || self.db_state.set(DbState::VersionChanged))),
+            };
+            match IdbStore::open(platform::DATABASE_NAME, hooks).await {
+                Ok(store) => {
+                    self.store.set_value(Some(Rc::new(store)));
+                    self.db_state.set(DbState::Ready);
+                    self.refresh().await;
+                    platform::mark("app-interactive");
+                }
+                Err(e) => {
+                    self.db_state.set(DbState::Failed(e.to_string()));
+                    platform::mark("app-interactive");
+                }
+            }
+            let asked = platform::setting::<bool>(keys::PERSIST_ASKED).unwrap_or(false);
+            self.storage_info.set(platform::storage_info(!asked).await);
+        });
+    }
+
+    /// Re-reads the 地域診断 list and the open one's records.
+    pub async fn refresh(self) {
+        let Ok(store) = self.store() else { return };
+        match store.list_diagnoses().await {
+            Ok(records) => {
+                let (entries, unreadable) = list_diagnoses(&records);
+                self.diagnoses.set(entries);
+                if !unreadable.is_empty() {
+                    self.notice.set(Some(Notice::Error(format!(
+                        "読み取れない地域診断が{}件あります（データは消していません）",
+                        unreadable.len()
+                    ))));
+                }
+            }
+            Err(e) => self.notice.set(Some(Notice::Error(e.to_string()))),
+        }
+        let wanted = self.route.get_untracked().diagnosis().cloned();
+        self.load(wanted).await;
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Loads the records of a 地域診断 (or clears them).
+    pub async fn load(self, id: Option<RecordId>) {
+        let Some(id) = id else {
+            self.loaded.set(Loaded::default());
+            return;
+        };
+        let Ok(store) = self.store() else { return };
+        match store.list_records(&id).await {
+            Ok(mut records) => {
+                records.sort_by(|a, b| a.meta.created_at.cmp(&b.meta.created_at).then(a.meta.id.cmp(&b.meta.id)));
+                platform::set_setting(keys::LAST_DIAGNOSIS, &id.as_str());
+                self.loaded.set(Loaded { diagnosis_id: Some(id), records: Arc::new(records), unreadable: Vec::new() });
+            }
+            Err(e) => self.notice.set(Some(Notice::Error(e.to_string()))),
+        }
+    }
+
+    /// Navigates (sets the hash; the hashchange listener updates the route).
+    pub fn go(&self, route: Route) {
+        platform::set_location_hash(&route.to_hash());
+    }
+
+    /// Called on `hashchange`.
+    pub fn route_changed(self) {
+        let route = Route::parse(&platform::location_hash());
+        let new_diag = route.diagnosis().cloned();
+        let old_diag = self.loaded.with_untracked(|l| l.diagnosis_id.clone());
+        self.route.set(route);
+        if new_diag.is_some() && new_diag != old_diag {
+            spawn_local(async move { self.load(new_diag).await });
+        }
+    }
+
+    /// Saves a batch in one transaction. On success the data is re-read, other tabs are
+    /// told, and `done` (e.g. 保存しました) is shown; on failure the Japanese message is
+    /// shown and returned — the caller keeps what the nurse typed.
+    pub async fn save(self, batch: WriteBatch, done: &str) -> Result<(), StorageError> {
+        let store = match self.store() {
+            Ok(s) => s,
+            Err(e) => {
+                self.notice.set(Some(Notice::Error(e.to_string())));
+                return Err(e);
+            }
+        };
+        match store.apply(batch).await {
+            Ok(()) => {
+                self.refresh().await;
+                self.broadcast();
+                if !done.is_empty() {
+                    self.notice.set(Some(Notice::Done(done.to_string())));
+                }
+                Ok(())
+            }
+            Err(e) => {
+                if e == StorageError::VersionChanged {
+                    self.db_state.set(DbState::VersionChanged);
+                }
+                self.notice.set(Some(Notice::Error(e.to_string())));
+                Err(e)
+            }
+        }
+    }
+
+    /// Saves a draft quietly (no notice, no broadcast, no reload).
+    pub async fn save_quietly(self, batch: WriteBatch) -> Result<(), StorageError> {
+        self.store()?.apply(batch).await
+    }
+
+    fn broadcast(&self) {
+        self.channel.with_value(|c| {
+            if let Some(c) = c {
+                let _ = c.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+            }
+        });
+    }
+
+    /// Listens for other tabs' saves.
+    pub fn listen_to_other_tabs(self) {
+        use wasm_bindgen::prelude::*;
+        use wasm_bindgen::JsCast;
+        self.channel.with_value(|c| {
+            if let Some(c) = c {
+                let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_e: web_sys::MessageEvent| {
+                    spawn_local(async move { self.refresh().await });
+                });
+                c.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+                handler.forget();
+            }
+        });
+    }
+
+    /// Marks a form as having unsaved changes (or not).
+    pub fn set_dirty(&self, key: &str, dirty: bool) {
+        let present = self.dirty.with_untracked(|d| d.contains(key));
+        if dirty != present {
+            self.dirty.update(|d| {
+                if dirty {
+                    d.insert(key.to_string());
+                } else {
+                    d.remove(key);
+                }
+            });
+        }
+    }
+
+    pub fn has_unsaved(&self) -> bool {
+        self.dirty.with_untracked(|d| !d.is_empty())
+    }
+
+    /// Checks for a new version of the app (when online) and installs it in the background.
+    pub fn check_for_update(self) {
+        spawn_local(async move {
+            let current = platform::build_version();
+            let Some(reg) = platform::register_service_worker(&current).await else { return };
+            if let Some(w) = platform::waiting_worker(&reg) {
+                self.waiting_worker.set_value(Some(w));
+                self.update.set(UpdateState::Available);
+                return;
+            }
+            if !platform::online() {
+                return;
+            }
+            let Some(remote) = platform::remote_version().await else { return };
+            if remote == current {
+                return;
+            }
+            // Installing the new version happens in the background; it then waits.
+            let Some(reg) = platform::register_service_worker(&remote).await else { return };
+            for _ in 0..120 {
+                if let Some(w) = platform::waiting_worker(&reg) {
+                    self.waiting_worker.set_value(Some(w));
+                    self.update.set(UpdateState::Available);
+                    return;
+                }
+                gloo_sleep(1000).await;
+            }
+        });
+    }
+
+    /// The nurse chose 「更新する」: allowed only when nothing is unsaved.
+    pub fn apply_update(self) {
+        if self.has_unsaved() {
+            self.notice.set(Some(Notice::Error(
+                "未保存の入力があります。保存するか取り消してから更新してください。".to_string(),
+            )));
+            return;
+        }
+        self.waiting_worker.with_value(|w| {
+            if let Some(w) = w {
+                self.update.set(UpdateState::Activating);
+                platform::on_controller_change(platform::reload);
+                platform::activate_waiting(w);
+            }
+        });
+    }
+}
+
+impl Default for AppCtx {
+    fn default() -> Self {
+        AppCtx::new()
+    }
+}
+
+/// Waits `ms` milliseconds.
+pub async fn gloo_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The context (provided by the app root).
+pub fn use_app() -> AppCtx {
+    expect_context::<AppCtx>()
+}

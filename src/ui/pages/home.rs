@@ -1,0 +1,257 @@
+//! 地域診断の一覧: create, rename, switch, delete (after a confirmation naming it).
+
+use crate::domain::diagnosis::{DiagnosisEntry, DiagnosisInput};
+use crate::domain::issues::Issues;
+use crate::domain::record::StoredRecord;
+use crate::route::{Route, Section};
+use crate::storage::WriteBatch;
+use crate::ui::components::{ConfirmDialog, FieldIssues};
+use crate::ui::ctx::{use_app, AppCtx};
+use crate::ui::platform;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// What the create form or the rename form shows for the year as typed.
+fn year_preview(input: &DiagnosisInput) -> String {
+    match crate::domain::fiscal_year::FiscalYear::parse(&input.fiscal_year) {
+        Ok(fy) => fy.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let ctx = use_app();
+    let form = RwSignal::new(DiagnosisInput::default());
+    let tried = RwSignal::new(false);
+    let parsed = Memo::new(move |_| form.with(|f| f.parse()));
+    let issues =
+        Signal::derive(move || if tried.get() { parsed.get().err().unwrap_or_default() } else { Issues::new() });
+    let editing = RwSignal::new(None::<(DiagnosisEntry, DiagnosisInput)>);
+    let deleting = RwSignal::new(None::<DiagnosisEntry>);
+
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let Ok(diagnosis) = parsed.get_untracked() else { return };
+        let id = platform::new_record_id();
+        let Ok(record) = StoredRecord::create(id.clone(), id.clone(), &diagnosis, platform::now(), &ctx.device_id())
+        else {
+            return;
+        };
+        spawn_local(async move {
+            let batch = WriteBatch { put_diagnoses: vec![record], ..WriteBatch::default() };
+            if ctx.save(batch, "地域診断を作成しました").await.is_ok() {
+                form.set(DiagnosisInput::default());
+                tried.set(false);
+                ctx.go(Route::Diagnosis { id, section: Section::Overview, item: None });
+            }
+        });
+    };
+
+    view! {
+        <section class="home">
+            <h1>"地域診断の一覧"</h1>
+            <p class="lead">"地域診断は、ひとつの管轄地域（地区名）とひとつの年度の組です。開くと様式1〜4・集計・判断樹を入力できます。"</p>
+
+            <form class="card create-form" on:submit=create novalidate>
+                <h2>"新しい地域診断"</h2>
+                <div class="field-row">
+                    <label class="field">
+                        <span class="label">"地区名"</span>
+                        <input
+                            type="text"
+                            name="jurisdiction"
+                            maxlength="60"
+                            placeholder="例: ○○保健所管内"
+                            prop:value=move || form.with(|f| f.jurisdiction.clone())
+                            on:input:target=move |ev| form.update(|f| f.jurisdiction = ev.target().value())
+                        />
+                        <FieldIssues issues=issues field="jurisdiction"/>
+                    </label>
+                    <label class="field">
+                        <span class="label">"年度"</span>
+                        <input
+                            type="text"
+                            name="fiscal_year"
+                            inputmode="numeric"
+                            placeholder="例: 2025 または 令和7"
+                            prop:value=move || form.with(|f| f.fiscal_year.clone())
+                            on:input:target=move |ev| form.update(|f| f.fiscal_year = ev.target().value())
+                        />
+                        <span class="hint" data-testid="year-preview">{move || form.with(year_preview)}</span>
+                        <FieldIssues issues=issues field="fiscal_year"/>
+                    </label>
+                    <button type="submit" class="primary">"作成"</button>
+                </div>
+            </form>
+
+            <DiagnosisList editing deleting/>
+
+            {move || editing.get().map(|(entry, input)| view! { <RenameDialog entry input editing/> })}
+            {move || deleting.get().map(|entry| {
+                let title = entry.diagnosis.title();
+                let message = format!(
+                    "「{title}」を削除します。この地域診断の療養者・ステーション・事業・評価・アセスメントもすべて削除され、元に戻せません。必要なら先に「データの入出力」で書き出してください。"
+                );
+                view! {
+                    <ConfirmDialog
+                        title="地域診断の削除".to_string()
+                        message
+                        confirm_label="削除する"
+                        danger=true
+                        on_confirm=Callback::new(move |_| delete(ctx, entry.clone(), deleting))
+                        on_cancel=Callback::new(move |_| deleting.set(None))
+                    />
+                }
+            })}
+        </section>
+    }
+}
+
+fn delete(ctx: AppCtx, entry: DiagnosisEntry, deleting: RwSignal<Option<DiagnosisEntry>>) {
+    let id = entry.record.meta.id.clone();
+    spawn_local(async move {
+        let batch = WriteBatch { purge_diagnoses: vec![id.clone()], ..WriteBatch::default() };
+        let msg = format!("「{}」を削除しました", entry.diagnosis.title());
+        if ctx.save(batch, &msg).await.is_ok() {
+            deleting.set(None);
+            if platform::setting::<String>(platform::keys::LAST_DIAGNOSIS).as_deref() == Some(id.as_str()) {
+                platform::remove_setting(platform::keys::LAST_DIAGNOSIS);
+            }
+            if ctx.route.get_untracked().diagnosis() == Some(&id) {
+                ctx.go(Route::Home);
+            }
+        }
+    });
+}
+
+#[component]
+fn DiagnosisList(
+    editing: RwSignal<Option<(DiagnosisEntry, DiagnosisInput)>>,
+    deleting: RwSignal<Option<DiagnosisEntry>>,
+) -> impl IntoView {
+    let ctx = use_app();
+    let last_open = StoredValue::new(platform::setting::<String>(platform::keys::LAST_DIAGNOSIS));
+    view! {
+        <Show
+            when=move || !ctx.diagnoses.with(Vec::is_empty)
+            fallback=|| view! { <p class="empty" data-testid="no-diagnoses">"まだ地域診断がありません。上の欄から作成してください。"</p> }
+        >
+            <table class="list diagnoses" data-testid="diagnosis-list">
+                <thead>
+                    <tr>
+                        <th scope="col">"地区名"</th>
+                        <th scope="col">"年度"</th>
+                        <th scope="col">"最終更新"</th>
+                        <th scope="col"><span class="visually-hidden">"操作"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || ctx.diagnoses.get()
+                        key=|e| (e.record.meta.id.clone(), e.record.meta.rev)
+                        let:entry
+                    >
+                        {
+                            let id = entry.record.meta.id.clone();
+                            let was_last = last_open.with_value(|l| l.as_deref() == Some(id.as_str()));
+                            let open_route = Route::Diagnosis { id: id.clone(), section: Section::Overview, item: None };
+                            let for_edit = entry.clone();
+                            let for_delete = entry.clone();
+                            view! {
+                                <tr class:current=was_last>
+                                    <th scope="row">
+                                        <a href=open_route.to_hash()>{entry.diagnosis.jurisdiction.clone()}</a>
+                                        {was_last.then(|| view! { <span class="tag">"前回開いた地域診断"</span> })}
+                                    </th>
+                                    <td>{entry.diagnosis.fiscal_year.to_string()}</td>
+                                    <td>{entry.record.meta.updated_at.display_jst()}</td>
+                                    <td class="actions">
+                                        <a class="button" href=open_route.to_hash()>"開く"</a>
+                                        <button on:click=move |_| {
+                                            let input = DiagnosisInput::from_diagnosis(&for_edit.diagnosis);
+                                            editing.set(Some((for_edit.clone(), input)));
+                                        }>"名前・年度を変更"</button>
+                                        <button class="danger" on:click=move |_| deleting.set(Some(for_delete.clone()))>"削除"</button>
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+        </Show>
+    }
+}
+
+#[component]
+fn RenameDialog(
+    entry: DiagnosisEntry,
+    input: DiagnosisInput,
+    editing: RwSignal<Option<(DiagnosisEntry, DiagnosisInput)>>,
+) -> impl IntoView {
+    let ctx = use_app();
+    let form = RwSignal::new(input);
+    let parsed = Memo::new(move |_| form.with(|f| f.parse()));
+    let issues = Signal::derive(move || parsed.get().err().unwrap_or_default());
+    let record = StoredValue::new(entry.record.clone());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(diagnosis) = parsed.get_untracked() else { return };
+        let edited = record.with_value(|r| r.edited(&diagnosis, platform::now(), &ctx.device_id()));
+        match edited {
+            Ok(Some(next)) => spawn_local(async move {
+                let batch = WriteBatch { put_diagnoses: vec![next], ..WriteBatch::default() };
+                if ctx.save(batch, "保存しました").await.is_ok() {
+                    editing.set(None);
+                }
+            }),
+            Ok(None) => editing.set(None),
+            Err(e) => ctx.notice.set(Some(crate::ui::ctx::Notice::Error(e.to_string()))),
+        }
+    };
+    view! {
+        <div class="modal-backdrop">
+            <form
+                class="modal"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="rename-title"
+                on:submit=save
+                on:keydown=move |ev| if ev.key() == "Escape" { editing.set(None) }
+                novalidate
+            >
+                <h2 id="rename-title">"地域診断の名前・年度を変更"</h2>
+                <p class="hint">{format!("変更前: {}", entry.diagnosis.title())}</p>
+                <label class="field">
+                    <span class="label">"地区名"</span>
+                    <input
+                        type="text"
+                        name="rename-jurisdiction"
+                        maxlength="60"
+                        autofocus
+                        prop:value=move || form.with(|f| f.jurisdiction.clone())
+                        on:input:target=move |ev| form.update(|f| f.jurisdiction = ev.target().value())
+                    />
+                    <FieldIssues issues field="jurisdiction"/>
+                </label>
+                <label class="field">
+                    <span class="label">"年度"</span>
+                    <input
+                        type="text"
+                        name="rename-fiscal-year"
+                        prop:value=move || form.with(|f| f.fiscal_year.clone())
+                        on:input:target=move |ev| form.update(|f| f.fiscal_year = ev.target().value())
+                    />
+                    <span class="hint">{move || form.with(year_preview)}</span>
+                    <FieldIssues issues field="fiscal_year"/>
+                </label>
+                <div class="buttons">
+                    <button type="submit" class="primary">"保存"</button>
+                    <button type="button" on:click=move |_| editing.set(None)>"取り消し"</button>
+                </div>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,65 @@
+//! One module per page; [`Page`] shows the one the route names.
+
+mod home;
+mod pending;
+
+use super::ctx::use_app;
+use crate::route::{Route, Section};
+use leptos::prelude::*;
+
+#[component]
+pub fn Page() -> impl IntoView {
+    let ctx = use_app();
+    // Re-render the page only when the page (not the item) changes.
+    let page = Memo::new(move |_| match ctx.route.get() {
+        Route::Home => PageKey::Home,
+        Route::DataIo => PageKey::DataIo,
+        Route::Diagnosis { section, .. } => PageKey::Section(section),
+        Route::NotFound(_) => PageKey::NotFound,
+        Route::PanicCheck => PageKey::PanicCheck,
+    });
+    move || match page.get() {
+        PageKey::Home => home::HomePage().into_any(),
+        PageKey::DataIo => pending::Pending(pending::PendingProps { what: pending::What::DataIo }).into_any(),
+        PageKey::Section(section) => {
+            pending::Pending(pending::PendingProps { what: pending::What::Section(section) }).into_any()
+        }
+        PageKey::PanicCheck => panic_check().into_any(),
+        PageKey::NotFound => view! {
+            <section>
+                <h1>"ページが見つかりません"</h1>
+                <p>"アドレスが正しくありません。"<a href="#/">"地域診断の一覧"</a>"に戻ってください。"</p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PageKey {
+    Home,
+    DataIo,
+    Section(Section),
+    NotFound,
+    PanicCheck,
+}
+
+/// Panics on purpose so the error screen can be checked.
+fn panic_check() -> impl IntoView {
+    #[allow(clippy::panic)]
+    {
+        panic!("動作確認のための意図的なエラーです（#/__panic）");
+    }
+    #[allow(unreachable_code)]
+    ()
+}
+
+/// The 地域診断 the route names, or a message that none is open.
+pub fn require_diagnosis() -> impl IntoView {
+    let ctx = use_app();
+    move || {
+        ctx.route.with(|r| r.diagnosis().is_none()).then(|| {
+            view! { <p class="notice">"地域診断が選ばれていません。"<a href="#/">"地域診断の一覧"</a>"から選んでください。"</p> }
+        })
+    }
+}
