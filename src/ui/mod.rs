@@ -2,6 +2,7 @@
 //! validation live in the domain.
 
 pub mod app;
+pub mod bench;
 pub mod components;
 pub mod ctx;
 pub mod pages;
