@@ -16,8 +16,8 @@ pub mod rows;
 pub use catalogue::{ProgrammeDef, StandardProgramme, STANDARD_PROGRAMMES};
 pub use form::{CouncilForm, ProgrammeForm};
 pub use rows::{
-    copy_for_next_year, default_programmes, list_programmes, missing_standard_programmes, row_cells, row_headers,
-    table, ProgrammeEntry, COLUMN_COUNT,
+    copy_for_next_year, default_programmes, list_programmes, missing_standard_programmes, previous_year_row, row_cells,
+    row_headers, table, ProgrammeEntry, COLUMN_COUNT,
 };
 
 use super::fiscal_year::FiscalYear;
@@ -29,9 +29,15 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ProgrammeKind {
     /// 標準事業 (printed on the form).
-    Standard { key: StandardProgramme },
+    Standard {
+        /// 標準事業のキー.
+        key: StandardProgramme,
+    },
     /// 都道府県、市区町村の独自事業 with its own 事業名.
-    Own { name: String },
+    Own {
+        /// 事業名.
+        name: String,
+    },
 }
 
 impl ProgrammeKind {
@@ -63,6 +69,19 @@ impl ProgrammeKind {
 
 /// How the form names a programme of the prefecture's or municipality's own.
 pub const OWN_PROGRAMME_LABEL: &str = "独自事業";
+
+/// 実施 choices for a select, in this order: 未入力, 1 有, 0 無.
+pub const IMPLEMENTED_CHOICES: [(Option<bool>, &str); 3] =
+    [(None, "未入力"), (Some(true), "1 有"), (Some(false), "0 無")];
+
+/// 協議会 なしの場合 関連する会議 choices: 未入力, あり, なし.
+pub const RELATED_MEETING_CHOICES: [(Option<bool>, &str); 3] =
+    [(None, "未入力"), (Some(true), "あり"), (Some(false), "なし")];
+
+/// The label of a 実施 value: `1 有`, `0 無`, `未入力`.
+pub fn implemented_label(value: Option<bool>) -> &'static str {
+    IMPLEMENTED_CHOICES.iter().find(|(v, _)| *v == value).map_or("未入力", |(_, label)| label)
+}
 
 /// 設置単位 of the 難病対策地域協議会.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -412,6 +431,13 @@ mod tests {
         assert_eq!(keys.first(), Some(&SortKey::Standard(0)));
         assert_eq!(keys.get(8), Some(&SortKey::Standard(8)));
         assert_eq!(keys.last(), Some(&SortKey::Own));
+    }
+
+    #[test]
+    fn implemented_labels() {
+        assert_eq!(implemented_label(Some(true)), "1 有");
+        assert_eq!(implemented_label(Some(false)), "0 無");
+        assert_eq!(implemented_label(None), "未入力");
     }
 
     #[test]

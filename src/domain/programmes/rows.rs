@@ -22,11 +22,21 @@ pub fn default_programmes(
         .collect()
 }
 
-/// A listed programme row: its record and its parsed body.
+/// A listed programme row (事業): its record and its parsed body.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProgrammeEntry {
+    /// 記録 (envelope: ID, 地域診断, 前年度の記録, …).
     pub record: StoredRecord,
+    /// 事業 (the parsed body).
     pub programme: Programme,
+}
+
+/// 前年度の行: the row of last year's 地域診断 that `entry` was copied from (by
+/// `meta.predecessor`), for showing last year's 実施件数, 成果 and 課題 beside this year's.
+/// `previous` is last year's list from [`list_programmes`].
+pub fn previous_year_row<'a>(previous: &'a [ProgrammeEntry], entry: &ProgrammeEntry) -> Option<&'a ProgrammeEntry> {
+    let id = entry.record.meta.predecessor.as_ref()?;
+    previous.iter().find(|e| &e.record.meta.id == id)
 }
 
 /// The programme rows of one 地域診断 in display order (標準事業 in the paper form's order,
@@ -348,9 +358,16 @@ mod tests {
         let last: Programme = copies[9].body_as().expect("reads");
         assert_eq!(last.name(), "独自の在宅レスパイト");
         assert_eq!(last.count_local, None);
-        // The copies list in the new diagnosis in the same order.
+        // The copies list in the new diagnosis in the same order, each finding last year's row.
         let (listed, _) = list_programmes(&copies, &new_d);
         assert_eq!(listed.len(), 10);
+        let (previous, _) = list_programmes(&old, &old_d);
+        for (e, p) in listed.iter().zip(previous.iter()) {
+            assert_eq!(previous_year_row(&previous, e).map(|x| &x.record.meta.id), Some(&p.record.meta.id));
+            let last_year = previous_year_row(&previous, e).and_then(|x| x.programme.count_local);
+            assert!(last_year == Some(3) || last_year == Some(7));
+        }
+        assert!(previous_year_row(&previous, &previous[0]).is_none());
         // A copy parses cleanly for the new year through the form.
         for e in &listed {
             assert!(ProgrammeForm::from_record(&e.programme).parse(fy(2026)).is_ok());
