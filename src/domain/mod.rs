@@ -10,6 +10,7 @@ pub mod issues;
 pub mod number;
 pub mod overview;
 pub mod patient;
+pub mod programmes;
 pub mod record;
 pub mod station;
 pub mod time;
