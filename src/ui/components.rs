@@ -91,3 +91,217 @@ pub fn IssueSummary(#[prop(into)] issues: Signal<Issues>) -> impl IntoView {
         </Show>
     }
 }
+
+/// Is there an error for `field`? (for `aria-invalid`)
+fn has_error(issues: Option<Signal<Issues>>, field: &'static str) -> bool {
+    issues.is_some_and(|i| i.with(|all| all.for_field(field).any(|x| x.severity == Severity::Error)))
+}
+
+/// A labelled text input (or textarea) bound to a form field, with its messages.
+#[component]
+pub fn TextInput(
+    label: &'static str,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    /// The field key (for messages, `name` and tests).
+    field: &'static str,
+    #[prop(into, optional)] issues: Option<Signal<Issues>>,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] multiline: bool,
+    /// `numeric` or `decimal` for number fields (shows a number keypad on tablets).
+    #[prop(optional)] inputmode: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    /// Extra class for width (`w-s`, `w-m`, `w-l`).
+    #[prop(optional)] class: &'static str,
+    #[prop(optional)] maxlength: Option<u32>,
+) -> impl IntoView {
+    let input = if multiline {
+        view! {
+            <textarea
+                name=field
+                data-field=field
+                placeholder=placeholder
+                maxlength=maxlength
+                aria-invalid=move || has_error(issues, field).then_some("true")
+                prop:value=move || value.get()
+                on:input:target=move |ev| on_input.run(ev.target().value())
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                type="text"
+                name=field
+                data-field=field
+                class=class
+                placeholder=placeholder
+                maxlength=maxlength
+                inputmode=(!inputmode.is_empty()).then_some(inputmode)
+                autocomplete="off"
+                aria-invalid=move || has_error(issues, field).then_some("true")
+                prop:value=move || value.get()
+                on:input:target=move |ev| on_input.run(ev.target().value())
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <label class="field">
+            <span class="label">{label}</span>
+            {input}
+            {(!hint.is_empty()).then(|| view! { <span class="hint">{hint}</span> })}
+            {issues.map(|issues| view! { <FieldIssues issues field/> })}
+        </label>
+    }
+}
+
+/// A labelled group of radio buttons (segmented), e.g. 1 有 / 0 無 / 不明.
+/// `options` are (value, label); the value `""` is conventionally 不明（空白）.
+#[component]
+pub fn ChoiceInput(
+    label: &'static str,
+    options: Vec<(&'static str, String)>,
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
+    field: &'static str,
+    #[prop(into, optional)] issues: Option<Signal<Issues>>,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    view! {
+        <fieldset class="field choice" data-field=field aria-invalid=move || has_error(issues, field).then_some("true")>
+            <legend class="label">{label}</legend>
+            <div class="segmented">
+                {options
+                    .into_iter()
+                    .map(|(v, text)| {
+                        view! {
+                            <label class="segment" class:selected=move || value.with(|cur| cur == v)>
+                                <input
+                                    type="radio"
+                                    name=field
+                                    value=v
+                                    prop:checked=move || value.with(|cur| cur == v)
+                                    on:change=move |_| on_change.run(v.to_string())
+                                />
+                                <span>{text}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            {(!hint.is_empty()).then(|| view! { <span class="hint">{hint}</span> })}
+            {issues.map(|issues| view! { <FieldIssues issues field/> })}
+        </fieldset>
+    }
+}
+
+/// A labelled `<select>`; `options` are (value, label).
+#[component]
+pub fn SelectInput(
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
+    field: &'static str,
+    #[prop(into, optional)] issues: Option<Signal<Issues>>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="label">{label}</span>
+            <select
+                name=field
+                data-field=field
+                aria-invalid=move || has_error(issues, field).then_some("true")
+                prop:value=move || value.get()
+                on:change:target=move |ev| on_change.run(ev.target().value())
+            >
+                {options.into_iter().map(|(v, text)| view! { <option value=v>{text}</option> }).collect_view()}
+            </select>
+            {issues.map(|issues| view! { <FieldIssues issues field/> })}
+        </label>
+    }
+}
+
+/// The three states of the seed's 「なしは0・不明は空白」 fields, as form values.
+pub const TRI_VALUE: &str = "value";
+pub const TRI_NONE: &str = "none";
+pub const TRI_UNKNOWN: &str = "unknown";
+
+/// A three-state text field: 記入 / なし（0）/ 不明（空白）, with the text enabled only for
+/// 記入. Typing text selects 記入; the UI never turns 不明 into 0.
+#[component]
+pub fn TriText(
+    label: &'static str,
+    /// One of [`TRI_VALUE`], [`TRI_NONE`], [`TRI_UNKNOWN`].
+    #[prop(into)]
+    state: Signal<String>,
+    #[prop(into)] text: Signal<String>,
+    on_state: Callback<String>,
+    on_text: Callback<String>,
+    field: &'static str,
+    #[prop(into, optional)] issues: Option<Signal<Issues>>,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let options = [(TRI_VALUE, "記入"), (TRI_NONE, "なし（0）"), (TRI_UNKNOWN, "不明（空白）")];
+    let text_input = if multiline {
+        view! {
+            <textarea
+                name=field
+                data-field=field
+                placeholder=placeholder
+                aria-invalid=move || has_error(issues, field).then_some("true")
+                prop:value=move || text.get()
+                on:input:target=move |ev| on_text.run(ev.target().value())
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                type="text"
+                name=field
+                data-field=field
+                placeholder=placeholder
+                autocomplete="off"
+                aria-invalid=move || has_error(issues, field).then_some("true")
+                prop:value=move || text.get()
+                on:input:target=move |ev| on_text.run(ev.target().value())
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <fieldset class="field tri" data-field=field data-state=move || state.get()>
+            <legend class="label">{label}</legend>
+            <div class="segmented small">
+                {options
+                    .into_iter()
+                    .map(|(v, t)| {
+                        let name = format!("{field}__state");
+                        view! {
+                            <label class="segment" class:selected=move || state.with(|s| s == v)>
+                                <input
+                                    type="radio"
+                                    name=name
+                                    value=v
+                                    prop:checked=move || state.with(|s| s == v)
+                                    on:change=move |_| on_state.run(v.to_string())
+                                />
+                                <span>{t}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div class:muted=move || state.with(|s| s != TRI_VALUE)>{text_input}</div>
+            {issues.map(|issues| view! { <FieldIssues issues field/> })}
+        </fieldset>
+    }
+}
+
+/// Options for a yes/no field: 1 有 / 0 無 / 不明.
+pub fn yes_no_options() -> Vec<(&'static str, String)> {
+    vec![("1", "1 有".to_string()), ("0", "0 無".to_string()), ("", "不明".to_string())]
+}

@@ -215,6 +215,19 @@ impl AppCtx {
     /// Called on `hashchange`.
     pub fn route_changed(self) {
         let route = Route::parse(&platform::location_hash());
+        let previous = self.route.get_untracked();
+        if route != previous && self.has_unsaved() {
+            let leave = web_sys::window()
+                .and_then(|w| {
+                    w.confirm_with_message("未保存の入力があります。このページを離れますか？（入力中の内容は下書きとして残ります）").ok()
+                })
+                .unwrap_or(true);
+            if !leave {
+                platform::set_location_hash(&previous.to_hash());
+                return;
+            }
+            self.dirty.set(BTreeSet::new());
+        }
         let new_diag = route.diagnosis().cloned();
         let old_diag = self.loaded.with_untracked(|l| l.diagnosis_id.clone());
         self.route.set(route);

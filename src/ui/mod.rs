@@ -5,6 +5,7 @@ pub mod app;
 pub mod bench;
 pub mod components;
 pub mod ctx;
+pub mod form;
 pub mod pages;
 pub mod platform;
 

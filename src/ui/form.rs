@@ -1,0 +1,224 @@
+//! Form state shared by every editing page: the value as typed, whether it differs from
+//! what is saved (未保存), and a draft saved automatically a moment after each change so
+//! that a reload or a closed tab never loses what was typed.
+
+use super::ctx::{use_app, AppCtx};
+use super::platform;
+use crate::domain::ids::RecordId;
+use crate::storage::{Draft, Store, WriteBatch};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Milliseconds after the last keystroke before the draft is written.
+const DRAFT_DELAY_MS: i32 = 700;
+
+/// A form's state. `T` is the domain's input struct (text as typed).
+pub struct FormState<T: Send + Sync + 'static> {
+    ctx: AppCtx,
+    key: StoredValue<String>,
+    diagnosis: StoredValue<RecordId>,
+    /// What is saved (or the blank form for a new record).
+    pub initial: RwSignal<T>,
+    /// What is on screen.
+    pub value: RwSignal<T>,
+    timer: StoredValue<Option<i32>, LocalStorage>,
+}
+
+impl<T: Send + Sync + 'static> Clone for FormState<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for FormState<T> {}
+
+impl<T> FormState<T>
+where
+    T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    /// A form whose drafts are kept under `key` (e.g. `patient:<id>`).
+    pub fn new(key: String, diagnosis: RecordId, initial: T) -> FormState<T> {
+        let ctx = use_app();
+        {
+            // The 未保存 mark belongs to the form on screen; its draft outlives it.
+            let key = key.clone();
+            on_cleanup(move || ctx.set_dirty(&key, false));
+        }
+        FormState {
+            ctx,
+            key: StoredValue::new(key),
+            diagnosis: StoredValue::new(diagnosis),
+            initial: RwSignal::new(initial.clone()),
+            value: RwSignal::new(initial),
+            timer: StoredValue::new_local(None),
+        }
+    }
+
+    pub fn key(&self) -> String {
+        self.key.get_value()
+    }
+
+    /// Changes the form (from an input handler), marks it 未保存 and schedules the draft.
+    pub fn update(&self, f: impl FnOnce(&mut T)) {
+        self.value.update(f);
+        self.after_change();
+    }
+
+    /// A field reader for `prop:value`.
+    pub fn field(&self, get: impl Fn(&T) -> String + Send + Sync + 'static) -> Signal<String> {
+        let value = self.value;
+        Signal::derive(move || value.with(|v| get(v)))
+    }
+
+    /// A field writer for `on:input`.
+    pub fn setter(&self, set: impl Fn(&mut T, String) + Send + Sync + 'static) -> Callback<String> {
+        let this = *self;
+        Callback::new(move |text: String| this.update(|v| set(v, text)))
+    }
+
+    fn after_change(&self) {
+        let dirty = self.value.with_untracked(|v| self.initial.with_untracked(|i| v != i));
+        self.ctx.set_dirty(&self.key.get_value(), dirty);
+        self.schedule_draft(dirty);
+    }
+
+    /// Differs from what is saved (tracked).
+    pub fn is_dirty(&self) -> bool {
+        self.value.with(|v| self.initial.with(|i| v != i))
+    }
+
+    fn schedule_draft(&self, dirty: bool) {
+        let Some(window) = web_sys::window() else { return };
+        if let Some(id) = self.timer.get_value() {
+            window.clear_timeout_with_handle(id);
+        }
+        let this = *self;
+        let callback = Closure::once_into_js(move || {
+            this.timer.set_value(None);
+            this.write_draft(dirty);
+        });
+        let id = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), DRAFT_DELAY_MS)
+            .ok();
+        self.timer.set_value(id);
+    }
+
+    fn write_draft(&self, dirty: bool) {
+        let key = self.key.get_value();
+        let batch = if dirty {
+            let Ok(data) = serde_json::to_value(self.value.get_untracked()) else { return };
+            WriteBatch {
+                put_drafts: vec![Draft { key, diagnosis_id: self.diagnosis.get_value(), saved_at: platform::now(), data }],
+                ..WriteBatch::default()
+            }
+        } else {
+            WriteBatch { delete_drafts: vec![key], ..WriteBatch::default() }
+        };
+        let ctx = self.ctx;
+        spawn_local(async move {
+            // A failed draft is not worth interrupting the nurse; saving will report errors.
+            let _ = ctx.save_quietly(batch).await;
+        });
+    }
+
+    fn cancel_timer(&self) {
+        if let (Some(window), Some(id)) = (web_sys::window(), self.timer.get_value()) {
+            window.clear_timeout_with_handle(id);
+        }
+        self.timer.set_value(None);
+    }
+
+    /// After a successful save: `saved` becomes the new baseline; the draft is removed
+    /// (the caller puts `delete_drafts: [key]` in the same batch).
+    pub fn saved(&self, saved: T) {
+        self.cancel_timer();
+        self.initial.set(saved.clone());
+        self.value.set(saved);
+        self.ctx.set_dirty(&self.key.get_value(), false);
+    }
+
+    /// 取り消し: back to what is saved; the draft is removed.
+    pub fn discard(&self) {
+        self.cancel_timer();
+        self.value.set(self.initial.get_untracked());
+        self.ctx.set_dirty(&self.key.get_value(), false);
+        self.write_draft(false);
+    }
+
+    /// Replaces the baseline and the value (another record opened in the same form).
+    pub fn reset(&self, value: T) {
+        self.cancel_timer();
+        self.initial.set(value.clone());
+        self.value.set(value);
+        self.ctx.set_dirty(&self.key.get_value(), false);
+    }
+
+    /// Looks for a draft of this form that differs from what is saved.
+    pub async fn find_draft(&self) -> Option<(Draft, T)> {
+        let store = self.ctx.store().ok()?;
+        let draft = store.get_draft(&self.key.get_value()).await.ok().flatten()?;
+        let value: T = serde_json::from_value(draft.data.clone()).ok()?;
+        let differs = self.initial.with_untracked(|i| &value != i);
+        differs.then_some((draft, value))
+    }
+
+    /// 下書きを復元.
+    pub fn restore(&self, value: T) {
+        self.value.set(value);
+        self.after_change();
+    }
+}
+
+/// Offers a found draft: 復元 or 破棄. Shows nothing when there is none.
+#[component]
+pub fn DraftOffer<T>(form: FormState<T>) -> impl IntoView
+where
+    T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    let found = RwSignal::new(None::<(String, T)>);
+    spawn_local(async move {
+        if let Some((draft, value)) = form.find_draft().await {
+            found.set(Some((draft.saved_at.display_jst(), value)));
+        }
+    });
+    view! {
+        {move || found.get().map(|(when, value)| {
+            let value = StoredValue::new(value);
+            view! {
+                <div class="draft-offer" role="status" data-testid="draft-offer">
+                    <span>{format!("保存していない下書きがあります（{when}）。")}</span>
+                    <button
+                        class="primary"
+                        on:click=move |_| {
+                            form.restore(value.get_value());
+                            found.set(None);
+                        }
+                    >
+                        "下書きを復元"
+                    </button>
+                    <button
+                        on:click=move |_| {
+                            form.discard();
+                            found.set(None);
+                        }
+                    >
+                        "下書きを破棄"
+                    </button>
+                </div>
+            }
+        })}
+    }
+}
+
+/// 未保存 marker.
+#[component]
+pub fn DirtyMark(#[prop(into)] dirty: Signal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || dirty.get()>
+            <span class="dirty-mark" data-testid="dirty-mark">"● 未保存の変更があります"</span>
+        </Show>
+    }
+}
