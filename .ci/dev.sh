@@ -104,7 +104,7 @@ cmd_test() {
   log "書式と lint（native と wasm32）"
   cargo fmt --all -- --check
   cargo clippy --all-targets -- -D warnings
-  cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --lib --bins --test idb -- -D warnings
   log "ドメインと保存契約のテスト（native）"
   cargo test --all-targets
   log "IndexedDB のテスト（ヘッドレス Chromium）"

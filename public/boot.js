@@ -14,8 +14,10 @@ if (!('indexedDB' in self) || typeof WebAssembly !== 'object') {
   fail('このブラウザでは動きません。Microsoft Edge または Google Chrome の新しい版でお使いください。');
 } else {
   try {
+    performance.mark('boot-start');
     const glue = await import(new URL(tag.dataset.js, document.baseURI).href);
     await glue.default({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });
+    performance.mark('wasm-started');
     // The benchmark (e2e/bench.mjs) calls the exported bench* functions.
     self.nanbyoBench = glue;
   } catch (err) {

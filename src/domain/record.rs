@@ -4,8 +4,10 @@
 //! ID, the 地域診断 it belongs to, its kind, when and on which device it last changed, a
 //! revision counter, a trash flag, a link to last year's record — and its body as JSON.
 //!
-//! For merging bundles from several nurses, every *field* (leaf of the body) carries a
-//! [`FieldStamp`]: when and where it last changed, and hashes of the values it replaced. An
+//! For merging bundles from several nurses, every *field* (leaf of the body) that changed
+//! after the record was made carries a [`FieldStamp`]: when and where it last changed, and
+//! hashes of the values it replaced. A field without a stamp is as the record was created
+//! (at `meta.created_at`, no history); new records carry no stamps, which keeps them small. An
 //! incoming value whose history contains our current value is a later edit of it; a value
 //! whose history holds neither side's value is a conflict the nurse resolves.
 
@@ -207,7 +209,7 @@ pub fn from_leaf_paths(leaves: &BTreeMap<String, Value>) -> Value {
 }
 
 impl StoredRecord {
-    /// A new record (rev 1) with every field stamped as made now on `device`.
+    /// A new record (rev 1). Its fields carry no stamps until they change.
     pub fn create<T: RecordBody>(
         id: RecordId,
         diagnosis_id: RecordId,
@@ -216,10 +218,6 @@ impl StoredRecord {
         device: &DeviceId,
     ) -> Result<StoredRecord, RecordError> {
         let body = serde_json::to_value(body).map_err(|e| RecordError::Body(e.to_string()))?;
-        let stamps = leaf_paths(&body)
-            .into_keys()
-            .map(|path| (path, FieldStamp { at: now, device: device.clone(), history: Vec::new() }))
-            .collect();
         Ok(StoredRecord {
             meta: RecordMeta {
                 id,
@@ -233,7 +231,7 @@ impl StoredRecord {
                 predecessor: None,
             },
             body,
-            stamps,
+            stamps: BTreeMap::new(),
         })
     }
 
@@ -353,7 +351,7 @@ mod tests {
     fn edits_stamp_only_changed_fields_and_bump_the_revision() {
         let r = StoredRecord::create(id("p1"), id("d1"), &sample(), Timestamp(1000), &dev("dev-a")).expect("creates");
         assert_eq!(r.meta.rev, 1);
-        assert!(r.stamps.values().all(|s| s.history.is_empty()));
+        assert!(r.stamps.is_empty(), "a new record carries no stamps");
 
         let mut changed = sample();
         changed.doctor.name = Tri::Value("Aクリニック".into());
@@ -363,7 +361,7 @@ mod tests {
         let stamp = &r2.stamps["doctor/name"];
         assert_eq!(stamp.at, Timestamp(2000));
         assert_eq!(stamp.history, vec![value_hash(&serde_json::json!({"state": "unknown"}))]);
-        assert_eq!(r2.stamps["name"].at, Timestamp(1000));
+        assert!(!r2.stamps.contains_key("name"), "unchanged fields stay unstamped");
         assert_eq!(r2.body_as::<Sample>(), Ok(changed.clone()));
 
         assert_eq!(r2.edited(&changed, Timestamp(3000), &dev("dev-b")), Ok(None));

@@ -13,7 +13,6 @@ pub fn App() -> impl IntoView {
     provide_context(ctx);
     ctx.open_database();
     ctx.listen_to_other_tabs();
-    ctx.check_for_update();
     platform::guard_unload(move || ctx.has_unsaved());
     let _hash = window_event_listener(ev::hashchange, move |_| ctx.route_changed());
     let _online = window_event_listener(ev::online, move |_| ctx.check_for_update());

@@ -53,3 +53,44 @@ pub async fn bench_storage(n: usize) -> Result<JsValue, JsValue> {
     set(&out, "count", back.len() as f64);
     Ok(out.into())
 }
+
+/// Phase timings of our write and read paths (to see where time goes).
+#[wasm_bindgen(js_name = benchStoragePhases)]
+pub async fn bench_storage_phases(n: usize) -> Result<JsValue, JsValue> {
+    let records = bench_records(n);
+    let out = Object::new();
+    let t0 = now_ms();
+    let texts: Vec<String> = records.iter().filter_map(|r| serde_json::to_string(r).ok()).collect();
+    let t1 = now_ms();
+    set(&out, "serializeMs", t1 - t0);
+    set(&out, "bytes", texts.iter().map(String::len).sum::<usize>() as f64);
+    let rows: Vec<Object> = records
+        .iter()
+        .zip(&texts)
+        .map(|(r, t)| {
+            let row = Object::new();
+            let _ = Reflect::set(&row, &JsValue::from_str("id"), &JsValue::from_str(r.meta.id.as_str()));
+            let _ = Reflect::set(
+                &row,
+                &JsValue::from_str("diagnosis_id"),
+                &JsValue::from_str(r.meta.diagnosis_id.as_str()),
+            );
+            let _ = Reflect::set(&row, &JsValue::from_str("kind"), &JsValue::from_str(r.meta.kind.key()));
+            let _ = Reflect::set(&row, &JsValue::from_str("json"), &JsValue::from_str(t));
+            row
+        })
+        .collect();
+    let t2 = now_ms();
+    set(&out, "rowsMs", t2 - t1);
+    let strings: Vec<String> = rows
+        .iter()
+        .filter_map(|row| Reflect::get(row, &JsValue::from_str("json")).ok().and_then(|v| v.as_string()))
+        .collect();
+    let t3 = now_ms();
+    set(&out, "toRustMs", t3 - t2);
+    let parsed: Vec<StoredRecord> = strings.iter().filter_map(|t| serde_json::from_str(t).ok()).collect();
+    let t4 = now_ms();
+    set(&out, "parseMs", t4 - t3);
+    set(&out, "parsed", parsed.len() as f64);
+    Ok(out.into())
+}

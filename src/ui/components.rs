@@ -109,10 +109,12 @@ pub fn TextInput(
     #[prop(optional)] hint: &'static str,
     #[prop(optional)] multiline: bool,
     /// `numeric` or `decimal` for number fields (shows a number keypad on tablets).
-    #[prop(optional)] inputmode: &'static str,
+    #[prop(optional)]
+    inputmode: &'static str,
     #[prop(optional)] placeholder: &'static str,
     /// Extra class for width (`w-s`, `w-m`, `w-l`).
-    #[prop(optional)] class: &'static str,
+    #[prop(optional)]
+    class: &'static str,
     #[prop(optional)] maxlength: Option<u32>,
 ) -> impl IntoView {
     let input = if multiline {

@@ -154,6 +154,7 @@ impl AppCtx {
             };
             match IdbStore::open(platform::DATABASE_NAME, hooks).await {
                 Ok(store) => {
+                    platform::mark("db-open");
                     self.store.set_value(Some(Rc::new(store)));
                     self.db_state.set(DbState::Ready);
                     self.refresh().await;
@@ -164,8 +165,10 @@ impl AppCtx {
                     platform::mark("app-interactive");
                 }
             }
+            // After the data is on screen: the storage estimate and the update check.
             let asked = platform::setting::<bool>(keys::PERSIST_ASKED).unwrap_or(false);
             self.storage_info.set(platform::storage_info(!asked).await);
+            self.check_for_update();
         });
     }
 
@@ -219,7 +222,10 @@ impl AppCtx {
         if route != previous && self.has_unsaved() {
             let leave = web_sys::window()
                 .and_then(|w| {
-                    w.confirm_with_message("未保存の入力があります。このページを離れますか？（入力中の内容は下書きとして残ります）").ok()
+                    w.confirm_with_message(
+                        "未保存の入力があります。このページを離れますか？（入力中の内容は下書きとして残ります）",
+                    )
+                    .ok()
                 })
                 .unwrap_or(true);
             if !leave {

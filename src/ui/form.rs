@@ -100,9 +100,8 @@ where
             this.timer.set_value(None);
             this.write_draft(dirty);
         });
-        let id = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), DRAFT_DELAY_MS)
-            .ok();
+        let id =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), DRAFT_DELAY_MS).ok();
         self.timer.set_value(id);
     }
 
@@ -111,7 +110,12 @@ where
         let batch = if dirty {
             let Ok(data) = serde_json::to_value(self.value.get_untracked()) else { return };
             WriteBatch {
-                put_drafts: vec![Draft { key, diagnosis_id: self.diagnosis.get_value(), saved_at: platform::now(), data }],
+                put_drafts: vec![Draft {
+                    key,
+                    diagnosis_id: self.diagnosis.get_value(),
+                    saved_at: platform::now(),
+                    data,
+                }],
                 ..WriteBatch::default()
             }
         } else {

@@ -18,7 +18,9 @@ pub fn start() {
         web_sys::console::error_1(&detail.clone().into());
         platform::show_panic_screen(&detail);
     }));
+    platform::mark("wasm-main");
     leptos::mount::mount_to_body(app::App);
+    platform::mark("mounted");
     if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
         if let Some(el) = boot.dyn_ref::<web_sys::Element>() {
             el.remove();
