@@ -323,8 +323,10 @@ pub(crate) fn serde_text(e: &serde_json::Error) -> String {
         let found = text.split(", expected").next().unwrap_or("").trim_start_matches("invalid type: ");
         let found = if found.starts_with("string") {
             "文字列"
-        } else if found.starts_with("integer") || found.starts_with("floating") {
+        } else if found.starts_with("integer") {
             "数値"
+        } else if found.starts_with("floating") {
+            "小数"
         } else if found.starts_with("boolean") {
             "真偽値"
         } else if found.starts_with("null") {
@@ -337,6 +339,9 @@ pub(crate) fn serde_text(e: &serde_json::Error) -> String {
             "別の種類の値"
         };
         return format!("値の種類が違います（{found}は使えません）");
+    }
+    if text.starts_with("invalid value: integer `-") {
+        return "負の数は使えません".to_string();
     }
     if text.starts_with("invalid value") {
         return "値が範囲外です".to_string();

@@ -216,10 +216,10 @@ fn optional<T: DeserializeOwned>(
     }
 }
 
-fn check_time(t: Option<Timestamp>, place: &str, key: &str, ps: &mut Problems) -> Option<Timestamp> {
+fn check_time(t: Option<Timestamp>, place: &str, key: &str, label: &str, ps: &mut Problems) -> Option<Timestamp> {
     match t {
         Some(t) if !(0..=MAX_TIMESTAMP_MS).contains(&t.0) => {
-            ps.at(place, key, meta_label(key), "日時が範囲外です（1970年〜2200年）");
+            ps.at(place, key, label, "日時が範囲外です（1970年〜2200年）");
             None
         }
         other => other,
@@ -239,8 +239,13 @@ fn read_v1(root: &Value, known: &KnownIds) -> Result<ParsedBundle, ImportError> 
     };
     let mut ps = Problems::default();
     unknown_keys(map, &TOP_KEYS, "", "", &mut ps);
-    let exported_at =
-        check_time(required::<Timestamp>(map, "exported_at", "", "書き出し日時", &mut ps), "", "exported_at", &mut ps);
+    let exported_at = check_time(
+        required::<Timestamp>(map, "exported_at", "", "書き出し日時", &mut ps),
+        "",
+        "exported_at",
+        "書き出し日時",
+        &mut ps,
+    );
     let app_version = required::<String>(map, "app_version", "", "アプリの版", &mut ps);
     if app_version.as_ref().is_some_and(|v| v.chars().count() > MAX_APP_VERSION_CHARS) {
         ps.at("", "app_version", "アプリの版", format!("長すぎます（{MAX_APP_VERSION_CHARS}文字まで）"));
@@ -350,17 +355,32 @@ fn read_record(list: &str, index: usize, value: &Value, ps: &mut Problems) -> Op
             None
         }
     };
-    let created_at =
-        check_time(required(map, "created_at", place, meta_label("created_at"), ps), place, "created_at", ps);
-    let updated_at =
-        check_time(required(map, "updated_at", place, meta_label("updated_at"), ps), place, "updated_at", ps);
+    let created_at = check_time(
+        required(map, "created_at", place, meta_label("created_at"), ps),
+        place,
+        "created_at",
+        meta_label("created_at"),
+        ps,
+    );
+    let updated_at = check_time(
+        required(map, "updated_at", place, meta_label("updated_at"), ps),
+        place,
+        "updated_at",
+        meta_label("updated_at"),
+        ps,
+    );
     let updated_by = required::<DeviceId>(map, "updated_by", place, meta_label("updated_by"), ps);
     let rev = required::<u64>(map, "rev", place, meta_label("rev"), ps);
     if rev.is_some_and(|r| r == 0 || r > MAX_SAFE_INTEGER) {
         ps.at(place, "rev", meta_label("rev"), "版番号は1以上の整数です");
     }
-    let deleted_at =
-        check_time(optional(map, "deleted_at", place, meta_label("deleted_at"), ps), place, "deleted_at", ps);
+    let deleted_at = check_time(
+        optional(map, "deleted_at", place, meta_label("deleted_at"), ps),
+        place,
+        "deleted_at",
+        meta_label("deleted_at"),
+        ps,
+    );
     let predecessor = optional::<RecordId>(map, "predecessor", place, meta_label("predecessor"), ps);
     if let (Some(c), Some(u)) = (created_at, updated_at) {
         if c > u {
@@ -377,7 +397,9 @@ fn read_record(list: &str, index: usize, value: &Value, ps: &mut Problems) -> Op
             Ok(canonical) => Some(canonical),
             Err(problems) => {
                 for p in problems {
-                    ps.at(place, &dotted("body", &p.path), &field_label(kind, &p.path), p.message);
+                    let label =
+                        if p.path.is_empty() { meta_label("body").to_string() } else { field_label(kind, &p.path) };
+                    ps.at(place, &dotted("body", &p.path), &label, p.message);
                 }
                 None
             }
