@@ -104,7 +104,8 @@ pub struct PlanItem {
     pub incoming_trashed: bool,
     /// This device's copy is in the ゴミ箱 (it stays there).
     pub local_trashed: bool,
-    /// The record to write when no conflict is left open (conflicting fields keep ours).
+    /// The record to write when no conflict is left open (conflicting fields keep ours);
+    /// for 同じ and この端末の方が新しい, only when the file adds field histories.
     pub proposed: Option<StoredRecord>,
     local: Option<StoredRecord>,
     incoming: StoredRecord,
@@ -177,12 +178,7 @@ impl ImportPlan {
 
     /// Whether applying would write anything (given that conflicts may be resolved).
     pub fn has_changes(&self) -> bool {
-        self.items.iter().any(|i| {
-            matches!(
-                i.outcome,
-                Outcome::New | Outcome::Updated { .. } | Outcome::Merged { .. } | Outcome::Conflict { .. }
-            )
-        })
+        self.items.iter().any(|i| i.proposed.is_some() || matches!(i.outcome, Outcome::Conflict { .. }))
     }
 }
 
@@ -330,7 +326,10 @@ pub fn apply_plan(plan: &ImportPlan, resolutions: &Resolutions) -> Applied {
     for item in &plan.items {
         match (&item.outcome, &item.local) {
             (Outcome::New, _) => applied.records.push(item.incoming.clone()),
-            (Outcome::Updated { .. } | Outcome::Merged { .. }, _) => {
+            // 同じ / この端末の方が新しい may still carry the other side's field histories
+            // (a value changed and changed back): those are written too, so that both devices
+            // end with the same record whichever imports first.
+            (Outcome::Updated { .. } | Outcome::Merged { .. } | Outcome::Identical | Outcome::LocalNewer { .. }, _) => {
                 if let Some(p) = &item.proposed {
                     applied.records.push(p.clone());
                 }
@@ -501,7 +500,9 @@ fn merge_records(
         // (value, winner's stamps, loser's history, hash of the rejected value to remember)
         let (value, win, lose, extra) = match decision {
             Decision::Same => {
-                let key = |s: &Option<FieldStamp>| s.as_ref().map(|s| (s.at, s.device.clone(), s.history.clone()));
+                // The later stamp (time, then device) is kept; on a tie, ours (so that
+                // importing again changes nothing). Histories are united either way.
+                let key = |s: &Option<FieldStamp>| s.as_ref().map(|s| (s.at, s.device.clone()));
                 let value = o.or(t);
                 if key(&st) > key(&so) {
                     (value, theirs_unit, so, None)
