@@ -122,3 +122,60 @@ fn print_corpus_messages() {
         }
     }
 }
+
+#[test]
+#[ignore = "writes target/sample_export.json for checking against docs/bundle.schema.json"]
+fn write_sample_export() {
+    use crate::domain::ids::{DeviceId, RecordId};
+    use crate::domain::patient::{Age, AgeBand, JudgementSource, KeySymptoms};
+    use crate::domain::record::StoredRecord;
+    use crate::domain::station::{FteEntry, StaffMember, Station};
+    use crate::domain::time::Timestamp;
+    let dev = DeviceId::parse("pc-1").expect("id");
+    let id = |s: &str| RecordId::parse(s).expect("id");
+    let d = crate::domain::diagnosis::CommunityDiagnosis {
+        jurisdiction: "A保健所管内".into(),
+        fiscal_year: crate::domain::fiscal_year::FiscalYear::new(2025).expect("fy"),
+    };
+    let p = Patient {
+        age: Some(Age::Band(AgeBand::Under20)),
+        symptoms: KeySymptoms {
+            respiratory_source: Some(JudgementSource {
+                assessment_id: id("a1"),
+                assessed_at: Timestamp(5),
+                assessor: "X".into(),
+            }),
+            ..KeySymptoms::default()
+        },
+        ..Patient::default()
+    };
+    let s = Station {
+        fte: FteEntry::Staff {
+            contracted_week_hours: crate::domain::number::Decimal2(3200),
+            members: vec![StaffMember {
+                label: "常勤".into(),
+                full_time: true,
+                weekly_hours: crate::domain::number::Decimal2(0),
+            }],
+        },
+        ..Station::default()
+    };
+    let records = vec![
+        StoredRecord::create(id("p1"), id("d1"), &p, Timestamp(1), &dev).expect("creates"),
+        StoredRecord::create(id("s1"), id("d1"), &s, Timestamp(1), &dev).expect("creates"),
+        StoredRecord::create(id("o1"), id("d1"), &crate::domain::overview::Overview::default(), Timestamp(1), &dev)
+            .expect("creates"),
+    ];
+    let diag = StoredRecord::create(id("d1"), id("d1"), &d, Timestamp(1), &dev).expect("creates");
+    let options = super::ExportOptions {
+        exported_at: Timestamp(2),
+        app_version: "0.1.0".into(),
+        device: dev.clone(),
+        scope: super::ExportScope::All,
+        anonymised: false,
+        pretty: true,
+    };
+    let text = super::export(&[diag], &records, &options).expect("exports");
+    std::fs::write(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("sample_export.json"), text)
+        .expect("write");
+}

@@ -416,6 +416,10 @@ fn stamps_in_unit(stamps: &BTreeMap<String, FieldStamp>, unit: &str) -> BTreeMap
 /// Union of two histories: the loser's entries the winner lacks first, then the winner's,
 /// then `extra`; duplicates keep their last place; bounded to [`FIELD_HISTORY_LEN`].
 fn merge_history(loser: &[u64], winner: &[u64], extra: Option<u64>) -> Vec<u64> {
+    if loser.iter().chain(extra.iter()).all(|h| winner.contains(h)) {
+        // Nothing new: the winner's history stays exactly as it is.
+        return winner.to_vec();
+    }
     let mut all: Vec<u64> = loser.iter().filter(|h| !winner.contains(h)).copied().collect();
     all.extend_from_slice(winner);
     if let Some(e) = extra {
@@ -748,6 +752,7 @@ mod tests {
     fn histories_merge_bounded_and_deduplicated() {
         assert_eq!(merge_history(&[1, 2], &[2, 3], None), vec![1, 2, 3]);
         assert_eq!(merge_history(&[5], &[1, 2], Some(1)), vec![5, 2, 1]);
+        assert_eq!(merge_history(&[1], &[1, 2, 1], None), vec![1, 2, 1], "unchanged when nothing is new");
         let long: Vec<u64> = (0..20).collect();
         assert_eq!(merge_history(&long, &[], None).len(), FIELD_HISTORY_LEN);
         assert_eq!(merge_history(&long, &[], None).first(), Some(&4));

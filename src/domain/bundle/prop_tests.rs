@@ -34,7 +34,7 @@ const EDITS: usize = 13;
 /// One edit of one field group of a patient, its value drawn from `seed`.
 fn edit_patient(p: &mut Patient, field: usize, seed: u16) {
     match field {
-        0 => p.name = format!("名前{seed}<b>"),
+        0 => p.name = format!("名前{}<b>", seed % 3),
         1 => p.municipality = format!("市{}", seed % 7),
         2 => p.adl = Adl::from_code((seed % 4) as u8),
         3 => p.age = Some(Age::Years((seed % 121) as u8)),
