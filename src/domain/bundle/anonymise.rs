@@ -126,10 +126,12 @@ impl Counts {
     }
 }
 
-/// The first moment (JST) of the month of `t`.
+/// The first moment (JST) of the month of `t` (never before 1970-01-01T00:00Z, the earliest
+/// time a bundle accepts).
 pub fn month_start(t: Timestamp) -> Timestamp {
     let d = t.date_jst();
-    Date::new(d.year, d.month, 1).map_or(t, Date::start_jst)
+    let start = Date::new(d.year, d.month, 1).map_or(t, Date::start_jst);
+    Timestamp(start.0.max(0))
 }
 
 /// The 年月 in a free-text 最終把握時期 (`2024/5/12 電話` → 2024年5月), if there is one.
@@ -686,5 +688,6 @@ mod tests {
         assert_eq!(year_month_in("R6.5 訪問"), None);
         assert_eq!(year_month_in("訪問"), None);
         assert_eq!(month_start(Timestamp(1_747_000_000_000)).date_jst(), Date { year: 2025, month: 5, day: 1 });
+        assert_eq!(month_start(Timestamp(1)), Timestamp(0), "never before 1970");
     }
 }

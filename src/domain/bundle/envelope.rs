@@ -42,6 +42,9 @@ pub const MAX_SALT_BYTES: usize = 64;
 pub const IV_BYTES: usize = 12;
 /// GCM authentication tag length in bytes (at the end of the ciphertext).
 pub const TAG_BYTES: usize = 16;
+/// What to show when WebCrypto's AES-GCM decryption fails (wrong password or damaged file:
+/// GCM cannot tell them apart).
+pub const WRONG_PASSWORD_MESSAGE: &str = "パスワードが違うか、ファイルが壊れています";
 /// Largest encrypted file accepted: a maximal bundle in base64 plus the header.
 pub const MAX_ENVELOPE_BYTES: usize = MAX_BUNDLE_BYTES / 3 * 4 + 64 * 1024;
 

@@ -241,3 +241,88 @@ pub fn suggested_file_name(label: &str, exported_at: Timestamp, anonymised: bool
     let label = if clean.trim().is_empty() { String::new() } else { format!("_{}", clean.trim()) };
     format!("難病地域診断{label}{anon}_{:04}{:02}{:02}{BUNDLE_EXTENSION}", date.year, date.month, date.day)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::patient::Patient;
+
+    fn id(s: &str) -> RecordId {
+        RecordId::parse(s).expect("id")
+    }
+
+    fn records() -> Vec<StoredRecord> {
+        let dev = DeviceId::parse("pc").expect("id");
+        let d = |i: &str, year: i32| {
+            let body = crate::domain::diagnosis::CommunityDiagnosis {
+                jurisdiction: "A保健所管内".into(),
+                fiscal_year: crate::domain::fiscal_year::FiscalYear::new(year).expect("fy"),
+            };
+            StoredRecord::create(id(i), id(i), &body, Timestamp(1), &dev).expect("creates")
+        };
+        let p = |i: &str, diag: &str| {
+            StoredRecord::create(id(i), id(diag), &Patient::default(), Timestamp(1), &dev).expect("creates")
+        };
+        let mut trashed = p("p3", "d1");
+        trashed.meta.deleted_at = Some(Timestamp(2));
+        let assessment = StoredRecord {
+            meta: RecordMeta { kind: RecordKind::Assessment, id: id("a1"), ..p("a1", "d1").meta },
+            body: serde_json::json!({"patient_id": "p1"}),
+            stamps: Default::default(),
+        };
+        vec![d("d1", 2025), d("d2", 2024), p("p2", "d1"), p("p1", "d1"), p("q1", "d2"), trashed, assessment]
+    }
+
+    use crate::domain::record::RecordMeta;
+
+    fn ids(rs: &[StoredRecord]) -> Vec<&str> {
+        rs.iter().map(|r| r.meta.id.as_str()).collect()
+    }
+
+    #[test]
+    fn scopes_select_their_records_in_bundle_order() {
+        let all = records();
+        let (d, r) = select_for_export(&all, &ExportScope::All, true);
+        assert_eq!(ids(&d), vec!["d1", "d2"]);
+        assert_eq!(ids(&r), vec!["p1", "p2", "p3", "a1", "q1"], "by diagnosis, kind, id");
+        let (_, r) = select_for_export(&all, &ExportScope::All, false);
+        assert!(!ids(&r).contains(&"p3"));
+        let (d, r) = select_for_export(&all, &ExportScope::Diagnoses { ids: vec![id("d2")] }, true);
+        assert_eq!((ids(&d), ids(&r)), (vec!["d2"], vec!["q1"]));
+        let scope = ExportScope::Patients { diagnosis_id: id("d1"), patient_ids: vec![id("p1")] };
+        let (d, r) = select_for_export(&all, &scope, true);
+        assert_eq!((ids(&d), ids(&r)), (vec!["d1"], vec!["p1", "a1"]));
+        assert_eq!(scope.describe(), "選んだ療養者（1人）");
+        let (ds, rs) = split_diagnoses(all);
+        assert_eq!((ds.len(), rs.len()), (2, 5));
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        let t = crate::domain::time::Date::new(2026, 11, 22).expect("date").start_jst();
+        assert_eq!(suggested_file_name("A保健所管内", t, false), "難病地域診断_A保健所管内_20261122.nanbyo.json");
+        assert_eq!(suggested_file_name("a/b:c", t, true), "難病地域診断_a_b_c_匿名化_20261122.nanbyo.json");
+        assert_eq!(suggested_file_name("", t, false), "難病地域診断_20261122.nanbyo.json");
+    }
+
+    #[test]
+    fn anonymised_exports_carry_no_device() {
+        let all = records();
+        let (d, r) = select_for_export(&all, &ExportScope::All, false);
+        let (d, r, _) = anonymise(&d, &r, &AnonymiseOptions::default());
+        let options = ExportOptions {
+            exported_at: Timestamp(5),
+            app_version: "0.1.0".into(),
+            device: DeviceId::parse("pc").expect("id"),
+            scope: ExportScope::All,
+            anonymised: true,
+            pretty: false,
+        };
+        let text = export(&d, &r, &options).expect("exports");
+        assert!(!text.contains("\"pc\""));
+        let parsed = parse_bundle(text.as_bytes(), &KnownIds::default()).expect("reads back");
+        assert!(parsed.bundle.anonymised);
+        assert_eq!(parsed.bundle.device.as_str(), ANON_DEVICE);
+        assert!(parsed.warnings.iter().any(|w| w.contains("匿名化")));
+    }
+}

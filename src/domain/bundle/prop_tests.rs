@@ -66,7 +66,7 @@ fn edit_patient(p: &mut Patient, field: usize, seed: u16) {
 }
 
 fn base_patient(n: usize) -> StoredRecord {
-    let p = Patient { id_number: format!("A-{n}"), name: format!("療養者{n}"), ..Patient::default() };
+    let p = Patient { id_number: format!("A-{n}"), name: format!("実名{n}さん"), ..Patient::default() };
     StoredRecord::create(id(&format!("p{n}")), id("d1"), &p, Timestamp(1_000), &dev("base")).expect("creates")
 }
 
@@ -169,6 +169,33 @@ proptest! {
         // Deterministic: exporting again (in another order) gives the same text.
         records.reverse();
         prop_assert_eq!(export(&[diagnosis()], &records, &options).expect("exports"), text);
+    }
+
+    #[test]
+    fn anonymised_copies_are_always_importable(
+        patients in proptest::collection::vec(edits(), 0..5),
+        prefix in "[A-Za-z0-9_-]{0,20}",
+    ) {
+        let records: Vec<StoredRecord> =
+            patients.iter().enumerate().map(|(n, e)| edited(&base_patient(n), e, "dev-a", 2_000)).collect();
+        let options = super::AnonymiseOptions { id_prefix: prefix, ..super::AnonymiseOptions::default() };
+        let (ds, rs, _) = super::anonymise(&[diagnosis()], &records, &options);
+        prop_assert_eq!(rs.len(), records.len());
+        let export_options = ExportOptions {
+            exported_at: Timestamp(9_000),
+            app_version: "0.1.0".into(),
+            device: dev("dev-a"),
+            scope: ExportScope::All,
+            anonymised: true,
+            pretty: false,
+        };
+        let text = export(&ds, &rs, &export_options).expect("exports");
+        prop_assert!(parse_bundle(text.as_bytes(), &KnownIds::default()).is_ok());
+        for r in &records {
+            let p: Patient = r.body_as().expect("patient");
+            prop_assert!(!text.contains(&p.name), "name {} leaked", p.name);
+            prop_assert!(!text.contains(&format!("\"{}\"", r.meta.id)), "id leaked");
+        }
     }
 
     #[test]
