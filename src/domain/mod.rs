@@ -3,6 +3,8 @@
 //! Records and their parsing and validation, the 集計 and 様式4 formulas, the 判断樹, the
 //! bundle format and its migrations. Everything here is tested natively with `cargo test`.
 
+pub mod bundle;
+pub mod csv;
 pub mod diagnosis;
 pub mod fiscal_year;
 pub mod ids;

@@ -187,6 +187,18 @@ pub fn leaf_paths(value: &Value) -> BTreeMap<String, Value> {
     out
 }
 
+/// The value at a leaf or group path (`"neurology/name"`, `""` for the whole body), if present.
+pub fn value_at<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
+    if path.is_empty() {
+        return Some(value);
+    }
+    let mut node = value;
+    for part in path.split('/') {
+        node = node.as_object()?.get(part)?;
+    }
+    Some(node)
+}
+
 /// Rebuilds a body from its leaves (the inverse of [`leaf_paths`]).
 pub fn from_leaf_paths(leaves: &BTreeMap<String, Value>) -> Value {
     let mut root = Value::Object(serde_json::Map::new());
@@ -265,8 +277,11 @@ impl StoredRecord {
         let mut stamps = self.stamps.clone();
         let paths: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
         for path in paths {
-            let before = old.get(path).unwrap_or(&Value::Null);
-            let after = new.get(path).unwrap_or(&Value::Null);
+            // A path that is a leaf on one side only may be a group on the other (an optional
+            // group such as 発症時期 cleared to null): compare with that whole group, so that
+            // clearing it is stamped with the hash of what it replaced.
+            let before = old.get(path).or_else(|| value_at(&self.body, path)).unwrap_or(&Value::Null);
+            let after = new.get(path).or_else(|| value_at(&new_body, path)).unwrap_or(&Value::Null);
             if before == after {
                 continue;
             }
@@ -365,6 +380,30 @@ mod tests {
         assert_eq!(r2.body_as::<Sample>(), Ok(changed.clone()));
 
         assert_eq!(r2.edited(&changed, Timestamp(3000), &dev("dev-b")), Ok(None));
+    }
+
+    #[test]
+    fn clearing_an_optional_group_stamps_the_replaced_group() {
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        struct WithOnset {
+            onset: Option<crate::domain::time::YearMonth>,
+        }
+        impl RecordBody for WithOnset {
+            const KIND: RecordKind = RecordKind::Patient;
+        }
+        let set = WithOnset { onset: Some(crate::domain::time::YearMonth { year: 2002, month: Some(5) }) };
+        let r = StoredRecord::create(id("p1"), id("d1"), &set, Timestamp(0), &dev("a")).expect("creates");
+        let cleared = r.edited(&WithOnset { onset: None }, Timestamp(5), &dev("b")).expect("ok").expect("changed");
+        let stamp = &cleared.stamps["onset"];
+        assert_eq!(stamp.at, Timestamp(5));
+        assert_eq!(stamp.history, vec![value_hash(&serde_json::json!({"year": 2002, "month": 5}))]);
+        assert!(!cleared.stamps.contains_key("onset/year"));
+        // And setting it again stamps the sub-fields with the hash of null, as before.
+        let again = cleared.edited(&set, Timestamp(9), &dev("a")).expect("ok").expect("changed");
+        assert_eq!(again.stamps["onset/year"].history, vec![value_hash(&Value::Null)]);
+        assert!(!again.stamps.contains_key("onset"));
+        assert_eq!(value_at(&again.body, "onset/year"), Some(&serde_json::json!(2002)));
+        assert_eq!(value_at(&again.body, "onset/day"), None);
     }
 
     #[test]

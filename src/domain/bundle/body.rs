@@ -1,0 +1,689 @@
+//! 記録の内容の検査: every record body is read into its typed struct by kind, and its
+//! ranges and codes are checked. Each problem names the field path and says what is wrong.
+//!
+//! Unknown fields are **refused** (see docs/bundle-format.md): a bundle is the nurses' only
+//! backup, and silently dropping a field written by a newer app would lose data.
+
+use super::labels::field_label;
+use super::scan::{clip, MAX_STRING_CHARS};
+use crate::domain::diagnosis::{parse_jurisdiction, CommunityDiagnosis};
+use crate::domain::number::{Decimal2, MAX_COUNT};
+use crate::domain::overview::Overview;
+use crate::domain::patient::{Age, JudgementSource, Patient};
+use crate::domain::record::{leaf_paths, value_at, RecordBody, RecordKind};
+use crate::domain::station::{FteEntry, Station};
+use crate::domain::time::Timestamp;
+use crate::domain::tri::Tri;
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+/// Largest integer accepted anywhere in a body: 2^53 − 1, the largest a browser's JSON
+/// reader keeps exactly.
+pub const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
+/// Most elements in an array inside a body.
+pub const MAX_BODY_ARRAY: usize = 10_000;
+/// Latest timestamp accepted (2200-01-01T00:00:00Z, in ms). Earliest is 0 (1970).
+pub const MAX_TIMESTAMP_MS: i64 = 7_258_118_400_000;
+
+/// One problem in a record body: the field path (`neurology/name`, `""` for the whole body)
+/// and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub path: String,
+    pub message: String,
+}
+
+impl FieldProblem {
+    fn new(path: &str, message: impl Into<String>) -> FieldProblem {
+        FieldProblem { path: path.to_string(), message: message.into() }
+    }
+}
+
+/// Checks a body of `kind` and returns it in canonical form (as the app itself would
+/// write it). For 地域診断, 概況, 療養者 and ステーション the body is read into its type and
+/// its ranges and codes are checked; for the kinds whose types are not wired yet it must be
+/// a JSON object of plain values.
+pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProblem>> {
+    let mut problems = Vec::new();
+    check_plain_values("", body, 0, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    match kind {
+        RecordKind::Diagnosis => check_typed::<CommunityDiagnosis>(
+            kind,
+            body,
+            serde_json::json!({"jurisdiction": "-", "fiscal_year": 2025}),
+            diagnosis_rules,
+        ),
+        RecordKind::Overview => check_typed::<Overview>(kind, body, template::<Overview>(), overview_rules),
+        RecordKind::Patient => check_typed::<Patient>(kind, body, template::<Patient>(), patient_rules),
+        RecordKind::Station => check_typed::<Station>(kind, body, template::<Station>(), station_rules),
+        // HOOK(lead): when 様式2 事業 (Programme), 様式4 評価 (Evaluation) and アセスメント
+        // (Assessment) have their types, replace this arm with, e.g.,
+        //   RecordKind::Programme => check_typed::<Programme>(kind, body, template::<Programme>(), |_| Vec::new()),
+        // and add their range rules. Until then they are checked as JSON objects only.
+        RecordKind::Programme | RecordKind::Evaluation | RecordKind::Assessment => check_json_object(body),
+    }
+}
+
+/// The JSON of `T::default()`: a valid body to locate problems against.
+fn template<T: RecordBody + Default>() -> Value {
+    serde_json::to_value(T::default()).unwrap_or(Value::Null)
+}
+
+/// For kinds without a type yet: any JSON object.
+pub fn check_json_object(body: &Value) -> Result<Value, Vec<FieldProblem>> {
+    if body.is_object() {
+        Ok(body.clone())
+    } else {
+        Err(vec![FieldProblem::new("", "内容が { } のオブジェクトではありません")])
+    }
+}
+
+/// Strings not too long, arrays not too long, integers within ±(2^53 − 1), depth bounded.
+fn check_plain_values(path: &str, value: &Value, depth: usize, out: &mut Vec<FieldProblem>) {
+    if out.len() >= 20 {
+        return;
+    }
+    if depth > 32 {
+        out.push(FieldProblem::new(path, "入れ子が深すぎます"));
+        return;
+    }
+    let join = |k: &str| if path.is_empty() { k.to_string() } else { format!("{path}/{k}") };
+    match value {
+        Value::String(s) if s.len() > MAX_STRING_CHARS && s.chars().count() > MAX_STRING_CHARS => {
+            out.push(FieldProblem::new(path, format!("文字が多すぎます（{MAX_STRING_CHARS}文字まで）")));
+        }
+        Value::Number(n) => {
+            let ok = if let Some(u) = n.as_u64() {
+                u <= MAX_SAFE_INTEGER
+            } else if let Some(i) = n.as_i64() {
+                i.unsigned_abs() <= MAX_SAFE_INTEGER
+            } else {
+                n.as_f64().is_some_and(|f| f.is_finite() && f.abs() <= MAX_SAFE_INTEGER as f64)
+            };
+            if !ok {
+                out.push(FieldProblem::new(path, format!("数値が大きすぎます（{}）", clip(&n.to_string(), 30))));
+            }
+        }
+        Value::Array(items) => {
+            if items.len() > MAX_BODY_ARRAY {
+                out.push(FieldProblem::new(path, format!("要素が多すぎます（{MAX_BODY_ARRAY}個まで）")));
+                return;
+            }
+            for (i, item) in items.iter().enumerate() {
+                check_plain_values(&join(&i.to_string()), item, depth + 1, out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                check_plain_values(&join(k), v, depth + 1, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Reads `body` as `T`; on failure finds the failing fields by applying the body's fields
+/// one by one to `template` (a valid body). Then checks `rules` and refuses unknown fields.
+fn check_typed<T: RecordBody>(
+    kind: RecordKind,
+    body: &Value,
+    template: Value,
+    rules: fn(&T) -> Vec<FieldProblem>,
+) -> Result<Value, Vec<FieldProblem>> {
+    let Some(map) = body.as_object() else {
+        return Err(vec![FieldProblem::new("", "内容が { } のオブジェクトではありません")]);
+    };
+    let typed: T = match serde_json::from_value(body.clone()) {
+        Ok(t) => t,
+        Err(e) => return Err(locate::<T>(kind, map, &template, &e)),
+    };
+    let mut problems = rules(&typed);
+    let canonical = match serde_json::to_value(&typed) {
+        Ok(v) => v,
+        Err(e) => return Err(vec![FieldProblem::new("", format!("内容を書き出せません（{e}）"))]),
+    };
+    unknown_fields(body, &canonical, &mut problems);
+    if problems.is_empty() {
+        Ok(canonical)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Fields present in the file but dropped when read (unknown to this version of the app).
+fn unknown_fields(body: &Value, canonical: &Value, out: &mut Vec<FieldProblem>) {
+    for (path, value) in leaf_paths(body) {
+        match value_at(canonical, &path) {
+            None => out.push(FieldProblem::new(&path, UNKNOWN_FIELD)),
+            Some(c) if c != &value => match (value.as_object(), c.as_object()) {
+                (Some(vm), Some(cm)) => {
+                    for k in vm.keys().filter(|k| !cm.contains_key(*k)) {
+                        out.push(FieldProblem::new(&format!("{path}/{k}"), UNKNOWN_FIELD));
+                    }
+                    if vm.keys().all(|k| cm.contains_key(k)) {
+                        out.push(FieldProblem::new(&path, "値の形が正しくありません"));
+                    }
+                }
+                _ => out.push(FieldProblem::new(&path, "値の形が正しくありません")),
+            },
+            Some(_) => {}
+        }
+    }
+}
+
+const UNKNOWN_FIELD: &str = "このアプリの版にはない項目です（新しい版のアプリで書き出されたファイルかもしれません）";
+
+/// All paths of a value: its leaves and the groups above them.
+fn all_paths(value: &Value) -> (BTreeSet<String>, BTreeSet<String>) {
+    let leaves: BTreeSet<String> = leaf_paths(value).into_keys().collect();
+    let mut groups = BTreeSet::new();
+    for leaf in &leaves {
+        let mut p = leaf.as_str();
+        while let Some((parent, _)) = p.rsplit_once('/') {
+            groups.insert(parent.to_string());
+            p = parent;
+        }
+    }
+    (leaves, groups)
+}
+
+/// Sets `path` in `root` (creating groups), or removes it when `value` is `None`.
+fn set_at(root: &mut Value, path: &str, value: Option<Value>) {
+    let parts: Vec<&str> = path.split('/').collect();
+    let mut node = root;
+    for (i, part) in parts.iter().enumerate() {
+        if !node.is_object() {
+            *node = Value::Object(Map::new());
+        }
+        let Value::Object(map) = node else { return };
+        if i + 1 == parts.len() {
+            match value {
+                Some(v) => {
+                    map.insert((*part).to_string(), v);
+                }
+                None => {
+                    map.remove(*part);
+                }
+            }
+            return;
+        }
+        node = map.entry((*part).to_string()).or_insert_with(|| Value::Object(Map::new()));
+    }
+}
+
+/// Finds which fields make the body unreadable as `T`.
+fn locate<T: RecordBody>(
+    kind: RecordKind,
+    body: &Map<String, Value>,
+    template: &Value,
+    whole_error: &serde_json::Error,
+) -> Vec<FieldProblem> {
+    let body_value = Value::Object(body.clone());
+    let (t_leaves, t_groups) = all_paths(template);
+    // The units to try: each incoming leaf, cut at the first prefix that is a template leaf
+    // (e.g. an optional group that is null in the template) or unknown to the template.
+    let mut units: BTreeSet<String> = BTreeSet::new();
+    for leaf in leaf_paths(&body_value).into_keys() {
+        let parts: Vec<&str> = leaf.split('/').collect();
+        let mut unit = leaf.clone();
+        for n in 1..=parts.len() {
+            let prefix = parts.get(..n).map(|p| p.join("/")).unwrap_or_default();
+            if t_leaves.contains(&prefix) || !t_groups.contains(&prefix) {
+                unit = prefix;
+                break;
+            }
+        }
+        units.insert(unit);
+    }
+    let reads = |v: &Value| serde_json::from_value::<T>(v.clone());
+    let mut problems = Vec::new();
+    let mut candidate = template.clone();
+    for unit in &units {
+        let Some(incoming) = value_at(&body_value, unit) else { continue };
+        let before = value_at(&candidate, unit).cloned();
+        set_at(&mut candidate, unit, Some(incoming.clone()));
+        if let Err(e) = reads(&candidate) {
+            problems.push(FieldProblem::new(unit, serde_message(kind, unit, &e)));
+            set_at(&mut candidate, unit, before);
+        }
+    }
+    // Missing fields: template leaves absent from the body, reported at the highest absent group.
+    let mut missing: BTreeSet<String> = BTreeSet::new();
+    for leaf in &t_leaves {
+        let parts: Vec<&str> = leaf.split('/').collect();
+        for n in 1..=parts.len() {
+            let prefix = parts.get(..n).map(|p| p.join("/")).unwrap_or_default();
+            match value_at(&body_value, &prefix) {
+                None => {
+                    missing.insert(prefix);
+                    break;
+                }
+                Some(Value::Object(_)) => {}
+                Some(_) => break,
+            }
+        }
+    }
+    for path in &missing {
+        let before = value_at(&candidate, path).cloned();
+        set_at(&mut candidate, path, None);
+        if reads(&candidate).is_err() {
+            problems.push(FieldProblem::new(path, "必要な項目がありません"));
+            set_at(&mut candidate, path, before);
+        }
+    }
+    if problems.is_empty() {
+        problems.push(FieldProblem::new("", serde_message(kind, "", whole_error)));
+    }
+    problems
+}
+
+/// A Japanese message for a serde reading error at `path`.
+fn serde_message(kind: RecordKind, path: &str, e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    if let Some(rule) = range_rule(kind, path) {
+        if text.starts_with("invalid value") || text.starts_with("invalid type") || text.starts_with("unknown variant")
+        {
+            return rule.to_string();
+        }
+    }
+    serde_text(e)
+}
+
+/// A Japanese message for a serde reading error (no field-specific rule).
+pub(crate) fn serde_text(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    if !text.is_ascii() {
+        // Our own types' messages (ID, 年度) are already Japanese.
+        return text;
+    }
+    let quoted = |after: &str| -> Option<String> {
+        let rest = text.split(after).nth(1)?;
+        let rest = rest.strip_prefix('`')?;
+        Some(clip(rest.split('`').next().unwrap_or(""), 30))
+    };
+    if let Some(field) = quoted("missing field ") {
+        return format!("必要な項目「{field}」がありません");
+    }
+    if let Some(variant) = quoted("unknown variant ") {
+        let allowed: Vec<&str> =
+            text.split("expected ").nth(1).map(|s| s.split('`').skip(1).step_by(2).collect()).unwrap_or_default();
+        return if allowed.is_empty() {
+            format!("「{variant}」は使えない値です")
+        } else {
+            format!("「{variant}」は使えない値です（使える値: {}）", allowed.join(", "))
+        };
+    }
+    if let Some(field) = quoted("unknown field ") {
+        return format!("「{field}」は{UNKNOWN_FIELD}");
+    }
+    if text.starts_with("invalid type") {
+        let found = text.split(", expected").next().unwrap_or("").trim_start_matches("invalid type: ");
+        let found = if found.starts_with("string") {
+            "文字列"
+        } else if found.starts_with("integer") {
+            "数値"
+        } else if found.starts_with("floating") {
+            "小数"
+        } else if found.starts_with("boolean") {
+            "真偽値"
+        } else if found.starts_with("null") {
+            "null"
+        } else if found.starts_with("sequence") {
+            "配列"
+        } else if found.starts_with("map") {
+            "オブジェクト"
+        } else {
+            "別の種類の値"
+        };
+        return format!("値の種類が違います（{found}は使えません）");
+    }
+    if text.starts_with("invalid value: integer `-") {
+        return "負の数は使えません".to_string();
+    }
+    if text.starts_with("invalid value") {
+        return "値が範囲外です".to_string();
+    }
+    if text.starts_with("invalid length") {
+        return "要素の数が正しくありません".to_string();
+    }
+    "値を読み取れません".to_string()
+}
+
+/// The range message of a field whose value the type itself limits (a u8, a code).
+fn range_rule(kind: RecordKind, path: &str) -> Option<&'static str> {
+    match (kind, path) {
+        (RecordKind::Patient, "age") => Some(AGE_RULE),
+        (RecordKind::Patient, "adl") => Some("ADLは 1 自立・2 一部介助・3 全面介助 のいずれかです"),
+        (RecordKind::Patient, "disability_certificate") => Some(CERTIFICATE_RULE),
+        (RecordKind::Patient, "disability_support_class") => Some(SUPPORT_CLASS_RULE),
+        (RecordKind::Patient, "care_insurance") => {
+            Some("介護保険（介護度）は要支援1・2、要介護1〜5、なし、不明のいずれかです")
+        }
+        (RecordKind::Patient, "neurology/mode" | "family_doctor/mode") => {
+            Some("受診形態は 1 外来・2 往診・0 なし のいずれかです")
+        }
+        (RecordKind::Patient, "disaster_plan") => Some(DISASTER_PLAN_RULE),
+        (RecordKind::Patient, "onset") => Some(ONSET_RULE),
+        (RecordKind::Station, "als_intake" | "child_intake") => {
+            Some("今後の受け入れは 2 可能・1 検討可・0 不可能 のいずれかです")
+        }
+        (RecordKind::Diagnosis, "fiscal_year") => Some("年度は1989〜2200年度で入力してください"),
+        _ => None,
+    }
+}
+
+const AGE_RULE: &str = "年齢は0〜120で入力してください";
+const CERTIFICATE_RULE: &str = "身体障害者手帳の級は1〜6で入力してください";
+const SUPPORT_CLASS_RULE: &str = "障害支援区分は1〜6で入力してください";
+const DISASTER_PLAN_RULE: &str = "災害時個別支援計画の年は1900〜2200で入力してください";
+const ONSET_RULE: &str = "発症時期は1900〜2200年、月は1〜12で入力してください";
+
+/// Largest 頻度（回/月）accepted.
+pub const MAX_PER_MONTH: Decimal2 = Decimal2(99_900);
+/// Largest weekly visit count accepted.
+pub const MAX_WEEKLY_VISITS: Decimal2 = Decimal2(9_900);
+
+fn check_timestamp(path: &str, t: Timestamp, out: &mut Vec<FieldProblem>) {
+    if !(0..=MAX_TIMESTAMP_MS).contains(&t.0) {
+        out.push(FieldProblem::new(path, "日時が範囲外です（1970年〜2200年）"));
+    }
+}
+
+fn check_decimal(path: &str, d: Option<Decimal2>, max: Decimal2, unit: &str, out: &mut Vec<FieldProblem>) {
+    if let Some(d) = d {
+        if d > max {
+            out.push(FieldProblem::new(path, format!("{}は0〜{max}{unit}で入力してください", field_label_short(path))));
+        }
+    }
+}
+
+fn check_count(path: &str, n: Option<u64>, max: u64, out: &mut Vec<FieldProblem>) {
+    if let Some(n) = n {
+        if n > max {
+            out.push(FieldProblem::new(path, format!("大きすぎる数です（{max}まで）")));
+        }
+    }
+}
+
+/// The last words of a label for messages: 頻度（回/月）, 1週間の合計訪問回数.
+fn field_label_short(path: &str) -> String {
+    let label = field_label(RecordKind::Patient, path);
+    label.rsplit(' ').next().unwrap_or(&label).to_string()
+}
+
+fn diagnosis_rules(d: &CommunityDiagnosis) -> Vec<FieldProblem> {
+    match parse_jurisdiction(&d.jurisdiction) {
+        Ok(name) if name == d.jurisdiction => Vec::new(),
+        Ok(_) => vec![FieldProblem::new("jurisdiction", "地区名の前後に空白があります")],
+        Err(m) => vec![FieldProblem::new("jurisdiction", m)],
+    }
+}
+
+fn overview_rules(o: &Overview) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    for (path, n) in [
+        ("population", o.population),
+        ("certified_total", o.certified_total),
+        ("certified_als", o.certified_als),
+        ("certified_scd", o.certified_scd),
+        ("certified_msa", o.certified_msa),
+        ("certified_pd", o.certified_pd),
+        ("base_hospitals_pref", o.base_hospitals_pref),
+        ("field_base_hospitals_pref", o.field_base_hospitals_pref),
+        ("cooperating_hospitals_local", o.cooperating_hospitals_local),
+        ("cooperating_hospitals_pref", o.cooperating_hospitals_pref),
+        ("designated_doctors_local", o.designated_doctors_local),
+        ("home_care_clinics_local", o.home_care_clinics_local),
+        ("nurse_stations_local", o.nurse_stations_local),
+    ] {
+        check_count(path, n, MAX_COUNT, &mut out);
+    }
+    if o.area_km2.is_some_and(|a| a > Decimal2::MAX) {
+        out.push(FieldProblem::new("area_km2", "面積が大きすぎます"));
+    }
+    if o.certified_other.len() > 100 {
+        out.push(FieldProblem::new("certified_other", "追加した疾患が多すぎます（100件まで）"));
+    }
+    for other in &o.certified_other {
+        check_count("certified_other", other.count, MAX_COUNT, &mut out);
+    }
+    out
+}
+
+fn patient_rules(p: &Patient) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    if let Some(Age::Years(y)) = p.age {
+        if y > 120 {
+            out.push(FieldProblem::new("age", AGE_RULE));
+        }
+    }
+    if let Some(onset) = p.onset {
+        let month_ok = onset.month.is_none_or(|m| (1..=12).contains(&m));
+        if !(1900..=2200).contains(&onset.year) || !month_ok {
+            out.push(FieldProblem::new("onset", ONSET_RULE));
+        }
+    }
+    for (path, grade, rule) in [
+        ("disability_certificate", &p.disability_certificate, CERTIFICATE_RULE),
+        ("disability_support_class", &p.disability_support_class, SUPPORT_CLASS_RULE),
+    ] {
+        if let Tri::Value(g) = grade {
+            if !(1..=6).contains(g) {
+                out.push(FieldProblem::new(path, rule));
+            }
+        }
+    }
+    if let Tri::Value(Some(year)) = p.disaster_plan {
+        if !(1900..=2200).contains(&year) {
+            out.push(FieldProblem::new("disaster_plan", DISASTER_PLAN_RULE));
+        }
+    }
+    check_decimal("neurology/per_month", p.neurology.per_month, MAX_PER_MONTH, "回", &mut out);
+    check_decimal("family_doctor/per_month", p.family_doctor.per_month, MAX_PER_MONTH, "回", &mut out);
+    check_decimal("station_nursing/weekly_visits", p.station_nursing.weekly_visits, MAX_WEEKLY_VISITS, "回", &mut out);
+    check_decimal(
+        "institution_nursing/weekly_visits",
+        p.institution_nursing.weekly_visits,
+        MAX_WEEKLY_VISITS,
+        "回",
+        &mut out,
+    );
+    check_decimal(
+        "ventilator_programme/weekly_visits",
+        p.ventilator_programme.weekly_visits,
+        MAX_WEEKLY_VISITS,
+        "回",
+        &mut out,
+    );
+    if p.station_nursing.count.is_some_and(|c| c > 99) {
+        out.push(FieldProblem::new("station_nursing/count", "利用機関数は0〜99で入力してください"));
+    }
+    if let Tri::Value(names) = &p.station_nursing.names {
+        if names.len() > 99 {
+            out.push(FieldProblem::new("station_nursing/names", "機関名が多すぎます（99件まで）"));
+        }
+    }
+    if p.gaps.len() > 100 {
+        out.push(FieldProblem::new("gaps", "ギャップが多すぎます（100件まで）"));
+    }
+    for (path, source) in [
+        ("symptoms/respiratory_source/assessed_at", &p.symptoms.respiratory_source),
+        ("symptoms/swallowing_source/assessed_at", &p.symptoms.swallowing_source),
+        ("symptoms/speech_source/assessed_at", &p.symptoms.speech_source),
+    ] {
+        if let Some(JudgementSource { assessed_at, .. }) = source {
+            check_timestamp(path, *assessed_at, &mut out);
+        }
+    }
+    out
+}
+
+/// Most hours in a week.
+const WEEK_HOURS: Decimal2 = Decimal2(16_800);
+
+fn station_rules(s: &Station) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    match &s.fte {
+        FteEntry::Unknown => {}
+        FteEntry::Direct { value } => {
+            if *value > Decimal2::whole(10_000) {
+                out.push(FieldProblem::new("fte", "常勤換算が大きすぎます（10000まで）"));
+            }
+        }
+        FteEntry::Staff { contracted_week_hours, members } => {
+            if *contracted_week_hours > WEEK_HOURS {
+                out.push(FieldProblem::new("fte", "所定労働時間は1週間168時間までです"));
+            }
+            if members.len() > 1_000 {
+                out.push(FieldProblem::new("fte", "職員が多すぎます（1000人まで）"));
+            }
+            if members.iter().any(|m| m.weekly_hours > WEEK_HOURS) {
+                out.push(FieldProblem::new("fte", "職員の勤務時間は1週間168時間までです"));
+            }
+        }
+    }
+    for (path, n) in [("monthly_users", s.monthly_users), ("medical_insurance_users", s.medical_insurance_users)] {
+        check_count(path, n.map(u64::from), MAX_COUNT, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn patient() -> Value {
+        serde_json::to_value(Patient { id_number: "A-1".into(), ..Patient::default() }).expect("serialises")
+    }
+
+    fn problems(kind: RecordKind, body: &Value) -> Vec<(String, String)> {
+        match check_body(kind, body) {
+            Ok(_) => Vec::new(),
+            Err(ps) => ps.into_iter().map(|p| (p.path, p.message)).collect(),
+        }
+    }
+
+    fn with(mut body: Value, path: &str, value: Value) -> Value {
+        set_at(&mut body, path, Some(value));
+        body
+    }
+
+    #[test]
+    fn a_default_patient_is_fine_and_canonical() {
+        assert_eq!(check_body(RecordKind::Patient, &patient()), Ok(patient()));
+    }
+
+    #[test]
+    fn age_out_of_range_names_the_field() {
+        let body = with(patient(), "age", json!({"type": "years", "value": 130}));
+        assert_eq!(problems(RecordKind::Patient, &body), vec![("age".to_string(), AGE_RULE.to_string())]);
+        // 300 does not even fit the type: same message.
+        let body = with(patient(), "age", json!({"type": "years", "value": 300}));
+        assert_eq!(problems(RecordKind::Patient, &body), vec![("age".to_string(), AGE_RULE.to_string())]);
+    }
+
+    #[test]
+    fn several_bad_fields_are_all_reported() {
+        let body = with(patient(), "adl", json!("sometimes"));
+        let body = with(body, "neurology/mode", json!(7));
+        let body = with(body, "name", json!(12));
+        let ps = problems(RecordKind::Patient, &body);
+        let paths: Vec<&str> = ps.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, vec!["adl", "name", "neurology/mode"]);
+        assert_eq!(ps[1].1, "値の種類が違います（数値は使えません）");
+        assert!(ps[0].1.contains("ADLは"));
+    }
+
+    #[test]
+    fn missing_and_unknown_fields() {
+        let mut body = patient();
+        if let Some(m) = body.as_object_mut() {
+            m.remove("municipality");
+            m.remove("procedures");
+        }
+        let ps = problems(RecordKind::Patient, &body);
+        assert_eq!(
+            ps,
+            vec![
+                ("municipality".to_string(), "必要な項目がありません".to_string()),
+                ("procedures".to_string(), "必要な項目がありません".to_string())
+            ]
+        );
+        let body = with(patient(), "favourite_colour", json!("青"));
+        assert_eq!(
+            problems(RecordKind::Patient, &body),
+            vec![("favourite_colour".to_string(), UNKNOWN_FIELD.to_string())]
+        );
+        let body = with(patient(), "neurology/fax", json!("03"));
+        assert_eq!(problems(RecordKind::Patient, &body)[0].0, "neurology/fax");
+        let body = with(patient(), "care_insurance", json!({"state": "none", "value": 3}));
+        // なし with a value: refused (the type does not accept it).
+        assert_eq!(problems(RecordKind::Patient, &body)[0].0, "care_insurance");
+    }
+
+    #[test]
+    fn optional_groups_are_read_whole() {
+        let body = with(patient(), "onset", json!({"year": 2002, "month": 5}));
+        assert!(check_body(RecordKind::Patient, &body).is_ok());
+        let body = with(patient(), "onset", json!({"year": 2002, "month": 13}));
+        assert_eq!(problems(RecordKind::Patient, &body), vec![("onset".to_string(), ONSET_RULE.to_string())]);
+        let body = with(patient(), "onset", json!({"year": "2002年"}));
+        assert_eq!(problems(RecordKind::Patient, &body), vec![("onset".to_string(), ONSET_RULE.to_string())]);
+        let src = json!({"assessment_id": "a-1", "assessed_at": 1_700_000_000_000_i64, "assessor": "保健師A"});
+        assert!(check_body(RecordKind::Patient, &with(patient(), "symptoms/respiratory_source", src)).is_ok());
+        let src = json!({"assessment_id": "a 1", "assessed_at": 0, "assessor": ""});
+        let ps = problems(RecordKind::Patient, &with(patient(), "symptoms/respiratory_source", src));
+        assert_eq!(
+            ps,
+            vec![("symptoms/respiratory_source".to_string(), "IDに使えない文字「 」があります".to_string())]
+        );
+    }
+
+    #[test]
+    fn codes_and_grades() {
+        let body = with(patient(), "disability_certificate", json!({"state": "value", "value": 7}));
+        assert_eq!(
+            problems(RecordKind::Patient, &body),
+            vec![("disability_certificate".into(), CERTIFICATE_RULE.into())]
+        );
+        let body = with(patient(), "care_insurance", json!({"state": "value", "value": "care6"}));
+        assert!(problems(RecordKind::Patient, &body)[0].1.starts_with("介護保険"));
+        let body = with(patient(), "neurology/per_month", json!(100_000));
+        assert_eq!(problems(RecordKind::Patient, &body)[0].1, "頻度（回/月）は0〜999回で入力してください");
+        let body = with(patient(), "station_nursing/weekly_visits", json!(-5));
+        assert_eq!(problems(RecordKind::Patient, &body)[0].0, "station_nursing/weekly_visits");
+        let body = with(patient(), "station_nursing/weekly_visits", json!(1e300));
+        assert!(problems(RecordKind::Patient, &body)[0].1.contains("数値が大きすぎます"));
+    }
+
+    #[test]
+    fn text_is_text() {
+        let body = with(patient(), "name", json!("<script>alert(1)</script>"));
+        assert_eq!(check_body(RecordKind::Patient, &body), Ok(body.clone()));
+        let body = with(patient(), "devices", json!("あ".repeat(MAX_STRING_CHARS + 1)));
+        assert!(problems(RecordKind::Patient, &body)[0].1.contains("文字が多すぎます"));
+    }
+
+    #[test]
+    fn other_kinds() {
+        let d = json!({"jurisdiction": "A保健所管内", "fiscal_year": 2025});
+        assert!(check_body(RecordKind::Diagnosis, &d).is_ok());
+        let d = json!({"jurisdiction": "A保健所管内", "fiscal_year": 3000});
+        assert_eq!(problems(RecordKind::Diagnosis, &d)[0].1, "年度 3000 は範囲外です（1989〜2200年度）");
+        let d = json!({"jurisdiction": "A保健所管内", "fiscal_year": "2025"});
+        assert_eq!(problems(RecordKind::Diagnosis, &d)[0].1, "年度は1989〜2200年度で入力してください");
+        let d = json!({"jurisdiction": "", "fiscal_year": 2025});
+        assert_eq!(problems(RecordKind::Diagnosis, &d)[0].1, "地区名を入力してください");
+        assert!(check_body(RecordKind::Station, &template::<Station>()).is_ok());
+        let s = with(template::<Station>(), "als_intake", json!("maybe"));
+        assert!(problems(RecordKind::Station, &s)[0].1.starts_with("今後の受け入れは"));
+        assert!(check_body(RecordKind::Overview, &template::<Overview>()).is_ok());
+        assert!(check_body(RecordKind::Programme, &json!({"anything": 1})).is_ok());
+        assert_eq!(problems(RecordKind::Evaluation, &json!([1]))[0].1, "内容が { } のオブジェクトではありません");
+        assert_eq!(problems(RecordKind::Patient, &json!("x"))[0].1, "内容が { } のオブジェクトではありません");
+    }
+}

@@ -1,0 +1,301 @@
+//! 項目名: the Japanese name of a field path, for import messages and the conflict list,
+//! and a short Japanese rendering of a field's value.
+
+use crate::domain::record::RecordKind;
+use serde_json::Value;
+
+const PATIENT: &[(&str, &str)] = &[
+    ("id_number", "ID番号"),
+    ("disease", "疾患"),
+    ("name", "氏名"),
+    ("municipality", "住所（市町村）"),
+    ("address_detail", "住所（市町村より下）"),
+    ("onset", "発症時期"),
+    ("onset/year", "発症時期（年）"),
+    ("onset/month", "発症時期（月）"),
+    ("first_symptom", "初発症状"),
+    ("onset_type", "病型"),
+    ("age", "年齢"),
+    ("adl", "ADL"),
+    ("procedures", "医療処置管理"),
+    ("procedures/ventilator", "医療処置管理 人工呼吸器"),
+    ("procedures/tracheostomy", "医療処置管理 気管切開"),
+    ("procedures/suction", "医療処置管理 吸引"),
+    ("procedures/tube_feeding", "医療処置管理 経管栄養"),
+    ("procedures/other", "医療処置管理 その他"),
+    ("procedures/other_detail", "医療処置管理 その他の内容"),
+    ("devices", "使用医療機器"),
+    ("symptoms", "特定症状"),
+    ("symptoms/respiratory", "特定症状 呼吸障害"),
+    ("symptoms/swallowing", "特定症状 嚥下障害"),
+    ("symptoms/speech", "特定症状 構音障害"),
+    ("symptoms/urinary", "特定症状 排尿障害"),
+    ("symptoms/autonomic", "特定症状 自律神経障害"),
+    ("symptoms/respiratory_source", "呼吸障害の判断（判断樹）"),
+    ("symptoms/swallowing_source", "嚥下障害の判断（判断樹）"),
+    ("symptoms/speech_source", "構音障害の判断（判断樹）"),
+    ("neurology", "神経内科専門医療機関"),
+    ("neurology/name", "神経内科専門医療機関 機関名"),
+    ("neurology/mode", "神経内科専門医療機関 受診形態"),
+    ("neurology/per_month", "神経内科専門医療機関 頻度（回/月）"),
+    ("family_doctor", "かかりつけ主治医"),
+    ("family_doctor/name", "かかりつけ主治医 機関名"),
+    ("family_doctor/mode", "かかりつけ主治医 受診形態"),
+    ("family_doctor/per_month", "かかりつけ主治医 頻度（回/月）"),
+    ("emergency_admission", "緊急時の入院機関"),
+    ("respite_admission", "レスパイトの入院・入所機関"),
+    ("home_respite", "在宅でのレスパイト"),
+    ("emergency_nursing", "緊急時の訪問看護"),
+    ("station_nursing", "訪問看護ステーション"),
+    ("station_nursing/names", "訪問看護ステーション 機関名"),
+    ("station_nursing/count", "訪問看護ステーション 利用機関数"),
+    ("station_nursing/weekly_visits", "訪問看護ステーション 1週間の合計訪問回数"),
+    ("institution_nursing", "医療機関からの訪問看護"),
+    ("institution_nursing/name", "医療機関からの訪問看護 機関名"),
+    ("institution_nursing/weekly_visits", "医療機関からの訪問看護 1週間の合計訪問回数"),
+    ("ventilator_programme", "在宅人工呼吸器使用患者支援事業"),
+    ("ventilator_programme/used", "在宅人工呼吸器使用患者支援事業 利用"),
+    ("ventilator_programme/weekly_visits", "在宅人工呼吸器使用患者支援事業 事業による訪問回数"),
+    ("care_insurance", "介護保険（介護度）"),
+    ("disability_certificate", "身体障害者手帳（級）"),
+    ("disability_support_class", "障害支援区分"),
+    ("home_care_service", "障害者総合支援法による居宅介護"),
+    ("disaster_plan", "災害時個別支援計画"),
+    ("last_contact", "最終把握時期"),
+    ("support_class", "支援管理区分"),
+    ("gaps", "ギャップ"),
+];
+
+const STATION: &[(&str, &str)] = &[
+    ("name", "名称"),
+    ("address", "所在地"),
+    ("fte", "看護師の常勤換算"),
+    ("monthly_users", "平均的な1ヶ月の実利用者数"),
+    ("medical_insurance_users", "医療保険利用者数"),
+    ("room_for_more_visits", "訪問数を増加する余裕"),
+    ("addition_24h", "24時間対応体制加算"),
+    ("addition_special", "特別管理加算"),
+    ("als_experience", "ALS患者の訪問看護実績"),
+    ("ventilator_experience", "人工呼吸器使用患者の訪問看護実績"),
+    ("als_intake", "ALS患者の今後の受け入れ"),
+    ("child_intake", "重心児の今後の受け入れ"),
+];
+
+const OVERVIEW: &[(&str, &str)] = &[
+    ("population", "人口"),
+    ("area_km2", "面積"),
+    ("certified_total", "指定難病認定者数"),
+    ("certified_als", "療養者数（認定者）ALS"),
+    ("certified_scd", "療養者数（認定者）SCD"),
+    ("certified_msa", "療養者数（認定者）MSA"),
+    ("certified_pd", "療養者数（認定者）PD"),
+    ("certified_other", "療養者数（認定者）追加した疾患"),
+    ("base_hospitals_pref", "難病診療連携拠点病院"),
+    ("field_base_hospitals_pref", "難病診療分野別拠点病院"),
+    ("cooperating_hospitals_local", "難病医療協力病院（管内）"),
+    ("cooperating_hospitals_pref", "難病医療協力病院（都道府県内）"),
+    ("designated_doctors_local", "難病指定医数"),
+    ("home_care_clinics_local", "在宅療養支援診療所"),
+    ("nurse_stations_local", "訪問看護ステーション数"),
+];
+
+const DIAGNOSIS: &[(&str, &str)] = &[("jurisdiction", "地区名"), ("fiscal_year", "年度")];
+
+/// Record-level fields (the envelope of every record).
+const META: &[(&str, &str)] = &[
+    ("id", "ID"),
+    ("diagnosis_id", "地域診断のID"),
+    ("kind", "記録の種類"),
+    ("created_at", "作成日時"),
+    ("updated_at", "更新日時"),
+    ("updated_by", "更新した端末"),
+    ("rev", "版番号"),
+    ("deleted_at", "ゴミ箱に入れた日時"),
+    ("predecessor", "前年度の記録"),
+    ("body", "内容"),
+    ("stamps", "項目ごとの更新記録"),
+];
+
+/// The Japanese name of a body field path (`"neurology/name"` → 神経内科専門医療機関 機関名).
+/// Unknown sub-paths fall back to their nearest named parent; unnamed paths give `""`.
+pub fn field_label(kind: RecordKind, path: &str) -> String {
+    let table: &[(&str, &str)] = match kind {
+        RecordKind::Patient => PATIENT,
+        RecordKind::Station => STATION,
+        RecordKind::Overview => OVERVIEW,
+        RecordKind::Diagnosis => DIAGNOSIS,
+        // HOOK(lead): add the labels of 様式2 事業, 様式4 評価 and アセスメント here.
+        RecordKind::Programme | RecordKind::Evaluation | RecordKind::Assessment => &[],
+    };
+    let mut p = path;
+    loop {
+        if let Some((_, label)) = table.iter().find(|(k, _)| *k == p) {
+            return (*label).to_string();
+        }
+        match p.rsplit_once('/') {
+            Some((parent, _)) => p = parent,
+            None => return String::new(),
+        }
+    }
+}
+
+/// The Japanese name of a record-level field (`rev` → 版番号).
+pub fn meta_label(key: &str) -> &'static str {
+    META.iter().find(|(k, _)| *k == key).map_or("", |(_, l)| l)
+}
+
+/// A field path as shown in messages: `body.neurology.name`.
+pub fn dotted(prefix: &str, path: &str) -> String {
+    let path = path.replace('/', ".");
+    match (prefix.is_empty(), path.is_empty()) {
+        (true, _) => path,
+        (false, true) => prefix.to_string(),
+        (false, false) => format!("{prefix}.{path}"),
+    }
+}
+
+/// A field's value in words for the conflict list: 不明 / なし / 有 / 無 / 未入力 / the text.
+pub fn display_value(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => "未入力".to_string(),
+        Some(Value::Bool(true)) => "有".to_string(),
+        Some(Value::Bool(false)) => "無".to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(s)) if s.is_empty() => "（空欄）".to_string(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) if items.is_empty() => "（なし）".to_string(),
+        Some(Value::Array(items)) => items.iter().map(|v| display_value(Some(v))).collect::<Vec<_>>().join("、"),
+        Some(Value::Object(map)) => match (map.get("state").and_then(Value::as_str), map.get("type")) {
+            (Some("unknown"), _) => "不明".to_string(),
+            (Some("none"), _) => "なし".to_string(),
+            (Some(_), _) => display_value(map.get("value")),
+            (None, Some(Value::String(t))) => match map.get("value").or_else(|| map.get("name")) {
+                Some(v) => format!("{t}: {}", display_value(Some(v))),
+                None => t.clone(),
+            },
+            _ => map.iter().map(|(k, v)| format!("{k}: {}", display_value(Some(v)))).collect::<Vec<_>>().join("、"),
+        },
+    }
+}
+
+/// A field's value in words, using the field's type where it is known (codes as their
+/// Japanese names, visit counts as decimals): for the conflict list and import preview.
+pub fn display_field(kind: RecordKind, path: &str, value: Option<&Value>) -> String {
+    use crate::domain::number::Decimal2;
+    use crate::domain::patient::{Adl, Age, CareLevel, DisasterPlan, Disease, Gap, OnsetType, VisitMode};
+    use crate::domain::station::{FteEntry, Intake};
+    use crate::domain::time::YearMonth;
+    use crate::domain::tri::Tri;
+
+    fn typed<T: serde::de::DeserializeOwned>(value: Option<&Value>) -> Option<T> {
+        value.and_then(|v| serde_json::from_value(v.clone()).ok())
+    }
+    fn tri<T: serde::de::DeserializeOwned>(value: Option<&Value>, show: impl Fn(&T) -> String) -> Option<String> {
+        typed::<Tri<T>>(value).map(|t| match t {
+            Tri::Unknown => "不明".to_string(),
+            Tri::None => "なし".to_string(),
+            Tri::Value(v) => show(&v),
+        })
+    }
+    let last = path.rsplit('/').next().unwrap_or(path);
+    let shown: Option<String> = match (kind, path) {
+        (_, _) if value.is_none_or(Value::is_null) => None,
+        (RecordKind::Patient, "age") => typed::<Age>(value).map(|a| match a {
+            Age::Years(y) => format!("{y}歳"),
+            Age::Band(b) => b.label().to_string(),
+        }),
+        (RecordKind::Patient, "adl") => typed::<Adl>(value).map(|a| a.label().to_string()),
+        (RecordKind::Patient, "onset") => typed::<YearMonth>(value).map(|y| y.to_string()),
+        (RecordKind::Patient, "onset_type") => typed::<OnsetType>(value).map(|o| o.label().to_string()),
+        (RecordKind::Patient, "disease") => typed::<Disease>(value).map(|d| d.full_name().to_string()),
+        (RecordKind::Patient, "neurology/mode" | "family_doctor/mode") => {
+            typed::<VisitMode>(value).map(|m| m.label().to_string())
+        }
+        (RecordKind::Patient, "care_insurance") => tri::<CareLevel>(value, |c| c.label().to_string()),
+        (RecordKind::Patient, "disability_certificate") => tri::<u8>(value, |g| format!("{g}級")),
+        (RecordKind::Patient, "disability_support_class") => tri::<u8>(value, |g| format!("区分{g}")),
+        (RecordKind::Patient, "disaster_plan") => typed::<DisasterPlan>(value).map(|d| match d {
+            Tri::Unknown => "不明".to_string(),
+            Tri::None => "なし".to_string(),
+            Tri::Value(Some(y)) => format!("{y}年"),
+            Tri::Value(None) => "あり（年不明）".to_string(),
+        }),
+        (RecordKind::Patient, "gaps") => typed::<Vec<Gap>>(value).map(|gaps| {
+            if gaps.is_empty() {
+                "（なし）".to_string()
+            } else {
+                gaps.iter()
+                    .map(|g| {
+                        if g.note.is_empty() {
+                            g.service.label().to_string()
+                        } else {
+                            format!("{}（{}）", g.service.label(), g.note)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("、")
+            }
+        }),
+        (RecordKind::Patient, _) if last == "per_month" || last == "weekly_visits" => {
+            typed::<Decimal2>(value).map(|d| d.to_string())
+        }
+        (RecordKind::Station, "fte") => typed::<FteEntry>(value).map(|f| match f.value() {
+            Some(v) => v.to_string(),
+            None => "不明".to_string(),
+        }),
+        (RecordKind::Station, "als_intake" | "child_intake") => typed::<Intake>(value).map(|i| i.label().to_string()),
+        (RecordKind::Overview, "area_km2") => typed::<Decimal2>(value).map(|d| format!("{d} km²")),
+        _ => None,
+    };
+    shown.unwrap_or_else(|| display_value(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn labels_fall_back_to_the_parent() {
+        assert_eq!(field_label(RecordKind::Patient, "neurology/name"), "神経内科専門医療機関 機関名");
+        assert_eq!(
+            field_label(RecordKind::Patient, "symptoms/respiratory_source/assessor"),
+            "呼吸障害の判断（判断樹）"
+        );
+        assert_eq!(field_label(RecordKind::Patient, "nothing"), "");
+        assert_eq!(field_label(RecordKind::Station, "fte"), "看護師の常勤換算");
+        assert_eq!(dotted("body", "neurology/name"), "body.neurology.name");
+        assert_eq!(dotted("body", ""), "body");
+        assert_eq!(meta_label("rev"), "版番号");
+    }
+
+    #[test]
+    fn values_in_words() {
+        assert_eq!(display_value(Some(&json!({"state": "unknown"}))), "不明");
+        assert_eq!(display_value(Some(&json!({"state": "none"}))), "なし");
+        assert_eq!(display_value(Some(&json!({"state": "value", "value": "県立Ａ病院"}))), "県立Ａ病院");
+        assert_eq!(display_value(Some(&json!({"state": "value", "value": ["A", "B"]}))), "A、B");
+        assert_eq!(display_value(Some(&json!(true))), "有");
+        assert_eq!(display_value(None), "未入力");
+        assert_eq!(display_value(Some(&json!(150))), "150");
+        assert_eq!(display_value(Some(&json!({"type": "years", "value": 67}))), "years: 67");
+    }
+
+    #[test]
+    fn typed_values_in_words() {
+        let p = RecordKind::Patient;
+        assert_eq!(display_field(p, "age", Some(&json!({"type": "years", "value": 67}))), "67歳");
+        assert_eq!(display_field(p, "age", Some(&json!({"type": "band", "value": "over65"}))), "65歳以上");
+        assert_eq!(display_field(p, "neurology/per_month", Some(&json!(50))), "0.5");
+        assert_eq!(
+            display_field(p, "care_insurance", Some(&json!({"state": "value", "value": "support1"}))),
+            "要支援1"
+        );
+        assert_eq!(display_field(p, "care_insurance", Some(&json!({"state": "none"}))), "なし");
+        assert_eq!(display_field(p, "onset", Some(&json!({"year": 2002, "month": null}))), "2002年");
+        assert_eq!(display_field(p, "adl", Some(&json!("full_assist"))), "全面介助");
+        assert_eq!(display_field(p, "adl", None), "未入力");
+        assert_eq!(display_field(p, "name", Some(&json!("<script>"))), "<script>");
+        assert_eq!(display_field(RecordKind::Station, "fte", Some(&json!({"type": "direct", "value": 250}))), "2.5");
+    }
+}

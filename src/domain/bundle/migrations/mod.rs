@@ -1,0 +1,28 @@
+//! 形式の移行: older bundle versions are brought up to the current one, one step per file
+//! (`v0_to_v1.rs`, later `v1_to_v2.rs`, …). Each step takes the JSON value of version `n`
+//! and returns the value of version `n + 1`, or a Japanese message saying where it failed.
+//! Every step must refuse bad input with `Err` and never panic; the result is then checked
+//! completely as a current bundle.
+
+pub mod v0_to_v1;
+
+use super::error::ImportError;
+use super::BUNDLE_VERSION;
+use serde_json::Value;
+
+/// Migrates `value` from `from` up to [`BUNDLE_VERSION`].
+pub fn migrate(mut value: Value, from: u32) -> Result<Value, ImportError> {
+    let mut version = from;
+    while version < BUNDLE_VERSION {
+        value = match version {
+            0 => v0_to_v1::migrate_v0_to_v1(value)?,
+            other => {
+                return Err(ImportError::file(format!(
+                    "形式 v{other} のファイルは読み込めません（変換の手順がありません）"
+                )))
+            }
+        };
+        version += 1;
+    }
+    Ok(value)
+}

@@ -1,0 +1,328 @@
+//! バンドル: the JSON file nurses use to share their work and as their only backup.
+//!
+//! * [`export`] writes a bundle (format v1, deterministic order).
+//! * [`parse_bundle`] checks a file completely — size, encoding, depth, format, version
+//!   (older versions are migrated, see [`migrations`]), every record's fields, types,
+//!   ranges and codes, IDs and references — **before** anything is written. Every problem is
+//!   a Japanese message saying where and what.
+//! * [`plan_import`] compares a checked bundle with the device's records field by field
+//!   (a dry run the nurse reviews); [`apply_plan`] gives the records to write.
+//! * [`anonymise`] makes a copy for training and sharing outside the 保健所.
+//! * [`envelope`] is the format of a password-encrypted bundle (the crypto runs in the
+//!   browser).
+//!
+//! The format is documented in `docs/bundle-format.md` and `docs/bundle.schema.json`.
+
+pub mod anonymise;
+pub mod base64;
+pub mod body;
+pub mod envelope;
+pub mod error;
+pub mod labels;
+pub mod merge;
+pub mod migrations;
+pub mod scan;
+pub mod validate;
+
+#[cfg(test)]
+mod corpus_tests;
+#[cfg(test)]
+mod prop_tests;
+
+pub use anonymise::{anonymise, small_group_warnings, AnonymiseOptions, AnonymiseReport, FreeTextField};
+pub use body::{check_body, FieldProblem};
+pub use envelope::{header_aad_bytes, parse_envelope, Envelope};
+pub use error::{ImportError, ImportProblem};
+pub use merge::{apply_plan, plan_import, Applied, Choice, ImportPlan, Outcome, PlanItem, Resolutions};
+pub use validate::{detect_file_kind, parse_bundle, FileKind, KnownIds, ParsedBundle};
+
+use super::ids::{DeviceId, RecordId};
+use super::record::{RecordKind, StoredRecord};
+use super::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// The `format` marker of a bundle file.
+pub const BUNDLE_FORMAT: &str = "nanbyo-chiiki-shindan-bundle";
+/// The bundle format version this app writes.
+pub const BUNDLE_VERSION: u32 = 1;
+/// The device ID written into anonymised bundles and their records.
+pub const ANON_DEVICE: &str = "anonymised";
+/// Suggested file name suffix.
+pub const BUNDLE_EXTENSION: &str = ".nanbyo.json";
+
+/// 書き出しの範囲: what a bundle holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ExportScope {
+    /// 全ての地域診断 (the whole list: a full backup).
+    All,
+    /// 選んだ地域診断 and all their records.
+    Diagnoses { ids: Vec<RecordId> },
+    /// 選んだ療養者 of one 地域診断 (with the 地域診断 record itself and their assessments).
+    Patients { diagnosis_id: RecordId, patient_ids: Vec<RecordId> },
+}
+
+impl ExportScope {
+    /// In words, for the export and import screens.
+    pub fn describe(&self) -> String {
+        match self {
+            ExportScope::All => "全ての地域診断".to_string(),
+            ExportScope::Diagnoses { ids } => format!("選んだ地域診断（{}件）", ids.len()),
+            ExportScope::Patients { patient_ids, .. } => format!("選んだ療養者（{}人）", patient_ids.len()),
+        }
+    }
+}
+
+/// A bundle file (format v1).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// Always [`BUNDLE_FORMAT`].
+    pub format: String,
+    /// Always [`BUNDLE_VERSION`] after reading (older files are migrated).
+    pub version: u32,
+    /// 書き出し日時.
+    pub exported_at: Timestamp,
+    /// The app version that wrote the file (for support; not used when reading).
+    pub app_version: String,
+    /// The device that wrote the file.
+    pub device: DeviceId,
+    /// 書き出しの範囲.
+    pub scope: ExportScope,
+    /// 匿名化済み.
+    pub anonymised: bool,
+    /// 地域診断 records, sorted by ID.
+    pub diagnoses: Vec<StoredRecord>,
+    /// All other records, sorted by 地域診断 ID, kind, ID.
+    pub records: Vec<StoredRecord>,
+}
+
+/// How to write a bundle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// 書き出し日時 (the UI reads the clock).
+    pub exported_at: Timestamp,
+    /// e.g. `env!("CARGO_PKG_VERSION")`.
+    pub app_version: String,
+    /// This device.
+    pub device: DeviceId,
+    pub scope: ExportScope,
+    /// Set when the records went through [`anonymise`].
+    pub anonymised: bool,
+    /// Indented (readable) or compact JSON.
+    pub pretty: bool,
+}
+
+/// Why a bundle could not be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportError {
+    /// The bundle would be larger than [`scan::MAX_BUNDLE_BYTES`] and could not be read back.
+    TooLarge(usize),
+    /// A record could not be turned into JSON.
+    Json(String),
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::TooLarge(n) => write!(
+                f,
+                "書き出すデータが大きすぎます（{}、上限 {}）。地域診断を選んで分けて書き出してください",
+                scan::show_size(*n),
+                scan::show_size(scan::MAX_BUNDLE_BYTES)
+            ),
+            ExportError::Json(e) => write!(f, "書き出せませんでした（{e}）"),
+        }
+    }
+}
+
+/// Sorts records into the bundle's deterministic order.
+pub fn sort_for_bundle(diagnoses: &mut [StoredRecord], records: &mut [StoredRecord]) {
+    diagnoses.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    records.sort_by(|a, b| {
+        (&a.meta.diagnosis_id, a.meta.kind, &a.meta.id).cmp(&(&b.meta.diagnosis_id, b.meta.kind, &b.meta.id))
+    });
+}
+
+/// The bundle value for `diagnoses` and `records` (sorted).
+pub fn make_bundle(diagnoses: &[StoredRecord], records: &[StoredRecord], options: &ExportOptions) -> Bundle {
+    let mut diagnoses = diagnoses.to_vec();
+    let mut records = records.to_vec();
+    sort_for_bundle(&mut diagnoses, &mut records);
+    let device = if options.anonymised {
+        DeviceId::parse(ANON_DEVICE).unwrap_or_else(|_| options.device.clone())
+    } else {
+        options.device.clone()
+    };
+    Bundle {
+        format: BUNDLE_FORMAT.to_string(),
+        version: BUNDLE_VERSION,
+        exported_at: options.exported_at,
+        app_version: options.app_version.clone(),
+        device,
+        scope: options.scope.clone(),
+        anonymised: options.anonymised,
+        diagnoses,
+        records,
+    }
+}
+
+/// Writes a bundle: `diagnoses` are the 地域診断 records, `records` all others (see
+/// [`select_for_export`]). Deterministic: the same records give the same text.
+pub fn export(
+    diagnoses: &[StoredRecord],
+    records: &[StoredRecord],
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
+    let bundle = make_bundle(diagnoses, records, options);
+    let text = if options.pretty { serde_json::to_string_pretty(&bundle) } else { serde_json::to_string(&bundle) }
+        .map_err(|e| ExportError::Json(e.to_string()))?;
+    if text.len() > scan::MAX_BUNDLE_BYTES {
+        return Err(ExportError::TooLarge(text.len()));
+    }
+    Ok(text)
+}
+
+/// The records a scope covers, from everything on the device: `(diagnoses, records)`.
+/// Trashed records are included when `include_trash` (a full backup keeps the ゴミ箱).
+pub fn select_for_export(
+    all: &[StoredRecord],
+    scope: &ExportScope,
+    include_trash: bool,
+) -> (Vec<StoredRecord>, Vec<StoredRecord>) {
+    let keep = |r: &&StoredRecord| include_trash || !r.is_deleted();
+    let (diagnoses, others): (Vec<&StoredRecord>, Vec<&StoredRecord>) =
+        all.iter().filter(keep).partition(|r| r.meta.kind == RecordKind::Diagnosis);
+    let (diagnoses, records): (Vec<StoredRecord>, Vec<StoredRecord>) = match scope {
+        ExportScope::All => (diagnoses.into_iter().cloned().collect(), others.into_iter().cloned().collect()),
+        ExportScope::Diagnoses { ids } => {
+            let ids: BTreeSet<&RecordId> = ids.iter().collect();
+            (
+                diagnoses.into_iter().filter(|d| ids.contains(&d.meta.id)).cloned().collect(),
+                others.into_iter().filter(|r| ids.contains(&r.meta.diagnosis_id)).cloned().collect(),
+            )
+        }
+        ExportScope::Patients { diagnosis_id, patient_ids } => {
+            let ids: BTreeSet<&RecordId> = patient_ids.iter().collect();
+            (
+                diagnoses.into_iter().filter(|d| &d.meta.id == diagnosis_id).cloned().collect(),
+                others
+                    .into_iter()
+                    .filter(|r| &r.meta.diagnosis_id == diagnosis_id)
+                    .filter(|r| match r.meta.kind {
+                        RecordKind::Patient => ids.contains(&r.meta.id),
+                        RecordKind::Assessment => validate::referenced_patient(r).is_some_and(|p| ids.contains(&p)),
+                        _ => false,
+                    })
+                    .cloned()
+                    .collect(),
+            )
+        }
+    };
+    let mut diagnoses = diagnoses;
+    let mut records = records;
+    sort_for_bundle(&mut diagnoses, &mut records);
+    (diagnoses, records)
+}
+
+/// Splits records to write into (地域診断, others), as the store's write batch wants them.
+pub fn split_diagnoses(records: Vec<StoredRecord>) -> (Vec<StoredRecord>, Vec<StoredRecord>) {
+    records.into_iter().partition(|r| r.meta.kind == RecordKind::Diagnosis)
+}
+
+/// `難病地域診断_○○保健所管内_20261122.nanbyo.json`-style file name: `label` is cleaned of
+/// characters file systems refuse.
+pub fn suggested_file_name(label: &str, exported_at: Timestamp, anonymised: bool) -> String {
+    let date = exported_at.date_jst();
+    let clean: String =
+        label.chars().map(|c| if c.is_control() || "\\/:*?\"<>|".contains(c) { '_' } else { c }).take(40).collect();
+    let anon = if anonymised { "_匿名化" } else { "" };
+    let label = if clean.trim().is_empty() { String::new() } else { format!("_{}", clean.trim()) };
+    format!("難病地域診断{label}{anon}_{:04}{:02}{:02}{BUNDLE_EXTENSION}", date.year, date.month, date.day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::patient::Patient;
+
+    fn id(s: &str) -> RecordId {
+        RecordId::parse(s).expect("id")
+    }
+
+    fn records() -> Vec<StoredRecord> {
+        let dev = DeviceId::parse("pc").expect("id");
+        let d = |i: &str, year: i32| {
+            let body = crate::domain::diagnosis::CommunityDiagnosis {
+                jurisdiction: "A保健所管内".into(),
+                fiscal_year: crate::domain::fiscal_year::FiscalYear::new(year).expect("fy"),
+            };
+            StoredRecord::create(id(i), id(i), &body, Timestamp(1), &dev).expect("creates")
+        };
+        let p = |i: &str, diag: &str| {
+            StoredRecord::create(id(i), id(diag), &Patient::default(), Timestamp(1), &dev).expect("creates")
+        };
+        let mut trashed = p("p3", "d1");
+        trashed.meta.deleted_at = Some(Timestamp(2));
+        let assessment = StoredRecord {
+            meta: RecordMeta { kind: RecordKind::Assessment, id: id("a1"), ..p("a1", "d1").meta },
+            body: serde_json::json!({"patient_id": "p1"}),
+            stamps: Default::default(),
+        };
+        vec![d("d1", 2025), d("d2", 2024), p("p2", "d1"), p("p1", "d1"), p("q1", "d2"), trashed, assessment]
+    }
+
+    use crate::domain::record::RecordMeta;
+
+    fn ids(rs: &[StoredRecord]) -> Vec<&str> {
+        rs.iter().map(|r| r.meta.id.as_str()).collect()
+    }
+
+    #[test]
+    fn scopes_select_their_records_in_bundle_order() {
+        let all = records();
+        let (d, r) = select_for_export(&all, &ExportScope::All, true);
+        assert_eq!(ids(&d), vec!["d1", "d2"]);
+        assert_eq!(ids(&r), vec!["p1", "p2", "p3", "a1", "q1"], "by diagnosis, kind, id");
+        let (_, r) = select_for_export(&all, &ExportScope::All, false);
+        assert!(!ids(&r).contains(&"p3"));
+        let (d, r) = select_for_export(&all, &ExportScope::Diagnoses { ids: vec![id("d2")] }, true);
+        assert_eq!((ids(&d), ids(&r)), (vec!["d2"], vec!["q1"]));
+        let scope = ExportScope::Patients { diagnosis_id: id("d1"), patient_ids: vec![id("p1")] };
+        let (d, r) = select_for_export(&all, &scope, true);
+        assert_eq!((ids(&d), ids(&r)), (vec!["d1"], vec!["p1", "a1"]));
+        assert_eq!(scope.describe(), "選んだ療養者（1人）");
+        let (ds, rs) = split_diagnoses(all);
+        assert_eq!((ds.len(), rs.len()), (2, 5));
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        let t = crate::domain::time::Date::new(2026, 11, 22).expect("date").start_jst();
+        assert_eq!(suggested_file_name("A保健所管内", t, false), "難病地域診断_A保健所管内_20261122.nanbyo.json");
+        assert_eq!(suggested_file_name("a/b:c", t, true), "難病地域診断_a_b_c_匿名化_20261122.nanbyo.json");
+        assert_eq!(suggested_file_name("", t, false), "難病地域診断_20261122.nanbyo.json");
+    }
+
+    #[test]
+    fn anonymised_exports_carry_no_device() {
+        let all = records();
+        let (d, r) = select_for_export(&all, &ExportScope::All, false);
+        let (d, r, _) = anonymise(&d, &r, &AnonymiseOptions::default());
+        let options = ExportOptions {
+            exported_at: Timestamp(5),
+            app_version: "0.1.0".into(),
+            device: DeviceId::parse("pc").expect("id"),
+            scope: ExportScope::All,
+            anonymised: true,
+            pretty: false,
+        };
+        let text = export(&d, &r, &options).expect("exports");
+        assert!(!text.contains("\"pc\""));
+        let parsed = parse_bundle(text.as_bytes(), &KnownIds::default()).expect("reads back");
+        assert!(parsed.bundle.anonymised);
+        assert_eq!(parsed.bundle.device.as_str(), ANON_DEVICE);
+        assert!(parsed.warnings.iter().any(|w| w.contains("匿名化")));
+    }
+}

@@ -1,0 +1,383 @@
+#!/usr/bin/env python3
+"""Writes the bundle test corpus: tests/bundles/good/*.json and tests/bundles/bad/*.
+
+Each bad file comes with the substring of the Japanese message the importer must give
+(tests/bundles/bad/expected.json). The expectations are written here by hand from the
+format rules in docs/bundle-format.md, not copied from the program's output.
+
+Run from the repository root:  python3 tests/bundles/make_corpus.py
+(The 50 MB junk file is not part of the corpus: the Rust test makes it in memory.)
+"""
+import copy
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GOOD = os.path.join(HERE, "good")
+BAD = os.path.join(HERE, "bad")
+
+T0 = 1_743_465_600_000  # 2025-04-01 09:00 JST
+T1 = 1_747_000_000_000  # 2025-05-12 JST
+
+
+def stamp(at, device="pc-hokenjo-1", history=None):
+    s = {"at": at, "device": device}
+    if history:
+        s["history"] = history
+    return s
+
+
+def meta(id_, diagnosis_id, kind, created=T0, updated=T1, rev=3, device="pc-hokenjo-1"):
+    return {
+        "id": id_,
+        "diagnosis_id": diagnosis_id,
+        "kind": kind,
+        "created_at": created,
+        "updated_at": updated,
+        "updated_by": device,
+        "rev": rev,
+    }
+
+
+def patient_body(**over):
+    body = {
+        "id_number": "A-001",
+        "disease": {"type": "als"},
+        "name": "山田 太郎",
+        "municipality": "A市",
+        "address_detail": "B町1-2",
+        "onset": {"year": 2019, "month": 5},
+        "first_symptom": "話しにくくなった",
+        "onset_type": "bulbar",
+        "age": {"type": "years", "value": 67},
+        "adl": "partial_assist",
+        "procedures": {
+            "ventilator": False,
+            "tracheostomy": False,
+            "suction": True,
+            "tube_feeding": None,
+            "other": False,
+            "other_detail": "",
+        },
+        "devices": "",
+        "symptoms": {
+            "respiratory": True,
+            "swallowing": True,
+            "speech": True,
+            "urinary": False,
+            "autonomic": None,
+        },
+        "neurology": {"name": {"state": "value", "value": "県立Ａ病院"}, "mode": "outpatient", "per_month": 100},
+        "family_doctor": {"name": {"state": "none"}, "mode": "no_visits", "per_month": None},
+        "emergency_admission": {"state": "value", "value": "県立Ａ病院"},
+        "respite_admission": {"state": "unknown"},
+        "home_respite": {"state": "value", "value": "療養通所介護に通所"},
+        "emergency_nursing": {"state": "none"},
+        "station_nursing": {"names": {"state": "value", "value": ["Ａステーション"]}, "count": 1, "weekly_visits": 200},
+        "institution_nursing": {"name": {"state": "none"}, "weekly_visits": None},
+        "ventilator_programme": {"used": False, "weekly_visits": None},
+        "care_insurance": {"state": "value", "value": "care2"},
+        "disability_certificate": {"state": "value", "value": 2},
+        "disability_support_class": {"state": "unknown"},
+        "home_care_service": True,
+        "disaster_plan": {"state": "value", "value": 2024},
+        "last_contact": "2025年4月 訪問",
+        "support_class": "A",
+        "gaps": [{"service": "home_respite", "note": "家族の負担大"}],
+    }
+    body.update(over)
+    return body
+
+
+def station_body():
+    return {
+        "name": "Ａステーション",
+        "address": "A市1-1",
+        "fte": {"type": "direct", "value": 280},
+        "monthly_users": 40,
+        "medical_insurance_users": 12,
+        "room_for_more_visits": True,
+        "addition_24h": True,
+        "addition_special": False,
+        "als_experience": True,
+        "ventilator_experience": False,
+        "als_intake": "possible",
+        "child_intake": "consider",
+    }
+
+
+def overview_body():
+    return {
+        "population": 250000,
+        "area_km2": 12345,
+        "certified_total": 2100,
+        "certified_als": 18,
+        "certified_scd": 30,
+        "certified_msa": 9,
+        "certified_pd": 240,
+        "certified_other": [],
+        "base_hospitals_pref": 1,
+        "field_base_hospitals_pref": 2,
+        "cooperating_hospitals_local": 3,
+        "cooperating_hospitals_pref": 20,
+        "designated_doctors_local": 150,
+        "home_care_clinics_local": 12,
+        "nurse_stations_local": 15,
+    }
+
+
+def base():
+    d = meta("d-2025", "d-2025", "diagnosis", rev=1)
+    d["body"] = {"jurisdiction": "A保健所管内", "fiscal_year": 2025}
+    d["stamps"] = {"jurisdiction": stamp(T0), "fiscal_year": stamp(T0)}
+    p1 = meta("p-1", "d-2025", "patient")
+    p1["body"] = patient_body()
+    p1["stamps"] = {"name": stamp(T0), "adl": stamp(T1, "pc-hokenjo-2", [1234567890123456789])}
+    p2 = meta("p-2", "d-2025", "patient")
+    p2["body"] = patient_body(
+        id_number="A-002",
+        name="鈴木 花子",
+        municipality="C町",
+        onset=None,
+        age={"type": "band", "value": "from40_to64"},
+        disaster_plan={"state": "value", "value": None},
+        gaps=[],
+    )
+    s1 = meta("s-1", "d-2025", "station")
+    s1["body"] = station_body()
+    o1 = meta("d-2025:overview", "d-2025", "overview")
+    o1["body"] = overview_body()
+    return {
+        "format": "nanbyo-chiiki-shindan-bundle",
+        "version": 1,
+        "exported_at": T1,
+        "app_version": "0.1.0",
+        "device": "pc-hokenjo-1",
+        "scope": {"type": "all"},
+        "anonymised": False,
+        "diagnoses": [d],
+        "records": [p1, p2, s1, o1],
+    }
+
+
+def write(path, data, pretty=True):
+    if isinstance(data, bytes):
+        raw = data
+    elif isinstance(data, str):
+        raw = data.encode("utf-8")
+    else:
+        raw = json.dumps(data, ensure_ascii=False, indent=2 if pretty else None).encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(raw)
+
+
+def mutate(f):
+    b = base()
+    f(b)
+    return b
+
+
+def good():
+    full = base()
+    prog = meta("g-1", "d-2025", "programme")
+    prog["body"] = {"name": "難病対策地域協議会", "held": True, "count": 2}
+    asmt = meta("as-1", "d-2025", "assessment")
+    asmt["body"] = {"patient_id": "p-1", "assessor": "保健師 山本", "assessed_at": T1}
+    full["records"] += [prog, asmt]
+    write(os.path.join(GOOD, "full_v1.json"), full)
+    write(os.path.join(GOOD, "compact_v1.json"), base(), pretty=False)
+    write(os.path.join(GOOD, "bom_v1.json"), b"\xef\xbb\xbf" + json.dumps(base(), ensure_ascii=False).encode("utf-8"))
+
+    script = base()
+    p = script["records"][0]["body"]
+    p["name"] = "<script>alert('x')</script>"
+    p["devices"] = "=HYPERLINK(\"http://example.invalid\",\"click\")"
+    p["first_symptom"] = "'; DROP TABLE patients; -- 🙂 \u202e"
+    p["last_contact"] = "<img src=x onerror=alert(1)>\n2行目"
+    write(os.path.join(GOOD, "script_in_text.json"), script)
+
+    trash = base()
+    d24 = meta("d-2024", "d-2024", "diagnosis", rev=1)
+    d24["body"] = {"jurisdiction": "A保健所管内", "fiscal_year": 2024}
+    trash["diagnoses"].append(d24)
+    old = meta("p-1-2024", "d-2024", "patient")
+    old["body"] = patient_body()
+    trash["records"].append(old)
+    trash["records"][0]["predecessor"] = "p-1-2024"
+    trash["records"][1]["deleted_at"] = T1
+    trash["diagnoses"][0]["predecessor"] = "d-2024"
+    write(os.path.join(GOOD, "trash_and_predecessor.json"), trash)
+
+    patients_only = base()
+    patients_only["scope"] = {"type": "patients", "diagnosis_id": "d-2025", "patient_ids": ["p-1", "p-2"]}
+    patients_only["records"] = patients_only["records"][:2]
+    write(os.path.join(GOOD, "patients_scope.json"), patients_only)
+
+    v0 = {
+        "format": "nanbyo-chiiki-shindan-bundle",
+        "version": 0,
+        "exported_at": T1,
+        "diagnoses": [{"id": "d-2023", "kind": "diagnosis", "updated_at": T0, "body": {"jurisdiction": "A保健所管内", "fiscal_year": 2023}}],
+        "records": [
+            {"id": "p-9", "diagnosis_id": "d-2023", "kind": "patient", "updated_at": T1, "deleted": False, "body": patient_body()},
+            {"id": "s-9", "diagnosis_id": "d-2023", "kind": "station", "updated_at": T1, "deleted": True, "body": station_body()},
+        ],
+    }
+    write(os.path.join(GOOD, "v0_flat.json"), v0)
+
+    expected = {
+        "full_v1.json": {"diagnoses": 1, "records": 6},
+        "compact_v1.json": {"diagnoses": 1, "records": 4},
+        "bom_v1.json": {"diagnoses": 1, "records": 4},
+        "script_in_text.json": {"diagnoses": 1, "records": 4},
+        "trash_and_predecessor.json": {"diagnoses": 2, "records": 5},
+        "patients_scope.json": {"diagnoses": 1, "records": 2},
+        "v0_flat.json": {"diagnoses": 1, "records": 2, "migrated_from": 0},
+    }
+    write(os.path.join(GOOD, "expected.json"), expected)
+
+
+def rec(b, i=0):
+    return b["records"][i]
+
+
+def body(b, i=0):
+    return b["records"][i]["body"]
+
+
+def bad():
+    cases = {}
+
+    def case(name, data, expected, pretty=True):
+        write(os.path.join(BAD, name), data, pretty)
+        cases[name] = expected
+
+    text = json.dumps(base(), ensure_ascii=False, indent=2)
+    case("truncated.json", text[: len(text) // 2], "ファイルが途中で切れています")
+    case("empty.json", "", "ファイルが空です")
+    case("whitespace_only.json", "  \n\t\n", "ファイルが空です")
+    case("plain_text.json", "これはバンドルではありません", "JSON の書き方に誤りがあります（1行1文字目）")
+    case("array_root.json", "[]", "ファイル全体が { } のオブジェクトではありません")
+    case("string_root.json", "\"nanbyo-chiiki-shindan-bundle\"", "ファイル全体が { } のオブジェクトではありません")
+    case("no_format.json", mutate(lambda b: b.pop("format")), "format がありません")
+    case("wrong_format.json", mutate(lambda b: b.update(format="something-else")), "format が「something-else」")
+    case("format_number.json", mutate(lambda b: b.update(format=1)), "format が文字列ではありません")
+    case("encrypted_marker.json", {"format": "nanbyo-chiiki-shindan-encrypted", "version": 1}, "暗号化されたファイルです。パスワードを入力して開いてください")
+    case("no_version.json", mutate(lambda b: b.pop("version")), "形式の版（version）がありません")
+    case("version_string.json", mutate(lambda b: b.update(version="1")), "形式の版（version）は0以上の整数です")
+    case("version_negative.json", mutate(lambda b: b.update(version=-1)), "形式の版（version）は0以上の整数です")
+    case("version_float.json", mutate(lambda b: b.update(version=1.5)), "形式の版（version）は0以上の整数です")
+    case("version_future.json", mutate(lambda b: b.update(version=2)), "新しい版のアプリで書き出されたファイルです（形式 v2")
+    case("version_huge.json", text.replace('"version": 1', '"version": 99999999999999999999999', 1), "形式の版（version）は0以上の整数です")
+    case("unknown_top_key.json", mutate(lambda b: b.update(comment="hi")), "comment: このアプリの版にはない項目です")
+    case("missing_records.json", mutate(lambda b: b.pop("records")), "records: 必要な項目がありません")
+    case("records_not_array.json", mutate(lambda b: b.update(records={})), "records: 記録の一覧が配列 [ ] ではありません")
+    case("exported_at_string.json", mutate(lambda b: b.update(exported_at="2025-05-12")), "exported_at（書き出し日時）: 値の種類が違います（文字列は使えません）")
+    case("exported_at_negative.json", mutate(lambda b: b.update(exported_at=-5)), "exported_at（書き出し日時）: 日時が範囲外です")
+    case("device_bad_chars.json", mutate(lambda b: b.update(device="pc 1")), "device（書き出した端末）: IDに使えない文字「 」があります")
+    case("scope_unknown.json", mutate(lambda b: b.update(scope={"type": "everything"})), "scope（書き出しの範囲）: 「everything」は使えない値です")
+    case("anonymised_string.json", mutate(lambda b: b.update(anonymised="no")), "anonymised（匿名化）: 値の種類が違います（文字列は使えません）")
+    case("app_version_long.json", mutate(lambda b: b.update(app_version="9" * 65)), "app_version（アプリの版）: 長すぎます（64文字まで）")
+    case("record_not_object.json", mutate(lambda b: b["records"].insert(0, 1)), "records[0]: 記録が { } のオブジェクトではありません")
+    case("record_missing_id.json", mutate(lambda b: rec(b).pop("id")), "records[0]（療養者）の id（ID）: 必要な項目がありません")
+    case("record_id_script.json", mutate(lambda b: rec(b).update(id="<script>")), "records[0]（療養者）の id（ID）: IDに使えない文字「<」があります")
+    case("record_id_too_long.json", mutate(lambda b: rec(b).update(id="p" * 65)), "IDが長すぎます（64文字まで）")
+    case("record_kind_unknown.json", mutate(lambda b: rec(b).update(kind="visit")), "records[0]（ID p-1）の kind（記録の種類）: 「visit」は記録の種類として使えません")
+    case("record_kind_number.json", mutate(lambda b: rec(b).update(kind=3)), "kind（記録の種類）: 記録の種類が文字列ではありません")
+    case("record_unknown_field.json", mutate(lambda b: rec(b).update(colour="blue")), "records[0]（療養者 ID p-1）の colour: このアプリの版にはない項目です")
+    case("rev_zero.json", mutate(lambda b: rec(b).update(rev=0)), "rev（版番号）: 版番号は1以上の整数です")
+    case("rev_float.json", mutate(lambda b: rec(b).update(rev=1.5)), "rev（版番号）: 値の種類が違います（小数は使えません）")
+    case("created_after_updated.json", mutate(lambda b: rec(b).update(created_at=T1 + 1)), "作成日時が更新日時より後になっています")
+    case("updated_year_3000.json", mutate(lambda b: rec(b).update(updated_at=32_503_680_000_000)), "updated_at（更新日時）: 日時が範囲外です（1970年〜2200年）")
+    case("deleted_at_string.json", mutate(lambda b: rec(b).update(deleted_at="yesterday")), "deleted_at（ゴミ箱に入れた日時）: 値の種類が違います")
+    case("age_130.json", mutate(lambda b: body(b).update(age={"type": "years", "value": 130})), "records[0]（療養者 ID p-1）の body.age（年齢）: 年齢は0〜120で入力してください")
+    case("age_300.json", mutate(lambda b: body(b).update(age={"type": "years", "value": 300})), "records[0]（療養者 ID p-1）の body.age（年齢）: 年齢は0〜120で入力してください")
+    case("adl_code_4.json", mutate(lambda b: body(b).update(adl=4)), "body.adl（ADL）: ADLは 1 自立・2 一部介助・3 全面介助 のいずれかです")
+    case("care_level_6.json", mutate(lambda b: body(b).update(care_insurance={"state": "value", "value": "care6"})), "body.care_insurance（介護保険（介護度））: 介護保険（介護度）は要支援1・2、要介護1〜5、なし、不明のいずれかです")
+    case("certificate_grade_7.json", mutate(lambda b: body(b).update(disability_certificate={"state": "value", "value": 7})), "body.disability_certificate（身体障害者手帳（級））: 身体障害者手帳の級は1〜6で入力してください")
+    case("support_class_0_value.json", mutate(lambda b: body(b).update(disability_support_class={"state": "value", "value": 0})), "障害支援区分は1〜6で入力してください")
+    case("visit_mode_bad.json", mutate(lambda b: body(b)["neurology"].update(mode="telephone")), "body.neurology.mode（神経内科専門医療機関 受診形態）: 受診形態は 1 外来・2 往診・0 なし のいずれかです")
+    case("weekly_visits_negative.json", mutate(lambda b: body(b)["station_nursing"].update(weekly_visits=-100)), "body.station_nursing.weekly_visits（訪問看護ステーション 1週間の合計訪問回数）: 負の数は使えません")
+    case("weekly_visits_too_many.json", mutate(lambda b: body(b)["station_nursing"].update(weekly_visits=10000)), "1週間の合計訪問回数は0〜99回で入力してください")
+    case("per_month_fraction.json", mutate(lambda b: body(b)["neurology"].update(per_month=0.5)), "body.neurology.per_month（神経内科専門医療機関 頻度（回/月））: 値の種類が違います（小数は使えません）")
+    case("huge_integer.json", text.replace('"count": 1,', '"count": 123456789012345678901234567890,', 1), "body.station_nursing.count（訪問看護ステーション 利用機関数）: 数値が大きすぎます")
+    case("number_out_of_range.json", text.replace('"count": 1,', '"count": 1e400,', 1), "数値が大きすぎます（")
+    case("nan.json", text.replace('"count": 1,', '"count": NaN,', 1), "JSON の書き方に誤りがあります")
+    case("infinity.json", text.replace('"count": 1,', '"count": Infinity,', 1), "JSON の書き方に誤りがあります")
+    case("name_number.json", mutate(lambda b: body(b).update(name=12)), "body.name（氏名）: 値の種類が違います（数値は使えません）")
+    case("body_missing_field.json", mutate(lambda b: body(b).pop("municipality")), "body.municipality（住所（市町村））: 必要な項目がありません")
+    case("body_unknown_field.json", mutate(lambda b: body(b).update(favourite="青")), "body.favourite: このアプリの版にはない項目です")
+    case("body_not_object.json", mutate(lambda b: rec(b).update(body=[1, 2])), "body（内容）: 内容が { } のオブジェクトではありません")
+    case("body_missing.json", mutate(lambda b: rec(b).pop("body")), "body（内容）: 必要な項目がありません")
+    case("onset_month_13.json", mutate(lambda b: body(b).update(onset={"year": 2019, "month": 13})), "body.onset（発症時期）: 発症時期は1900〜2200年、月は1〜12で入力してください")
+    case("jurisdiction_empty.json", mutate(lambda b: b["diagnoses"][0]["body"].update(jurisdiction="")), "diagnoses[0]（地域診断 ID d-2025）の body.jurisdiction（地区名）: 地区名を入力してください")
+    case("fiscal_year_3000.json", mutate(lambda b: b["diagnoses"][0]["body"].update(fiscal_year=3000)), "年度 3000 は範囲外です（1989〜2200年度）")
+    case("station_intake_bad.json", mutate(lambda b: body(b, 2).update(als_intake="maybe")), "records[2]（訪問看護ステーション ID s-1）の body.als_intake（ALS患者の今後の受け入れ）: 今後の受け入れは")
+    case("string_too_long.json", mutate(lambda b: body(b).update(devices="あ" * 20001)), "文字列が長すぎます（20000文字まで）")
+    case("duplicate_ids.json", mutate(lambda b: rec(b, 1).update(id="p-1")), "ID「p-1」が重複しています（records[0]（療養者 ID p-1） と同じ）")
+    case("dangling_diagnosis.json", mutate(lambda b: rec(b).update(diagnosis_id="d-missing")), "records[0]（療養者 ID p-1）の diagnosis_id（地域診断のID）: 地域診断「d-missing」がこのファイルにも端末にもありません")
+    case("diagnosis_in_records.json", mutate(lambda b: b["records"].append(copy.deepcopy(b["diagnoses"][0]) | {"id": "d-other", "diagnosis_id": "d-other"})), "地域診断の記録は diagnoses に入れます")
+    case("patient_in_diagnoses.json", mutate(lambda b: b["diagnoses"].append(copy.deepcopy(rec(b)) | {"id": "p-x"})), "diagnoses には地域診断の記録だけを入れます")
+    case("diagnosis_id_mismatch.json", mutate(lambda b: b["diagnoses"][0].update(diagnosis_id="d-other")), "地域診断の diagnosis_id は自分の ID と同じです")
+    case("predecessor_self.json", mutate(lambda b: rec(b).update(predecessor="p-1")), "前年度の記録が自分自身になっています")
+    case("predecessor_wrong_kind.json", mutate(lambda b: rec(b).update(predecessor="s-1")), "前年度の記録「s-1」は種類が違います（訪問看護ステーション）")
+    case("predecessor_same_diagnosis.json", mutate(lambda b: rec(b).update(predecessor="p-2")), "前年度の記録「p-2」が同じ地域診断の中にあります")
+
+    def cycle(b):
+        d24 = copy.deepcopy(b["diagnoses"][0]) | {"id": "d-2024", "diagnosis_id": "d-2024"}
+        d24["body"] = {"jurisdiction": "A保健所管内", "fiscal_year": 2024}
+        d24["stamps"] = {}
+        b["diagnoses"].append(d24)
+        b["diagnoses"][0]["predecessor"] = "d-2024"
+        d24["predecessor"] = "d-2025"
+
+    case("predecessor_cycle.json", mutate(cycle), "前年度の記録のつながりが循環しています")
+
+    def dangling_assessment(b):
+        a = meta("as-9", "d-2025", "assessment")
+        a["body"] = {"patient_id": "p-none"}
+        b["records"].append(a)
+
+    case("assessment_dangling_patient.json", mutate(dangling_assessment), "療養者「p-none」がこのファイルにも端末にもありません")
+    case("deep_nesting.json", "[" * 100_000, "入れ子が深すぎます（64段まで、1行目）")
+    deep = "[" * 70 + "]" * 70
+    case("deep_nesting_in_body.json", text.replace('"devices": ""', '"devices": ' + deep, 1), "入れ子が深すぎます（64段まで")
+    case("duplicate_keys.json", text.replace('"version": 1,', '"version": 1, "version": 1,', 1), "項目名「version」が重複しています")
+    case("trailing_garbage.json", text + "\n{}", "JSON の書き方に誤りがあります")
+    case("utf16.json", b"\xff\xfe" + json.dumps(base(), ensure_ascii=False).encode("utf-16-le"), "UTF-16")
+    # "Müller" in Latin-1: the byte 0xFC is not UTF-8.
+    case("latin1.json", text.encode("utf-8").replace("山田".encode("utf-8"), b"M\xfcller"), "文字コードが UTF-8 ではありません")
+    case("lone_surrogate.json", text.replace('"devices": ""', '"devices": "\\ud800"', 1), "JSON の書き方に誤りがあります")
+    case("raw_control_char.json", text.replace('"devices": ""', '"devices": "a\tb"', 1), "JSON の書き方に誤りがあります")
+    case("stamp_unknown_path.json", mutate(lambda b: rec(b)["stamps"].update({"nickname": stamp(T0)})), "stamps[\"nickname\"]（項目ごとの更新記録）: body にない項目の更新記録です")
+    case("stamp_history_too_long.json", mutate(lambda b: rec(b)["stamps"].update({"name": stamp(T0, history=list(range(17)))})), "履歴が長すぎます（16件まで）")
+    case("stamp_bad_device.json", mutate(lambda b: rec(b)["stamps"].update({"name": stamp(T0, device="pc/1")})), "IDに使えない文字「/」があります")
+    case("stamp_extra_key.json", mutate(lambda b: rec(b)["stamps"]["name"].update(by="山本")), "stamps[\"name\"].by: このアプリの版にはない項目です")
+    case("stamp_history_negative.json", mutate(lambda b: rec(b)["stamps"].update({"name": stamp(T0, history=[-1])})), "stamps[\"name\"]（項目ごとの更新記録）: 負の数は使えません")
+
+    v0 = {
+        "format": "nanbyo-chiiki-shindan-bundle",
+        "version": 0,
+        "exported_at": T1,
+        "diagnoses": [{"id": "d-2023", "kind": "diagnosis", "updated_at": T0, "body": {"jurisdiction": "A", "fiscal_year": 2023}}],
+        "records": [{"id": "p-9", "diagnosis_id": "d-2023", "kind": "patient", "updated_at": T1, "deleted": "no", "body": patient_body()}],
+    }
+    case("v0_deleted_string.json", v0, "records[0]の deleted（ゴミ箱）: true か false で書きます")
+    v0b = copy.deepcopy(v0)
+    v0b["records"][0]["deleted"] = False
+    v0b["records"][0]["stamps"] = {}
+    case("v0_unknown_key.json", v0b, "records[0]の stamps: v0 の形式にはない項目です")
+    v0c = copy.deepcopy(v0b)
+    v0c["records"][0].pop("stamps")
+    v0c["records"][0]["body"]["age"] = {"type": "years", "value": 150}
+    case("v0_bad_body.json", v0c, "records[0]（療養者 ID p-9）の body.age（年齢）: 年齢は0〜120で入力してください")
+    write(os.path.join(BAD, "expected.json"), cases)
+    return cases
+
+
+if __name__ == "__main__":
+    os.makedirs(GOOD, exist_ok=True)
+    os.makedirs(BAD, exist_ok=True)
+    good()
+    n = len(bad())
+    print(f"wrote {n} bad files")
