@@ -80,6 +80,11 @@ ensure_npm() {
   esac
 }
 
+ensure_python() {
+  # The bundle JSON Schema is checked against the test corpus with the `jsonschema` package.
+  python3 -c 'import jsonschema' 2>/dev/null || { log "PyPI の jsonschema を入れます"; python3 -m pip install --quiet jsonschema; }
+}
+
 build_release() {
   log "リリース版をビルドします（dist/）"
   trunk build --release
@@ -107,6 +112,9 @@ cmd_test() {
   cargo clippy --target wasm32-unknown-unknown --lib --bins --test idb -- -D warnings
   log "ドメインと保存契約のテスト（native）"
   cargo test --all-targets
+  log "バンドルの JSON Schema をテスト用ファイル群と照合"
+  ensure_python
+  python3 tests/bundles/check_schema.py
   log "IndexedDB のテスト（ヘッドレス Chromium）"
   CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test idb
   build_release

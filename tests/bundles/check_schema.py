@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks docs/bundle.schema.json against the corpus: every good v1 bundle must validate,
+"""Checks src/domain/bundle/bundle.schema.json against the corpus: every good v1 bundle must validate,
 and every bad bundle that is well-formed JSON with a schema-visible fault must not.
 (Some faults — dangling references, stamp paths, 前年度 cycles, duplicate IDs, v0 files —
 only the app can see; they are listed below.)  Needs `pip install jsonschema`.
@@ -13,7 +13,7 @@ import sys
 import jsonschema
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-schema = json.load(open(os.path.join(ROOT, "docs", "bundle.schema.json"), encoding="utf-8"))
+schema = json.load(open(os.path.join(ROOT, "src", "domain", "bundle", "bundle.schema.json"), encoding="utf-8"))
 jsonschema.Draft202012Validator.check_schema(schema)
 validator = jsonschema.Draft202012Validator(schema)
 

@@ -3,7 +3,7 @@
 
 Each bad file comes with the substring of the Japanese message the importer must give
 (tests/bundles/bad/expected.json). The expectations are written here by hand from the
-format rules in docs/bundle-format.md, not copied from the program's output.
+format rules in src/domain/bundle/FORMAT.md, not copied from the program's output.
 
 Run from the repository root:  python3 tests/bundles/make_corpus.py
 (The 50 MB junk file is not part of the corpus: the Rust test makes it in memory.)

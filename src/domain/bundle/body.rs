@@ -1,7 +1,7 @@
 //! 記録の内容の検査: every record body is read into its typed struct by kind, and its
 //! ranges and codes are checked. Each problem names the field path and says what is wrong.
 //!
-//! Unknown fields are **refused** (see docs/bundle-format.md): a bundle is the nurses' only
+//! Unknown fields are **refused** (see src/domain/bundle/FORMAT.md): a bundle is the nurses' only
 //! backup, and silently dropping a field written by a newer app would lose data.
 
 use super::labels::field_label;

@@ -124,7 +124,7 @@ fn print_corpus_messages() {
 }
 
 #[test]
-#[ignore = "writes target/sample_export.json for checking against docs/bundle.schema.json"]
+#[ignore = "writes target/sample_export.json for checking against src/domain/bundle/bundle.schema.json"]
 fn write_sample_export() {
     use crate::domain::ids::{DeviceId, RecordId};
     use crate::domain::patient::{Age, AgeBand, JudgementSource, KeySymptoms};

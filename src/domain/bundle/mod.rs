@@ -11,7 +11,7 @@
 //! * [`envelope`] is the format of a password-encrypted bundle (the crypto runs in the
 //!   browser).
 //!
-//! The format is documented in `docs/bundle-format.md` and `docs/bundle.schema.json`.
+//! The format is documented in `FORMAT.md` and `bundle.schema.json` beside this file.
 
 pub mod anonymise;
 pub mod base64;

@@ -131,7 +131,13 @@ fn station(seed: u16) -> Station {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+            "tests/proptest-regressions/domain/bundle/prop_tests.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn export_then_import_gives_the_same_records(
