@@ -15,9 +15,11 @@ use super::ids::{DeviceId, RecordId};
 use super::time::Timestamp;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// 記録の種類.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -118,14 +120,186 @@ pub struct RecordMeta {
     pub predecessor: Option<RecordId>,
 }
 
-/// A record as stored and exported.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A record's body: its JSON text in canonical form (compact, object keys sorted), so equal
+/// bodies have equal text. Storage and bundles copy the text instead of rebuilding a tree;
+/// it is parsed only when a page or a merge needs the values. Cloning is cheap.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Body(Arc<str>);
+
+impl Body {
+    /// The canonical text of a JSON value (serde_json's map keeps keys sorted).
+    pub fn from_value(value: &Value) -> Body {
+        Body(value.to_string().into())
+    }
+
+    /// The body of a typed record.
+    pub fn from_typed<T: Serialize>(value: &T) -> Result<Body, RecordError> {
+        serde_json::to_value(value).map(|v| Body::from_value(&v)).map_err(|e| RecordError::Body(e.to_string()))
+    }
+
+    /// The body as a JSON tree (for merging and field stamps).
+    pub fn to_value(&self) -> Value {
+        // The text is JSON by construction (made from a Value or checked when read).
+        serde_json::from_str(&self.0).unwrap_or(Value::Null)
+    }
+
+    /// The body as a type.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, RecordError> {
+        serde_json::from_str(&self.0).map_err(|e| RecordError::Body(e.to_string()))
+    }
+
+    /// The JSON text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Value> for Body {
+    fn from(value: Value) -> Body {
+        Body::from_value(&value)
+    }
+}
+
+impl Serialize for Body {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let raw: &RawValue = serde_json::from_str(&self.0).map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
+    }
+}
+
+/// Whether JSON text has whitespace outside strings (then it is not canonical).
+fn has_insignificant_whitespace(text: &str) -> bool {
+    let mut in_string = false;
+    let mut escaped = false;
+    for b in text.bytes() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b' ' | b'\n' | b'\r' | b'\t' => return true,
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+impl<'de> Deserialize<'de> for Body {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        let text = raw.get();
+        if has_insignificant_whitespace(text) {
+            // A hand-made or pretty-printed body: bring it to canonical form.
+            let value: Value = serde_json::from_str(text).map_err(serde::de::Error::custom)?;
+            Ok(Body::from_value(&value))
+        } else {
+            Ok(Body(text.into()))
+        }
+    }
+}
+
+/// A record as stored and exported. On the wire the metadata fields sit beside `body` and
+/// `stamps` in one flat object (see the bundle's FORMAT.md).
+#[derive(Clone, Debug, PartialEq)]
 pub struct StoredRecord {
-    #[serde(flatten)]
     pub meta: RecordMeta,
-    pub body: Value,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub body: Body,
     pub stamps: BTreeMap<String, FieldStamp>,
+}
+
+/// The flat wire form of a [`StoredRecord`], written out field by field: serde's `flatten`
+/// would buffer every record through an intermediate tree and parse it twice.
+#[derive(Serialize)]
+struct WireOut<'a> {
+    id: &'a RecordId,
+    diagnosis_id: &'a RecordId,
+    kind: RecordKind,
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    updated_by: &'a DeviceId,
+    rev: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deleted_at: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    predecessor: Option<&'a RecordId>,
+    body: &'a Body,
+    #[serde(skip_serializing_if = "no_stamps")]
+    stamps: &'a BTreeMap<String, FieldStamp>,
+}
+
+fn no_stamps(stamps: &&BTreeMap<String, FieldStamp>) -> bool {
+    stamps.is_empty()
+}
+
+#[derive(Deserialize)]
+struct WireIn {
+    id: RecordId,
+    diagnosis_id: RecordId,
+    kind: RecordKind,
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    updated_by: DeviceId,
+    rev: u64,
+    #[serde(default)]
+    deleted_at: Option<Timestamp>,
+    #[serde(default)]
+    predecessor: Option<RecordId>,
+    body: Body,
+    #[serde(default)]
+    stamps: BTreeMap<String, FieldStamp>,
+}
+
+impl Serialize for StoredRecord {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let m = &self.meta;
+        WireOut {
+            id: &m.id,
+            diagnosis_id: &m.diagnosis_id,
+            kind: m.kind,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            updated_by: &m.updated_by,
+            rev: m.rev,
+            deleted_at: m.deleted_at,
+            predecessor: m.predecessor.as_ref(),
+            body: &self.body,
+            stamps: &self.stamps,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for StoredRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let w = WireIn::deserialize(deserializer)?;
+        Ok(StoredRecord {
+            meta: RecordMeta {
+                id: w.id,
+                diagnosis_id: w.diagnosis_id,
+                kind: w.kind,
+                created_at: w.created_at,
+                updated_at: w.updated_at,
+                updated_by: w.updated_by,
+                rev: w.rev,
+                deleted_at: w.deleted_at,
+                predecessor: w.predecessor,
+            },
+            body: w.body,
+            stamps: w.stamps,
+        })
+    }
 }
 
 /// Why a record could not be read or written.
@@ -229,7 +403,7 @@ impl StoredRecord {
         now: Timestamp,
         device: &DeviceId,
     ) -> Result<StoredRecord, RecordError> {
-        let body = serde_json::to_value(body).map_err(|e| RecordError::Body(e.to_string()))?;
+        let body = Body::from_typed(body)?;
         Ok(StoredRecord {
             meta: RecordMeta {
                 id,
@@ -252,7 +426,7 @@ impl StoredRecord {
         if self.meta.kind != T::KIND {
             return Err(RecordError::WrongKind { expected: T::KIND, found: self.meta.kind });
         }
-        serde_json::from_value(self.body.clone()).map_err(|e| RecordError::Body(e.to_string()))
+        self.body.parse()
     }
 
     /// This record with a new body: the changed fields are stamped (now, `device`, the
@@ -269,10 +443,12 @@ impl StoredRecord {
 
     /// Like [`StoredRecord::edited`] for an untyped body (merging, migrations).
     pub fn with_body(&self, new_body: Value, now: Timestamp, device: &DeviceId) -> Option<StoredRecord> {
-        if new_body == self.body {
+        let new_text = Body::from_value(&new_body);
+        if new_text == self.body {
             return None;
         }
-        let old = leaf_paths(&self.body);
+        let old_body = self.body.to_value();
+        let old = leaf_paths(&old_body);
         let new = leaf_paths(&new_body);
         let mut stamps = self.stamps.clone();
         let paths: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
@@ -280,7 +456,7 @@ impl StoredRecord {
             // A path that is a leaf on one side only may be a group on the other (an optional
             // group such as 発症時期 cleared to null): compare with that whole group, so that
             // clearing it is stamped with the hash of what it replaced.
-            let before = old.get(path).or_else(|| value_at(&self.body, path)).unwrap_or(&Value::Null);
+            let before = old.get(path).or_else(|| value_at(&old_body, path)).unwrap_or(&Value::Null);
             let after = new.get(path).or_else(|| value_at(&new_body, path)).unwrap_or(&Value::Null);
             if before == after {
                 continue;
@@ -300,7 +476,7 @@ impl StoredRecord {
         }
         stamps.retain(|path, _| new.contains_key(path));
         let mut next = self.clone();
-        next.body = new_body;
+        next.body = new_text;
         next.stamps = stamps;
         next.touch(now, device);
         Some(next)
@@ -402,8 +578,9 @@ mod tests {
         let again = cleared.edited(&set, Timestamp(9), &dev("a")).expect("ok").expect("changed");
         assert_eq!(again.stamps["onset/year"].history, vec![value_hash(&Value::Null)]);
         assert!(!again.stamps.contains_key("onset"));
-        assert_eq!(value_at(&again.body, "onset/year"), Some(&serde_json::json!(2002)));
-        assert_eq!(value_at(&again.body, "onset/day"), None);
+        let again_body = again.body.to_value();
+        assert_eq!(value_at(&again_body, "onset/year"), Some(&serde_json::json!(2002)));
+        assert_eq!(value_at(&again_body, "onset/day"), None);
     }
 
     #[test]
@@ -424,6 +601,33 @@ mod tests {
             }
         }
         assert_eq!(r.stamps["name"].history.len(), FIELD_HISTORY_LEN);
+    }
+
+    #[test]
+    fn bodies_are_canonical_text() {
+        let v = serde_json::json!({"b": 1, "a": {"y": "ケ ア", "x": [1, 2]}});
+        let body = Body::from_value(&v);
+        assert_eq!(body.as_str(), r#"{"a":{"x":[1,2],"y":"ケ ア"},"b":1}"#);
+        assert_eq!(body.to_value(), v);
+        // Read from a pretty-printed file: brought to canonical form (spaces inside strings kept).
+        let pretty: Body =
+            serde_json::from_str("{ \"a\" : { \"x\": [1, 2], \"y\": \"ケ ア\" },\n \"b\": 1 }").expect("parses");
+        assert_eq!(pretty, body);
+        // Written back embedded as JSON, not as a string.
+        let r = StoredRecord::create(id("p1"), id("d1"), &sample(), Timestamp(1), &dev("x")).expect("creates");
+        let text = serde_json::to_string(&r).expect("serialises");
+        assert!(text.contains(r#""body":{"doctor":"#), "{text}");
+        let back: StoredRecord = serde_json::from_str(&text).expect("parses");
+        assert_eq!(back, r);
+        // A body that is not JSON is refused.
+        assert!(serde_json::from_str::<StoredRecord>(&text.replace(r#""body":{"#, r#""body":{,"#)).is_err());
+    }
+
+    #[test]
+    fn whitespace_scan_ignores_strings() {
+        assert!(!has_insignificant_whitespace(r#"{"a":"x y\" z"}"#));
+        assert!(has_insignificant_whitespace(r#"{"a": 1}"#));
+        assert!(has_insignificant_whitespace("[1,\n2]"));
     }
 
     #[test]

@@ -301,7 +301,7 @@ fn plan_one(ours: &StoredRecord, theirs: &StoredRecord) -> (Outcome, Option<Stor
     }
     let mut m = merge_records(ours, theirs, &|_| None, false);
     let mut all_conflicts = false;
-    if m.changed && check_body(ours.meta.kind, &m.record.body).is_err() {
+    if m.changed && check_body(ours.meta.kind, &m.record.body.to_value()).is_err() {
         // The combined fields do not make a valid record: let the nurse choose every field.
         m = merge_records(ours, theirs, &|_| None, true);
         all_conflicts = true;
@@ -341,7 +341,7 @@ pub fn apply_plan(plan: &ImportPlan, resolutions: &Resolutions) -> Applied {
                 if !m.changed {
                     continue;
                 }
-                if check_body(local.meta.kind, &m.record.body).is_err() {
+                if check_body(local.meta.kind, &m.record.body.to_value()).is_err() {
                     applied.notes.push(format!(
                         "「{}」は選んだ値の組み合わせでは正しい記録にならないため、この端末の記録のままにしました",
                         item.title
@@ -466,15 +466,17 @@ fn merge_records(
     all_conflicts: bool,
 ) -> Merge {
     let kind = ours.meta.kind;
-    let our_leaves = leaf_paths(&ours.body);
-    let their_leaves = leaf_paths(&theirs.body);
+    let our_body = ours.body.to_value();
+    let their_body = theirs.body.to_value();
+    let our_leaves = leaf_paths(&our_body);
+    let their_leaves = leaf_paths(&their_body);
     let mut merged_leaves: BTreeMap<String, Value> = BTreeMap::new();
     let mut merged_stamps: BTreeMap<String, FieldStamp> = BTreeMap::new();
     let (mut taken, mut kept, mut conflicts, mut open) = (Vec::new(), Vec::new(), Vec::new(), 0usize);
     let null = Value::Null;
     for unit in units(&our_leaves, &their_leaves) {
-        let o = value_at(&ours.body, &unit);
-        let t = value_at(&theirs.body, &unit);
+        let o = value_at(&our_body, &unit);
+        let t = value_at(&their_body, &unit);
         let so = unit_stamp(&ours.stamps, &unit);
         let st = unit_stamp(&theirs.stamps, &unit);
         let (ho, ht) = (value_hash(o.unwrap_or(&null)), value_hash(t.unwrap_or(&null)));
@@ -580,6 +582,7 @@ fn merge_records(
     if meta.predecessor != ours.meta.predecessor {
         taken.push("predecessor".to_string());
     }
+    let body = crate::domain::record::Body::from_value(&body);
     let changed = body != ours.body || merged_stamps != ours.stamps || meta.predecessor != ours.meta.predecessor;
     if !changed {
         meta = ours.meta.clone();
@@ -686,7 +689,7 @@ mod tests {
             let applied = apply_plan(&plan, &Resolutions::all(&plan, choice));
             assert_eq!(applied.open_conflicts, 0);
             let written = applied.records.first().cloned().unwrap_or_else(|| ours.clone());
-            assert_eq!(written.body["name"], serde_json::json!(expected));
+            assert_eq!(written.body.to_value()["name"], serde_json::json!(expected));
             // Importing the same file again: nothing to do.
             let again = plan_import(std::slice::from_ref(&written), &bundle(vec![theirs.clone()]));
             assert!(!again.has_changes(), "{choice:?}: {:?}", again.items[0].outcome);
@@ -704,7 +707,7 @@ mod tests {
         let written = apply_plan(&plan, &Resolutions::new()).records;
         assert_eq!(written.len(), 1);
         assert_eq!(written[0].meta.deleted_at, None);
-        assert_eq!(written[0].body["adl"], serde_json::json!("full_assist"));
+        assert_eq!(written[0].body.to_value()["adl"], serde_json::json!("full_assist"));
         // A new trashed record lands in the trash.
         let plan = plan_import(&[], &bundle(vec![theirs.clone()]));
         assert_eq!(apply_plan(&plan, &Resolutions::new()).records[0].meta.deleted_at, Some(Timestamp(2_000)));
@@ -720,8 +723,8 @@ mod tests {
         assert_eq!(outcome(&cleared, &set_again), Outcome::Updated { fields: vec!["onset".into()] });
         let plan = plan_import(std::slice::from_ref(&b), &bundle(vec![cleared.clone()]));
         let written = apply_plan(&plan, &Resolutions::new()).records;
-        assert_eq!(written[0].body["onset"], Value::Null);
-        assert!(check_body(RecordKind::Patient, &written[0].body).is_ok());
+        assert_eq!(written[0].body.to_value()["onset"], Value::Null);
+        assert!(check_body(RecordKind::Patient, &written[0].body.to_value()).is_ok());
     }
 
     #[test]

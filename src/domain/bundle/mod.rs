@@ -267,7 +267,7 @@ mod tests {
         trashed.meta.deleted_at = Some(Timestamp(2));
         let assessment = StoredRecord {
             meta: RecordMeta { kind: RecordKind::Assessment, id: id("a1"), ..p("a1", "d1").meta },
-            body: serde_json::json!({"patient_id": "p1"}),
+            body: serde_json::json!({"patient_id": "p1"}).into(),
             stamps: Default::default(),
         };
         vec![d("d1", 2025), d("d2", 2024), p("p2", "d1"), p("p1", "d1"), p("q1", "d2"), trashed, assessment]

@@ -256,7 +256,7 @@ proptest! {
         let applied = apply_plan(&plan, &Resolutions::all(&plan, choice));
         prop_assert_eq!(applied.open_conflicts, 0);
         for r in &applied.records {
-            prop_assert!(check_body(r.meta.kind, &r.body).is_ok(), "written record is valid: {:?}", r.body);
+            prop_assert!(check_body(r.meta.kind, &r.body.to_value()).is_ok(), "written record is valid: {:?}", r.body);
         }
         let after = write_over(&local, &applied.records);
         let again = plan_import(&after, &bundle);

@@ -418,7 +418,7 @@ fn read_record(list: &str, index: usize, value: &Value, ps: &mut Problems) -> Op
             deleted_at,
             predecessor,
         },
-        body: body?,
+        body: body?.into(),
         stamps: stamps?,
     })
 }
@@ -487,7 +487,7 @@ pub fn referenced_patient(record: &StoredRecord) -> Option<RecordId> {
     if record.meta.kind != RecordKind::Assessment {
         return None;
     }
-    record.body.get("patient_id").and_then(Value::as_str).and_then(|s| RecordId::parse(s).ok())
+    record.body.to_value().get("patient_id").and_then(Value::as_str).and_then(|s| RecordId::parse(s).ok())
 }
 
 /// The assessments a patient's 特定症状 judgements cite.
@@ -495,9 +495,10 @@ fn cited_assessments(record: &StoredRecord) -> Vec<RecordId> {
     if record.meta.kind != RecordKind::Patient {
         return Vec::new();
     }
+    let body = record.body.to_value();
     ["respiratory_source", "swallowing_source", "speech_source"]
         .iter()
-        .filter_map(|k| record.body.get("symptoms")?.get(k)?.get("assessment_id")?.as_str())
+        .filter_map(|k| body.get("symptoms")?.get(k)?.get("assessment_id")?.as_str())
         .filter_map(|s| RecordId::parse(s).ok())
         .collect()
 }

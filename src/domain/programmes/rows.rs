@@ -263,7 +263,7 @@ mod tests {
         records.push(trashed);
         let mut broken =
             StoredRecord::create(rid("x3"), d.clone(), &Programme::own("壊"), Timestamp(0), &dev()).expect("creates");
-        broken.body = serde_json::json!({"programme": 5});
+        broken.body = serde_json::json!({"programme": 5}).into();
         records.push(broken);
 
         let (entries, unreadable) = list_programmes(&records, &d);
