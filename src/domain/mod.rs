@@ -14,6 +14,7 @@ pub mod overview;
 pub mod patient;
 pub mod programmes;
 pub mod record;
+pub mod sample;
 pub mod station;
 pub mod time;
 pub mod tri;

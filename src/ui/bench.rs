@@ -18,9 +18,24 @@ fn set(obj: &Object, key: &str, value: f64) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &JsValue::from_f64(value));
 }
 
-/// `n` patient records for one 地域診断.
+/// `n` patient records of realistic size and variety for one 地域診断.
 pub fn bench_records(n: usize) -> Vec<StoredRecord> {
-    (0..n).map(|i| crate::storage::contract::sample_patient(&format!("bench-{i:05}"), "bench-diagnosis", i)).collect()
+    let diagnosis = RecordId::sanitized("bench-diagnosis");
+    let device = crate::domain::ids::DeviceId::sanitized("bench-device");
+    crate::domain::sample::synthetic_patients(n, 7)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            StoredRecord::create(
+                RecordId::sanitized(&format!("bench-{i:05}")),
+                diagnosis.clone(),
+                p,
+                crate::domain::sample::SAMPLE_TIME,
+                &device,
+            )
+            .ok()
+        })
+        .collect()
 }
 
 /// The same records as JSON (for the plain-JavaScript baseline).
