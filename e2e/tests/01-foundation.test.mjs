@@ -236,3 +236,18 @@ test('予期しないエラーでは再読み込みできるエラー画面を�
   assertEqual((await home.rows()).length, 1, 'data intact after the error');
   await context.close();
 });
+
+test('アドレスを開くと前回の地域診断が開く', async ({ server }) => {
+  const { context, problems } = await launch(newProfileDir('resume'));
+  const page = context.pages()[0] || (await context.newPage());
+  const home = new HomePage(page);
+  await home.goto(server.url);
+  await home.create('前回の地区', '2025');
+  await page.locator('h1', { hasText: '地域の概況' }).waitFor();
+  await home.goto(server.url.replace(/#.*$/, ''));
+  await page.waitForFunction(() => location.hash.includes('/overview'));
+  const selected = await page.locator('.switcher select').evaluate((s) => s.options[s.selectedIndex].text);
+  assertEqual(selected, '前回の地区 令和7年度（2025年度）', 'the last 地域診断 is open');
+  assertNoProblems(problems);
+  await context.close();
+});

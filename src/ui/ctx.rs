@@ -158,6 +158,7 @@ impl AppCtx {
                     self.store.set_value(Some(Rc::new(store)));
                     self.db_state.set(DbState::Ready);
                     self.refresh().await;
+                    self.resume_last_diagnosis();
                     platform::mark("app-interactive");
                 }
                 Err(e) => {
@@ -170,6 +171,19 @@ impl AppCtx {
             self.storage_info.set(platform::storage_info(!asked).await);
             self.check_for_update();
         });
+    }
+
+    /// Opening the bare address (no `#…`) resumes the 地域診断 that was open last, if it
+    /// still exists.
+    fn resume_last_diagnosis(self) {
+        if !platform::location_hash().is_empty() {
+            return;
+        }
+        let Some(last) = platform::setting::<String>(keys::LAST_DIAGNOSIS) else { return };
+        let exists = self.diagnoses.with_untracked(|list| list.iter().any(|e| e.record.meta.id.as_str() == last));
+        if let (true, Ok(id)) = (exists, RecordId::parse(&last)) {
+            self.go(Route::Diagnosis { id, section: crate::route::Section::Overview, item: None });
+        }
     }
 
     /// Re-reads the 地域診断 list and the open one's records.

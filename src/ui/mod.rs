@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod bench;
+pub mod charts;
 pub mod components;
 pub mod ctx;
 pub mod form;
