@@ -297,15 +297,30 @@ pub struct QuickEdits {
 }
 
 impl QuickEdits {
+    /// The other key an edit of this row may be kept under: a standard row saved since the
+    /// edit was typed (e.g. a draft restored after the first save) was `std-<key>` then.
+    fn alias(row: &SheetRow) -> Option<String> {
+        let key = row.programme.programme.standard()?;
+        let alias = format!("{UNSAVED_ROW_PREFIX}{}", key.key());
+        (alias != row.key).then_some(alias)
+    }
+
+    fn edit(&self, row: &SheetRow) -> Option<&QuickRow> {
+        self.rows.get(&row.key).or_else(|| Self::alias(row).and_then(|a| self.rows.get(&a)))
+    }
+
     /// What the table shows for a row: the edit, or the saved values.
     pub fn row(&self, row: &SheetRow) -> QuickRow {
-        self.rows.get(&row.key).cloned().unwrap_or_else(|| QuickRow::of(&row.programme))
+        self.edit(row).cloned().unwrap_or_else(|| QuickRow::of(&row.programme))
     }
 
     /// Changes a row (from an input handler); typing back the saved values removes the edit.
     pub fn set(&mut self, row: &SheetRow, change: impl FnOnce(&mut QuickRow)) {
         let mut q = self.row(row);
         change(&mut q);
+        if let Some(alias) = Self::alias(row) {
+            self.rows.remove(&alias);
+        }
         if q == QuickRow::of(&row.programme) {
             self.rows.remove(&row.key);
         } else {
@@ -332,7 +347,7 @@ impl QuickEdits {
         let mut changes = Vec::new();
         let mut issues = Issues::new();
         for row in &sheet.rows {
-            let Some(q) = self.rows.get(&row.key) else { continue };
+            let Some(q) = self.edit(row) else { continue };
             let mut form = ProgrammeForm::from_record(&row.programme);
             form.implemented = q.implemented;
             form.count_local = q.count_local.clone();
@@ -829,6 +844,37 @@ mod tests {
     }
 
     #[test]
+    fn edits_typed_before_the_first_save_follow_the_saved_rows() {
+        let d = rid("d1");
+        let before = Sheet::new(&[], &d);
+        let mut edits = QuickEdits::default();
+        edits.set_text(&before.rows[3], QuickField::CountLocal, "8".into());
+        // Meanwhile the rows were saved (by the detail form or another tab).
+        let records = before
+            .save_rows(
+                &[(before.rows[0].key.clone(), before.rows[0].programme.clone())],
+                ids("n"),
+                Timestamp(2),
+                &dev(),
+            )
+            .expect("saves");
+        let after = Sheet::new(&records, &d);
+        let row = &after.rows[3];
+        assert_eq!(row.key, "n4");
+        assert_eq!(edits.row(row).count_local, "8", "the draft's edit still shows");
+        let (changes, _) = edits.parse(&after, fy(2025)).expect("valid");
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].0, "n4");
+        assert_eq!(changes[0].1.count_local, Some(8));
+        // Editing the row moves the edit to the row's own key.
+        edits.set_text(row, QuickField::CountPrefecture, "9".into());
+        assert_eq!(edits.rows.keys().collect::<Vec<_>>(), vec!["n4"]);
+        assert_eq!(edits.row(row).count_local, "8");
+        edits.set(row, |q| *q = QuickRow::default());
+        assert!(edits.rows.is_empty());
+    }
+
+    #[test]
     fn choice_values_round_trip() {
         for v in [None, Some(true), Some(false)] {
             assert_eq!(implemented_from_value(implemented_value(v)), v);
@@ -925,5 +971,28 @@ mod tests {
         assert!(rows[1].summary.starts_with("要支援難病患者に対し"));
         assert_eq!(rows[9].group, "独自事業");
         assert_eq!(rows[9].title, "難病カフェ");
+    }
+
+    proptest::proptest! {
+        /// Any whole count typed in the table is saved as that number, blank as 未入力; and
+        /// the saved row then shows exactly what was typed (in its plain form), with no edit.
+        #[test]
+        fn typed_counts_round_trip(local in proptest::option::of(0u64..1_000_000), pref in proptest::option::of(0u64..1_000_000), row in 0usize..9) {
+            let d = rid("d1");
+            let sheet = Sheet::new(&[], &d);
+            let target = &sheet.rows[row];
+            let text = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
+            let mut edits = QuickEdits::default();
+            edits.set_text(target, QuickField::CountLocal, text(local));
+            edits.set_text(target, QuickField::CountPrefecture, text(pref));
+            let (changes, _) = edits.parse(&sheet, fy(2025)).expect("whole counts are valid");
+            let records = sheet.save_rows(&changes, ids("n"), Timestamp(1), &dev()).expect("saves");
+            let after = Sheet::new(&records, &d);
+            proptest::prop_assert_eq!(after.rows[row].programme.count_local, local);
+            proptest::prop_assert_eq!(after.rows[row].programme.count_prefecture, pref);
+            let mut again = QuickEdits::default();
+            again.set_text(&after.rows[row], QuickField::CountLocal, text(local));
+            proptest::prop_assert!(again.rows.is_empty());
+        }
     }
 }
