@@ -8,10 +8,13 @@
 //! * [`form`]: the input form holding text as typed, and its parsing and checks.
 //! * [`rows`]: default rows of a new 地域診断, listing in form order, the copy for the next
 //!   年度 and the print/CSV row view.
+//! * [`sheet`]: what the 様式2 page shows and writes (rows before and after the first save,
+//!   一括入力, trash, last year's row, print rows).
 
 pub mod catalogue;
 pub mod form;
 pub mod rows;
+pub mod sheet;
 
 pub use catalogue::{ProgrammeDef, StandardProgramme, STANDARD_PROGRAMMES};
 pub use form::{CouncilForm, ProgrammeForm};

@@ -2,6 +2,7 @@
 
 mod home;
 mod pending;
+mod programmes;
 
 use super::ctx::use_app;
 use crate::route::{Route, Section};
@@ -21,6 +22,7 @@ pub fn Page() -> impl IntoView {
     move || match page.get() {
         PageKey::Home => home::HomePage().into_any(),
         PageKey::DataIo => pending::Pending(pending::PendingProps { what: pending::What::DataIo }).into_any(),
+        PageKey::Section(Section::Programmes) => programmes::ProgrammesPage().into_any(),
         PageKey::Section(section) => {
             pending::Pending(pending::PendingProps { what: pending::What::Section(section) }).into_any()
         }
