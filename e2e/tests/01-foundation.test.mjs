@@ -251,3 +251,17 @@ test('アドレスを開くと前回の地域診断が開く', async ({ server }
   assertNoProblems(problems);
   await context.close();
 });
+
+test('再読み込み後も見出しの選択欄は開いている地域診断を示す', async ({ server }) => {
+  const { context, problems } = await launch(newProfileDir('switcher'));
+  const page = context.pages()[0] || (await context.newPage());
+  const home = new HomePage(page);
+  await home.goto(server.url);
+  await home.create('選択欄の地区', '2025');
+  await page.locator('h1', { hasText: '地域の概況' }).waitFor();
+  await home.reload();
+  const selected = await page.locator('.switcher select').evaluate((s) => s.options[s.selectedIndex].text);
+  assertEqual(selected, '選択欄の地区 令和7年度（2025年度）', 'switcher shows the open 地域診断 after reload');
+  assertNoProblems(problems);
+  await context.close();
+});

@@ -52,7 +52,6 @@ fn DiagnosisSwitcher() -> impl IntoView {
             <span class="visually-hidden">"開いている地域診断"</span>
             <select
                 aria-label="開いている地域診断"
-                prop:value=move || current.get().map(|id| id.to_string()).unwrap_or_default()
                 on:change:target=move |ev| {
                     let value = ev.target().value();
                     if value.is_empty() {
@@ -62,13 +61,23 @@ fn DiagnosisSwitcher() -> impl IntoView {
                     }
                 }
             >
-                <option value="">"（地域診断を選ぶ）"</option>
+                // Each option knows whether it is selected, so the choice is right also when
+                // the list arrives after the route (a value set on the select would be lost).
+                <option value="" prop:selected=move || current.with(Option::is_none)>"（地域診断を選ぶ）"</option>
                 <For
                     each=move || ctx.diagnoses.get()
                     key=|e| (e.record.meta.id.clone(), e.record.meta.rev)
                     let:entry
                 >
-                    <option value=entry.record.meta.id.to_string()>{entry.diagnosis.title()}</option>
+                    {
+                        let id = entry.record.meta.id.clone();
+                        let selected = move || current.with(|c| c.as_ref() == Some(&id));
+                        view! {
+                            <option value=entry.record.meta.id.to_string() prop:selected=selected>
+                                {entry.diagnosis.title()}
+                            </option>
+                        }
+                    }
                 </For>
             </select>
         </label>

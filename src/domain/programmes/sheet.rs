@@ -683,7 +683,7 @@ mod tests {
     fn unreadable_rows_are_reported_not_dropped() {
         let d = rid("d1");
         let mut records = saved(&d);
-        records[0].body = serde_json::json!({"programme": 1});
+        records[0].body = serde_json::json!({"programme": 1}).into();
         let sheet = Sheet::new(&records, &d);
         assert_eq!(sheet.rows.len(), 8);
         assert_eq!(sheet.unreadable.len(), 1);
