@@ -13,4 +13,5 @@ pub mod patient;
 pub mod record;
 pub mod station;
 pub mod time;
+pub mod trees;
 pub mod tri;
