@@ -6,6 +6,7 @@
 pub mod diagnosis;
 pub mod fiscal_year;
 pub mod ids;
+pub mod insurance;
 pub mod issues;
 pub mod number;
 pub mod overview;

@@ -71,6 +71,7 @@ impl SignState {
 /// 自動判定の変更: a line whose automatic judgement the nurse changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Override {
+    /// チェック項目のID
     pub sign: &'static str,
     /// 自動判定
     pub auto: Check,
@@ -190,6 +191,7 @@ impl RecordBody for Assessment {
 /// What the UI shows for one question.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuestionView {
+    /// 設問
     pub question: &'static Question,
     /// The nurse's answer.
     pub answer: Option<Answer>,
@@ -209,6 +211,7 @@ impl QuestionView {
 /// What the UI shows for one checklist line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignView {
+    /// 自動判定と手動のチェック
     pub state: SignState,
     /// The findings of the measurements that judge this line.
     pub findings: Vec<Finding>,
@@ -685,6 +688,7 @@ impl SymptomProposal {
 /// One row of the confirm dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProposalItem {
+    /// 特定症状
     pub symptom: Symptom,
     /// 反映案 (true = 1 有)
     pub proposed: bool,

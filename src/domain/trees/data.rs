@@ -209,12 +209,14 @@ pub struct Sign {
 pub struct Guidance {
     /// 見出し, e.g. `【会話】`
     pub heading: &'static str,
+    /// 本文
     pub paragraphs: &'static [&'static str],
 }
 
 /// 設問.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Question {
+    /// 設問の番号
     pub id: QuestionId,
     /// `Q1` …
     pub label: &'static str,
@@ -225,7 +227,9 @@ pub struct Question {
     pub problem_answer: Answer,
     /// What 「はい」 means, for the UI beside the buttons.
     pub yes_means: &'static str,
+    /// 一覧の種類
     pub checklist: ChecklistKind,
+    /// チェック項目
     pub signs: &'static [Sign],
     /// The seed's explanation for this question.
     pub guidance: Option<Guidance>,
@@ -250,11 +254,13 @@ impl Question {
 /// 判断樹.
 #[derive(Debug, PartialEq, Eq)]
 pub struct TreeDef {
+    /// 判断樹の種類
     pub tree: Tree,
     /// 表題
     pub title: &'static str,
     /// 副題 (球麻痺: the period it is for)
     pub subtitle: Option<&'static str>,
+    /// 設問
     pub questions: &'static [Question],
     /// POINT︕ (the seed's boxed points)
     pub points: &'static [&'static str],
@@ -294,7 +300,9 @@ impl OutcomeId {
 /// 対応の一項目 (・…) and the seed's lines under it.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ActionItem {
+    /// 項目
     pub text: &'static str,
+    /// 内容
     pub details: &'static [&'static str],
 }
 
@@ -303,17 +311,20 @@ pub struct ActionItem {
 pub struct ActionSection {
     /// e.g. `◆医師への連絡・相談`
     pub heading: &'static str,
+    /// 項目
     pub items: &'static [ActionItem],
 }
 
 /// 結果と対応の枠.
 #[derive(Debug, PartialEq, Eq)]
 pub struct OutcomeBox {
+    /// 結果の種類
     pub id: OutcomeId,
     /// 見出し. The seed's boxes have no titles of their own except where the box is a single
     /// line; the titles 「呼吸障害の可能性あり」「嚥下障害・気道の症状あり」「構音障害の症状あり」
     /// 「全身状態の変化あり」 are the app's.
     pub title: &'static str,
+    /// ◆の枠
     pub sections: &'static [ActionSection],
 }
 

@@ -35,6 +35,7 @@ impl ChangeArea {
 /// One difference.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
+    /// 変更の種類
     pub area: ChangeArea,
     /// 項目 (e.g. `呼吸障害 Q2「会話に関連する下記の症状はない」`)
     pub subject: String,

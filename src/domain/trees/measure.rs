@@ -226,6 +226,7 @@ impl Sex {
 /// One measurement as entered (the value is kept as typed, so a draft never loses it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Measurement {
+    /// 測定項目
     pub kind: MeasureKind,
     /// 測定値 as typed (full-width digits allowed; 「測定不能」 for ピークフロー).
     pub text: String,
@@ -318,7 +319,9 @@ pub fn parse_reading(kind: MeasureKind, text: &str) -> Result<Option<Reading>, S
 /// The person's sex and age, for the 標準肺活量.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Subject {
+    /// 性別
     pub sex: Option<Sex>,
+    /// 年齢
     pub age: Option<u8>,
 }
 
@@ -355,11 +358,13 @@ impl Attention {
 /// 判定: what one measurement says about its line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
+    /// 測定項目
     pub kind: MeasureKind,
     /// The 呼吸障害 Q1 line.
     pub sign: &'static str,
     /// `Some(true)` outside the reference, `Some(false)` inside, `None` cannot judge.
     pub abnormal: Option<bool>,
+    /// 注意の強調
     pub attention: Option<Attention>,
     /// e.g. `SpO2 89%：90%未満（組織が低酸素の状態）`
     pub message: String,
