@@ -2,9 +2,10 @@
 //! view. Only what counts is compared: answers on the path of an included tree, the
 //! effective judgement of each checklist line, the measurements by item, and the outcome.
 
-use super::assessment::Assessment;
+use super::assessment::{Assessment, AssessmentStatus};
 use super::data::{all_signs, QuestionId};
 use super::measure::MeasureKind;
+use crate::domain::ids::RecordId;
 use serde::{Deserialize, Serialize};
 
 /// 変更の種類.
@@ -112,6 +113,19 @@ pub fn diff(previous: &Assessment, current: &Assessment) -> Vec<Change> {
     out
 }
 
+/// For a patient's history (oldest first, as [`super::assessment::patient_history`] gives
+/// it): each finished assessment with its changes since the previous finished one (the
+/// first has none). Drafts are left out.
+pub fn history_changes(history: &[(RecordId, Assessment)]) -> Vec<(RecordId, Vec<Change>)> {
+    let mut out = Vec::new();
+    let mut previous: Option<&Assessment> = None;
+    for (id, a) in history.iter().filter(|(_, a)| a.status == AssessmentStatus::Finished) {
+        out.push((id.clone(), previous.map(|p| diff(p, a)).unwrap_or_default()));
+        previous = Some(a);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,5 +218,23 @@ mod tests {
         over.set_check(sign_ids::SPO2, Some(Check::Yes)).expect("known");
         let d: Vec<String> = diff(&prev, &over).into_iter().map(|c| c.description).collect();
         assert_eq!(d, vec!["呼吸障害 Q1「酸素飽和度(SpO2)の低下」: 非該当 → 該当".to_string()]);
+    }
+
+    #[test]
+    fn history_compares_each_finished_assessment_with_the_previous_one() {
+        let id = |s: &str| RecordId::parse(s).expect("id");
+        let first = base().finish(Timestamp(1)).expect("finishes");
+        let mut draft = base();
+        draft.set_answer(R1, Some(No));
+        let mut second = base();
+        second.set_measurement_text(0, "92");
+        let second = second.finish(Timestamp(2)).expect("finishes");
+        let h = vec![(id("a1"), first), (id("a2"), draft), (id("a3"), second)];
+        let changes = history_changes(&h);
+        assert_eq!(changes.len(), 2);
+        assert_eq!(changes[0], (id("a1"), vec![]));
+        assert_eq!(changes[1].0, id("a3"));
+        let d: Vec<&str> = changes[1].1.iter().map(|c| c.description.as_str()).collect();
+        assert_eq!(d, vec!["SpO2: 96%（座位） → 92%（座位）"]);
     }
 }
