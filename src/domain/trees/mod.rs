@@ -1,0 +1,15 @@
+//! 判断樹: the ALS 呼吸障害 and 球麻痺 assessment trees of seed 004 as guided questionnaires.
+//!
+//! - [`data`]: the trees as static tables (questions, checklists, reference values, POINT,
+//!   outcome/action boxes), in the seed's wording.
+//! - [`engine`]: the path through a tree, the next question, the outcome, suggested answers.
+//! - [`measure`]: measured values → automatic ticks from the seed's reference ranges.
+//! - [`assessment`]: the saved assessment record, its checks, and carrying its outcome over
+//!   to 様式1 特定症状.
+//! - [`diff`]: what changed since the previous assessment.
+
+pub mod assessment;
+pub mod data;
+pub mod diff;
+pub mod engine;
+pub mod measure;
