@@ -13,3 +13,4 @@
 
 pub mod input;
 pub mod overview_form;
+pub mod patient_form;
