@@ -7,6 +7,7 @@
 //!
 //! * [`overview_form`] — 様式1 header (人口, 面積, 認定者数, 拠点病院 …).
 //! * [`patient_form`] — 様式1 one row per home-care patient, with the seed's two examples.
+//! * [`seed_examples`] — the seed's 入力例 例1 and 例2 as typed.
 //! * [`station_form`] — 様式3 one row per visiting-nurse station, 常勤換算 from a staff list.
 //! * [`roster`] — the 様式1 list: filter, sort, privacy display, row view, trash.
 //! * [`next_year`] — copying 様式1 and 様式3 into the next 年度's 地域診断.
@@ -14,3 +15,4 @@
 pub mod input;
 pub mod overview_form;
 pub mod patient_form;
+pub mod seed_examples;
