@@ -16,3 +16,4 @@ pub mod input;
 pub mod overview_form;
 pub mod patient_form;
 pub mod seed_examples;
+pub mod station_form;
