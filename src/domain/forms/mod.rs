@@ -15,5 +15,6 @@
 pub mod input;
 pub mod overview_form;
 pub mod patient_form;
+pub mod roster;
 pub mod seed_examples;
 pub mod station_form;
