@@ -13,6 +13,7 @@
 //! * [`next_year`] — copying 様式1 and 様式3 into the next 年度's 地域診断.
 
 pub mod input;
+pub mod next_year;
 pub mod overview_form;
 pub mod patient_form;
 pub mod roster;
