@@ -82,6 +82,7 @@ pub mod labels {
 
 /// One added disease row as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct OtherDiseaseForm {
     /// 疾患名
     pub disease: String,
@@ -91,6 +92,7 @@ pub struct OtherDiseaseForm {
 
 /// 様式1 管轄地域の概況 as typed (every field of [`Overview`] as text).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct OverviewForm {
     /// 人口（人）
     pub population: String,
@@ -542,5 +544,73 @@ mod tests {
         assert_eq!(station_count_warning(&o, 8), None);
         assert!(station_count_warning(&o, 7).is_some());
         assert_eq!(station_count_warning(&Overview::default(), 7), None);
+    }
+
+    #[test]
+    fn old_drafts_missing_fields_still_load() {
+        let f: OverviewForm = serde_json::from_str(r#"{"population":"100"}"#).expect("loads");
+        assert_eq!(f, OverviewForm { population: "100".into(), ..OverviewForm::default() });
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn text() -> impl Strategy<Value = String> {
+            prop_oneof![
+                any::<String>(),
+                "[0-9０-９.,，人ヵ所km2 \\-]{0,10}",
+                Just(String::new()),
+                Just("0".to_string())
+            ]
+        }
+
+        fn count() -> impl Strategy<Value = Option<u64>> {
+            prop_oneof![Just(None), (0u64..=MAX_COUNT).prop_map(Some)]
+        }
+
+        proptest! {
+            #[test]
+            fn parse_never_panics_and_is_stable(a in proptest::collection::vec(text(), 16)) {
+                let g = |k: usize| a.get(k).cloned().unwrap_or_default();
+                let f = OverviewForm {
+                    population: g(0), area_km2: g(1), certified_total: g(2), certified_als: g(3), certified_scd: g(4),
+                    certified_msa: g(5), certified_pd: g(6),
+                    certified_other: vec![OtherDiseaseForm { disease: g(7), count: g(8) }],
+                    base_hospitals_pref: g(9), field_base_hospitals_pref: g(10), cooperating_hospitals_local: g(11),
+                    cooperating_hospitals_pref: g(12), designated_doctors_local: g(13), home_care_clinics_local: g(14),
+                    nurse_stations_local: g(15),
+                };
+                if let Ok((o, _)) = f.parse() {
+                    prop_assert_eq!(OverviewForm::from_overview(&o).parse().map(|(p, _)| p), Ok(o));
+                }
+            }
+
+            #[test]
+            fn valid_overviews_round_trip(
+                c in proptest::collection::vec(count(), 13),
+                area in prop_oneof![Just(None), (0u64..=MAX_AREA_KM2.0).prop_map(|a| Some(Decimal2(a)))],
+            ) {
+                let g = |k: usize| c.get(k).copied().flatten();
+                // Totals large enough for the cross checks.
+                let o = Overview {
+                    population: Some(MAX_COUNT),
+                    area_km2: area,
+                    certified_total: None,
+                    certified_als: g(0), certified_scd: g(1), certified_msa: g(2), certified_pd: g(3),
+                    certified_other: vec![OtherDiseaseCount { disease: "PSP".into(), count: g(4) }],
+                    base_hospitals_pref: g(5).map(|n| n % MAX_FACILITIES),
+                    field_base_hospitals_pref: g(6).map(|n| n % MAX_FACILITIES),
+                    cooperating_hospitals_local: g(7).map(|n| n % 1000),
+                    cooperating_hospitals_pref: g(8).map(|n| 1000 + n % 1000),
+                    designated_doctors_local: g(9).map(|n| n % MAX_FACILITIES),
+                    home_care_clinics_local: g(10).map(|n| n % MAX_FACILITIES),
+                    nurse_stations_local: g(11).map(|n| n % MAX_FACILITIES),
+                };
+                let parsed = OverviewForm::from_overview(&o).parse().map(|(p, _)| p);
+                prop_assert_eq!(parsed, Ok(o));
+            }
+        }
     }
 }

@@ -227,6 +227,7 @@ pub const DISASTER_PLAN_OPTIONS: [(&str, &str); 3] =
 /// A three-state text as typed: the state (`"value"` 記入, `"none"` なし（0）, `"unknown"`
 /// 不明（空白）) and the text (kept while another state is chosen, ignored when parsing).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TriTextForm {
     pub state: String,
     pub text: String,
@@ -241,6 +242,7 @@ impl TriTextForm {
 
 /// 医療処置管理 as typed (yes/no texts).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ProceduresForm {
     /// 人工呼吸器
     pub ventilator: String,
@@ -258,6 +260,7 @@ pub struct ProceduresForm {
 
 /// 特定症状 as typed (yes/no texts), with the 判断樹 sources carried unchanged.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SymptomsForm {
     /// 呼吸障害
     pub respiratory: String,
@@ -282,6 +285,7 @@ pub struct SymptomsForm {
 
 /// 神経内科専門医療機関 / かかりつけ主治医 as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DoctorCareForm {
     /// 機関名 (三状態)
     pub name: TriTextForm,
@@ -293,6 +297,7 @@ pub struct DoctorCareForm {
 
 /// 訪問看護ステーション as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StationNursingForm {
     /// 機関名 (三状態; one name per line, or separated by 、 or ,)
     pub names: TriTextForm,
@@ -304,6 +309,7 @@ pub struct StationNursingForm {
 
 /// 医療機関からの訪問看護 as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct InstitutionNursingForm {
     /// 機関名 (三状態)
     pub name: TriTextForm,
@@ -313,6 +319,7 @@ pub struct InstitutionNursingForm {
 
 /// 在宅人工呼吸器使用患者支援事業（訪問看護） as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VentilatorProgrammeForm {
     /// 利用 `"1"` 有 / `"0"` 無 / `""` 不明
     pub used: String,
@@ -323,6 +330,7 @@ pub struct VentilatorProgrammeForm {
 /// 様式1 療養者 as typed. `Default` is an empty row (every three-state field 不明, 疾患 ALS,
 /// 年齢 as 実年齢).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PatientForm {
     /// ID番号 (required, unique in the 地域診断)
     pub id_number: String,

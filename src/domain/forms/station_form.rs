@@ -98,6 +98,7 @@ pub mod labels {
 
 /// One member of staff as typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StaffMemberForm {
     /// 職種・氏名など (free label)
     pub label: String,
@@ -116,6 +117,7 @@ impl Default for StaffMemberForm {
 
 /// 様式3 one station as typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StationForm {
     /// (1) 名称 (required)
     pub name: String,

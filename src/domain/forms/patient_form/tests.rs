@@ -624,6 +624,15 @@ fn drafts_serialise() {
     assert_eq!(back, f);
 }
 
+#[test]
+fn old_drafts_missing_fields_still_load() {
+    let f: PatientForm = serde_json::from_str(r#"{"id_number":"A-9","station_nursing":{"count":"2"}}"#).expect("loads");
+    assert_eq!(f.id_number, "A-9");
+    assert_eq!(f.station_nursing.count, "2");
+    assert_eq!(f.emergency_admission.state, "unknown");
+    assert_eq!(f.age_mode, "years");
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod props {
     use super::*;
@@ -689,6 +698,14 @@ mod props {
     }
 
     proptest! {
+        #[test]
+        fn generated_patients_round_trip(seed in any::<u64>()) {
+            for p in synthetic_patients(8, seed) {
+                let f = PatientForm::from_patient(&p);
+                prop_assert_eq!(f.parse(today()).map(|(q, _)| q), Ok(p));
+            }
+        }
+
         #[test]
         fn parse_never_panics((form, day) in arbitrary_form()) {
             let today = Date::new(2025, 6, day).expect("valid");
