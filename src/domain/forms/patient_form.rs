@@ -764,9 +764,9 @@ impl PatientForm {
             i,
         );
         let disability_support_class = parse_tri_code(
-            self.disability_support_class.trim().trim_start_matches("区分"),
+            &self.disability_support_class,
             &[1, 2, 3, 4, 5, 6],
-            &[],
+            &["区分"],
             "1〜6で入力してください。該当なしは0、不明は空欄です",
             fields::DISABILITY_SUPPORT_CLASS,
             labels::DISABILITY_SUPPORT_CLASS,
@@ -965,7 +965,8 @@ fn visits(text: &str, field: &str, label: &str, i: &mut Issues) -> Option<Decima
     parse_decimal(text, MAX_WEEKLY_VISITS, VISIT_UNITS, field, label, i)
 }
 
-/// A code field with a なし (`0`) and 不明 (blank) state.
+/// A code field with a なし (`0`) and 不明 (blank) state; `units` (`級`, `区分`) may stand
+/// before or after the code.
 fn parse_tri_code(
     text: &str,
     allowed: &[u8],
@@ -979,6 +980,8 @@ fn parse_tri_code(
     for unit in units {
         if let Some(rest) = t.strip_suffix(unit) {
             t = rest.trim_end();
+        } else if let Some(rest) = t.strip_prefix(unit) {
+            t = rest.trim_start();
         }
     }
     match t {

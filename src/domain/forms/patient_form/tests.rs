@@ -230,7 +230,7 @@ fn certificate_and_support_class() {
     assert_eq!(parse_ok(&class("0")).0.disability_support_class, Tri::None);
     assert_eq!(parse_ok(&class("該当なし")).0.disability_support_class, Tri::None);
     assert_eq!(parse_ok(&class("")).0.disability_support_class, Tri::Unknown);
-    for bad in ["7", "11", "x"] {
+    for bad in ["7", "11", "x", "区分"] {
         assert_eq!(errors_on(&class(bad)), vec!["disability_support_class"], "{bad}");
     }
 }
