@@ -7,6 +7,7 @@ pub mod bundle;
 pub mod csv;
 pub mod diagnosis;
 pub mod fiscal_year;
+pub mod forms;
 pub mod ids;
 pub mod insurance;
 pub mod issues;
