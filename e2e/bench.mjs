@@ -2,7 +2,7 @@
 // Everything runs in Debian's Chromium with a persistent profile (IndexedDB on disk), once
 // unthrottled and once with the CPU throttled 4x through CDP (a slow municipal PC).
 //
-//   node e2e/bench.mjs [section…]   sections: size coldstart storage (default: all)
+//   node e2e/bench.mjs [section…]   sections: size coldstart storage, and those of e2e/bench-*.mjs (default: all)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -139,8 +139,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const wanted = process.argv.slice(2);
-  const extra = await import('./bench-more.mjs').then((m) => m.SECTIONS).catch(() => ({}));
-  const all = { ...SECTIONS, ...extra };
+  // Other sections live in e2e/bench-*.mjs files, each exporting SECTIONS.
+  let all = { ...SECTIONS };
+  for (const f of fs.readdirSync(here).filter((f) => /^bench-.+\.mjs$/.test(f)).sort()) {
+    const m = await import(path.join(here, f));
+    all = { ...all, ...(m.SECTIONS || {}) };
+  }
   const server = await startServer({ root: dist });
   console.log(`# 難病の地域診断 ベンチマーク (${new Date().toISOString()}, Chromium ${process.env.CHROMIUM || '/usr/bin/chromium'})`);
   for (const [name, fn] of Object.entries(all)) {
