@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 // ---------------------------------------------------------------------------------------
 
 /// How many records of each kind a selection holds (ゴミ箱 counted separately too).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct KindCounts {
     /// 地域診断
     pub diagnoses: usize,
@@ -123,7 +123,7 @@ pub fn diagnosis_choices(all: &[StoredRecord]) -> Vec<DiagnosisChoice> {
 }
 
 /// One 療養者 offered for a patients-only export.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PatientChoice {
     pub id: RecordId,
     /// 氏名 (or ID番号 when names are hidden or there is no name).
@@ -467,7 +467,7 @@ impl PlanFilter {
 }
 
 /// One row of the plan list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PlanRow {
     pub id: RecordId,
     /// 療養者, 訪問看護ステーション, …
@@ -576,7 +576,7 @@ pub fn plan_rows(
 // ---------------------------------------------------------------------------------------
 
 /// One conflicting field for the nurse to decide.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ConflictRow {
     pub record_id: RecordId,
     /// The record's kind and name: `療養者 山田 太郎`.
@@ -664,6 +664,31 @@ pub fn import_done_message(plan: &ImportPlan, applied: &Applied) -> String {
         text.push_str(&format!("。選んでいない競合 {}項目はこの端末の値のままです", applied.open_conflicts));
     }
     text
+}
+
+/// A fingerprint of the device's records (IDs, revisions, update times, trash flags), in
+/// any order: when it is unchanged, nothing was saved since a plan was made from them.
+pub fn records_fingerprint(records: &[StoredRecord]) -> u64 {
+    let mut keys: Vec<(&str, u64, i64, Option<i64>)> = records
+        .iter()
+        .map(|r| (r.meta.id.as_str(), r.meta.rev, r.meta.updated_at.0, r.meta.deleted_at.map(|t| t.0)))
+        .collect();
+    keys.sort_unstable();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    for (id, rev, updated, deleted) in keys {
+        eat(id.as_bytes());
+        eat(&[0]);
+        eat(&rev.to_le_bytes());
+        eat(&updated.to_le_bytes());
+        eat(&deleted.unwrap_or(-1).to_le_bytes());
+    }
+    hash
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1126,6 +1151,21 @@ mod tests {
         }
         assert_eq!(whole.notes.len(), 1, "same 地区名・年度 noted once");
         assert_eq!(bundle_parts(&file, 4).len(), 1 + 3);
+    }
+
+    #[test]
+    fn fingerprint_changes_with_any_save_and_not_with_order() {
+        let all = device_records();
+        let mut reversed = all.clone();
+        reversed.reverse();
+        assert_eq!(records_fingerprint(&all), records_fingerprint(&reversed));
+        let mut edited = all.clone();
+        edited[4] = edit(&edited[4], 500, "pc-a", |p| p.adl = Some(Adl::Independent));
+        assert_ne!(records_fingerprint(&all), records_fingerprint(&edited));
+        let mut trashed = all.clone();
+        trashed[3].meta.deleted_at = Some(Timestamp(9));
+        assert_ne!(records_fingerprint(&all), records_fingerprint(&trashed));
+        assert_ne!(records_fingerprint(&all), records_fingerprint(&all[1..]));
     }
 
     #[test]
