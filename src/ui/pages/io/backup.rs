@@ -7,29 +7,37 @@
 
 use super::load_all;
 use crate::domain::bundle::dataio::{backup_status, BackupStatus, ExportLog, EXPORT_LOG_KEY};
+use crate::domain::record::StoredRecord;
 use crate::route::Route;
 use crate::storage::Store;
 use crate::ui::ctx::{use_app, AppCtx};
 use crate::ui::platform;
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// The shared status (one database read per save, for the status area, the banner and the
-/// page). `None` while the database is opening or could not be read.
+/// Every record on the device and the backup status computed from them, read once after
+/// every save and shared by the status area, the banner and the データの入出力 page (its
+/// export choices). `None` while the database is opening or could not be read.
 #[derive(Clone, Copy)]
-pub struct BackupResource(LocalResource<Option<BackupStatus>>);
+pub struct BackupResource(LocalResource<Option<(BackupStatus, Arc<Vec<StoredRecord>>)>>);
 
 impl BackupResource {
     /// The current status (reactive).
     pub fn get(&self) -> Option<Option<BackupStatus>> {
-        self.0.get()
+        self.0.get().map(|v| v.map(|(s, _)| s))
+    }
+
+    /// Every record on the device as last read (reactive; empty while loading).
+    pub fn records(&self) -> Arc<Vec<StoredRecord>> {
+        self.0.get().flatten().map(|(_, r)| r).unwrap_or_default()
     }
 }
 
-async fn read_status(ctx: AppCtx) -> Option<BackupStatus> {
+async fn read_status(ctx: AppCtx) -> Option<(BackupStatus, Arc<Vec<StoredRecord>>)> {
     let store = ctx.store().ok()?;
     let log = ExportLog::from_meta(store.get_meta(EXPORT_LOG_KEY).await.ok()?.as_ref());
     let all = load_all(ctx, |_, _| {}).await.ok()?;
-    Some(backup_status(&log, &all, platform::now()))
+    Some((backup_status(&log, &all, platform::now()), Arc::new(all)))
 }
 
 /// Creates the status and provides it to the whole app (call once in the app root).
@@ -43,7 +51,7 @@ pub fn provide_backup_status() {
 }
 
 /// The provided status (or a fresh one when the root did not provide it).
-pub fn use_backup_status() -> BackupResource {
+pub(super) fn use_backup_status() -> BackupResource {
     use_context::<BackupResource>().unwrap_or_else(|| {
         provide_backup_status();
         expect_context::<BackupResource>()

@@ -74,12 +74,10 @@ pub fn ExportPanel() -> impl IntoView {
     let progress = RwSignal::new(None::<Progress>);
     let busy = Memo::new(move |_| progress.with(Option::is_some));
 
-    // Every record, for the choices and counts (re-read after every save).
-    let all = LocalResource::new(move || {
-        ctx.revision.track();
-        async move { load_all(ctx, |_, _| {}).await.ok().map(Arc::new) }
-    });
-    let all_records = Memo::new(move |_| all.get().flatten().unwrap_or_default());
+    // Every record, for the choices and counts (re-read after every save, shared with the
+    // backup status).
+    let backup = super::backup::use_backup_status();
+    let all_records = Memo::new(move |_| backup.records());
     let choices = Memo::new(move |_| diagnosis_choices(&all_records.get()));
 
     let scope_kind = RwSignal::new(ScopeKind::All);
@@ -220,6 +218,15 @@ pub fn ExportPanel() -> impl IntoView {
     view! {
         <section class="card io-section" id="io-export" data-testid="export-panel">
             <h2>"書き出し（共有・バックアップ）"</h2>
+            <form
+                novalidate
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    if !busy.get_untracked() {
+                        run_export();
+                    }
+                }
+            >
             <fieldset class="field">
                 <legend class="label">"書き出す範囲"</legend>
                 <div class="io-options">
@@ -308,7 +315,7 @@ pub fn ExportPanel() -> impl IntoView {
             <ProgressBar progress/>
             <div class="buttons">
                 <button
-                    type="button"
+                    type="submit"
                     class="primary"
                     data-testid="export-button"
                     prop:disabled=move || busy.get() || (mode.get() == Mode::Anonymised && !review_current.get())
@@ -321,6 +328,7 @@ pub fn ExportPanel() -> impl IntoView {
                     }}
                 </button>
             </div>
+            </form>
         </section>
     }
 }

@@ -15,6 +15,7 @@ mod import;
 pub use backup::{provide_backup_status, BackupBanner, LastExportStatus};
 pub use csv::download_csv;
 
+use crate::domain::bundle::dataio::{REMIND_AFTER_CHANGES, REMIND_AFTER_DAYS};
 use crate::domain::record::StoredRecord;
 use crate::storage::{StorageError, Store};
 use crate::ui::ctx::{use_app, AppCtx};
@@ -34,6 +35,11 @@ pub fn IoPage() -> impl IntoView {
             </p>
             <p class="io-backup-line" data-testid="io-last-export">
                 {move || backup.get().flatten().map(|s| s.status_text()).unwrap_or_default()}
+            </p>
+            <p class="hint">
+                {format!(
+                    "地域診断を丸ごと書き出すとバックアップとして記録します。書き出していない記録が{REMIND_AFTER_CHANGES}件を超えるか、書き出していない変更が{REMIND_AFTER_DAYS}日以上たつと、画面の上でお知らせします（匿名化したファイル・療養者を選んだファイルはバックアップになりません）。"
+                )}
             </p>
             <nav class="io-toc" aria-label="このページの内容">
                 <a href="#/io" on:click=move |ev| scroll_to(ev, "io-export")>"書き出し"</a>
