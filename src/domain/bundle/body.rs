@@ -52,19 +52,14 @@ pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProb
         return Err(problems);
     }
     match kind {
-        RecordKind::Diagnosis => check_typed::<CommunityDiagnosis>(
-            kind,
-            body,
-            serde_json::json!({"jurisdiction": "-", "fiscal_year": 2025}),
-            diagnosis_rules,
-        ),
-        RecordKind::Overview => check_typed::<Overview>(kind, body, template::<Overview>(), overview_rules),
-        RecordKind::Patient => check_typed::<Patient>(kind, body, template::<Patient>(), patient_rules),
-        RecordKind::Station => check_typed::<Station>(kind, body, template::<Station>(), station_rules),
-        RecordKind::Programme => check_typed::<Programme>(kind, body, programme_template(), programme_rules),
+        RecordKind::Diagnosis => check_typed::<CommunityDiagnosis>(kind, body, diagnosis_template, diagnosis_rules),
+        RecordKind::Overview => check_typed::<Overview>(kind, body, template::<Overview>, overview_rules),
+        RecordKind::Patient => check_typed::<Patient>(kind, body, template::<Patient>, patient_rules),
+        RecordKind::Station => check_typed::<Station>(kind, body, template::<Station>, station_rules),
+        RecordKind::Programme => check_typed::<Programme>(kind, body, programme_template, programme_rules),
         // HOOK(lead): when 様式4 評価 (Evaluation) and アセスメント (Assessment) have their
         // types, replace this arm with, e.g.,
-        //   RecordKind::Evaluation => check_typed::<Evaluation>(kind, body, template::<Evaluation>(), |_| Vec::new()),
+        //   RecordKind::Evaluation => check_typed::<Evaluation>(kind, body, template::<Evaluation>, |_| Vec::new()),
         // and add their range rules. Until then they are checked as JSON objects only.
         RecordKind::Evaluation | RecordKind::Assessment => check_json_object(body),
     }
@@ -73,6 +68,11 @@ pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProb
 /// The JSON of `T::default()`: a valid body to locate problems against.
 fn template<T: RecordBody + Default>() -> Value {
     serde_json::to_value(T::default()).unwrap_or(Value::Null)
+}
+
+/// A valid 地域診断 body.
+fn diagnosis_template() -> Value {
+    serde_json::json!({"jurisdiction": "-", "fiscal_year": 2025})
 }
 
 /// A valid 事業 body with every optional section present (so every field of a file can be
@@ -140,26 +140,31 @@ fn check_plain_values(path: &str, value: &Value, depth: usize, out: &mut Vec<Fie
 }
 
 /// Reads `body` as `T`; on failure finds the failing fields by applying the body's fields
-/// one by one to `template` (a valid body). Then checks `rules` and refuses unknown fields.
+/// one by one to `template()` (a valid body, made only then). Then checks `rules` and
+/// refuses unknown fields.
 fn check_typed<T: RecordBody>(
     kind: RecordKind,
     body: &Value,
-    template: Value,
+    template: fn() -> Value,
     rules: fn(&T) -> Vec<FieldProblem>,
 ) -> Result<Value, Vec<FieldProblem>> {
     let Some(map) = body.as_object() else {
         return Err(vec![FieldProblem::new("", "内容が { } のオブジェクトではありません")]);
     };
-    let typed: T = match serde_json::from_value(body.clone()) {
+    // Read from the tree in place (no copy of it).
+    let typed: T = match T::deserialize(body) {
         Ok(t) => t,
-        Err(e) => return Err(locate::<T>(kind, map, &template, &e)),
+        Err(e) => return Err(locate::<T>(kind, map, &template(), &e)),
     };
     let mut problems = rules(&typed);
     let canonical = match serde_json::to_value(&typed) {
         Ok(v) => v,
         Err(e) => return Err(vec![FieldProblem::new("", format!("内容を書き出せません（{e}）"))]),
     };
-    unknown_fields(body, &canonical, &mut problems);
+    // A body exactly as the app writes it (the usual case) has no unknown field.
+    if body != &canonical {
+        unknown_fields(body, &canonical, &mut problems);
+    }
     if problems.is_empty() {
         Ok(canonical)
     } else {

@@ -35,7 +35,7 @@ pub use body::{check_body, FieldProblem};
 pub use envelope::{header_aad_bytes, parse_envelope, Envelope};
 pub use error::{ImportError, ImportProblem};
 pub use merge::{apply_plan, plan_import, Applied, Choice, ImportPlan, Outcome, PlanItem, Resolutions};
-pub use validate::{detect_file_kind, parse_bundle, FileKind, KnownIds, ParsedBundle};
+pub use validate::{detect_file_kind, parse_bundle, BundleReader, FileKind, KnownIds, ParsedBundle};
 
 use super::ids::{DeviceId, RecordId};
 use super::record::{RecordKind, StoredRecord};

@@ -2,7 +2,8 @@
 //! per conflicting field, and write everything in one transaction — or nothing.
 //!
 //! Phases, with the browser given a frame between them: read the file → (decrypt) → read
-//! this device's records → check the file (`parse_bundle`) → plan in parts
+//! this device's records → check the file in parts (`BundleReader`, the checks of
+//! `parse_bundle`) → plan in parts
 //! (`plan_import`) → the nurse reviews → apply in parts (`apply_plan`) → one `ctx.save`.
 //! Before writing, the device's records are compared with those the plan was made from; if
 //! anything changed meanwhile (another tab), the plan is made again and shown.
@@ -14,7 +15,7 @@ use crate::domain::bundle::dataio::{
 };
 use crate::domain::bundle::envelope::{parse_envelope, Envelope};
 use crate::domain::bundle::{
-    apply_plan, detect_file_kind, parse_bundle, plan_import, split_diagnoses, Choice, FileKind, ImportPlan, KnownIds,
+    apply_plan, detect_file_kind, plan_import, split_diagnoses, BundleReader, Choice, FileKind, ImportPlan, KnownIds,
     ParsedBundle, Resolutions,
 };
 use crate::storage::WriteBatch;
@@ -185,11 +186,24 @@ async fn check_and_plan(ctx: AppCtx, file_name: String, bytes: Vec<u8>, progress
     };
     progress.set(Some(Progress::new("ファイルの内容を確かめています", 0, 1)));
     next_frame().await;
-    let parsed = match parse_bundle(&bytes, &KnownIds::from_records(&local)) {
-        Ok(p) => p,
+    // Checked in pieces (exactly the checks of parse_bundle) so the page can show progress.
+    let mut reader = match BundleReader::start(&bytes, &KnownIds::from_records(&local)) {
+        Ok(r) => r,
         Err(e) => return refused(e.lines()),
     };
     drop(bytes);
+    let total = reader.total();
+    loop {
+        progress.set(Some(Progress::new("ファイルの内容を確かめています", reader.done(), total)));
+        next_frame().await;
+        if reader.read(PART_SIZE) {
+            break;
+        }
+    }
+    let parsed = match reader.finish() {
+        Ok(p) => p,
+        Err(e) => return refused(e.lines()),
+    };
     let plan = make_plan(&local, &parsed, progress).await;
     State::Review(Arc::new(Review {
         file_name,
