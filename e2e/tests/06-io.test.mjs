@@ -343,6 +343,7 @@ test('入出力: 大きなファイルは進み具合を表示し、書き出し
   await io.open();
   await io.importPanel().locator('input[name=import-file]').setInputFiles(file);
   await page.locator('[data-testid=io-progress] progress').waitFor({ timeout: 30000 });
+  await page.locator('[data-testid=io-progress]').screenshot({ path: '/tmp/io-progress.png' });
   await io.waitImportSettled();
   assertEqual((await io.summary()).new, 2007, 'all planned');
   const rows = await page.locator('[data-testid=plan-rows] tbody tr').count();

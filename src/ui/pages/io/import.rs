@@ -3,8 +3,8 @@
 //!
 //! Phases, with the browser given a frame between them: read the file → (decrypt) → read
 //! this device's records → check the file in parts (`BundleReader`, the checks of
-//! `parse_bundle`) → plan in parts
-//! (`plan_import`) → the nurse reviews → apply in parts (`apply_plan`) → one `ctx.save`.
+//! `parse_bundle`) → plan in parts (`plan_import`) → the nurse reviews → apply in parts
+//! (`apply_plan`) → one `ctx.save`.
 //! Before writing, the device's records are compared with those the plan was made from; if
 //! anything changed meanwhile (another tab), the plan is made again and shown.
 
