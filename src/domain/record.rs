@@ -361,6 +361,25 @@ pub fn leaf_paths(value: &Value) -> BTreeMap<String, Value> {
     out
 }
 
+/// Whether `path` is one of the leaves [`leaf_paths`] gives for `value`, without listing
+/// them all (checking a record's stamps).
+pub fn is_leaf_path(value: &Value, path: &str) -> bool {
+    let is_group = |v: &Value| matches!(v, Value::Object(m) if !is_atomic_object(m) && !m.is_empty());
+    let mut node = value;
+    if !path.is_empty() {
+        for part in path.split('/') {
+            match node {
+                Value::Object(m) if is_group(node) => match m.get(part) {
+                    Some(next) => node = next,
+                    None => return path.contains('/') && leaf_paths(value).contains_key(path),
+                },
+                _ => return path.contains('/') && leaf_paths(value).contains_key(path),
+            }
+        }
+    }
+    !is_group(node)
+}
+
 /// The value at a leaf or group path (`"neurology/name"`, `""` for the whole body), if present.
 pub fn value_at<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
     if path.is_empty() {
@@ -527,6 +546,37 @@ mod tests {
             doctor: Doctor { name: Tri::Unknown, per_month: Some(1) },
             visits: vec!["Aステーション".into()],
         }
+    }
+
+    #[test]
+    fn leaf_path_check_agrees_with_the_list() {
+        let v = serde_json::json!({
+            "name": "A", "age": {"type": "years", "value": 3}, "tri": {"state": "none"},
+            "group": {"x": 1, "y": {"z": [1, 2]}, "empty": {}}, "odd/key": 5, "nothing": null
+        });
+        let leaves = leaf_paths(&v);
+        for path in [
+            "name",
+            "age",
+            "age/value",
+            "tri",
+            "tri/state",
+            "group",
+            "group/x",
+            "group/y",
+            "group/y/z",
+            "group/y/z/0",
+            "group/empty",
+            "odd/key",
+            "odd",
+            "nothing",
+            "missing",
+            "",
+            "name/x",
+        ] {
+            assert_eq!(is_leaf_path(&v, path), leaves.contains_key(path), "{path}");
+        }
+        assert!(is_leaf_path(&serde_json::json!(5), ""));
     }
 
     #[test]

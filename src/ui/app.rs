@@ -14,6 +14,7 @@ pub fn App() -> impl IntoView {
     ctx.open_database();
     ctx.listen_to_other_tabs();
     platform::guard_unload(move || ctx.has_unsaved());
+    pages::io::provide_backup_status();
     let _hash = window_event_listener(ev::hashchange, move |_| ctx.route_changed());
     let _online = window_event_listener(ev::online, move |_| ctx.check_for_update());
 
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
         </header>
         <UpdateBanner/>
         <DbBanner/>
+        <pages::io::BackupBanner/>
         <div class="layout">
             <Nav/>
             <main id="main" class="page" tabindex="-1">
@@ -109,6 +111,7 @@ fn StatusArea() -> impl IntoView {
                 }}
             </span>
             <span class="status-item">{usage}</span>
+            <pages::io::LastExportStatus/>
             <span class="status-item" class:warn=move || !online.get() data-testid="network-status">
                 {move || if online.get() { "オンライン" } else { "オフライン（入力・保存はできます）" }}
             </span>

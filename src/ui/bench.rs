@@ -109,3 +109,227 @@ pub async fn bench_storage_phases(n: usize) -> Result<JsValue, JsValue> {
     set(&out, "parsed", parsed.len() as f64);
     Ok(out.into())
 }
+
+// ---------------------------------------------------------------------------------------
+// データの入出力 (section "io" of e2e/bench-more.mjs): a synthetic 地域診断 saved into the
+// app's own database under a test name, then each phase of export and import timed alone.
+// Use a fresh browser profile: the data is the app's, on purpose (the UI is timed on it too).
+// ---------------------------------------------------------------------------------------
+
+mod io_bench {
+    use super::{now_ms, set};
+    use crate::domain::bundle::{
+        apply_plan, export, parse_bundle, plan_import, select_for_export, split_diagnoses, ExportOptions, ExportScope,
+        ImportPlan, KnownIds, ParsedBundle, Resolutions,
+    };
+    use crate::domain::diagnosis::CommunityDiagnosis;
+    use crate::domain::fiscal_year::FiscalYear;
+    use crate::domain::ids::{DeviceId, RecordId};
+    use crate::domain::record::StoredRecord;
+    use crate::domain::sample::{synthetic_patients, synthetic_stations, SAMPLE_TIME};
+    use crate::domain::time::Timestamp;
+    use crate::storage::idb::{IdbStore, OpenHooks};
+    use crate::storage::{Store, WriteBatch};
+    use crate::ui::platform::DATABASE_NAME;
+    use js_sys::Object;
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+
+    /// The test 地域診断's ID and name.
+    const DIAGNOSIS: &str = "bench-io-diagnosis";
+    const NAME: &str = "ベンチマーク用地区（削除してかまいません）";
+
+    #[derive(Default)]
+    struct State {
+        text: Option<String>,
+        local: Vec<StoredRecord>,
+        parsed: Option<ParsedBundle>,
+        plan: Option<ImportPlan>,
+    }
+
+    thread_local! {
+        static STATE: RefCell<State> = RefCell::new(State::default());
+    }
+
+    fn js(e: impl ToString) -> JsValue {
+        JsValue::from_str(&e.to_string())
+    }
+
+    async fn open() -> Result<IdbStore, JsValue> {
+        IdbStore::open(DATABASE_NAME, OpenHooks::default()).await.map_err(js)
+    }
+
+    async fn all_records(store: &IdbStore) -> Result<Vec<StoredRecord>, JsValue> {
+        let diagnoses = store.list_diagnoses().await.map_err(js)?;
+        let mut all = Vec::new();
+        for d in &diagnoses {
+            all.extend(store.list_records(&d.meta.id).await.map_err(js)?);
+        }
+        all.extend(diagnoses);
+        Ok(all)
+    }
+
+    /// Saves a 地域診断 with `patients` 療養者 and `stations` ステーション (every patient
+    /// edited once, so records carry field stamps as real ones do) in one transaction.
+    /// Returns `{ records, setupMs }`.
+    #[wasm_bindgen(js_name = benchIoSetup)]
+    pub async fn bench_io_setup(patients: usize, stations: usize) -> Result<JsValue, JsValue> {
+        let t0 = now_ms();
+        let device = DeviceId::sanitized("bench-device");
+        let id = RecordId::sanitized(DIAGNOSIS);
+        let body =
+            CommunityDiagnosis { jurisdiction: NAME.to_string(), fiscal_year: FiscalYear::new(2025).map_err(js)? };
+        let diagnosis = StoredRecord::create(id.clone(), id.clone(), &body, SAMPLE_TIME, &device).map_err(js)?;
+        let later = Timestamp(SAMPLE_TIME.0 + 86_400_000);
+        let mut records = Vec::with_capacity(patients + stations);
+        for (i, p) in synthetic_patients(patients, 11).iter().enumerate() {
+            let r = StoredRecord::create(
+                RecordId::sanitized(&format!("bench-p-{i:05}")),
+                id.clone(),
+                p,
+                SAMPLE_TIME,
+                &device,
+            )
+            .map_err(js)?;
+            let mut edited = p.clone();
+            edited.last_contact = format!("2025年{}月 電話", 1 + i % 12);
+            records.push(r.edited(&edited, later, &device).map_err(js)?.unwrap_or(r));
+        }
+        for (i, s) in synthetic_stations(stations, 11).iter().enumerate() {
+            records.push(
+                StoredRecord::create(
+                    RecordId::sanitized(&format!("bench-s-{i:05}")),
+                    id.clone(),
+                    s,
+                    SAMPLE_TIME,
+                    &device,
+                )
+                .map_err(js)?,
+            );
+        }
+        let n = records.len() + 1;
+        let store = open().await?;
+        store.apply(WriteBatch { purge_diagnoses: vec![id.clone()], ..WriteBatch::default() }).await.map_err(js)?;
+        store
+            .apply(WriteBatch { put_diagnoses: vec![diagnosis], put_records: records, ..WriteBatch::default() })
+            .await
+            .map_err(js)?;
+        store.close();
+        let out = Object::new();
+        set(&out, "records", n as f64);
+        set(&out, "setupMs", now_ms() - t0);
+        Ok(out.into())
+    }
+
+    /// Export: read every record of the device and write the test 地域診断's bundle.
+    /// Returns `{ readMs, exportMs, bytes }`.
+    #[wasm_bindgen(js_name = benchIoExport)]
+    pub async fn bench_io_export() -> Result<JsValue, JsValue> {
+        let store = open().await?;
+        let t0 = now_ms();
+        let all = all_records(&store).await?;
+        let t1 = now_ms();
+        let scope = ExportScope::Diagnoses { ids: vec![RecordId::sanitized(DIAGNOSIS)] };
+        let (d, r) = select_for_export(&all, &scope, true);
+        let options = ExportOptions {
+            exported_at: Timestamp(js_sys::Date::now() as i64),
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            device: DeviceId::sanitized("bench-device"),
+            scope,
+            anonymised: false,
+            pretty: false,
+        };
+        let text = export(&d, &r, &options).map_err(js)?;
+        let t2 = now_ms();
+        store.close();
+        let out = Object::new();
+        set(&out, "readMs", t1 - t0);
+        set(&out, "exportMs", t2 - t1);
+        set(&out, "bytes", text.len() as f64);
+        STATE.with(|s| s.borrow_mut().text = Some(text));
+        Ok(out.into())
+    }
+
+    /// The exported text (for the UI import timing).
+    #[wasm_bindgen(js_name = benchIoExportedText)]
+    pub fn bench_io_exported_text() -> String {
+        STATE.with(|s| s.borrow().text.clone().unwrap_or_default())
+    }
+
+    /// Removes the test 地域診断 (so the import adds everything back).
+    #[wasm_bindgen(js_name = benchIoRemove)]
+    pub async fn bench_io_remove() -> Result<(), JsValue> {
+        let store = open().await?;
+        store
+            .apply(WriteBatch { purge_diagnoses: vec![RecordId::sanitized(DIAGNOSIS)], ..WriteBatch::default() })
+            .await
+            .map_err(js)?;
+        store.close();
+        Ok(())
+    }
+
+    /// Validate: read the device's records (for the reference check) and check the file
+    /// completely. Returns `{ loadMs, parseMs, records }`.
+    #[wasm_bindgen(js_name = benchIoParse)]
+    pub async fn bench_io_parse() -> Result<JsValue, JsValue> {
+        let text = STATE.with(|s| s.borrow().text.clone()).ok_or_else(|| js("export first"))?;
+        let store = open().await?;
+        let t0 = now_ms();
+        let local = all_records(&store).await?;
+        store.close();
+        let t1 = now_ms();
+        let parsed = parse_bundle(text.as_bytes(), &KnownIds::from_records(&local)).map_err(js)?;
+        let t2 = now_ms();
+        let out = Object::new();
+        set(&out, "loadMs", t1 - t0);
+        set(&out, "parseMs", t2 - t1);
+        set(&out, "records", (parsed.bundle.diagnoses.len() + parsed.bundle.records.len()) as f64);
+        STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            s.local = local;
+            s.parsed = Some(parsed);
+        });
+        Ok(out.into())
+    }
+
+    /// Dry run: the import plan. Returns `{ planMs, new, identical, changed }`.
+    #[wasm_bindgen(js_name = benchIoPlan)]
+    pub fn bench_io_plan() -> Result<JsValue, JsValue> {
+        STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            let parsed = s.parsed.as_ref().ok_or_else(|| js("parse first"))?;
+            let t0 = now_ms();
+            let plan = plan_import(&s.local, &parsed.bundle);
+            let t1 = now_ms();
+            let summary = plan.summary();
+            let out = Object::new();
+            set(&out, "planMs", t1 - t0);
+            set(&out, "new", summary.new as f64);
+            set(&out, "identical", summary.identical as f64);
+            set(&out, "changed", (summary.updated + summary.merged + summary.conflicts) as f64);
+            s.plan = Some(plan);
+            Ok(out.into())
+        })
+    }
+
+    /// Apply: the records to write, written in one transaction. Returns
+    /// `{ applyMs, writeMs, written }`.
+    #[wasm_bindgen(js_name = benchIoApply)]
+    pub async fn bench_io_apply() -> Result<JsValue, JsValue> {
+        let plan = STATE.with(|s| s.borrow_mut().plan.take()).ok_or_else(|| js("plan first"))?;
+        let t0 = now_ms();
+        let applied = apply_plan(&plan, &Resolutions::new());
+        let written = applied.records.len();
+        let (put_diagnoses, put_records) = split_diagnoses(applied.records);
+        let t1 = now_ms();
+        let store = open().await?;
+        store.apply(WriteBatch { put_diagnoses, put_records, ..WriteBatch::default() }).await.map_err(js)?;
+        store.close();
+        let t2 = now_ms();
+        let out = Object::new();
+        set(&out, "applyMs", t1 - t0);
+        set(&out, "writeMs", t2 - t1);
+        set(&out, "written", written as f64);
+        Ok(out.into())
+    }
+}

@@ -177,10 +177,32 @@ def mutate(f):
     return b
 
 
+def programme_body():
+    """様式2 難病対策地域協議会 row (src/domain/programmes: Programme)."""
+    return {
+        "programme": {"type": "standard", "key": "regional_council"},
+        "operator": "都道府県、保健所設置市・特別区",
+        "implemented": True,
+        "count_local": 2,
+        "count_prefecture": None,
+        "summary": "地域の関係者による協議の場",
+        "outcome": "災害時の連絡体制を確認できた",
+        "challenge": "",
+        "council": {
+            "related_meeting": None,
+            "first_year": 2016,
+            "meetings_this_year": 2,
+            "unit": "health_center",
+            "unit_other": "",
+            "agenda": "災害時個別支援計画",
+        },
+    }
+
+
 def good():
     full = base()
     prog = meta("g-1", "d-2025", "programme")
-    prog["body"] = {"name": "難病対策地域協議会", "held": True, "count": 2}
+    prog["body"] = programme_body()
     asmt = meta("as-1", "d-2025", "assessment")
     asmt["body"] = {"patient_id": "p-1", "assessor": "保健師 山本", "assessed_at": T1}
     full["records"] += [prog, asmt]
@@ -313,6 +335,13 @@ def bad():
     case("jurisdiction_empty.json", mutate(lambda b: b["diagnoses"][0]["body"].update(jurisdiction="")), "diagnoses[0]（地域診断 ID d-2025）の body.jurisdiction（地区名）: 地区名を入力してください")
     case("fiscal_year_3000.json", mutate(lambda b: b["diagnoses"][0]["body"].update(fiscal_year=3000)), "年度 3000 は範囲外です（1989〜2200年度）")
     case("station_intake_bad.json", mutate(lambda b: body(b, 2).update(als_intake="maybe")), "records[2]（訪問看護ステーション ID s-1）の body.als_intake（ALS患者の今後の受け入れ）: 今後の受け入れは")
+    def add_programme(b, **changes):
+        prog = meta("g-1", "d-2025", "programme")
+        prog["body"] = programme_body() | changes
+        b["records"].append(prog)
+
+    case("programme_count_negative.json", mutate(lambda b: add_programme(b, count_local=-1)), "records[4]（事業 ID g-1）の body.count_local（実施件数 (1) 管轄地域（件））: 件数・回数は0以上の整数で入力してください")
+    case("programme_unknown_field.json", mutate(lambda b: add_programme(b, budget=100)), "records[4]（事業 ID g-1）の body.budget: このアプリの版にはない項目です")
     case("string_too_long.json", mutate(lambda b: body(b).update(devices="あ" * 20001)), "文字列が長すぎます（20000文字まで）")
     case("duplicate_ids.json", mutate(lambda b: rec(b, 1).update(id="p-1")), "ID「p-1」が重複しています（records[0]（療養者 ID p-1） と同じ）")
     case("dangling_diagnosis.json", mutate(lambda b: rec(b).update(diagnosis_id="d-missing")), "records[0]（療養者 ID p-1）の diagnosis_id（地域診断のID）: 地域診断「d-missing」がこのファイルにも端末にもありません")

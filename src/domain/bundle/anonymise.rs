@@ -18,6 +18,7 @@
 use super::ANON_DEVICE;
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::patient::{Age, AgeBand, Patient};
+use crate::domain::programmes::Programme;
 use crate::domain::record::{RecordKind, RecordMeta, StoredRecord};
 use crate::domain::station::{FteEntry, Station};
 use crate::domain::time::{Date, Timestamp, YearMonth};
@@ -50,12 +51,15 @@ pub enum FreeTextField {
     Assessor,
     /// ステーションの職員一覧の名前・職種
     StaffLabels,
-    /// 事業・評価・アセスメントのメモ
+    /// 評価・アセスメントのメモ
     OtherNotes,
+    /// 様式2 事業の記述: 事業の概要 (when changed from the form's printed text), 成果, 課題,
+    /// 協議会の議題及び実施状況等・設置単位（その他）, センターの委託先・実施事業（その他）
+    ProgrammeText,
 }
 
 impl FreeTextField {
-    pub const ALL: [FreeTextField; 9] = [
+    pub const ALL: [FreeTextField; 10] = [
         FreeTextField::FirstSymptom,
         FreeTextField::Devices,
         FreeTextField::ProcedureDetail,
@@ -64,6 +68,7 @@ impl FreeTextField {
         FreeTextField::GapNotes,
         FreeTextField::Assessor,
         FreeTextField::StaffLabels,
+        FreeTextField::ProgrammeText,
         FreeTextField::OtherNotes,
     ];
 
@@ -77,7 +82,8 @@ impl FreeTextField {
             FreeTextField::GapNotes => "ギャップのメモ",
             FreeTextField::Assessor => "特定症状の判断者",
             FreeTextField::StaffLabels => "ステーション職員の名前・職種",
-            FreeTextField::OtherNotes => "事業・評価・アセスメントのメモ",
+            FreeTextField::OtherNotes => "評価・アセスメントのメモ",
+            FreeTextField::ProgrammeText => "様式2 事業の記述（事業の概要・成果・課題・議題・委託先など）",
         }
     }
 }
@@ -302,10 +308,24 @@ pub fn anonymise(
                 Err(_) => None,
             },
             RecordKind::Diagnosis | RecordKind::Overview => Some(r.body.to_value()),
-            // HOOK(lead): when 事業, 評価 and アセスメント have types, anonymise them here
-            // field by field. Until then: IDs remapped, note-like texts and assessors removed,
-            // `*_at` timestamps cut to the month.
-            RecordKind::Programme | RecordKind::Evaluation | RecordKind::Assessment => {
+            RecordKind::Programme => match r.body_as::<Programme>() {
+                Ok(mut p) => {
+                    for_each_programme_text(&mut p, &mut |text| {
+                        if keep(FreeTextField::ProgrammeText) {
+                            counts.add("programme_text_kept");
+                        } else {
+                            text.clear();
+                            counts.add("programme_text");
+                        }
+                    });
+                    serde_json::to_value(&p).ok()
+                }
+                Err(_) => None,
+            },
+            // HOOK(lead): when 評価 and アセスメント have types, anonymise them here field by
+            // field. Until then: IDs remapped, note-like texts and assessors removed, `*_at`
+            // timestamps cut to the month.
+            RecordKind::Evaluation | RecordKind::Assessment => {
                 let mut body = r.body.to_value();
                 anonymise_json(&mut body, "", options, &mut counts, &mut |id| ids.map(id));
                 Some(body)
@@ -361,7 +381,14 @@ pub fn anonymise(
     line("gap_notes", "ギャップのメモ", "gap_notes_kept", Some(FreeTextField::GapNotes), &mut report);
     line("assessor", "特定症状の判断者", "assessor_kept", Some(FreeTextField::Assessor), &mut report);
     line("staff", "ステーション職員の名前・職種", "staff_kept", Some(FreeTextField::StaffLabels), &mut report);
-    line("notes", "事業・評価・アセスメントのメモ", "notes_kept", Some(FreeTextField::OtherNotes), &mut report);
+    line(
+        "programme_text",
+        "様式2 事業の記述（事業の概要・成果・課題・議題・委託先など）",
+        "programme_text_kept",
+        Some(FreeTextField::ProgrammeText),
+        &mut report,
+    );
+    line("notes", "評価・アセスメントのメモ", "notes_kept", Some(FreeTextField::OtherNotes), &mut report);
     let removed = &mut report.removed;
     if counts.get("last_contact_month") > 0 {
         removed.push(format!("最終把握時期: {}件を年月だけにしました", counts.get("last_contact_month")));
@@ -468,6 +495,98 @@ fn anonymise_patient(
                 counts.add("assessor");
             }
         }
+    }
+}
+
+/// Calls `f` on every free text of a 事業 row that is not empty: 事業の概要 (unless it is still
+/// the form's printed text for a 標準事業, which says nothing about anyone), 成果, 課題, the
+/// 協議会's 議題及び実施状況等 and 設置単位（その他）, the センター's 委託先 and 実施事業（その他）.
+/// 事業名, 実施主体, 実施, counts, 年度 and checkboxes are not free text.
+fn for_each_programme_text(p: &mut Programme, f: &mut dyn FnMut(&mut String)) {
+    let printed = p.programme.standard().map(|k| k.description());
+    let mut visit = |text: &mut String| {
+        if !text.trim().is_empty() {
+            f(text);
+        }
+    };
+    if printed != Some(p.summary.as_str()) {
+        visit(&mut p.summary);
+    }
+    visit(&mut p.outcome);
+    visit(&mut p.challenge);
+    if let Some(c) = &mut p.council {
+        visit(&mut c.agenda);
+        visit(&mut c.unit_other);
+    }
+    if let Some(c) = &mut p.center {
+        visit(&mut c.contractor);
+        visit(&mut c.activities.other_text);
+    }
+}
+
+/// The free texts of one kind that anonymising would remove unless the nurse keeps them
+/// (for her review: she sees exactly what a kept field would let out). Only what
+/// [`anonymise`] exports is looked at: live records of live 地域診断 in `diagnoses`.
+/// In record order; empty texts are not listed.
+pub fn free_text_values(diagnoses: &[StoredRecord], records: &[StoredRecord], field: FreeTextField) -> Vec<String> {
+    let live_ids: BTreeSet<&RecordId> = diagnoses.iter().filter(|d| !d.is_deleted()).map(|d| &d.meta.id).collect();
+    let mut out = Vec::new();
+    let mut push = |text: &str| {
+        if !text.trim().is_empty() {
+            out.push(text.to_string());
+        }
+    };
+    for r in records.iter().filter(|r| !r.is_deleted() && live_ids.contains(&r.meta.diagnosis_id)) {
+        match (r.meta.kind, field) {
+            (RecordKind::Patient, _) => {
+                let Ok(p) = r.body_as::<Patient>() else { continue };
+                match field {
+                    FreeTextField::FirstSymptom => push(&p.first_symptom),
+                    FreeTextField::Devices => push(&p.devices),
+                    FreeTextField::ProcedureDetail => push(&p.procedures.other_detail),
+                    FreeTextField::HomeRespite => {
+                        if let Tri::Value(desc) = &p.home_respite {
+                            push(desc);
+                        }
+                    }
+                    FreeTextField::LastContact => push(&p.last_contact),
+                    FreeTextField::GapNotes => p.gaps.iter().for_each(|g| push(&g.note)),
+                    FreeTextField::Assessor => {
+                        [&p.symptoms.respiratory_source, &p.symptoms.swallowing_source, &p.symptoms.speech_source]
+                            .into_iter()
+                            .flatten()
+                            .for_each(|s| push(&s.assessor))
+                    }
+                    _ => {}
+                }
+            }
+            (RecordKind::Station, FreeTextField::StaffLabels) => {
+                if let Ok(Station { fte: FteEntry::Staff { members, .. }, .. }) = r.body_as::<Station>() {
+                    members.iter().for_each(|m| push(&m.label));
+                }
+            }
+            (RecordKind::Programme, FreeTextField::ProgrammeText) => {
+                if let Ok(mut p) = r.body_as::<Programme>() {
+                    for_each_programme_text(&mut p, &mut |t| push(t));
+                }
+            }
+            (RecordKind::Evaluation | RecordKind::Assessment, FreeTextField::OtherNotes | FreeTextField::Assessor) => {
+                json_texts(&r.body.to_value(), "", field, &mut push);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The note-like (or assessor) strings of an untyped body, as [`anonymise_json`] finds them.
+fn json_texts(value: &Value, key: &str, field: FreeTextField, push: &mut dyn FnMut(&str)) {
+    match value {
+        Value::Object(map) => map.iter().for_each(|(k, v)| json_texts(v, k, field, push)),
+        Value::Array(items) => items.iter().for_each(|v| json_texts(v, key, field, push)),
+        Value::String(s) if field == FreeTextField::OtherNotes && NOTE_KEYS.contains(&key) => push(s),
+        Value::String(s) if field == FreeTextField::Assessor && key == "assessor" => push(s),
+        _ => {}
     }
 }
 
@@ -673,6 +792,111 @@ mod tests {
         assert_eq!(p.age, Some(Age::Years(67)));
         assert_eq!(p.devices, "");
         assert!(report.kept.iter().any(|l| l == "初発症状: 3件を確認のうえ残しました"));
+    }
+
+    fn with_programmes() -> (Vec<StoredRecord>, Vec<StoredRecord>) {
+        use crate::domain::programmes::{
+            Center, CenterActivities, CenterOperation, Council, CouncilUnit, StandardProgramme,
+        };
+        let (ds, mut rs) = data();
+        let t = Timestamp(1_747_000_000_000);
+        let mut council = Programme::standard(StandardProgramme::RegionalCouncil);
+        council.implemented = Some(true);
+        council.outcome = "山田さんの家族会と連携できた".into();
+        council.council = Some(Council {
+            related_meeting: None,
+            first_year: FiscalYear::new(2016).ok(),
+            meetings_this_year: Some(2),
+            unit: Some(CouncilUnit::Other),
+            unit_other: "二次医療圏単位".into(),
+            agenda: "事例検討（佐藤氏の退院支援）".into(),
+        });
+        let mut center = Programme::standard(StandardProgramme::SupportCenter);
+        center.summary = "当県では相談員2名で対応".into();
+        center.center = Some(Center {
+            operation: Some(CenterOperation::Contracted),
+            contractor: "NPO法人ひまわり".into(),
+            activities: CenterActivities {
+                consultation: true,
+                other: true,
+                other_text: "患者会の立ち上げ支援".into(),
+                ..CenterActivities::default()
+            },
+        });
+        for (i, p) in [council, center].iter().enumerate() {
+            let r = StoredRecord::create(id(&format!("g-{i}")), id("d-real"), p, t, &dev("nurse-pc")).expect("creates");
+            rs.push(r);
+        }
+        (ds, rs)
+    }
+
+    #[test]
+    fn programmes_are_anonymised_field_by_field() {
+        use crate::domain::programmes::{CenterOperation, CouncilUnit, StandardProgramme};
+        let (ds, rs) = with_programmes();
+        let (_, ar, report) = anonymise(&ds, &rs, &AnonymiseOptions::default());
+        let progs: Vec<Programme> = ar.iter().filter_map(|r| r.body_as::<Programme>().ok()).collect();
+        assert_eq!(progs.len(), 2);
+        let council = &progs[0];
+        assert_eq!(council.summary, StandardProgramme::RegionalCouncil.description(), "printed text kept");
+        assert_eq!(council.outcome, "");
+        assert_eq!(council.implemented, Some(true));
+        let c = council.council.as_ref().expect("council");
+        assert_eq!((c.agenda.as_str(), c.unit_other.as_str()), ("", ""));
+        assert_eq!(
+            (c.first_year, c.meetings_this_year, c.unit),
+            (FiscalYear::new(2016).ok(), Some(2), Some(CouncilUnit::Other))
+        );
+        let center = &progs[1];
+        assert_eq!(center.summary, "", "a rewritten 概要 is free text");
+        let cc = center.center.as_ref().expect("center");
+        assert_eq!((cc.contractor.as_str(), cc.activities.other_text.as_str()), ("", ""));
+        assert_eq!(cc.operation, Some(CenterOperation::Contracted));
+        assert!(cc.activities.consultation && cc.activities.other);
+        assert!(
+            report
+                .removed
+                .iter()
+                .any(|l| l == "様式2 事業の記述（事業の概要・成果・課題・議題・委託先など）: 6件を削除しました"),
+            "{:?}",
+            report.removed
+        );
+        let keep = AnonymiseOptions {
+            keep_free_text: [FreeTextField::ProgrammeText].into_iter().collect(),
+            ..AnonymiseOptions::default()
+        };
+        let (_, ar, report) = anonymise(&ds, &rs, &keep);
+        let progs: Vec<Programme> = ar.iter().filter_map(|r| r.body_as::<Programme>().ok()).collect();
+        assert_eq!(progs[0].outcome, "山田さんの家族会と連携できた");
+        assert_eq!(progs[1].center.as_ref().map(|c| c.contractor.as_str()), Some("NPO法人ひまわり"));
+        assert!(report.kept.iter().any(|l| l.ends_with("6件を確認のうえ残しました")));
+    }
+
+    #[test]
+    fn review_lists_exactly_the_texts_a_kept_field_lets_out() {
+        let (ds, rs) = with_programmes();
+        let (_, removed_all, _) = anonymise(&ds, &rs, &AnonymiseOptions::default());
+        let removed_text = serde_json::to_string(&removed_all).expect("json");
+        for field in FreeTextField::ALL {
+            let listed = free_text_values(&ds, &rs, field);
+            let keep = AnonymiseOptions {
+                keep_free_text: [field].into_iter().collect(),
+                ages_as_bands: true,
+                ..AnonymiseOptions::default()
+            };
+            let (_, kept, report) = anonymise(&ds, &rs, &keep);
+            let kept_text = serde_json::to_string(&kept).expect("json");
+            for text in &listed {
+                let quoted = serde_json::to_string(text).expect("json");
+                assert!(kept_text.contains(&quoted), "{field:?}: {text} kept");
+                assert!(!removed_text.contains(&quoted), "{field:?}: {text} removed by default");
+            }
+            let line = format!("{}: {}件を確認のうえ残しました", field.label(), listed.len());
+            assert_eq!(report.kept.contains(&line), !listed.is_empty(), "{field:?}: {:?}", report.kept);
+        }
+        assert_eq!(free_text_values(&ds, &rs, FreeTextField::FirstSymptom).len(), 3, "trashed record not listed");
+        assert_eq!(free_text_values(&ds, &rs, FreeTextField::Assessor).len(), 4, "3 judgements and 1 assessment");
+        assert_eq!(free_text_values(&ds, &rs, FreeTextField::OtherNotes), vec!["本人の話".to_string()]);
     }
 
     #[test]

@@ -10,6 +10,8 @@ use crate::domain::diagnosis::{parse_jurisdiction, CommunityDiagnosis};
 use crate::domain::number::{Decimal2, MAX_COUNT};
 use crate::domain::overview::Overview;
 use crate::domain::patient::{Age, JudgementSource, Patient};
+use crate::domain::programmes::form::MAX_MEETINGS_PER_YEAR;
+use crate::domain::programmes::{Center, Council, Programme, StandardProgramme};
 use crate::domain::record::{leaf_paths, value_at, RecordBody, RecordKind};
 use crate::domain::station::{FteEntry, Station};
 use crate::domain::time::Timestamp;
@@ -50,26 +52,38 @@ pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProb
         return Err(problems);
     }
     match kind {
-        RecordKind::Diagnosis => check_typed::<CommunityDiagnosis>(
-            kind,
-            body,
-            serde_json::json!({"jurisdiction": "-", "fiscal_year": 2025}),
-            diagnosis_rules,
-        ),
-        RecordKind::Overview => check_typed::<Overview>(kind, body, template::<Overview>(), overview_rules),
-        RecordKind::Patient => check_typed::<Patient>(kind, body, template::<Patient>(), patient_rules),
-        RecordKind::Station => check_typed::<Station>(kind, body, template::<Station>(), station_rules),
-        // HOOK(lead): when 様式2 事業 (Programme), 様式4 評価 (Evaluation) and アセスメント
-        // (Assessment) have their types, replace this arm with, e.g.,
-        //   RecordKind::Programme => check_typed::<Programme>(kind, body, template::<Programme>(), |_| Vec::new()),
+        RecordKind::Diagnosis => check_typed::<CommunityDiagnosis>(kind, body, diagnosis_template, diagnosis_rules),
+        RecordKind::Overview => check_typed::<Overview>(kind, body, template::<Overview>, overview_rules),
+        RecordKind::Patient => check_typed::<Patient>(kind, body, template::<Patient>, patient_rules),
+        RecordKind::Station => check_typed::<Station>(kind, body, template::<Station>, station_rules),
+        RecordKind::Programme => check_typed::<Programme>(kind, body, programme_template, programme_rules),
+        // HOOK(lead): when 様式4 評価 (Evaluation) and アセスメント (Assessment) have their
+        // types, replace this arm with, e.g.,
+        //   RecordKind::Evaluation => check_typed::<Evaluation>(kind, body, template::<Evaluation>, |_| Vec::new()),
         // and add their range rules. Until then they are checked as JSON objects only.
-        RecordKind::Programme | RecordKind::Evaluation | RecordKind::Assessment => check_json_object(body),
+        RecordKind::Evaluation | RecordKind::Assessment => check_json_object(body),
     }
 }
 
 /// The JSON of `T::default()`: a valid body to locate problems against.
 fn template<T: RecordBody + Default>() -> Value {
     serde_json::to_value(T::default()).unwrap_or(Value::Null)
+}
+
+/// A valid 地域診断 body.
+fn diagnosis_template() -> Value {
+    serde_json::json!({"jurisdiction": "-", "fiscal_year": 2025})
+}
+
+/// A valid 事業 body with every optional section present (so every field of a file can be
+/// located): the 協議会 row with an empty 相談支援センター section added.
+fn programme_template() -> Value {
+    let p = Programme {
+        center: Some(Center::default()),
+        council: Some(Council::default()),
+        ..Programme::standard(StandardProgramme::RegionalCouncil)
+    };
+    serde_json::to_value(p).unwrap_or(Value::Null)
 }
 
 /// For kinds without a type yet: any JSON object.
@@ -126,26 +140,31 @@ fn check_plain_values(path: &str, value: &Value, depth: usize, out: &mut Vec<Fie
 }
 
 /// Reads `body` as `T`; on failure finds the failing fields by applying the body's fields
-/// one by one to `template` (a valid body). Then checks `rules` and refuses unknown fields.
+/// one by one to `template()` (a valid body, made only then). Then checks `rules` and
+/// refuses unknown fields.
 fn check_typed<T: RecordBody>(
     kind: RecordKind,
     body: &Value,
-    template: Value,
+    template: fn() -> Value,
     rules: fn(&T) -> Vec<FieldProblem>,
 ) -> Result<Value, Vec<FieldProblem>> {
     let Some(map) = body.as_object() else {
         return Err(vec![FieldProblem::new("", "内容が { } のオブジェクトではありません")]);
     };
-    let typed: T = match serde_json::from_value(body.clone()) {
+    // Read from the tree in place (no copy of it).
+    let typed: T = match T::deserialize(body) {
         Ok(t) => t,
-        Err(e) => return Err(locate::<T>(kind, map, &template, &e)),
+        Err(e) => return Err(locate::<T>(kind, map, &template(), &e)),
     };
     let mut problems = rules(&typed);
     let canonical = match serde_json::to_value(&typed) {
         Ok(v) => v,
         Err(e) => return Err(vec![FieldProblem::new("", format!("内容を書き出せません（{e}）"))]),
     };
-    unknown_fields(body, &canonical, &mut problems);
+    // A body exactly as the app writes it (the usual case) has no unknown field.
+    if body != &canonical {
+        unknown_fields(body, &canonical, &mut problems);
+    }
     if problems.is_empty() {
         Ok(canonical)
     } else {
@@ -371,6 +390,13 @@ fn range_rule(kind: RecordKind, path: &str) -> Option<&'static str> {
             Some("今後の受け入れは 2 可能・1 検討可・0 不可能 のいずれかです")
         }
         (RecordKind::Diagnosis, "fiscal_year") => Some("年度は1989〜2200年度で入力してください"),
+        (RecordKind::Programme, "council/first_year") => Some("初回開催年度は1989〜2200年度で入力してください"),
+        (RecordKind::Programme, "implemented") => Some("実施は 1 有・0 無・未入力 のいずれかです"),
+        (RecordKind::Programme, "council/unit") => Some("設置単位は 都道府県全体・保健所単位・その他 のいずれかです"),
+        (RecordKind::Programme, "center/operation") => Some("運営方法は 直営・委託 のいずれかです"),
+        (RecordKind::Programme, "count_local" | "count_prefecture" | "council/meetings_this_year") => {
+            Some("件数・回数は0以上の整数で入力してください")
+        }
         _ => None,
     }
 }
@@ -516,6 +542,22 @@ fn patient_rules(p: &Patient) -> Vec<FieldProblem> {
     ] {
         if let Some(JudgementSource { assessed_at, .. }) = source {
             check_timestamp(path, *assessed_at, &mut out);
+        }
+    }
+    out
+}
+
+/// 様式2 事業: counts within [`MAX_COUNT`], at most [`MAX_MEETINGS_PER_YEAR`] meetings a year.
+fn programme_rules(p: &Programme) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    check_count("count_local", p.count_local, MAX_COUNT, &mut out);
+    check_count("count_prefecture", p.count_prefecture, MAX_COUNT, &mut out);
+    if let Some(n) = p.council.as_ref().and_then(|c| c.meetings_this_year) {
+        if n > MAX_MEETINGS_PER_YEAR {
+            out.push(FieldProblem::new(
+                "council/meetings_this_year",
+                format!("当年度開催回数は0〜{MAX_MEETINGS_PER_YEAR}回で入力してください"),
+            ));
         }
     }
     out
@@ -668,6 +710,60 @@ mod tests {
         assert!(problems(RecordKind::Patient, &body)[0].1.contains("文字が多すぎます"));
     }
 
+    fn programme() -> Value {
+        serde_json::to_value(Programme::standard(StandardProgramme::RegionalCouncil)).expect("serialises")
+    }
+
+    #[test]
+    fn programmes_are_typed() {
+        assert_eq!(check_body(RecordKind::Programme, &programme()), Ok(programme()));
+        let own = serde_json::to_value(Programme::own("難病カフェ")).expect("serialises");
+        assert_eq!(check_body(RecordKind::Programme, &own), Ok(own.clone()));
+        let center = serde_json::to_value(Programme::standard(StandardProgramme::SupportCenter)).expect("serialises");
+        assert!(check_body(RecordKind::Programme, &center).is_ok());
+        // The untyped placeholder of earlier files is refused, naming its fields.
+        let ps = problems(RecordKind::Programme, &json!({"name": "難病対策地域協議会", "held": true, "count": 2}));
+        assert!(ps.iter().any(|(p, m)| p == "programme" && m == "必要な項目がありません"), "{ps:?}");
+        assert!(ps.iter().any(|(p, _)| p == "summary"), "{ps:?}");
+        assert_eq!(problems(RecordKind::Programme, &json!([1]))[0].1, "内容が { } のオブジェクトではありません");
+    }
+
+    #[test]
+    fn programme_ranges_and_codes() {
+        let body = with(programme(), "count_local", json!(-1));
+        assert_eq!(
+            problems(RecordKind::Programme, &body),
+            vec![("count_local".to_string(), "件数・回数は0以上の整数で入力してください".to_string())]
+        );
+        let body = with(programme(), "count_prefecture", json!(100_000_001));
+        assert_eq!(
+            problems(RecordKind::Programme, &body)[0],
+            ("count_prefecture".into(), "大きすぎる数です（100000000まで）".into())
+        );
+        let body = with(programme(), "council/meetings_this_year", json!(366));
+        assert_eq!(
+            problems(RecordKind::Programme, &body),
+            vec![("council/meetings_this_year".to_string(), "当年度開催回数は0〜365回で入力してください".to_string())]
+        );
+        let body = with(programme(), "council/first_year", json!(1900));
+        assert_eq!(problems(RecordKind::Programme, &body)[0].1, "年度 1900 は範囲外です（1989〜2200年度）");
+        let body = with(programme(), "council/first_year", json!("平成28年度"));
+        assert_eq!(problems(RecordKind::Programme, &body)[0].1, "初回開催年度は1989〜2200年度で入力してください");
+        let body = with(programme(), "council/unit", json!("city"));
+        assert!(problems(RecordKind::Programme, &body)[0].1.starts_with("設置単位は"));
+        let body = with(programme(), "implemented", json!("yes"));
+        assert!(problems(RecordKind::Programme, &body)[0].1.starts_with("実施は"));
+        let body = with(programme(), "programme", json!({"type": "standard", "key": "no_such_programme"}));
+        assert_eq!(problems(RecordKind::Programme, &body)[0].0, "programme");
+        let body = with(programme(), "council/colour", json!("青"));
+        assert_eq!(
+            problems(RecordKind::Programme, &body),
+            vec![("council/colour".to_string(), UNKNOWN_FIELD.to_string())]
+        );
+        let body = with(programme(), "summary", json!("<script>alert(1)</script>"));
+        assert!(check_body(RecordKind::Programme, &body).is_ok(), "text is text");
+    }
+
     #[test]
     fn other_kinds() {
         let d = json!({"jurisdiction": "A保健所管内", "fiscal_year": 2025});
@@ -682,7 +778,7 @@ mod tests {
         let s = with(template::<Station>(), "als_intake", json!("maybe"));
         assert!(problems(RecordKind::Station, &s)[0].1.starts_with("今後の受け入れは"));
         assert!(check_body(RecordKind::Overview, &template::<Overview>()).is_ok());
-        assert!(check_body(RecordKind::Programme, &json!({"anything": 1})).is_ok());
+        assert!(check_body(RecordKind::Evaluation, &json!({"anything": 1})).is_ok());
         assert_eq!(problems(RecordKind::Evaluation, &json!([1]))[0].1, "内容が { } のオブジェクトではありません");
         assert_eq!(problems(RecordKind::Patient, &json!("x"))[0].1, "内容が { } のオブジェクトではありません");
     }

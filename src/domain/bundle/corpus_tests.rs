@@ -179,3 +179,27 @@ fn write_sample_export() {
     std::fs::write(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("sample_export.json"), text)
         .expect("write");
 }
+
+#[test]
+fn checking_in_pieces_gives_exactly_what_checking_at_once_gives() {
+    use super::validate::BundleReader;
+    for sub in ["good", "bad"] {
+        for name in files(sub) {
+            let bytes = std::fs::read(dir(sub).join(&name)).expect("read");
+            let whole = parse_bundle(&bytes, &KnownIds::default());
+            for piece in [1, 2, 5] {
+                let pieces = BundleReader::start(&bytes, &KnownIds::default()).and_then(|mut r| {
+                    let total = r.total();
+                    let mut last = r.done();
+                    while !r.read(piece) {
+                        assert!(r.done() > last && r.done() <= total, "{sub}/{name}: progress moves");
+                        last = r.done();
+                    }
+                    assert_eq!(r.done(), total, "{sub}/{name}: all checked");
+                    r.finish()
+                });
+                assert_eq!(pieces, whole, "{sub}/{name} in pieces of {piece}");
+            }
+        }
+    }
+}

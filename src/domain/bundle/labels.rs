@@ -99,6 +99,34 @@ const OVERVIEW: &[(&str, &str)] = &[
     ("nurse_stations_local", "訪問看護ステーション数"),
 ];
 
+const PROGRAMME: &[(&str, &str)] = &[
+    ("programme", "事業名"),
+    ("operator", "実施主体"),
+    ("implemented", "実施"),
+    ("count_local", "実施件数 (1) 管轄地域（件）"),
+    ("count_prefecture", "実施件数 (2) 都道府県全体（件）"),
+    ("summary", "事業の概要"),
+    ("outcome", "成果"),
+    ("challenge", "課題"),
+    ("council", "難病対策地域協議会"),
+    ("council/related_meeting", "難病対策地域協議会 なしの場合 関連する会議"),
+    ("council/first_year", "難病対策地域協議会 初回開催年度"),
+    ("council/meetings_this_year", "難病対策地域協議会 当年度開催回数（回/年）"),
+    ("council/unit", "難病対策地域協議会 設置単位"),
+    ("council/unit_other", "難病対策地域協議会 設置単位（その他）"),
+    ("council/agenda", "難病対策地域協議会 議題及び実施状況等"),
+    ("center", "難病相談支援センター"),
+    ("center/operation", "難病相談支援センター 運営方法"),
+    ("center/contractor", "難病相談支援センター 委託先"),
+    ("center/activities", "難病相談支援センター 実施事業"),
+    ("center/activities/consultation", "難病相談支援センター 実施事業 相談"),
+    ("center/activities/lectures", "難病相談支援センター 実施事業 講演会・研修会等"),
+    ("center/activities/employment", "難病相談支援センター 実施事業 就労支援事業"),
+    ("center/activities/peer_support", "難病相談支援センター 実施事業 ピアサポート"),
+    ("center/activities/other", "難病相談支援センター 実施事業 その他"),
+    ("center/activities/other_text", "難病相談支援センター 実施事業 その他の内容"),
+];
+
 const DIAGNOSIS: &[(&str, &str)] = &[("jurisdiction", "地区名"), ("fiscal_year", "年度")];
 
 /// Record-level fields (the envelope of every record).
@@ -124,8 +152,9 @@ pub fn field_label(kind: RecordKind, path: &str) -> String {
         RecordKind::Station => STATION,
         RecordKind::Overview => OVERVIEW,
         RecordKind::Diagnosis => DIAGNOSIS,
-        // HOOK(lead): add the labels of 様式2 事業, 様式4 評価 and アセスメント here.
-        RecordKind::Programme | RecordKind::Evaluation | RecordKind::Assessment => &[],
+        RecordKind::Programme => PROGRAMME,
+        // HOOK(lead): add the labels of 様式4 評価 and アセスメント here.
+        RecordKind::Evaluation | RecordKind::Assessment => &[],
     };
     let mut p = path;
     loop {
@@ -181,8 +210,10 @@ pub fn display_value(value: Option<&Value>) -> String {
 /// A field's value in words, using the field's type where it is known (codes as their
 /// Japanese names, visit counts as decimals): for the conflict list and import preview.
 pub fn display_field(kind: RecordKind, path: &str, value: Option<&Value>) -> String {
+    use crate::domain::fiscal_year::FiscalYear;
     use crate::domain::number::Decimal2;
     use crate::domain::patient::{Adl, Age, CareLevel, DisasterPlan, Disease, Gap, OnsetType, VisitMode};
+    use crate::domain::programmes::{implemented_label, CenterOperation, CouncilUnit, ProgrammeKind};
     use crate::domain::station::{FteEntry, Intake};
     use crate::domain::time::YearMonth;
     use crate::domain::tri::Tri;
@@ -245,6 +276,19 @@ pub fn display_field(kind: RecordKind, path: &str, value: Option<&Value>) -> Str
         }),
         (RecordKind::Station, "als_intake" | "child_intake") => typed::<Intake>(value).map(|i| i.label().to_string()),
         (RecordKind::Overview, "area_km2") => typed::<Decimal2>(value).map(|d| format!("{d} km²")),
+        (RecordKind::Programme, "programme") => typed::<ProgrammeKind>(value).map(|k| k.name().to_string()),
+        (RecordKind::Programme, "implemented") => typed::<bool>(value).map(|b| implemented_label(Some(b)).to_string()),
+        (RecordKind::Programme, "council/related_meeting") => {
+            typed::<bool>(value).map(|b| if b { "あり" } else { "なし" }.to_string())
+        }
+        (RecordKind::Programme, "council/first_year") => typed::<FiscalYear>(value).map(|y| y.to_string()),
+        (RecordKind::Programme, "council/unit") => typed::<CouncilUnit>(value).map(|u| u.label().to_string()),
+        (RecordKind::Programme, "center/operation") => typed::<CenterOperation>(value).map(|o| o.label().to_string()),
+        (RecordKind::Programme, "count_local" | "count_prefecture") => typed::<u64>(value).map(|n| format!("{n}件")),
+        (RecordKind::Programme, "council/meetings_this_year") => typed::<u64>(value).map(|n| format!("{n}回")),
+        (RecordKind::Programme, _) if path.starts_with("center/activities/") && last != "other_text" => {
+            typed::<bool>(value).map(|b| if b { "✓（実施）" } else { "（なし）" }.to_string())
+        }
         _ => None,
     };
     shown.unwrap_or_else(|| display_value(value))
@@ -267,6 +311,31 @@ mod tests {
         assert_eq!(dotted("body", "neurology/name"), "body.neurology.name");
         assert_eq!(dotted("body", ""), "body");
         assert_eq!(meta_label("rev"), "版番号");
+    }
+
+    #[test]
+    fn programme_labels_and_values() {
+        let k = RecordKind::Programme;
+        assert_eq!(field_label(k, "summary"), "事業の概要");
+        assert_eq!(field_label(k, "council/agenda"), "難病対策地域協議会 議題及び実施状況等");
+        assert_eq!(field_label(k, "center/contractor"), "難病相談支援センター 委託先");
+        assert_eq!(field_label(k, "center/activities/peer_support"), "難病相談支援センター 実施事業 ピアサポート");
+        assert_eq!(display_field(k, "implemented", Some(&json!(true))), "1 有");
+        assert_eq!(display_field(k, "implemented", Some(&json!(false))), "0 無");
+        assert_eq!(display_field(k, "implemented", Some(&Value::Null)), "未入力");
+        assert_eq!(display_field(k, "count_local", Some(&json!(12))), "12件");
+        assert_eq!(display_field(k, "council/meetings_this_year", Some(&json!(2))), "2回");
+        assert_eq!(display_field(k, "council/unit", Some(&json!("health_center"))), "保健所単位");
+        assert_eq!(display_field(k, "center/operation", Some(&json!("contracted"))), "委託");
+        assert_eq!(display_field(k, "council/related_meeting", Some(&json!(false))), "なし");
+        assert_eq!(display_field(k, "center/activities/lectures", Some(&json!(true))), "✓（実施）");
+        assert_eq!(display_field(k, "center/activities/other_text", Some(&json!("患者会支援"))), "患者会支援");
+        assert_eq!(
+            display_field(k, "programme", Some(&json!({"type": "standard", "key": "support_center"}))),
+            "難病相談支援センター事業"
+        );
+        assert_eq!(display_field(k, "programme", Some(&json!({"type": "own", "name": "難病カフェ"}))), "難病カフェ");
+        assert!(display_field(k, "council/first_year", Some(&json!(2016))).contains("2016"));
     }
 
     #[test]

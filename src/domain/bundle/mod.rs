@@ -16,6 +16,7 @@
 pub mod anonymise;
 pub mod base64;
 pub mod body;
+pub mod dataio;
 pub mod envelope;
 pub mod error;
 pub mod labels;
@@ -34,7 +35,7 @@ pub use body::{check_body, FieldProblem};
 pub use envelope::{header_aad_bytes, parse_envelope, Envelope};
 pub use error::{ImportError, ImportProblem};
 pub use merge::{apply_plan, plan_import, Applied, Choice, ImportPlan, Outcome, PlanItem, Resolutions};
-pub use validate::{detect_file_kind, parse_bundle, FileKind, KnownIds, ParsedBundle};
+pub use validate::{detect_file_kind, parse_bundle, BundleReader, FileKind, KnownIds, ParsedBundle};
 
 use super::ids::{DeviceId, RecordId};
 use super::record::{RecordKind, StoredRecord};
@@ -235,11 +236,18 @@ pub fn split_diagnoses(records: Vec<StoredRecord>) -> (Vec<StoredRecord>, Vec<St
 /// characters file systems refuse.
 pub fn suggested_file_name(label: &str, exported_at: Timestamp, anonymised: bool) -> String {
     let date = exported_at.date_jst();
+    let clean = clean_label(label);
+    let anon = if anonymised { "_匿名化" } else { "" };
+    let label = if clean.is_empty() { String::new() } else { format!("_{clean}") };
+    format!("難病地域診断{label}{anon}_{:04}{:02}{:02}{BUNDLE_EXTENSION}", date.year, date.month, date.day)
+}
+
+/// A label for a file name: characters file systems refuse become `_`, at most 40
+/// characters, trimmed.
+pub(crate) fn clean_label(label: &str) -> String {
     let clean: String =
         label.chars().map(|c| if c.is_control() || "\\/:*?\"<>|".contains(c) { '_' } else { c }).take(40).collect();
-    let anon = if anonymised { "_匿名化" } else { "" };
-    let label = if clean.trim().is_empty() { String::new() } else { format!("_{}", clean.trim()) };
-    format!("難病地域診断{label}{anon}_{:04}{:02}{:02}{BUNDLE_EXTENSION}", date.year, date.month, date.day)
+    clean.trim().to_string()
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use super::labels::{dotted, field_label, meta_label};
 use super::scan::{check_depth, clip, decode_text, parse_strict, MAX_BUNDLE_BYTES, MAX_DEPTH};
 use super::{migrations, Bundle, ExportScope, BUNDLE_FORMAT, BUNDLE_VERSION};
 use crate::domain::ids::{DeviceId, RecordId};
-use crate::domain::record::{leaf_paths, FieldStamp, RecordKind, RecordMeta, StoredRecord, FIELD_HISTORY_LEN};
+use crate::domain::record::{is_leaf_path, FieldStamp, RecordKind, RecordMeta, StoredRecord, FIELD_HISTORY_LEN};
 use crate::domain::time::Timestamp;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -92,25 +92,204 @@ pub fn parse_bundle(bytes: &[u8], known: &KnownIds) -> Result<ParsedBundle, Impo
 
 /// [`parse_bundle`] with another size limit (tests).
 pub fn parse_bundle_limited(bytes: &[u8], known: &KnownIds, max_bytes: usize) -> Result<ParsedBundle, ImportError> {
-    let text = decode_text(bytes, max_bytes)?;
-    check_depth(text, MAX_DEPTH)?;
-    let root = parse_strict(text)?;
-    parse_bundle_value(root, known)
+    BundleReader::start_limited(bytes, known, max_bytes)?.finish()
 }
 
 /// Checks an already-read JSON value as a bundle (used after decryption too).
 pub fn parse_bundle_value(root: Value, known: &KnownIds) -> Result<ParsedBundle, ImportError> {
-    let version = read_header(&root)?;
-    let (root, migrated_from) =
-        if version < BUNDLE_VERSION { (migrations::migrate(root, version)?, Some(version)) } else { (root, None) };
-    let mut parsed = read_v1(&root, known)?;
-    if let Some(v) = migrated_from {
-        parsed
-            .warnings
-            .insert(0, format!("古い形式（v{v}）のファイルを、今の形式（v{BUNDLE_VERSION}）に変換して読み込みました"));
+    BundleReader::from_value(root, known)?.finish()
+}
+
+/// The file's own fields, as read.
+struct Head {
+    exported_at: Option<Timestamp>,
+    app_version: Option<String>,
+    device: Option<DeviceId>,
+    scope: Option<ExportScope>,
+    anonymised: Option<bool>,
+}
+
+/// The two record lists of a bundle and their limits.
+const LISTS: [(&str, usize); 2] = [("diagnoses", MAX_DIAGNOSES), ("records", MAX_RECORDS)];
+
+/// A bundle being checked piece by piece, with exactly the checks and messages of
+/// [`parse_bundle`] (which is `start` + `finish`): [`BundleReader::start`] reads the JSON
+/// and the file's own fields, [`BundleReader::read`] checks up to `n` more records, and
+/// [`BundleReader::finish`] checks the rest, then IDs and references. A page checks in
+/// pieces to show progress and let the browser paint in between. Nothing is written.
+pub struct BundleReader {
+    root: Value,
+    known: KnownIds,
+    migrated_from: Option<u32>,
+    ps: Problems,
+    head: Head,
+    /// Whether `diagnoses` / `records` are arrays within their limits.
+    lists_ok: [bool; 2],
+    /// The next record to check: (list, index); list 2 = all checked.
+    next: (usize, usize),
+    diagnoses: Vec<StoredRecord>,
+    records: Vec<StoredRecord>,
+}
+
+impl BundleReader {
+    /// Reads a file's bytes: size, encoding, depth, JSON, format, version (migrating older
+    /// ones) and the file's own fields. Refuses at once what cannot be read at all.
+    pub fn start(bytes: &[u8], known: &KnownIds) -> Result<BundleReader, ImportError> {
+        BundleReader::start_limited(bytes, known, MAX_BUNDLE_BYTES)
     }
-    parsed.migrated_from = migrated_from;
-    Ok(parsed)
+
+    fn start_limited(bytes: &[u8], known: &KnownIds, max_bytes: usize) -> Result<BundleReader, ImportError> {
+        let text = decode_text(bytes, max_bytes)?;
+        check_depth(text, MAX_DEPTH)?;
+        let root = parse_strict(text)?;
+        BundleReader::from_value(root, known)
+    }
+
+    /// [`BundleReader::start`] for an already-read JSON value.
+    pub fn from_value(root: Value, known: &KnownIds) -> Result<BundleReader, ImportError> {
+        let version = read_header(&root)?;
+        let (root, migrated_from) =
+            if version < BUNDLE_VERSION { (migrations::migrate(root, version)?, Some(version)) } else { (root, None) };
+        let Some(map) = root.as_object() else {
+            return Err(ImportError::file("ファイル全体が { } のオブジェクトではありません"));
+        };
+        let mut ps = Problems::default();
+        unknown_keys(map, &TOP_KEYS, "", "", &mut ps);
+        let exported_at = check_time(
+            required::<Timestamp>(map, "exported_at", "", "書き出し日時", &mut ps),
+            "",
+            "exported_at",
+            "書き出し日時",
+            &mut ps,
+        );
+        let app_version = required::<String>(map, "app_version", "", "アプリの版", &mut ps);
+        if app_version.as_ref().is_some_and(|v| v.chars().count() > MAX_APP_VERSION_CHARS) {
+            ps.at("", "app_version", "アプリの版", format!("長すぎます（{MAX_APP_VERSION_CHARS}文字まで）"));
+        }
+        let device = required::<DeviceId>(map, "device", "", "書き出した端末", &mut ps);
+        let scope = required::<ExportScope>(map, "scope", "", "書き出しの範囲", &mut ps);
+        let anonymised = required::<bool>(map, "anonymised", "", "匿名化", &mut ps);
+        let lists_ok = LISTS.map(|(key, max)| match map.get(key) {
+            Some(Value::Array(items)) if items.len() > max => {
+                ps.at("", key, "", format!("記録が多すぎます（{max}件まで）"));
+                false
+            }
+            Some(Value::Array(_)) => true,
+            Some(_) => {
+                ps.at("", key, "", "記録の一覧が配列 [ ] ではありません");
+                false
+            }
+            None => {
+                ps.at("", key, "", "必要な項目がありません");
+                false
+            }
+        });
+        let head = Head { exported_at, app_version, device, scope, anonymised };
+        Ok(BundleReader {
+            root,
+            known: known.clone(),
+            migrated_from,
+            ps,
+            head,
+            lists_ok,
+            next: (0, 0),
+            diagnoses: Vec::new(),
+            records: Vec::new(),
+        })
+    }
+
+    fn list<'a>(root: &'a Value, lists_ok: &[bool; 2], i: usize) -> &'a [Value] {
+        let ok = lists_ok.get(i).copied().unwrap_or(false);
+        let key = LISTS.get(i).map_or("", |(k, _)| *k);
+        match root.get(key) {
+            Some(Value::Array(items)) if ok => items,
+            _ => &[],
+        }
+    }
+
+    /// How many records the file holds.
+    pub fn total(&self) -> usize {
+        (0..2).map(|i| BundleReader::list(&self.root, &self.lists_ok, i).len()).sum()
+    }
+
+    /// How many have been checked.
+    pub fn done(&self) -> usize {
+        match self.next {
+            (0, i) => i,
+            (1, i) => BundleReader::list(&self.root, &self.lists_ok, 0).len() + i,
+            _ => self.total(),
+        }
+    }
+
+    /// Checks up to `n` more records; `true` when every record has been checked (or so many
+    /// problems were found that checking stops).
+    pub fn read(&mut self, n: usize) -> bool {
+        let BundleReader { root, ps, diagnoses, records, lists_ok, next, .. } = self;
+        let mut left = n;
+        while next.0 < 2 {
+            if ps.is_full() {
+                *next = (2, 0);
+                break;
+            }
+            let (list, index) = *next;
+            let Some(value) = BundleReader::list(root, lists_ok, list).get(index) else {
+                *next = (list + 1, 0);
+                continue;
+            };
+            if left == 0 {
+                return false;
+            }
+            let name = LISTS.get(list).map_or("", |(k, _)| *k);
+            if let Some(r) = read_record(name, index, value, ps) {
+                if list == 0 {
+                    diagnoses.push(r);
+                } else {
+                    records.push(r);
+                }
+            }
+            next.1 += 1;
+            left -= 1;
+        }
+        true
+    }
+
+    /// Checks what is left, then IDs and references between records: the checked bundle,
+    /// or every problem found.
+    pub fn finish(mut self) -> Result<ParsedBundle, ImportError> {
+        self.read(usize::MAX);
+        let BundleReader { known, migrated_from, mut ps, head, diagnoses, records, .. } = self;
+        let mut warnings = Vec::new();
+        if ps.is_empty() {
+            check_references(&diagnoses, &records, &known, &mut ps, &mut warnings);
+        }
+        let Head { exported_at, app_version, device, scope, anonymised } = head;
+        let (Some(exported_at), Some(app_version), Some(device), Some(scope), Some(anonymised)) =
+            (exported_at, app_version, device, scope, anonymised)
+        else {
+            return Err(ps.into_result(()).err().unwrap_or_else(|| ImportError::file("ファイルを読み取れません")));
+        };
+        if anonymised {
+            warnings.push("匿名化されたファイルです（氏名などは番号に置き換えられています）".to_string());
+        }
+        if let Some(v) = migrated_from {
+            warnings.insert(
+                0,
+                format!("古い形式（v{v}）のファイルを、今の形式（v{BUNDLE_VERSION}）に変換して読み込みました"),
+            );
+        }
+        let bundle = Bundle {
+            format: BUNDLE_FORMAT.to_string(),
+            version: BUNDLE_VERSION,
+            exported_at,
+            app_version,
+            device,
+            scope,
+            anonymised,
+            diagnoses,
+            records,
+        };
+        ps.into_result(ParsedBundle { bundle, migrated_from, warnings })
+    }
 }
 
 /// Checks the format marker and returns the version.
@@ -175,7 +354,7 @@ fn read<T: DeserializeOwned>(map: &Map<String, Value>, key: &str, nullable: bool
     match map.get(key) {
         None => Ok(None),
         Some(Value::Null) if nullable => Ok(None),
-        Some(v) => serde_json::from_value(v.clone()).map(Some).map_err(|e| serde_text(&e)),
+        Some(v) => T::deserialize(v).map(Some).map_err(|e| serde_text(&e)),
     }
 }
 
@@ -230,84 +409,6 @@ fn unknown_keys(map: &Map<String, Value>, allowed: &[&str], place: &str, prefix:
     for key in map.keys().filter(|k| !allowed.contains(&k.as_str())) {
         ps.at(place, &dotted(prefix, &clip(key, 40)), "", UNKNOWN_KEY);
     }
-}
-
-/// Reads a v1 bundle value.
-fn read_v1(root: &Value, known: &KnownIds) -> Result<ParsedBundle, ImportError> {
-    let Some(map) = root.as_object() else {
-        return Err(ImportError::file("ファイル全体が { } のオブジェクトではありません"));
-    };
-    let mut ps = Problems::default();
-    unknown_keys(map, &TOP_KEYS, "", "", &mut ps);
-    let exported_at = check_time(
-        required::<Timestamp>(map, "exported_at", "", "書き出し日時", &mut ps),
-        "",
-        "exported_at",
-        "書き出し日時",
-        &mut ps,
-    );
-    let app_version = required::<String>(map, "app_version", "", "アプリの版", &mut ps);
-    if app_version.as_ref().is_some_and(|v| v.chars().count() > MAX_APP_VERSION_CHARS) {
-        ps.at("", "app_version", "アプリの版", format!("長すぎます（{MAX_APP_VERSION_CHARS}文字まで）"));
-    }
-    let device = required::<DeviceId>(map, "device", "", "書き出した端末", &mut ps);
-    let scope = required::<ExportScope>(map, "scope", "", "書き出しの範囲", &mut ps);
-    let anonymised = required::<bool>(map, "anonymised", "", "匿名化", &mut ps);
-    let lists = [("diagnoses", MAX_DIAGNOSES), ("records", MAX_RECORDS)].map(|(key, max)| match map.get(key) {
-        Some(Value::Array(items)) if items.len() > max => {
-            ps.at("", key, "", format!("記録が多すぎます（{max}件まで）"));
-            None
-        }
-        Some(Value::Array(items)) => Some(items),
-        Some(_) => {
-            ps.at("", key, "", "記録の一覧が配列 [ ] ではありません");
-            None
-        }
-        None => {
-            ps.at("", key, "", "必要な項目がありません");
-            None
-        }
-    });
-    let [diagnosis_values, record_values] = lists;
-
-    let mut diagnoses = Vec::new();
-    let mut records = Vec::new();
-    for (list, values, out) in
-        [("diagnoses", diagnosis_values, &mut diagnoses), ("records", record_values, &mut records)]
-    {
-        for (i, value) in values.into_iter().flatten().enumerate() {
-            if ps.is_full() {
-                break;
-            }
-            if let Some(r) = read_record(list, i, value, &mut ps) {
-                out.push(r);
-            }
-        }
-    }
-    let mut warnings = Vec::new();
-    if ps.is_empty() {
-        check_references(&diagnoses, &records, known, &mut ps, &mut warnings);
-    }
-    let (Some(exported_at), Some(app_version), Some(device), Some(scope), Some(anonymised)) =
-        (exported_at, app_version, device, scope, anonymised)
-    else {
-        return Err(ps.into_result(()).err().unwrap_or_else(|| ImportError::file("ファイルを読み取れません")));
-    };
-    if anonymised {
-        warnings.push("匿名化されたファイルです（氏名などは番号に置き換えられています）".to_string());
-    }
-    let bundle = Bundle {
-        format: BUNDLE_FORMAT.to_string(),
-        version: BUNDLE_VERSION,
-        exported_at,
-        app_version,
-        device,
-        scope,
-        anonymised,
-        diagnoses,
-        records,
-    };
-    ps.into_result(ParsedBundle { bundle, migrated_from: None, warnings })
 }
 
 /// `records[12]（療養者 ID p-3）`: the index, and the kind and ID when they are readable.
@@ -438,12 +539,11 @@ fn read_stamps(
             return None;
         }
     };
-    let leaves: BTreeSet<String> = body.map(|b| leaf_paths(b).into_keys().collect()).unwrap_or_default();
     let mut out = BTreeMap::new();
     let mut ok = true;
     for (path, stamp) in map {
         let field = format!("stamps[\"{}\"]", clip(path, 60));
-        if body.is_some() && !leaves.contains(path) {
+        if body.is_some_and(|b| !is_leaf_path(b, path)) {
             ps.at(place, &field, label, "body にない項目の更新記録です");
             ok = false;
             continue;

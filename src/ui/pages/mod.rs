@@ -1,6 +1,7 @@
 //! One module per page; [`Page`] shows the one the route names.
 
 mod home;
+pub mod io;
 mod pending;
 mod programmes;
 
@@ -21,7 +22,7 @@ pub fn Page() -> impl IntoView {
     });
     move || match page.get() {
         PageKey::Home => home::HomePage().into_any(),
-        PageKey::DataIo => pending::Pending(pending::PendingProps { what: pending::What::DataIo }).into_any(),
+        PageKey::DataIo => io::IoPage().into_any(),
         PageKey::Section(Section::Programmes) => programmes::ProgrammesPage().into_any(),
         PageKey::Section(section) => {
             pending::Pending(pending::PendingProps { what: pending::What::Section(section) }).into_any()

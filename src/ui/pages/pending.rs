@@ -6,7 +6,6 @@ use leptos::prelude::*;
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum What {
     Section(Section),
-    DataIo,
 }
 
 fn description(what: What) -> (&'static str, &'static str) {
@@ -18,7 +17,6 @@ fn description(what: What) -> (&'static str, &'static str) {
         What::Section(Section::Summary) => ("集計", "様式1と様式3から自動で計算される集計です。"),
         What::Section(Section::Evaluation) => ("様式4 評価", "医療サービスの確保状況の評価（レベルA〜D、課題、総合評価）です。"),
         What::Section(Section::Trees) => ("判断樹", "ALSの呼吸障害・球麻痺のアセスメントを一問ずつ進める画面です。"),
-        What::DataIo => ("データの入出力", "地域診断を書き出し・読み込み（共有とバックアップ）、CSV出力を行います。"),
     }
 }
 

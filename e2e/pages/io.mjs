@@ -1,0 +1,199 @@
+// Page object for データの入出力 (#/io): export, import, CSV, backup status.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppPage } from './app.mjs';
+
+export const SUMMARY_KEYS = ['new', 'updated', 'merged', 'identical', 'local_newer', 'conflict', 'refused'];
+
+export class IoPage extends AppPage {
+  async open() {
+    await this.nav('データの入出力');
+    await this.page.locator('h1', { hasText: 'データの入出力' }).waitFor();
+  }
+
+  // ----- export -----
+
+  exportPanel() {
+    return this.page.locator('[data-testid=export-panel]');
+  }
+
+  async scope(key) {
+    await this.exportPanel().locator(`input[name=export-scope][value=${key}]`).check();
+  }
+
+  async mode(key) {
+    await this.exportPanel().locator(`input[name=export-mode][value=${key}]`).check();
+  }
+
+  /** Ticks 地域診断 in the picker by their titles. */
+  async pickDiagnoses(titles) {
+    for (const t of titles) {
+      await this.exportPanel()
+        .locator('[data-testid=diagnosis-picker] label', { hasText: t })
+        .locator('input[name=export-diagnosis]')
+        .check();
+    }
+  }
+
+  /** The counts the picker shows for a 地域診断 (e.g. `地域診断 1件・療養者 2人・…`). */
+  async diagnosisCounts(title) {
+    await this.scope('diagnoses');
+    const label = this.exportPanel().locator('[data-testid=diagnosis-picker] label', { hasText: title });
+    await label.waitFor();
+    return (await label.locator('.hint').innerText()).trim();
+  }
+
+  async selection() {
+    return (await this.exportPanel().locator('[data-testid=export-selection]').innerText()).trim();
+  }
+
+  async setPasswords(first, second = first) {
+    await this.exportPanel().locator('input[name=password]').fill(first);
+    await this.exportPanel().locator('input[name=password_again]').fill(second);
+  }
+
+  async fieldErrors() {
+    return this.exportPanel().locator('.field-error').allInnerTexts();
+  }
+
+  /** Clicks the export button and saves the download; returns { file, name, text, bytes }. */
+  async exportFile() {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 60000 }),
+      this.exportPanel().locator('[data-testid=export-button]').click(),
+    ]);
+    return saveDownload(download);
+  }
+
+  async anonymiseReview() {
+    await this.exportPanel().locator('[data-testid=anon-review-button]').click();
+    await this.exportPanel().locator('[data-testid=anon-review]').waitFor();
+    return this.exportPanel().locator('[data-testid=anon-review]');
+  }
+
+  // ----- import -----
+
+  importPanel() {
+    return this.page.locator('[data-testid=import-panel]');
+  }
+
+  /** Chooses a file; waits until the review, the refusal or the password form shows. */
+  async chooseFile(file) {
+    await this.importPanel().locator('input[name=import-file]').setInputFiles(file);
+    await this.waitImportSettled();
+  }
+
+  async waitImportSettled() {
+    await this.page
+      .locator(
+        '[data-testid=import-review], [data-testid=import-refused], [data-testid=import-password-form], [data-testid=import-done]',
+      )
+      .first()
+      .waitFor({ timeout: 120000 });
+  }
+
+  /** Drops a file on the drop zone, as a nurse dragging it from the desktop. */
+  async dropFile(file) {
+    const bytes = fs.readFileSync(file).toString('base64');
+    const name = path.basename(file);
+    const dt = await this.page.evaluateHandle(
+      ({ bytes, name }) => {
+        const bin = Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0));
+        const data = new DataTransfer();
+        data.items.add(new File([bin], name, { type: 'application/json' }));
+        return data;
+      },
+      { bytes, name },
+    );
+    await this.importPanel().locator('[data-testid=drop-zone]').dispatchEvent('drop', { dataTransfer: dt });
+    await this.waitImportSettled();
+  }
+
+  async summary() {
+    const out = {};
+    for (const k of SUMMARY_KEYS) {
+      out[k] = Number((await this.page.locator(`[data-testid=summary-${k}] dd`).innerText()).trim());
+    }
+    return out;
+  }
+
+  async verdict() {
+    return (await this.page.locator('[data-testid=plan-verdict]').innerText()).trim();
+  }
+
+  async refusal() {
+    return (await this.page.locator('[data-testid=import-refused]').innerText()).trim();
+  }
+
+  hasApply() {
+    return this.page.locator('[data-testid=import-apply]').count();
+  }
+
+  async apply() {
+    await this.page.locator('[data-testid=import-apply]').click();
+    await this.page.locator('[data-testid=import-done]').waitFor({ timeout: 120000 });
+    return (await this.page.locator('[data-testid=import-done] p').innerText()).trim();
+  }
+
+  async cancelImport() {
+    await this.page.locator('[data-testid=import-cancel]').click();
+  }
+
+  async enterImportPassword(password) {
+    await this.page.fill('input[name=import-password]', password);
+    await this.page.locator('[data-testid=decrypt-button]').click();
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid=io-progress]'), null, { timeout: 60000 });
+    await this.waitImportSettled();
+  }
+
+  /** The conflict rows: [{ record, field, ours, theirs, ourStamp, theirStamp }]. */
+  async conflicts() {
+    const rows = this.page.locator('[data-testid=conflicts] tbody tr');
+    const out = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const r = rows.nth(i);
+      const sides = r.locator('td');
+      out.push({
+        record: (await r.locator('.io-conflict-record').innerText()).trim(),
+        field: (await r.locator('.io-conflict-field').innerText()).trim(),
+        ours: (await sides.nth(0).locator('.io-value').innerText()).trim(),
+        theirs: (await sides.nth(1).locator('.io-value').innerText()).trim(),
+        ourStamp: (await sides.nth(0).locator('.hint').innerText()).trim(),
+        theirStamp: (await sides.nth(1).locator('.hint').innerText()).trim(),
+      });
+    }
+    return out;
+  }
+
+  async chooseConflict(index, side) {
+    await this.page.locator('[data-testid=conflicts] tbody tr').nth(index).locator(`input[value=${side}]`).check();
+  }
+
+  // ----- CSV -----
+
+  async csv(which, diagnosisTitle) {
+    const panel = this.page.locator('[data-testid=csv-panel]');
+    if (diagnosisTitle) await panel.locator('select[name=csv-diagnosis]').selectOption({ label: diagnosisTitle });
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 60000 }),
+      panel.locator(`[data-testid=csv-${which}]`).click(),
+    ]);
+    return saveDownload(download);
+  }
+
+  // ----- status -----
+
+  async lastExport() {
+    return (await this.page.locator('[data-testid=last-export]').innerText()).trim();
+  }
+}
+
+async function saveDownload(download) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nanbyo-dl-'));
+  const name = download.suggestedFilename();
+  const file = path.join(dir, name);
+  await download.saveAs(file);
+  const bytes = fs.readFileSync(file);
+  return { file, name, bytes, text: bytes.toString('utf8') };
+}

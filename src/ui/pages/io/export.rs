@@ -1,0 +1,646 @@
+//! 書き出し: choose what (全ての地域診断 / 選んだ地域診断 / 選んだ療養者, ゴミ箱 or not) and how
+//! (そのまま / パスワードで暗号化 / 匿名化), then download the file. A whole-地域診断 export that
+//! is not anonymised is recorded in the export log (the backup reminder).
+
+use super::{crypto, load_all, next_frame, Progress, ProgressBar};
+use crate::domain::bundle::anonymise::{anonymise, AnonymiseOptions, AnonymiseReport, FreeTextField};
+use crate::domain::bundle::dataio::{
+    diagnosis_choices, encrypted_file_name, export_label, free_text_review, password_issues, patient_choices,
+    scope_problem, DiagnosisChoice, ExportLog, FreeTextReview, KindCounts, PatientChoice, EXPORT_LOG_KEY,
+    MIN_PASSWORD_CHARS,
+};
+use crate::domain::bundle::{export, select_for_export, suggested_file_name, ExportOptions, ExportScope};
+use crate::domain::ids::RecordId;
+use crate::domain::issues::Issues;
+use crate::domain::record::StoredRecord;
+use crate::storage::{Store, WriteBatch};
+use crate::ui::components::FieldIssues;
+use crate::ui::ctx::{AppCtx, Notice};
+use crate::ui::platform;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// 書き出しの範囲 as chosen with the radio buttons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ScopeKind {
+    All,
+    Diagnoses,
+    Patients,
+}
+
+/// そのまま / 暗号化 / 匿名化.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Plain,
+    Encrypted,
+    Anonymised,
+}
+
+/// What the anonymising review shows, for the scope it was made for.
+#[derive(Clone, Debug, PartialEq)]
+struct AnonReview {
+    scope: ExportScope,
+    label: String,
+    diagnoses: Arc<Vec<StoredRecord>>,
+    records: Arc<Vec<StoredRecord>>,
+    id_prefix: String,
+    texts: Vec<FreeTextReview>,
+    report: AnonymiseReport,
+    /// The anonymised records for the options the report was made with.
+    result: Arc<(Vec<StoredRecord>, Vec<StoredRecord>)>,
+}
+
+fn random_prefix() -> String {
+    platform::random_uuid().chars().filter(char::is_ascii_alphanumeric).take(8).collect()
+}
+
+/// The export's options for this device.
+fn export_options(ctx: AppCtx, scope: ExportScope, anonymised: bool) -> ExportOptions {
+    ExportOptions {
+        exported_at: platform::now(),
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        device: ctx.device_id(),
+        scope,
+        anonymised,
+        pretty: false,
+    }
+}
+
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let ctx = super::app();
+    let progress = RwSignal::new(None::<Progress>);
+    let busy = Memo::new(move |_| progress.with(Option::is_some));
+
+    // Every record, for the choices and counts (re-read after every save, shared with the
+    // backup status).
+    let backup = super::backup::use_backup_status();
+    let all_records = Memo::new(move |_| backup.records());
+    let choices = Memo::new(move |_| diagnosis_choices(&all_records.get()));
+
+    let scope_kind = RwSignal::new(ScopeKind::All);
+    let picked = RwSignal::new(BTreeSet::<RecordId>::new());
+    let patients_of = RwSignal::new(None::<RecordId>);
+    let picked_patients = RwSignal::new(BTreeSet::<RecordId>::new());
+    let include_trash = RwSignal::new(true);
+    let mode = RwSignal::new(Mode::Plain);
+    let password = RwSignal::new(String::new());
+    let password_again = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let keep = RwSignal::new(BTreeSet::<FreeTextField>::new());
+    let ages_as_bands = RwSignal::new(true);
+    let review = RwSignal::new(None::<Arc<AnonReview>>);
+
+    let patients_diagnosis =
+        Memo::new(move |_| patients_of.get().or_else(|| choices.with(|c| c.first().map(|c| c.id.clone()))));
+    let patient_list = Memo::new(move |_| match patients_diagnosis.get() {
+        Some(d) => all_records.with(|all| patient_choices(all, &d, ctx.hide_names.get(), include_trash.get())),
+        None => Vec::new(),
+    });
+    let scope = Memo::new(move |_| match scope_kind.get() {
+        ScopeKind::All => ExportScope::All,
+        ScopeKind::Diagnoses => ExportScope::Diagnoses {
+            ids: choices
+                .with(|c| picked.with(|p| c.iter().filter(|c| p.contains(&c.id)).map(|c| c.id.clone()).collect())),
+        },
+        ScopeKind::Patients => ExportScope::Patients {
+            diagnosis_id: patients_diagnosis.get().unwrap_or_else(|| RecordId::sanitized("none")),
+            patient_ids: patient_list.with(|l| {
+                picked_patients.with(|p| l.iter().filter(|c| p.contains(&c.id)).map(|c| c.id.clone()).collect())
+            }),
+        },
+    });
+    let selection = Memo::new(move |_| {
+        let (d, r) = all_records.with(|all| select_for_export(all, &scope.get(), include_trash.get()));
+        KindCounts::of(d.iter().chain(&r))
+    });
+    let password_check = Memo::new(move |_| password_issues(&password.get(), &password_again.get()));
+    let shown_issues = Signal::derive(move || if tried.get() { password_check.get() } else { Issues::new() });
+    let review_current = Memo::new(move |_| review.with(|r| r.as_ref().is_some_and(|r| r.scope == scope.get())));
+
+    // Recomputes the anonymised copy and its report for the current options.
+    let anonymise_now = move |base: Arc<AnonReview>| {
+        let options = AnonymiseOptions {
+            id_prefix: base.id_prefix.clone(),
+            keep_free_text: keep.get_untracked(),
+            ages_as_bands: ages_as_bands.get_untracked(),
+        };
+        let (d, r, report) = anonymise(&base.diagnoses, &base.records, &options);
+        AnonReview { report, result: Arc::new((d, r)), ..(*base).clone() }
+    };
+    let refresh_review = move || {
+        if let Some(base) = review.get_untracked() {
+            progress.set(Some(Progress::new("匿名化の内容を作り直しています", 0, 1)));
+            spawn_local(async move {
+                next_frame().await;
+                review.set(Some(Arc::new(anonymise_now(base))));
+                progress.set(None);
+            });
+        }
+    };
+
+    let make_review = move || {
+        let scope = scope.get_untracked();
+        if let Some(problem) = scope_problem(&scope) {
+            ctx.notice.set(Some(Notice::Error(problem.to_string())));
+            return;
+        }
+        spawn_local(async move {
+            let loaded =
+                load_all(ctx, |i, n| progress.set(Some(Progress::new("データを読み込んでいます", i, n)))).await;
+            let all = match loaded {
+                Ok(all) => all,
+                Err(e) => {
+                    progress.set(None);
+                    ctx.notice.set(Some(Notice::Error(e.to_string())));
+                    return;
+                }
+            };
+            progress.set(Some(Progress::new("匿名化しています", 1, 2)));
+            next_frame().await;
+            let (d, r) = select_for_export(&all, &scope, false);
+            let base = AnonReview {
+                label: export_label(&scope, &all),
+                scope,
+                texts: free_text_review(&d, &r, 50),
+                diagnoses: Arc::new(d),
+                records: Arc::new(r),
+                id_prefix: random_prefix(),
+                report: AnonymiseReport::default(),
+                result: Arc::new((Vec::new(), Vec::new())),
+            };
+            review.set(Some(Arc::new(anonymise_now(Arc::new(base)))));
+            progress.set(None);
+        });
+    };
+
+    let run_export = move || {
+        let scope = scope.get_untracked();
+        if let Some(problem) = scope_problem(&scope) {
+            ctx.notice.set(Some(Notice::Error(problem.to_string())));
+            return;
+        }
+        let mode = mode.get_untracked();
+        if mode == Mode::Encrypted && password_check.get_untracked().has_errors() {
+            tried.set(true);
+            return;
+        }
+        let secret = password.get_untracked();
+        let include_trash = include_trash.get_untracked();
+        let anonymised = if mode == Mode::Anonymised {
+            match review.get_untracked() {
+                Some(r) if r.scope == scope => Some(r),
+                _ => {
+                    ctx.notice.set(Some(Notice::Error("先に「匿名化の内容を確認する」を押してください".to_string())));
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        spawn_local(async move {
+            match write_file(ctx, scope, mode, include_trash, &secret, anonymised, progress).await {
+                Ok(()) => {
+                    if mode == Mode::Encrypted {
+                        password.set(String::new());
+                        password_again.set(String::new());
+                        tried.set(false);
+                    }
+                }
+                Err(e) => ctx.notice.set(Some(Notice::Error(format!("書き出せませんでした: {e}")))),
+            }
+            progress.set(None);
+        });
+    };
+
+    view! {
+        <section class="card io-section" id="io-export" data-testid="export-panel">
+            <h2>"書き出し（共有・バックアップ）"</h2>
+            <form
+                novalidate
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    if !busy.get_untracked() {
+                        run_export();
+                    }
+                }
+            >
+            <fieldset class="field">
+                <legend class="label">"書き出す範囲"</legend>
+                <div class="io-options">
+                    <ScopeRadio scope_kind value=ScopeKind::All label="全ての地域診断（バックアップ）" key="all"/>
+                    <ScopeRadio scope_kind value=ScopeKind::Diagnoses label="地域診断を選ぶ" key="diagnoses"/>
+                    <ScopeRadio scope_kind value=ScopeKind::Patients label="療養者を選ぶ（1つの地域診断から）" key="patients"/>
+                </div>
+            </fieldset>
+
+            <Show when=move || scope_kind.get() == ScopeKind::Diagnoses>
+                <DiagnosisPicker choices picked/>
+            </Show>
+            <Show when=move || scope_kind.get() == ScopeKind::Patients>
+                <PatientPicker choices patients_diagnosis patients_of patient_list picked_patients/>
+            </Show>
+
+            <label class="io-check">
+                <input
+                    type="checkbox"
+                    name="include-trash"
+                    prop:checked=move || include_trash.get()
+                    prop:disabled=move || mode.get() == Mode::Anonymised
+                    on:change:target=move |ev| include_trash.set(ev.target().checked())
+                />
+                "ゴミ箱の記録も含める（バックアップでは含めることをおすすめします。匿名化したファイルには含めません）"
+            </label>
+
+            <p class="io-selection" data-testid="export-selection">
+                {move || format!("書き出す記録: {}", selection.get().describe())}
+            </p>
+
+            <fieldset class="field">
+                <legend class="label">"書き出し方"</legend>
+                <div class="io-options">
+                    <ModeRadio mode value=Mode::Plain key="plain" label="そのまま（この端末や同僚の端末で読み込めるファイル）"/>
+                    <ModeRadio mode value=Mode::Encrypted key="encrypted" label="パスワードで暗号化（メールやUSBメモリで渡すとき）"/>
+                    <ModeRadio mode value=Mode::Anonymised key="anonymised" label="匿名化（研修や外部への提供のとき）"/>
+                </div>
+            </fieldset>
+
+            <Show when=move || mode.get() == Mode::Encrypted>
+                <div class="io-password">
+                    <p class="io-warning" role="note">
+                        "パスワードを忘れると、このファイルは誰にも開けなくなります（復元の方法はありません）。パスワードは控えておき、ファイルとは別の方法（電話など）で相手に伝えてください。"
+                    </p>
+                    <label class="field">
+                        <span class="label">{format!("パスワード（{MIN_PASSWORD_CHARS}文字以上）")}</span>
+                        <input
+                            type="password"
+                            name="password"
+                            autocomplete="new-password"
+                            prop:value=move || password.get()
+                            on:input:target=move |ev| password.set(ev.target().value())
+                        />
+                        <span class="hint">"例: 3つ以上の言葉を組み合わせる（「さくら もみじ いちょう」など）"</span>
+                        <FieldIssues issues=shown_issues field="password"/>
+                    </label>
+                    <label class="field">
+                        <span class="label">"パスワード（確認のためもう一度）"</span>
+                        <input
+                            type="password"
+                            name="password_again"
+                            autocomplete="new-password"
+                            prop:value=move || password_again.get()
+                            on:input:target=move |ev| password_again.set(ev.target().value())
+                        />
+                        <FieldIssues issues=shown_issues field="password_again"/>
+                    </label>
+                </div>
+            </Show>
+
+            <Show when=move || mode.get() == Mode::Anonymised>
+                <div class="io-anon">
+                    <p class="io-warning" role="note">
+                        "研修等で使用の際は、ID番号等により匿名化すること。氏名・ID番号は「療養者001」のような番号に、住所は市町村までに、日時は月の初めに置き換えます。内容を確認してから書き出してください。"
+                    </p>
+                    <button type="button" data-testid="anon-review-button" prop:disabled=move || busy.get() on:click=move |_| make_review()>
+                        "匿名化の内容を確認する"
+                    </button>
+                    {move || review.get().filter(|_| review_current.get()).map(|r| view! {
+                        <AnonReviewView review=r keep ages_as_bands on_change=Callback::new(move |_| refresh_review())/>
+                    })}
+                </div>
+            </Show>
+
+            <ProgressBar progress/>
+            <div class="buttons">
+                <button
+                    type="submit"
+                    class="primary"
+                    data-testid="export-button"
+                    prop:disabled=move || busy.get() || (mode.get() == Mode::Anonymised && !review_current.get())
+                    on:click=move |_| run_export()
+                >
+                    {move || match mode.get() {
+                        Mode::Plain => "書き出す",
+                        Mode::Encrypted => "暗号化して書き出す",
+                        Mode::Anonymised => "匿名化したファイルを書き出す",
+                    }}
+                </button>
+            </div>
+            </form>
+        </section>
+    }
+}
+
+/// Reads, selects, writes, (encrypts), downloads, and records the export.
+async fn write_file(
+    ctx: AppCtx,
+    scope: ExportScope,
+    mode: Mode,
+    include_trash: bool,
+    password: &str,
+    anonymised: Option<Arc<AnonReview>>,
+    progress: RwSignal<Option<Progress>>,
+) -> Result<(), String> {
+    let step = |label: &str, done: usize| progress.set(Some(Progress::new(label, done, 4)));
+    let (diagnoses, records, label) = match &anonymised {
+        Some(review) => (review.result.0.clone(), review.result.1.clone(), review.label.clone()),
+        None => {
+            let all = load_all(ctx, |i, n| progress.set(Some(Progress::new("データを読み込んでいます", i, n))))
+                .await
+                .map_err(|e| e.to_string())?;
+            step("書き出す記録を選んでいます", 1);
+            next_frame().await;
+            let (d, r) = select_for_export(&all, &scope, include_trash);
+            let label = export_label(&scope, &all);
+            (d, r, label)
+        }
+    };
+    step("ファイルを作っています", 2);
+    next_frame().await;
+    let options = export_options(ctx, scope.clone(), anonymised.is_some());
+    let now = options.exported_at;
+    let text = export(&diagnoses, &records, &options).map_err(|e| e.to_string())?;
+    let counts = KindCounts::of(diagnoses.iter().chain(&records)).describe();
+    let (text, name) = if mode == Mode::Encrypted {
+        step("暗号化しています（パスワードから鍵を作るのに数秒かかります）", 3);
+        next_frame().await;
+        (crypto::encrypt(&text, password, now).await?, encrypted_file_name(&label, now))
+    } else {
+        (text, suggested_file_name(&label, now, anonymised.is_some()))
+    };
+    step("ダウンロードしています", 4);
+    next_frame().await;
+    platform::download(&name, "application/json", text.as_bytes())?;
+    let message = format!(
+        "「{name}」を書き出しました（{counts}）。ブラウザの「ダウンロード」に保存されます。USBメモリなど安全な場所に移して保管してください。"
+    );
+    // A whole-地域診断 export that is not anonymised is a backup: record it.
+    let store = ctx.store().map_err(|e| e.to_string())?;
+    let mut log = ExportLog::from_meta(store.get_meta(EXPORT_LOG_KEY).await.ok().flatten().as_ref());
+    if log.record(&scope, anonymised.is_some(), &diagnoses, now) {
+        let batch = WriteBatch { put_meta: vec![(EXPORT_LOG_KEY.to_string(), log.to_meta())], ..WriteBatch::default() };
+        // The file is already saved; a failure here only loses the reminder's record (shown).
+        let _ = ctx.save(batch, &message).await;
+    } else {
+        ctx.notice.set(Some(Notice::Done(message)));
+    }
+    Ok(())
+}
+
+#[component]
+fn ScopeRadio(
+    scope_kind: RwSignal<ScopeKind>,
+    value: ScopeKind,
+    label: &'static str,
+    key: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="io-radio" class:selected=move || scope_kind.get() == value>
+            <input
+                type="radio"
+                name="export-scope"
+                value=key
+                prop:checked=move || scope_kind.get() == value
+                on:change=move |_| scope_kind.set(value)
+            />
+            {label}
+        </label>
+    }
+}
+
+#[component]
+fn ModeRadio(mode: RwSignal<Mode>, value: Mode, label: &'static str, key: &'static str) -> impl IntoView {
+    view! {
+        <label class="io-radio" class:selected=move || mode.get() == value>
+            <input
+                type="radio"
+                name="export-mode"
+                value=key
+                prop:checked=move || mode.get() == value
+                on:change=move |_| mode.set(value)
+            />
+            {label}
+        </label>
+    }
+}
+
+#[component]
+fn DiagnosisPicker(choices: Memo<Vec<DiagnosisChoice>>, picked: RwSignal<BTreeSet<RecordId>>) -> impl IntoView {
+    view! {
+        <fieldset class="field io-pick" data-testid="diagnosis-picker">
+            <legend class="label">"書き出す地域診断"</legend>
+            <Show when=move || choices.with(Vec::is_empty)>
+                <p class="empty">"地域診断がありません。"</p>
+            </Show>
+            <ul class="io-pick-list">
+                <For each=move || choices.get() key=|c| (c.id.clone(), c.counts) let:c>
+                    {
+                        let id = c.id.clone();
+                        let id2 = c.id.clone();
+                        view! {
+                            <li>
+                                <label class="io-check">
+                                    <input
+                                        type="checkbox"
+                                        name="export-diagnosis"
+                                        value=c.id.to_string()
+                                        prop:checked=move || picked.with(|p| p.contains(&id))
+                                        on:change:target=move |ev| {
+                                            let on = ev.target().checked();
+                                            let id = id2.clone();
+                                            picked.update(|p| {
+                                                if on {
+                                                    p.insert(id);
+                                                } else {
+                                                    p.remove(&id);
+                                                }
+                                            });
+                                        }
+                                    />
+                                    <span class="io-pick-title">{c.title.clone()}</span>
+                                    <span class="hint">{c.counts.describe()}</span>
+                                </label>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </fieldset>
+    }
+}
+
+#[component]
+fn PatientPicker(
+    choices: Memo<Vec<DiagnosisChoice>>,
+    patients_diagnosis: Memo<Option<RecordId>>,
+    patients_of: RwSignal<Option<RecordId>>,
+    patient_list: Memo<Vec<PatientChoice>>,
+    picked_patients: RwSignal<BTreeSet<RecordId>>,
+) -> impl IntoView {
+    let select_all = move |on: bool| {
+        let ids: BTreeSet<RecordId> =
+            if on { patient_list.with(|l| l.iter().map(|p| p.id.clone()).collect()) } else { BTreeSet::new() };
+        picked_patients.set(ids);
+    };
+    view! {
+        <div class="io-pick" data-testid="patient-picker">
+            <label class="field">
+                <span class="label">"地域診断"</span>
+                <select
+                    name="export-patients-of"
+                    prop:value=move || patients_diagnosis.get().map(|id| id.to_string()).unwrap_or_default()
+                    on:change:target=move |ev| {
+                        patients_of.set(RecordId::parse(&ev.target().value()).ok());
+                        picked_patients.set(BTreeSet::new());
+                    }
+                >
+                    <For each=move || choices.get() key=|c| (c.id.clone(), c.counts) let:c>
+                        <option value=c.id.to_string()>{c.title.clone()}</option>
+                    </For>
+                </select>
+            </label>
+            <fieldset class="field">
+                <legend class="label">"書き出す療養者（その療養者のアセスメントも含みます）"</legend>
+                <div class="buttons">
+                    <button type="button" on:click=move |_| select_all(true)>"すべて選ぶ"</button>
+                    <button type="button" on:click=move |_| select_all(false)>"選択をやめる"</button>
+                </div>
+                <Show when=move || patient_list.with(Vec::is_empty)>
+                    <p class="empty">"この地域診断には療養者がいません。"</p>
+                </Show>
+                <ul class="io-pick-list io-patients">
+                    <For each=move || patient_list.get() key=|p| p.clone() let:p>
+                        {
+                            let id = p.id.clone();
+                            let id2 = p.id.clone();
+                            view! {
+                                <li>
+                                    <label class="io-check">
+                                        <input
+                                            type="checkbox"
+                                            name="export-patient"
+                                            value=p.id.to_string()
+                                            prop:checked=move || picked_patients.with(|s| s.contains(&id))
+                                            on:change:target=move |ev| {
+                                                let on = ev.target().checked();
+                                                let id = id2.clone();
+                                                picked_patients.update(|s| {
+                                                    if on {
+                                                        s.insert(id);
+                                                    } else {
+                                                        s.remove(&id);
+                                                    }
+                                                });
+                                            }
+                                        />
+                                        <span class="io-pick-title">{p.label.clone()}</span>
+                                        <span class="hint">{p.municipality.clone()}</span>
+                                        {p.trashed.then(|| view! { <span class="tag">"ゴミ箱"</span> })}
+                                    </label>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </fieldset>
+        </div>
+    }
+}
+
+#[component]
+fn AnonReviewView(
+    review: Arc<AnonReview>,
+    keep: RwSignal<BTreeSet<FreeTextField>>,
+    ages_as_bands: RwSignal<bool>,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let texts = review.texts.clone();
+    let report = review.report.clone();
+    view! {
+        <div class="io-anon-review" data-testid="anon-review">
+            <h3>"自由記述の項目"</h3>
+            <p class="hint">
+                "自由記述には氏名や家族の事情が書かれていることがあるため、初めは書き出しません。下の内容を確認し、残してよいものだけチェックしてください。"
+            </p>
+            <ul class="io-free-texts">
+                {texts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let field = t.field;
+                        let empty = t.total == 0;
+                        view! {
+                            <li class="io-free-text" data-testid=format!("free-text-{i}")>
+                                <label class="io-check">
+                                    <input
+                                        type="checkbox"
+                                        name="keep-free-text"
+                                        value=i.to_string()
+                                        prop:disabled=empty
+                                        prop:checked=move || keep.with(|k| k.contains(&field))
+                                        on:change:target=move |ev| {
+                                            let on = ev.target().checked();
+                                            keep.update(|k| {
+                                                if on {
+                                                    k.insert(field);
+                                                } else {
+                                                    k.remove(&field);
+                                                }
+                                            });
+                                            on_change.run(());
+                                        }
+                                    />
+                                    {format!("{}を残す（{}件）", t.label, t.total)}
+                                </label>
+                                {(!empty).then(|| view! {
+                                    <details>
+                                        <summary>"書き出される内容を見る"</summary>
+                                        <ul class="io-samples">
+                                            {t.samples
+                                                .iter()
+                                                .map(|(text, n)| view! {
+                                                    <li>
+                                                        <span class="io-sample-text">{text.clone()}</span>
+                                                        {(*n > 1).then(|| view! { <span class="hint">{format!("（{n}件）")}</span> })}
+                                                    </li>
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                        {(t.more > 0).then(|| view! { <p class="hint">{format!("ほか{}種類", t.more)}</p> })}
+                                    </details>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <label class="io-check">
+                <input
+                    type="checkbox"
+                    name="ages-as-bands"
+                    prop:checked=move || ages_as_bands.get()
+                    on:change:target=move |ev| {
+                        ages_as_bands.set(ev.target().checked());
+                        on_change.run(());
+                    }
+                />
+                "年齢を年齢区分（20歳未満・20〜39歳・40〜64歳・65歳以上）にする"
+            </label>
+            <h3>"匿名化の内容"</h3>
+            <div class="io-report" data-testid="anon-report">
+                <h4>"削除・置き換えるもの"</h4>
+                <ul>{report.removed.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                <h4>"残すもの"</h4>
+                <ul>{report.kept.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                {(!report.warnings.is_empty()).then(|| view! {
+                    <h4 class="io-warning-title">"注意"</h4>
+                    <ul class="io-warnings" data-testid="anon-warnings">
+                        {report.warnings.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,131 @@
+//! データの入出力: export (whole 地域診断, several, or chosen 療養者; plain, encrypted or
+//! anonymised), import (checked completely, a plan to review, conflicts chosen field by
+//! field, written in one transaction), CSV for Excel, and the backup reminder.
+//!
+//! Nurses have no server: the bundle file is how they share their work and their only
+//! backup. Every decision is made in `domain::bundle` (see its FORMAT.md and `dataio`); this
+//! module reads files, calls WebCrypto, shows progress and writes through `ctx.save`.
+
+mod backup;
+mod crypto;
+mod csv;
+mod export;
+mod import;
+
+pub use backup::{provide_backup_status, BackupBanner, LastExportStatus};
+pub use csv::download_csv;
+
+use crate::domain::bundle::dataio::{REMIND_AFTER_CHANGES, REMIND_AFTER_DAYS};
+use crate::domain::record::StoredRecord;
+use crate::storage::{StorageError, Store};
+use crate::ui::ctx::{use_app, AppCtx};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// The page.
+#[component]
+pub fn IoPage() -> impl IntoView {
+    let backup = backup::use_backup_status();
+    view! {
+        <section class="io-page">
+            <h1>"データの入出力"</h1>
+            <p class="lead">
+                "データはこの端末（このブラウザ）の中にだけ保存されています。同僚や都道府県との共有と、故障・誤操作に備えたバックアップには、ここでファイルに書き出してください。"
+            </p>
+            <p class="io-backup-line" data-testid="io-last-export">
+                {move || backup.get().flatten().map(|s| s.status_text()).unwrap_or_default()}
+            </p>
+            <p class="hint">
+                {format!(
+                    "地域診断を丸ごと書き出すとバックアップとして記録します。書き出していない記録が{REMIND_AFTER_CHANGES}件を超えるか、書き出していない変更が{REMIND_AFTER_DAYS}日以上たつと、画面の上でお知らせします（匿名化したファイル・療養者を選んだファイルはバックアップになりません）。"
+                )}
+            </p>
+            <nav class="io-toc" aria-label="このページの内容">
+                <a href="#/io" on:click=move |ev| scroll_to(ev, "io-export")>"書き出し"</a>
+                <a href="#/io" on:click=move |ev| scroll_to(ev, "io-import")>"読み込み"</a>
+                <a href="#/io" on:click=move |ev| scroll_to(ev, "io-csv")>"CSV出力（Excel用）"</a>
+            </nav>
+            <export::ExportPanel/>
+            <import::ImportPanel/>
+            <csv::CsvPanel/>
+        </section>
+    }
+}
+
+/// Scrolls to a section without changing the route.
+fn scroll_to(ev: leptos::ev::MouseEvent, id: &str) {
+    ev.prevent_default();
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
+}
+
+/// What a long task is doing: shown as a `<progress>` bar with a label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// 何をしているか (日本語).
+    pub label: String,
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn new(label: &str, done: usize, total: usize) -> Progress {
+        Progress { label: label.to_string(), done, total: total.max(1) }
+    }
+}
+
+/// A progress bar (no inline style: the native `<progress>` element).
+#[component]
+pub fn ProgressBar(#[prop(into)] progress: Signal<Option<Progress>>) -> impl IntoView {
+    move || {
+        progress.get().map(|p| {
+            view! {
+                <div class="io-progress" role="status" aria-live="polite" data-testid="io-progress">
+                    <span class="io-progress-label">{p.label.clone()}</span>
+                    <progress max=p.total.to_string() value=p.done.to_string()>
+                        {format!("{} / {}", p.done, p.total)}
+                    </progress>
+                </div>
+            }
+        })
+    }
+}
+
+/// Lets the browser paint and handle input between phases of a long task: waits for the
+/// next animation frame (or 50 ms when the tab is hidden and frames are paused), then for a
+/// macrotask.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        let _ = w.request_animation_frame(&resolve);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+    });
+    let _ = JsFuture::from(promise).await;
+    crate::ui::ctx::gloo_sleep(0).await;
+}
+
+/// Every record on the device (every 地域診断 and all their records, ゴミ箱 included), read
+/// 地域診断 by 地域診断 so `progress` can say how far it got.
+pub async fn load_all(ctx: AppCtx, progress: impl Fn(usize, usize)) -> Result<Vec<StoredRecord>, StorageError> {
+    let store = ctx.store()?;
+    let diagnoses = store.list_diagnoses().await?;
+    let total = diagnoses.len();
+    let mut all = Vec::new();
+    for (i, d) in diagnoses.iter().enumerate() {
+        progress(i, total);
+        all.extend(store.list_records(&d.meta.id).await?);
+    }
+    all.extend(diagnoses);
+    progress(total, total);
+    Ok(all)
+}
+
+/// The app context (re-exported for the panels).
+fn app() -> AppCtx {
+    use_app()
+}
