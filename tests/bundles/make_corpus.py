@@ -20,6 +20,25 @@ T0 = 1_743_465_600_000  # 2025-04-01 09:00 JST
 T1 = 1_747_000_000_000  # 2025-05-12 JST
 
 
+
+def assessment_body(patient_id, assessor, started_at):
+    """A 判断樹 アセスメント (draft) as the app writes it (src/domain/trees/assessment.rs)."""
+    return {
+        "patient_id": patient_id,
+        "start_tree": "respiratory",
+        "continue_to_bulbar": False,
+        "status": "draft",
+        "started_at": started_at,
+        "assessor": assessor,
+        "sex": None,
+        "age": "",
+        "answers": {},
+        "signs": {},
+        "measurements": [],
+        "notes": "",
+        "outcome": {},
+    }
+
 def stamp(at, device="pc-hokenjo-1", history=None):
     s = {"at": at, "device": device}
     if history:
@@ -204,7 +223,7 @@ def good():
     prog = meta("g-1", "d-2025", "programme")
     prog["body"] = programme_body()
     asmt = meta("as-1", "d-2025", "assessment")
-    asmt["body"] = {"patient_id": "p-1", "assessor": "保健師 山本", "assessed_at": T1}
+    asmt["body"] = assessment_body("p-1", "保健師 山本", T1)
     full["records"] += [prog, asmt]
     write(os.path.join(GOOD, "full_v1.json"), full)
     write(os.path.join(GOOD, "compact_v1.json"), base(), pretty=False)
@@ -364,10 +383,17 @@ def bad():
 
     def dangling_assessment(b):
         a = meta("as-9", "d-2025", "assessment")
-        a["body"] = {"patient_id": "p-none"}
+        a["body"] = assessment_body("p-none", "", T1)
         b["records"].append(a)
 
     case("assessment_dangling_patient.json", mutate(dangling_assessment), "療養者「p-none」がこのファイルにも端末にもありません")
+
+    def finished_without_assessor(b):
+        a = meta("as-8", "d-2025", "assessment")
+        a["body"] = dict(assessment_body("p-1", "", T1), status="finished", finished_at=T1)
+        b["records"].append(a)
+
+    case("assessment_finished_without_assessor.json", mutate(finished_without_assessor), "完了したアセスメントに判断者がありません")
     case("deep_nesting.json", "[" * 100_000, "入れ子が深すぎます（64段まで、1行目）")
     deep = "[" * 70 + "]" * 70
     case("deep_nesting_in_body.json", text.replace('"devices": ""', '"devices": ' + deep, 1), "入れ子が深すぎます（64段まで")

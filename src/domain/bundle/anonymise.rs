@@ -714,7 +714,16 @@ mod tests {
         records.push(trashed);
         let assessment = StoredRecord {
             meta: RecordMeta { kind: RecordKind::Assessment, id: id("as-1"), ..records[1].meta.clone() },
-            body: serde_json::json!({"patient_id": "p-1", "assessor": "保健師 山本", "assessed_at": 1_747_000_000_000_i64, "note": "本人の話"}).into(),
+            body: {
+                let mut a = crate::domain::trees::assessment::Assessment::new(
+                    id("p-1"),
+                    crate::domain::trees::data::Tree::Respiratory,
+                    "保健師 山本",
+                    Timestamp(1_747_000_000_000),
+                );
+                a.notes = "本人の話".to_string();
+                crate::domain::record::Body::from_typed(&a).expect("body")
+            },
             stamps: BTreeMap::new(),
         };
         records.push(assessment);
@@ -770,7 +779,7 @@ mod tests {
         let cited = p1_body["symptoms"]["respiratory_source"]["assessment_id"].as_str().expect("id");
         assert_eq!(cited, assessment.meta.id.as_str());
         assert_eq!(assessment_body["assessor"], serde_json::json!(""));
-        assert_eq!(assessment_body["note"], serde_json::json!(""));
+        assert_eq!(assessment_body["notes"], serde_json::json!(""));
         assert!(report.removed.iter().any(|l| l.contains("療養者001〜療養者003")));
         assert!(report.removed.iter().any(|l| l == "住所（市町村より下）: 3件を削除しました"));
         assert!(report.removed.iter().any(|l| l == "ゴミ箱の記録: 1件は書き出しません"));

@@ -7,6 +7,7 @@
 use super::labels::field_label;
 use super::scan::{clip, MAX_STRING_CHARS};
 use crate::domain::diagnosis::{parse_jurisdiction, CommunityDiagnosis};
+use crate::domain::ids::RecordId;
 use crate::domain::number::{Decimal2, MAX_COUNT};
 use crate::domain::overview::Overview;
 use crate::domain::patient::{Age, JudgementSource, Patient};
@@ -15,6 +16,9 @@ use crate::domain::programmes::{Center, Council, Programme, StandardProgramme};
 use crate::domain::record::{leaf_paths, value_at, RecordBody, RecordKind};
 use crate::domain::station::{FteEntry, Station};
 use crate::domain::time::Timestamp;
+use crate::domain::trees::assessment::{Assessment, AssessmentStatus};
+use crate::domain::trees::data::Tree;
+use crate::domain::trees::measure::{MeasureKind, Measurement};
 use crate::domain::tri::Tri;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -57,11 +61,11 @@ pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProb
         RecordKind::Patient => check_typed::<Patient>(kind, body, template::<Patient>, patient_rules),
         RecordKind::Station => check_typed::<Station>(kind, body, template::<Station>, station_rules),
         RecordKind::Programme => check_typed::<Programme>(kind, body, programme_template, programme_rules),
-        // HOOK(lead): when 様式4 評価 (Evaluation) and アセスメント (Assessment) have their
-        // types, replace this arm with, e.g.,
+        RecordKind::Assessment => check_typed::<Assessment>(kind, body, assessment_template, assessment_rules),
+        // HOOK(lead): when 様式4 評価 (Evaluation) has its type, replace this arm with, e.g.,
         //   RecordKind::Evaluation => check_typed::<Evaluation>(kind, body, template::<Evaluation>, |_| Vec::new()),
-        // and add their range rules. Until then they are checked as JSON objects only.
-        RecordKind::Evaluation | RecordKind::Assessment => check_json_object(body),
+        // and add its range rules. Until then it is checked as a JSON object only.
+        RecordKind::Evaluation => check_json_object(body),
     }
 }
 
@@ -84,6 +88,34 @@ fn programme_template() -> Value {
         ..Programme::standard(StandardProgramme::RegionalCouncil)
     };
     serde_json::to_value(p).unwrap_or(Value::Null)
+}
+
+/// A full アセスメント (both trees, one measurement) to locate problems against.
+fn assessment_template() -> Value {
+    let mut a = Assessment::new(RecordId::sanitized("patient"), Tree::Respiratory, "", Timestamp(0));
+    a.measurements.push(Measurement::new(MeasureKind::Spo2));
+    a.finished_at = Some(Timestamp(0));
+    serde_json::to_value(a).unwrap_or(Value::Null)
+}
+
+/// A finished アセスメント must name its 判断者 and hold readable measurements (a draft may
+/// hold anything the nurse typed).
+fn assessment_rules(a: &Assessment) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    if a.status == AssessmentStatus::Finished {
+        if a.assessor.trim().is_empty() {
+            out.push(FieldProblem::new("assessor", "完了したアセスメントに判断者がありません"));
+        }
+        if a.finished_at.is_none() {
+            out.push(FieldProblem::new("finished_at", "完了したアセスメントに完了日時がありません"));
+        }
+        for (i, m) in a.measurements.iter().enumerate() {
+            if let Err(msg) = m.reading() {
+                out.push(FieldProblem::new(&format!("measurements/{i}/text"), msg));
+            }
+        }
+    }
+    out
 }
 
 /// For kinds without a type yet: any JSON object.

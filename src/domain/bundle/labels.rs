@@ -144,6 +144,24 @@ const META: &[(&str, &str)] = &[
     ("stamps", "項目ごとの更新記録"),
 ];
 
+/// アセスメント (判断樹) fields.
+const ASSESSMENT: &[(&str, &str)] = &[
+    ("patient_id", "療養者"),
+    ("start_tree", "最初の判断樹"),
+    ("continue_to_bulbar", "球麻痺の設問へ進む"),
+    ("status", "状態"),
+    ("started_at", "開始日時"),
+    ("finished_at", "完了日時"),
+    ("assessor", "判断者"),
+    ("sex", "性別"),
+    ("age", "年齢"),
+    ("answers", "回答"),
+    ("signs", "チェック"),
+    ("measurements", "測定値"),
+    ("notes", "メモ"),
+    ("outcome", "判断結果"),
+];
+
 /// The Japanese name of a body field path (`"neurology/name"` → 神経内科専門医療機関 機関名).
 /// Unknown sub-paths fall back to their nearest named parent; unnamed paths give `""`.
 pub fn field_label(kind: RecordKind, path: &str) -> String {
@@ -153,8 +171,9 @@ pub fn field_label(kind: RecordKind, path: &str) -> String {
         RecordKind::Overview => OVERVIEW,
         RecordKind::Diagnosis => DIAGNOSIS,
         RecordKind::Programme => PROGRAMME,
-        // HOOK(lead): add the labels of 様式4 評価 and アセスメント here.
-        RecordKind::Evaluation | RecordKind::Assessment => &[],
+        RecordKind::Assessment => ASSESSMENT,
+        // HOOK(lead): add the labels of 様式4 評価 here.
+        RecordKind::Evaluation => &[],
     };
     let mut p = path;
     loop {

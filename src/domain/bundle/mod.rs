@@ -275,7 +275,13 @@ mod tests {
         trashed.meta.deleted_at = Some(Timestamp(2));
         let assessment = StoredRecord {
             meta: RecordMeta { kind: RecordKind::Assessment, id: id("a1"), ..p("a1", "d1").meta },
-            body: serde_json::json!({"patient_id": "p1"}).into(),
+            body: crate::domain::record::Body::from_typed(&crate::domain::trees::assessment::Assessment::new(
+                id("p1"),
+                crate::domain::trees::data::Tree::Respiratory,
+                "",
+                Timestamp(1),
+            ))
+            .expect("body"),
             stamps: Default::default(),
         };
         vec![d("d1", 2025), d("d2", 2024), p("p2", "d1"), p("p1", "d1"), p("q1", "d2"), trashed, assessment]

@@ -582,7 +582,7 @@ fn read_stamps(
 
 /// The patient an assessment is about, if its body names one.
 ///
-/// HOOK(lead): this reads `body.patient_id`; adjust when the アセスメント type is wired.
+/// The 療養者 an アセスメント is about (`Assessment::patient_id`).
 pub fn referenced_patient(record: &StoredRecord) -> Option<RecordId> {
     if record.meta.kind != RecordKind::Assessment {
         return None;
