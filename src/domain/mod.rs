@@ -16,5 +16,6 @@ pub mod programmes;
 pub mod record;
 pub mod sample;
 pub mod station;
+pub mod summary;
 pub mod time;
 pub mod tri;
