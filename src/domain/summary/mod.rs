@@ -4,14 +4,20 @@
 //!
 //! * [`figure`]: one figure (人数, 分母, 割合, 不明) and the single rule behind each
 //!   ([`FigureKey`]); [`members`] lists the records behind a figure with the same rule.
+//! * [`sheet`]: [`summarize`] builds the whole [`Summary`] (A, B, C) in one pass over 様式1.
+//! * [`stations`]: [`station_totals`] (様式3 の合計, also 集計 B).
 
 pub mod figure;
+pub mod sheet;
+pub mod stations;
 
 pub use figure::{
     filter_choices, members, station_members, station_unknown_members, unknown_members, Amount, Denominator,
     DiseaseFilter, DoctorFigure, DoctorKind, Figure, FigureKey, FilterChoice, PatientFigure, ProcedureKind, Quantity,
     StationFigure, SymptomKind, Tally, Verdict,
 };
+pub use sheet::{certified_count, summarize, AreaOverview, DoctorFigures, PatientStatus, Summary};
+pub use stations::{station_totals, StationTotals};
 
 /// 端数処理: how every percentage, rate, density and average is rounded.
 pub const ROUNDING_RULE: &str =
@@ -75,3 +81,6 @@ pub const SUMMARY_FOOTNOTES: [&str; 12] = [
     FOOTNOTE_DISASTER_PLAN,
     FOOTNOTE_STATION_DENSITY,
 ];
+
+#[cfg(test)]
+mod tests;
