@@ -83,4 +83,4 @@ pub const SUMMARY_FOOTNOTES: [&str; 12] = [
 ];
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

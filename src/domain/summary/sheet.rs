@@ -6,6 +6,7 @@ use super::figure::{
     ProcedureKind, Quantity, SymptomKind, Tally, Verdict, SHEET_CERTIFICATE_GRADES,
 };
 use super::stations::{per_100k, per_area, station_totals, StationTotals};
+use crate::domain::evaluation::{coverage_from, coverage_keys, ItemCoverage};
 use crate::domain::number::{rate_tenths, Decimal2};
 use crate::domain::overview::Overview;
 use crate::domain::patient::{Adl, AgeBand, CareLevel, Disease, Patient};
@@ -168,7 +169,7 @@ impl PatientStatus {
     }
 }
 
-/// The whole 集計 sheet.
+/// The whole 集計 sheet, with 様式4's 管内の状況.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Summary {
     /// 疾患の絞り込み
@@ -181,6 +182,8 @@ pub struct Summary {
     pub stations: StationTotals,
     /// C．在宅療養者の現況
     pub status: PatientStatus,
+    /// 様式4 管内の状況 (the same as [`coverage`](crate::domain::evaluation::coverage))
+    pub coverage: [ItemCoverage; 8],
 }
 
 /// The 集計 sheet's support classes, in its order (6 … 1).
@@ -217,6 +220,11 @@ fn sheet_keys() -> Vec<PatientFigure> {
         PatientFigure::VentilatorProgramme,
         PatientFigure::NursingUsers,
     ]);
+    for key in coverage_keys() {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
     keys
 }
 
@@ -459,5 +467,6 @@ pub fn summarize(overview: &Overview, patients: &[Patient], stations: &[Station]
         area: area_overview(overview, &counts),
         stations: station_totals(overview, stations),
         status: patient_status(patients, &counts),
+        coverage: coverage_from(&counts),
     }
 }

@@ -21,7 +21,7 @@ fn text(s: &str) -> Tri<String> {
 }
 
 /// The seed's 様式1 入力例 例1.
-pub(super) fn seed_example_1() -> Patient {
+pub(crate) fn seed_example_1() -> Patient {
     Patient {
         id_number: "例1".into(),
         age: Some(Age::Band(AgeBand::From40To64)),
@@ -65,7 +65,7 @@ pub(super) fn seed_example_1() -> Patient {
 }
 
 /// The seed's 様式1 入力例 例2.
-pub(super) fn seed_example_2() -> Patient {
+pub(crate) fn seed_example_2() -> Patient {
     Patient {
         id_number: "例2".into(),
         age: Some(Age::Band(AgeBand::Over65)),
@@ -117,7 +117,7 @@ pub(super) fn seed_example_2() -> Patient {
 }
 
 /// 人口 250,000, 面積 123.45 km², ALS 認定者 12, 協力病院（管内） 3, 在宅療養支援診療所 20.
-pub(super) fn overview() -> Overview {
+pub(crate) fn overview() -> Overview {
     Overview {
         population: Some(250_000),
         area_km2: Some(Decimal2(12_345)),
@@ -129,7 +129,7 @@ pub(super) fn overview() -> Overview {
     }
 }
 
-pub(super) fn three_stations() -> Vec<Station> {
+pub(crate) fn three_stations() -> Vec<Station> {
     let staff =
         |full_time, hours| StaffMember { label: String::new(), full_time, weekly_hours: Decimal2::whole(hours) };
     vec![
@@ -370,7 +370,7 @@ fn station_totals_by_hand() {
 
 /// Fractional visits, several stations per patient, ventilated patients with and without
 /// the programme, and ages given as a band code.
-pub(super) fn mixed_roster() -> Vec<Patient> {
+pub(crate) fn mixed_roster() -> Vec<Patient> {
     let visits = |station: Option<u64>, institution: Option<u64>| {
         (
             StationNursing { weekly_visits: station.map(Decimal2), ..StationNursing::default() },
@@ -456,4 +456,13 @@ fn fractional_visits_several_stations_and_the_programme() {
     let scd = summarize(&Overview::default(), &roster, &[], &DiseaseFilter::Disease(Disease::Scd));
     assert_eq!(cpu(&scd.status.nursing_users), (1, pct(1000), 0));
     assert_eq!(scd.status.age_bands[3].count, 1);
+}
+
+#[test]
+fn summary_carries_the_same_coverage_as_evaluation() {
+    let roster = mixed_roster();
+    for filter in [DiseaseFilter::Als, DiseaseFilter::All, DiseaseFilter::Disease(Disease::Scd)] {
+        let s = summarize(&Overview::default(), &roster, &[], &filter);
+        assert_eq!(s.coverage, crate::domain::evaluation::coverage(&roster, &filter));
+    }
 }
