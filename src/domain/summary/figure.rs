@@ -383,7 +383,11 @@ impl PatientFigure {
         match self {
             PatientFigure::Patients => "在宅療養者数",
             PatientFigure::AgeBand(b) => b.label(),
-            PatientFigure::Adl(a) => a.label(),
+            PatientFigure::Adl(a) => match a {
+                Adl::Independent => "ADL 自立",
+                Adl::PartialAssist => "ADL 一部介助",
+                Adl::FullAssist => "ADL 全面介助",
+            },
             PatientFigure::Certificate => "身体障害者手帳あり",
             PatientFigure::CertificateGrade(g) => match g {
                 1 => "手帳 1級",
@@ -408,8 +412,20 @@ impl PatientFigure {
             PatientFigure::CareLevel(l) => l.label(),
             PatientFigure::CareInsured => "介護保険あり",
             PatientFigure::DisasterPlan => "災害時個別支援計画あり",
-            PatientFigure::Procedure(k) => k.label(),
-            PatientFigure::Symptom(k) => k.label(),
+            PatientFigure::Procedure(k) => match k {
+                ProcedureKind::Ventilator => "医療処置 人工呼吸器",
+                ProcedureKind::Tracheostomy => "医療処置 気管切開",
+                ProcedureKind::Suction => "医療処置 吸引",
+                ProcedureKind::TubeFeeding => "医療処置 経管栄養",
+                ProcedureKind::Other => "医療処置 その他",
+            },
+            PatientFigure::Symptom(k) => match k {
+                SymptomKind::Respiratory => "特定症状 呼吸障害",
+                SymptomKind::Swallowing => "特定症状 嚥下障害",
+                SymptomKind::Speech => "特定症状 構音障害",
+                SymptomKind::Urinary => "特定症状 排尿障害",
+                SymptomKind::Autonomic => "特定症状 自律神経障害",
+            },
             PatientFigure::Doctor(kind, figure) => match (kind, figure) {
                 (DoctorKind::Neurology, DoctorFigure::Present) => "神経内科専門医療機関 あり",
                 (DoctorKind::Neurology, DoctorFigure::Outpatient) => "神経内科専門医療機関 外来",
@@ -432,6 +448,52 @@ impl PatientFigure {
             PatientFigure::EmergencyNursing => "緊急時の訪問看護あり",
             PatientFigure::VentilatorProgramme => "在宅人工呼吸器使用患者支援事業（訪問看護）利用",
             PatientFigure::NursingUsers => "訪問看護利用者数",
+        }
+    }
+
+    /// The column heading under its group on the 集計 sheet: `自立`, `1級`, `あり`, `外来`, ….
+    pub fn short_label(self) -> &'static str {
+        match self {
+            PatientFigure::Adl(a) => a.label(),
+            PatientFigure::Certificate => "手帳あり",
+            PatientFigure::CertificateGrade(g) => match g {
+                1 => "1級",
+                2 => "2級",
+                3 => "3級",
+                4 => "4級",
+                5 => "5級",
+                6 => "6級",
+                _ => "その他の級",
+            },
+            PatientFigure::CertificateGradeLow => "4〜6級",
+            PatientFigure::SupportClass(c) => match c {
+                1 => "1",
+                2 => "2",
+                3 => "3",
+                4 => "4",
+                5 => "5",
+                6 => "6",
+                _ => "その他",
+            },
+            PatientFigure::HomeCareService => "居宅介護",
+            PatientFigure::CareInsured => "ありの人数",
+            PatientFigure::Procedure(k) => k.label(),
+            PatientFigure::Symptom(k) => k.label(),
+            PatientFigure::Doctor(_, f) => f.label(),
+            PatientFigure::DisasterPlan
+            | PatientFigure::EmergencyAdmission
+            | PatientFigure::RespiteAdmission
+            | PatientFigure::HomeRespite
+            | PatientFigure::InstitutionNursing
+            | PatientFigure::EmergencyNursing => "あり",
+            PatientFigure::StationNursing => "ありの人数",
+            PatientFigure::MultipleStations => "複数利用ありの人数",
+            PatientFigure::RegularNursing => "利用機関数1以上",
+            PatientFigure::VentilatorProgramme => "利用",
+            PatientFigure::Patients
+            | PatientFigure::AgeBand(_)
+            | PatientFigure::CareLevel(_)
+            | PatientFigure::NursingUsers => self.label(),
         }
     }
 
@@ -551,6 +613,14 @@ impl FigureKey {
     pub fn label(self) -> &'static str {
         match self {
             FigureKey::Patient(f) => f.label(),
+            FigureKey::Station(f) => f.label(),
+        }
+    }
+
+    /// The column heading under its group (see [`PatientFigure::short_label`]).
+    pub fn short_label(self) -> &'static str {
+        match self {
+            FigureKey::Patient(f) => f.short_label(),
             FigureKey::Station(f) => f.label(),
         }
     }
@@ -682,6 +752,11 @@ impl Figure {
             percent: percent(tally.yes, denominator_count),
             unknown: tally.unknown,
         }
+    }
+
+    /// The column heading under its group on the sheet (`あり`, `外来`, `1級` …).
+    pub fn short_label(&self) -> &'static str {
+        self.key.short_label()
     }
 
     /// 割合 as shown: `33.3` or `-`.

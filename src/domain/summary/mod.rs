@@ -6,11 +6,15 @@
 //!   ([`FigureKey`]); [`members`] lists the records behind a figure with the same rule.
 //! * [`sheet`]: [`summarize`] builds the whole [`Summary`] (A, B, C) in one pass over 様式1.
 //! * [`stations`]: [`station_totals`] (様式3 の合計, also 集計 B).
+//! * [`compare`](mod@compare): every line in order ([`Summary::lines`]) and the year-on-year
+//!   comparison ([`compare()`]).
 
+pub mod compare;
 pub mod figure;
 pub mod sheet;
 pub mod stations;
 
+pub use compare::{compare, Change, ComparisonRow, Line, Points, Section, SummaryLine, POINTS_UNIT};
 pub use figure::{
     filter_choices, members, station_members, station_unknown_members, unknown_members, Amount, Denominator,
     DiseaseFilter, DoctorFigure, DoctorKind, Figure, FigureKey, FilterChoice, PatientFigure, ProcedureKind, Quantity,

@@ -466,3 +466,71 @@ fn summary_carries_the_same_coverage_as_evaluation() {
         assert_eq!(s.coverage, crate::domain::evaluation::coverage(&roster, &filter));
     }
 }
+
+#[test]
+fn lines_never_depend_on_the_data() {
+    let empty = summarize(&Overview::default(), &[], &[], &DiseaseFilter::Als);
+    let full = summarize(&overview(), &mixed_roster(), &three_stations(), &DiseaseFilter::All);
+    let labels = |s: &Summary| s.lines().iter().map(|l| (l.section, l.line.label())).collect::<Vec<_>>();
+    assert_eq!(empty.lines().len(), full.lines().len());
+    // Only the certified count's label follows the filter (ALS療養者数 vs 療養者数 計).
+    let differing = labels(&empty).iter().zip(labels(&full)).filter(|(a, b)| **a != *b).count();
+    assert_eq!(differing, 3);
+    let sections: Vec<Section> = full.lines().iter().map(|l| l.section).collect();
+    assert_eq!(sections.first(), Some(&Section::Area));
+    assert_eq!(sections.last(), Some(&Section::Coverage));
+    assert_eq!(sections.iter().filter(|s| **s == Section::Coverage).count(), 8);
+}
+
+#[test]
+fn year_on_year_by_hand() {
+    // 前年度: 例1 only, no header. 今年度: 例1 and 例2 with the header.
+    let previous = summarize(&Overview::default(), &[seed_example_1()], &[], &DiseaseFilter::Als);
+    let current = summarize(&overview(), &[seed_example_1(), seed_example_2()], &[], &DiseaseFilter::Als);
+    let rows = compare(&previous, &current);
+    assert_eq!(rows.len(), current.lines().len());
+    let row = |section: Section, label: &str| {
+        rows.iter().find(|r| r.section == section && r.label == label).unwrap_or_else(|| panic!("no row {label}"))
+    };
+    // 神経内科 あり: 1 (100.0) → 2 (100.0): +1, ±0.0 points.
+    let r = row(Section::Patients, "神経内科専門医療機関 あり");
+    assert_eq!((r.change, r.point_change), (Some(Change::Count(1)), Some(Points(0))));
+    assert_eq!(r.previous_text(), "1（100.0％）");
+    assert_eq!(r.change_text(), "+1（±0.0ポイント）");
+    // かかりつけ あり: 0 (0.0) → 1 (50.0): +1, +50.0 points.
+    let r = row(Section::Patients, "かかりつけ主治医 あり");
+    assert_eq!(r.change_text(), "+1（+50.0ポイント）");
+    // 訪問看護利用者: 0 of 1 → 1 of 2; average `-` → 5.0: no change can be computed.
+    let r = row(Section::Patients, "一週間の訪問看護の平均回数");
+    assert_eq!((r.previous_text(), r.current_text(), r.change_text()), ("-".into(), "5.0".into(), "-".into()));
+    // 様式4 日常診療: 0/1 = 0.0 → 1/2 = 50.0.
+    let r = row(Section::Coverage, "日常診療の確保");
+    assert_eq!(r.point_change, Some(Points(500)));
+    // 災害対策: 1/1 = 100.0 → 1/2 = 50.0: ±0, -50.0 points.
+    let r = row(Section::Coverage, "災害対策");
+    assert_eq!(r.change_text(), "±0（-50.0ポイント）");
+    // 人口: blank → 250,000: `-`.
+    let r = row(Section::Area, "人口");
+    assert_eq!((r.change, r.current_text()), (None, "250000".to_string()));
+    // 在宅療養者数 1 → 2.
+    assert_eq!(row(Section::Area, "在宅療養者数").change, Some(Change::Count(1)));
+}
+
+#[test]
+fn changes_show_their_sign_and_precision() {
+    assert_eq!(Change::Count(-2).to_string(), "-2");
+    assert_eq!(Change::Count(0).to_string(), "±0");
+    // 123.45 → 120.50 km²: -2.95
+    assert_eq!(Change::Exact(-295).to_string(), "-2.95");
+    assert_eq!(Change::Exact(150).to_string(), "+1.5");
+    assert_eq!(Change::Exact(300).to_string(), "+3");
+    assert_eq!(Change::Rounded(3).to_string(), "+0.3");
+    assert_eq!(Points(-125).to_string(), "-12.5");
+    // Same header both years: density 2025.1 → 2025.1 = ±0.0; 面積 ±0.
+    let s = summarize(&overview(), &[], &[], &DiseaseFilter::Als);
+    let rows = compare(&s, &s);
+    let density = rows.iter().find(|r| r.label == "人口密度").map(|r| r.change_text());
+    assert_eq!(density.as_deref(), Some("±0.0"));
+    let area = rows.iter().find(|r| r.label == "面積").map(|r| r.change_text());
+    assert_eq!(area.as_deref(), Some("±0"));
+}
