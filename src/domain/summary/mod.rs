@@ -8,12 +8,15 @@
 //! * [`stations`]: [`station_totals`] (様式3 の合計, also 集計 B).
 //! * [`compare`](mod@compare): every line in order ([`Summary::lines`]) and the year-on-year
 //!   comparison ([`compare()`]).
+//! * [`charts`]: bar data for the charts ([`Summary::charts`]).
 
+pub mod charts;
 pub mod compare;
 pub mod figure;
 pub mod sheet;
 pub mod stations;
 
+pub use charts::{Bar, Chart, UnknownBar};
 pub use compare::{compare, Change, ComparisonRow, Line, Points, Section, SummaryLine, POINTS_UNIT};
 pub use figure::{
     filter_choices, members, station_members, station_unknown_members, unknown_members, Amount, Denominator,

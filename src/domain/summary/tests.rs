@@ -534,3 +534,41 @@ fn changes_show_their_sign_and_precision() {
     let area = rows.iter().find(|r| r.label == "面積").map(|r| r.change_text());
     assert_eq!(area.as_deref(), Some("±0"));
 }
+
+#[test]
+fn chart_data_by_hand() {
+    let roster = mixed_roster();
+    let s = summarize(&Overview::default(), &roster, &[], &DiseaseFilter::Als);
+    let [coverage, age, adl, procedures] = s.charts();
+    // 年齢区分: one in each band of N = 5 (20.0 % each), p5 不明 (1/5 = 20.0).
+    assert_eq!(
+        age.bars.iter().map(|b| (b.label, b.count, b.percent)).collect::<Vec<_>>(),
+        vec![
+            ("20歳未満", 1, pct(200)),
+            ("20〜40歳未満", 1, pct(200)),
+            ("40〜65歳未満", 1, pct(200)),
+            ("65歳以上", 1, pct(200)),
+        ]
+    );
+    assert_eq!(age.unknown, Some(charts::UnknownBar { count: 1, percent: pct(200) }));
+    assert_eq!((age.denominator_label, age.denominator_count), ("在宅ALS療養者", 5));
+    // ADL: nobody entered → 0 each, 5 不明 (100.0).
+    assert_eq!(adl.bars.iter().map(|b| b.count).collect::<Vec<_>>(), vec![0, 0, 0]);
+    assert_eq!(adl.bars[0].label, "自立");
+    assert_eq!(adl.unknown.map(|u| (u.count, u.percent)), Some((5, pct(1000))));
+    // 医療処置: 人工呼吸器 3/5 = 60.0 with 1 unknown; the others unknown for all 5.
+    assert_eq!(
+        (procedures.bars[0].label, procedures.bars[0].count, procedures.bars[0].percent),
+        ("人工呼吸器", 3, pct(600))
+    );
+    assert_eq!(procedures.bars[0].unknown, 1);
+    assert_eq!(procedures.bars[1].unknown, 5);
+    assert_eq!(procedures.unknown, None);
+    // 様式4: 8 bars named by item; 訪問看護 定期 3/5 = 60.0.
+    assert_eq!(coverage.bars.len(), 8);
+    assert_eq!((coverage.bars[5].label, coverage.bars[5].percent), ("訪問看護の確保（定期）", pct(600)));
+    // Empty roster: bars with `-`.
+    let empty = summarize(&Overview::default(), &[], &[], &DiseaseFilter::Als);
+    assert!(empty.charts().iter().all(|c| c.bars.iter().all(|b| b.percent.is_none())));
+    assert_eq!(empty.age_chart().unknown, Some(charts::UnknownBar { count: 0, percent: None }));
+}
