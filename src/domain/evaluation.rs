@@ -403,6 +403,46 @@ pub(crate) fn coverage_from(tallies: &Tallies<'_>) -> [ItemCoverage; 8] {
     })
 }
 
+/// Columns of the 様式4 CSV.
+pub const EVALUATION_HEADERS: [&str; 6] =
+    ["評価項目", "区分", "管内の状況（在宅療養者中ありの％）", "人数", "レベル", "課題"];
+
+/// 様式4 as rows (the eight items, then 総合評価および優先すべき課題), for CSV or print.
+/// 管内の状況 that cannot be computed (N = 0) is `－` (see the 集計 CSV); 人数 is written
+/// `1人/2人` (a bare `1/2` would become a date in Excel).
+pub fn evaluation_rows(evaluation: &Evaluation, coverage: &[ItemCoverage; 8]) -> Vec<[String; 6]> {
+    let mut rows: Vec<[String; 6]> = coverage
+        .iter()
+        .map(|c| {
+            let (heading, sub) = c.item.heading();
+            let row = evaluation.item(c.item);
+            [
+                heading.to_string(),
+                sub.unwrap_or("").to_string(),
+                c.figure.percent.map_or_else(|| "－".to_string(), |p| p.to_string()),
+                format!("{}人/{}人", c.figure.count, c.figure.denominator_count),
+                row.level.map(Level::letter).unwrap_or("").to_string(),
+                row.issue.clone(),
+            ]
+        })
+        .collect();
+    rows.push([
+        OVERALL_LABEL.to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        evaluation.overall.clone(),
+    ]);
+    rows
+}
+
+/// 様式4 as a CSV file.
+pub fn evaluation_csv(evaluation: &Evaluation, coverage: &[ItemCoverage; 8]) -> String {
+    let rows: Vec<Vec<String>> = evaluation_rows(evaluation, coverage).into_iter().map(Vec::from).collect();
+    crate::domain::csv::csv_table(&EVALUATION_HEADERS, &rows)
+}
+
 /// 様式4 管内の状況 for the eight items, each a % of the N patients of `filter`.
 pub fn coverage(patients: &[Patient], filter: &DiseaseFilter) -> [ItemCoverage; 8] {
     coverage_from(&Tallies::new(coverage_keys(), patients, filter))
@@ -518,6 +558,29 @@ mod tests {
         form.overall = "優先\t課題\n二行目".into();
         assert!(form.parse().is_ok());
         assert_eq!(form.issues().0.len(), 0);
+    }
+
+    #[test]
+    fn evaluation_table() {
+        let roster = vec![seed_example_1(), seed_example_2()];
+        let e = Evaluation {
+            respite_admission: ItemEvaluation {
+                level: Some(Level::D), issue: "レスパイト入院先がない".into()
+            },
+            overall: "レスパイト入院先の確保を優先する".into(),
+            ..Evaluation::default()
+        };
+        let rows = evaluation_rows(&e, &coverage(&roster, &DiseaseFilter::Als));
+        assert_eq!(rows.len(), 9);
+        // レスパイト 入院・入所: 0 of 2 = 0.0 %.
+        assert_eq!(
+            rows[3],
+            ["レスパイトケアの確保", "入院・入所", "0.0", "0人/2人", "D", "レスパイト入院先がない"].map(String::from)
+        );
+        assert_eq!(rows[0][2..5], ["100.0".to_string(), "2人/2人".to_string(), String::new()]);
+        assert_eq!(rows[8][0], OVERALL_LABEL);
+        let csv = evaluation_csv(&e, &coverage(&[], &DiseaseFilter::Als));
+        assert!(csv.contains("\r\n専門診療の確保,,－,0人/0人,,\r\n"));
     }
 
     #[test]

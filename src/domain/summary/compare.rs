@@ -140,16 +140,17 @@ pub enum Change {
     Rounded(i128),
 }
 
-fn signed(f: &mut fmt::Formatter<'_>, value: i128, scale: i128, places: usize) -> fmt::Result {
-    let sign = if value > 0 {
-        "+"
-    } else if value < 0 {
-        "-"
-    } else {
-        "±"
+/// Writes `value / scale` with `places` decimals; `marked` puts `+`/`±` before a positive or
+/// zero value (for display), otherwise only `-` is written (a plain number for CSV).
+fn signed(f: &mut dyn fmt::Write, value: i128, scale: i128, places: usize, marked: bool) -> fmt::Result {
+    let sign = match (value.signum(), marked) {
+        (-1, _) => "-",
+        (1, true) => "+",
+        (0, true) => "±",
+        _ => "",
     };
     let abs = value.unsigned_abs();
-    let scale = scale.unsigned_abs();
+    let scale = scale.unsigned_abs().max(1);
     if places == 0 {
         write!(f, "{sign}{abs}")
     } else {
@@ -157,22 +158,35 @@ fn signed(f: &mut fmt::Formatter<'_>, value: i128, scale: i128, places: usize) -
     }
 }
 
+impl Change {
+    fn write(self, f: &mut dyn fmt::Write, marked: bool) -> fmt::Result {
+        match self {
+            Change::Count(n) => signed(f, n, 1, 0, marked),
+            Change::Exact(h) => {
+                if h % 100 == 0 {
+                    signed(f, h / 100, 1, 0, marked)
+                } else if h % 10 == 0 {
+                    signed(f, h / 10, 10, 1, marked)
+                } else {
+                    signed(f, h, 100, 2, marked)
+                }
+            }
+            Change::Rounded(t) => signed(f, t, 10, 1, marked),
+        }
+    }
+
+    /// The change as a plain number (`3`, `-0.25`, `0`) for CSV.
+    pub fn plain(self) -> String {
+        let mut s = String::new();
+        let _ = self.write(&mut s, false);
+        s
+    }
+}
+
 impl fmt::Display for Change {
     /// `+3`, `-0.25`, `+1.5`, `±0`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Change::Count(n) => signed(f, n, 1, 0),
-            Change::Exact(h) => {
-                if h % 100 == 0 {
-                    signed(f, h / 100, 1, 0)
-                } else if h % 10 == 0 {
-                    signed(f, h / 10, 10, 1)
-                } else {
-                    signed(f, h, 100, 2)
-                }
-            }
-            Change::Rounded(t) => signed(f, t, 10, 1),
-        }
+        self.write(f, true)
     }
 }
 
@@ -183,7 +197,16 @@ pub struct Points(pub i128);
 impl fmt::Display for Points {
     /// `+3.3`, `-12.5`, `±0.0` (the UI writes ポイント after it).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        signed(f, self.0, 10, 1)
+        signed(f, self.0, 10, 1, true)
+    }
+}
+
+impl Points {
+    /// The change as a plain number (`3.3`, `-12.5`, `0.0`) for CSV.
+    pub fn plain(self) -> String {
+        let mut s = String::new();
+        let _ = signed(&mut s, self.0, 10, 1, false);
+        s
     }
 }
 

@@ -9,12 +9,14 @@
 //! * [`compare`](mod@compare): every line in order ([`Summary::lines`]) and the year-on-year
 //!   comparison ([`compare()`]).
 //! * [`charts`]: bar data for the charts ([`Summary::charts`]).
+//! * [`table`]: the 集計 and the comparison as CSV for Excel.
 
 pub mod charts;
 pub mod compare;
 pub mod figure;
 pub mod sheet;
 pub mod stations;
+pub mod table;
 
 pub use charts::{Bar, Chart, UnknownBar};
 pub use compare::{compare, Change, ComparisonRow, Line, Points, Section, SummaryLine, POINTS_UNIT};
@@ -25,6 +27,10 @@ pub use figure::{
 };
 pub use sheet::{certified_count, summarize, AreaOverview, DoctorFigures, PatientStatus, Summary};
 pub use stations::{station_totals, StationTotals};
+pub use table::{
+    comparison_csv, comparison_row_cells, summary_csv, summary_row, summary_rows, COMPARISON_HEADERS, CSV_DASH,
+    SUMMARY_HEADERS,
+};
 
 /// 端数処理: how every percentage, rate, density and average is rounded.
 pub const ROUNDING_RULE: &str =

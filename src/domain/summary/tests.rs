@@ -572,3 +572,53 @@ fn chart_data_by_hand() {
     assert!(empty.charts().iter().all(|c| c.bars.iter().all(|b| b.percent.is_none())));
     assert_eq!(empty.age_chart().unknown, Some(charts::UnknownBar { count: 0, percent: None }));
 }
+
+#[test]
+fn csv_table_of_the_seed_examples() {
+    let s = summarize(&overview(), &[seed_example_1(), seed_example_2()], &[], &DiseaseFilter::Als);
+    let rows = summary_rows(&s);
+    assert_eq!(rows.len(), s.lines().len() + SUMMARY_FOOTNOTES.len());
+    let find = |label: &str| rows.iter().find(|r| r[1] == label).cloned().unwrap_or_else(|| panic!("{label}"));
+    // かかりつけ主治医 なし: 例1 → 1 of 2 = 50.0, none unknown.
+    assert_eq!(
+        find("かかりつけ主治医 なし"),
+        ["C．在宅療養者の現況", "かかりつけ主治医 なし", "1", "在宅ALS療養者 2", "50.0", "0"].map(String::from)
+    );
+    // 手帳 1級: 2 of 手帳あり 2.
+    assert_eq!(find("手帳 1級")[3..5], ["手帳あり 2".to_string(), "100.0".to_string()]);
+    // 事業: of 人工呼吸器使用者 1.
+    assert_eq!(find("在宅人工呼吸器使用患者支援事業（訪問看護）利用")[3], "人工呼吸器使用者 1");
+    // Values carry their unit; no stations: 100 km² density 0 / 123.45 = 0.0, FTE per 100,000 0.0.
+    assert_eq!(find("人口密度（人/km²）")[2], "2025.1");
+    assert_eq!(find("一週間の訪問看護の平均回数（回/週）")[2], "5.0");
+    assert_eq!(find("訪問看護ステーション数 100km²あたり（ヵ所/100km²）")[2], "0.0");
+    // No stations: shares are `－`.
+    assert_eq!(find("24時間対応体制加算の届出あり")[4], CSV_DASH);
+    assert_eq!(rows.last().map(|r| r[0].as_str()), Some("注"));
+    let csv = summary_csv(&s);
+    assert!(csv.starts_with("\u{FEFF}区分,項目,人数・値,分母,割合（％）,不明\r\n"));
+    assert!(csv.contains("\r\nC．在宅療養者の現況,かかりつけ主治医 なし,1,在宅ALS療養者 2,50.0,0\r\n"));
+    assert!(!csv.contains("'-"), "no formula guard on dashes");
+}
+
+#[test]
+fn comparison_csv_has_plain_numbers() {
+    let previous = summarize(&Overview::default(), &[seed_example_1()], &[], &DiseaseFilter::Als);
+    let current = summarize(&overview(), &[seed_example_1(), seed_example_2()], &[], &DiseaseFilter::Als);
+    let rows = compare(&previous, &current);
+    let cells = |label: &str| {
+        rows.iter().find(|r| r.label == label).map(comparison_row_cells).unwrap_or_else(|| panic!("{label}"))
+    };
+    // 災害対策 (様式4): 1 (100.0) → 1 (50.0): 0, -50.0.
+    let c = cells("災害対策");
+    assert_eq!(c[3..].to_vec(), ["1", "100.0", "1", "50.0", "0", "-50.0"].map(String::from).to_vec());
+    // 人口: blank → 250000: change `－`, no percent columns.
+    let c = cells("人口");
+    assert_eq!(c[2..].to_vec(), ["人", "－", "", "250000", "", "－", ""].map(String::from).to_vec());
+    // かかりつけ あり: 0 → 1, +50.0 points written as plain 50.0.
+    assert_eq!(cells("かかりつけ主治医 あり")[7..].to_vec(), vec!["1".to_string(), "50.0".to_string()]);
+    let csv = comparison_csv(&rows);
+    assert!(!csv.contains("'"), "no cell needs the formula guard");
+    assert_eq!(Change::Exact(-295).plain(), "-2.95");
+    assert_eq!(Points(0).plain(), "0.0");
+}
