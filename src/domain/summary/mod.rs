@@ -95,5 +95,7 @@ pub const SUMMARY_FOOTNOTES: [&str; 12] = [
     FOOTNOTE_STATION_DENSITY,
 ];
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props;
 #[cfg(test)]
 pub(crate) mod tests;
