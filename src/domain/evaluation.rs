@@ -374,17 +374,7 @@ pub struct ItemCoverage {
     pub parts: Vec<Figure>,
 }
 
-/// Every patient figure [`coverage`] needs, for a single pass.
-pub(crate) fn coverage_keys() -> Vec<PatientFigure> {
-    let mut keys: Vec<PatientFigure> = EvaluationItem::ALL.iter().map(|i| i.figure()).collect();
-    for kind in DoctorKind::ALL {
-        keys.push(PatientFigure::Doctor(kind, DoctorFigure::Outpatient));
-        keys.push(PatientFigure::Doctor(kind, DoctorFigure::HomeVisit));
-    }
-    keys
-}
-
-/// 管内の状況 from tallies that include [`coverage_keys`].
+/// 管内の状況 from the tallies of one pass.
 pub(crate) fn coverage_from(tallies: &Tallies<'_>) -> [ItemCoverage; 8] {
     EvaluationItem::ALL.map(|item| {
         let parts = match item.figure() {
@@ -445,7 +435,7 @@ pub fn evaluation_csv(evaluation: &Evaluation, coverage: &[ItemCoverage; 8]) -> 
 
 /// 様式4 管内の状況 for the eight items, each a % of the N patients of `filter`.
 pub fn coverage(patients: &[Patient], filter: &DiseaseFilter) -> [ItemCoverage; 8] {
-    coverage_from(&Tallies::new(coverage_keys(), patients, filter))
+    coverage_from(&Tallies::new(patients, filter))
 }
 
 #[cfg(test)]

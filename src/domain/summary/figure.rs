@@ -119,6 +119,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    #[inline(always)]
     fn of_bool(value: Option<bool>) -> Verdict {
         match value {
             Some(true) => Verdict::Yes,
@@ -127,6 +128,7 @@ impl Verdict {
         }
     }
 
+    #[inline(always)]
     fn of_tri<T>(value: &Tri<T>, is: impl FnOnce(&T) -> bool) -> Verdict {
         match value {
             Tri::Value(v) if is(v) => Verdict::Yes,
@@ -135,6 +137,7 @@ impl Verdict {
         }
     }
 
+    #[inline(always)]
     fn of_option<T>(value: Option<T>, is: impl FnOnce(T) -> bool) -> Verdict {
         match value {
             Some(v) => {
@@ -183,6 +186,7 @@ impl ProcedureKind {
         }
     }
     /// The patient's 1/0/不明 for this procedure.
+    #[inline(always)]
     pub fn of(self, p: &Procedures) -> Option<bool> {
         match self {
             ProcedureKind::Ventilator => p.ventilator,
@@ -228,6 +232,7 @@ impl SymptomKind {
         }
     }
     /// The patient's 1/0/不明 for this symptom.
+    #[inline(always)]
     pub fn of(self, p: &Patient) -> Option<bool> {
         let s = &p.symptoms;
         match self {
@@ -258,6 +263,7 @@ impl DoctorKind {
             DoctorKind::FamilyDoctor => "かかりつけ主治医",
         }
     }
+    #[inline(always)]
     pub fn of(self, p: &Patient) -> &DoctorCare {
         match self {
             DoctorKind::Neurology => &p.neurology,
@@ -297,6 +303,7 @@ impl DoctorFigure {
         }
     }
 
+    #[inline(always)]
     fn verdict(self, care: &DoctorCare) -> Verdict {
         match self {
             DoctorFigure::Present => Verdict::of_tri(&care.name, |_| true),
@@ -499,6 +506,7 @@ impl PatientFigure {
 
     /// Does this patient count for the figure? The single rule used both for the count and
     /// for the list of records behind it.
+    #[inline(always)]
     pub fn verdict(self, p: &Patient) -> Verdict {
         match self {
             PatientFigure::Patients => Verdict::Yes,
@@ -686,7 +694,7 @@ impl Tally {
 }
 
 /// Counts every key over the patients in the filter, in one pass; returns N and one tally
-/// per key (in the keys' order).
+/// per key (in the keys' order). For the 集計 itself see [`tally_facts`], which is faster.
 pub fn tally_patients(keys: &[PatientFigure], patients: &[Patient], filter: &DiseaseFilter) -> (u64, Vec<Tally>) {
     let mut tallies = vec![Tally::default(); keys.len()];
     let mut n = 0;
@@ -697,6 +705,173 @@ pub fn tally_patients(keys: &[PatientFigure], patients: &[Patient], filter: &Dis
         }
     }
     (n, tallies)
+}
+
+/// The verdicts of one patient for every key of [`FACT_KEYS`]: bit `i` of `yes` / `unknown`
+/// is the verdict for `FACT_KEYS[i]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Facts {
+    pub yes: u64,
+    pub unknown: u64,
+}
+
+impl Facts {
+    #[inline(always)]
+    fn set(&mut self, i: usize, v: Verdict) {
+        match v {
+            Verdict::Yes => self.yes |= 1 << i,
+            Verdict::Unknown => self.unknown |= 1 << i,
+            Verdict::No => {}
+        }
+    }
+
+    /// The verdict for `FACT_KEYS[i]`.
+    pub fn get(self, i: usize) -> Verdict {
+        if i >= 64 {
+            Verdict::No
+        } else if self.yes & (1 << i) != 0 {
+            Verdict::Yes
+        } else if self.unknown & (1 << i) != 0 {
+            Verdict::Unknown
+        } else {
+            Verdict::No
+        }
+    }
+}
+
+macro_rules! fact_keys {
+    ($($key:expr),* $(,)?) => {
+        /// Every patient figure the 集計 and 様式4 count, in one fixed order (the bits of
+        /// [`Facts`]).
+        pub const FACT_KEYS: &[PatientFigure] = &[$($key),*];
+
+        /// Every verdict of one patient at once. Each bit is [`PatientFigure::verdict`] of
+        /// its key (the same rule [`members`] uses); with the keys written out as constants
+        /// the compiler turns the calls into straight-line code.
+        pub fn facts(p: &Patient) -> Facts {
+            let mut facts = Facts::default();
+            let mut i = 0;
+            $(
+                facts.set(i, PatientFigure::verdict($key, p));
+                i += 1;
+            )*
+            let _ = i;
+            facts
+        }
+    };
+}
+
+fact_keys![
+    PatientFigure::AgeBand(AgeBand::Under20),
+    PatientFigure::AgeBand(AgeBand::From20To39),
+    PatientFigure::AgeBand(AgeBand::From40To64),
+    PatientFigure::AgeBand(AgeBand::Over65),
+    PatientFigure::Adl(Adl::Independent),
+    PatientFigure::Adl(Adl::PartialAssist),
+    PatientFigure::Adl(Adl::FullAssist),
+    PatientFigure::Certificate,
+    PatientFigure::CertificateGradeLow,
+    PatientFigure::CertificateGrade(3),
+    PatientFigure::CertificateGrade(2),
+    PatientFigure::CertificateGrade(1),
+    PatientFigure::SupportClass(6),
+    PatientFigure::SupportClass(5),
+    PatientFigure::SupportClass(4),
+    PatientFigure::SupportClass(3),
+    PatientFigure::SupportClass(2),
+    PatientFigure::SupportClass(1),
+    PatientFigure::HomeCareService,
+    PatientFigure::CareLevel(CareLevel::Support1),
+    PatientFigure::CareLevel(CareLevel::Support2),
+    PatientFigure::CareLevel(CareLevel::Care1),
+    PatientFigure::CareLevel(CareLevel::Care2),
+    PatientFigure::CareLevel(CareLevel::Care3),
+    PatientFigure::CareLevel(CareLevel::Care4),
+    PatientFigure::CareLevel(CareLevel::Care5),
+    PatientFigure::CareInsured,
+    PatientFigure::DisasterPlan,
+    PatientFigure::Procedure(ProcedureKind::Ventilator),
+    PatientFigure::Procedure(ProcedureKind::Tracheostomy),
+    PatientFigure::Procedure(ProcedureKind::Suction),
+    PatientFigure::Procedure(ProcedureKind::TubeFeeding),
+    PatientFigure::Procedure(ProcedureKind::Other),
+    PatientFigure::Symptom(SymptomKind::Respiratory),
+    PatientFigure::Symptom(SymptomKind::Swallowing),
+    PatientFigure::Symptom(SymptomKind::Speech),
+    PatientFigure::Symptom(SymptomKind::Urinary),
+    PatientFigure::Symptom(SymptomKind::Autonomic),
+    PatientFigure::Doctor(DoctorKind::Neurology, DoctorFigure::Present),
+    PatientFigure::Doctor(DoctorKind::Neurology, DoctorFigure::Outpatient),
+    PatientFigure::Doctor(DoctorKind::Neurology, DoctorFigure::HomeVisit),
+    PatientFigure::Doctor(DoctorKind::Neurology, DoctorFigure::Visits),
+    PatientFigure::Doctor(DoctorKind::Neurology, DoctorFigure::NoCare),
+    PatientFigure::Doctor(DoctorKind::FamilyDoctor, DoctorFigure::Present),
+    PatientFigure::Doctor(DoctorKind::FamilyDoctor, DoctorFigure::Outpatient),
+    PatientFigure::Doctor(DoctorKind::FamilyDoctor, DoctorFigure::HomeVisit),
+    PatientFigure::Doctor(DoctorKind::FamilyDoctor, DoctorFigure::Visits),
+    PatientFigure::Doctor(DoctorKind::FamilyDoctor, DoctorFigure::NoCare),
+    PatientFigure::EmergencyAdmission,
+    PatientFigure::RespiteAdmission,
+    PatientFigure::HomeRespite,
+    PatientFigure::StationNursing,
+    PatientFigure::MultipleStations,
+    PatientFigure::RegularNursing,
+    PatientFigure::InstitutionNursing,
+    PatientFigure::EmergencyNursing,
+    PatientFigure::VentilatorProgramme,
+    PatientFigure::NursingUsers,
+];
+
+/// Position of `key` in [`FACT_KEYS`].
+pub fn fact_index(key: PatientFigure) -> Option<usize> {
+    FACT_KEYS.iter().position(|k| *k == key)
+}
+
+/// What one pass over the roster gives the 集計: N, one tally per [`FACT_KEYS`] entry, and
+/// the sum of the weekly totals of the 訪問看護利用者 (for the average).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactTallies {
+    /// N
+    pub n: u64,
+    /// In [`FACT_KEYS`] order.
+    pub tallies: Vec<Tally>,
+    /// Sum of 1週間の合計訪問看護利用回数 over the patients counted as 訪問看護利用者.
+    pub users_weekly_sum: Decimal2,
+}
+
+/// The single pass of the 集計: every [`FACT_KEYS`] verdict of every patient in the filter.
+pub fn tally_facts(patients: &[Patient], filter: &DiseaseFilter) -> FactTallies {
+    let mut yes = [0u64; 64];
+    let mut unknown = [0u64; 64];
+    let users_bit = fact_index(PatientFigure::NursingUsers).map_or(0, |i| 1u64 << i);
+    let mut n = 0;
+    let mut users_weekly_sum = Decimal2::ZERO;
+    for p in patients.iter().filter(|p| filter.matches(p)) {
+        n += 1;
+        let f = facts(p);
+        let mut bits = f.yes;
+        while bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            if let Some(c) = yes.get_mut(i) {
+                *c += 1;
+            }
+            bits &= bits - 1;
+        }
+        let mut bits = f.unknown;
+        while bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            if let Some(c) = unknown.get_mut(i) {
+                *c += 1;
+            }
+            bits &= bits - 1;
+        }
+        if f.yes & users_bit != 0 {
+            users_weekly_sum = users_weekly_sum.saturating_add(p.weekly_total().unwrap_or_default());
+        }
+    }
+    let tallies =
+        yes.iter().zip(unknown.iter()).take(FACT_KEYS.len()).map(|(&y, &u)| Tally { yes: y, unknown: u }).collect();
+    FactTallies { n, tallies, users_weekly_sum }
 }
 
 /// Counts every key over the stations, in one pass.

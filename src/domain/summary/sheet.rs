@@ -2,11 +2,11 @@
 //! A 管轄地域の概況, B 訪問看護ステーションの概況, C 在宅療養者の現況.
 
 use super::figure::{
-    tally_patients, Amount, Denominator, DiseaseFilter, DoctorFigure, DoctorKind, Figure, FigureKey, PatientFigure,
-    ProcedureKind, Quantity, SymptomKind, Tally, Verdict, SHEET_CERTIFICATE_GRADES,
+    fact_index, tally_facts, tally_patients, Amount, Denominator, DiseaseFilter, DoctorFigure, DoctorKind, FactTallies,
+    Figure, FigureKey, PatientFigure, ProcedureKind, Quantity, SymptomKind, Tally,
 };
 use super::stations::{per_100k, per_area, station_totals, StationTotals};
-use crate::domain::evaluation::{coverage_from, coverage_keys, ItemCoverage};
+use crate::domain::evaluation::{coverage_from, ItemCoverage};
 use crate::domain::number::{rate_tenths, Decimal2};
 use crate::domain::overview::Overview;
 use crate::domain::patient::{Adl, AgeBand, CareLevel, Disease, Patient};
@@ -189,57 +189,20 @@ pub struct Summary {
 /// The 集計 sheet's support classes, in its order (6 … 1).
 const SUPPORT_CLASSES: [u8; 6] = [6, 5, 4, 3, 2, 1];
 
-/// Every patient figure the sheet counts, in one list for the single pass.
-fn sheet_keys() -> Vec<PatientFigure> {
-    let mut keys = Vec::with_capacity(80);
-    keys.extend(AgeBand::ALL.map(PatientFigure::AgeBand));
-    keys.extend(Adl::ALL.map(PatientFigure::Adl));
-    keys.push(PatientFigure::Certificate);
-    keys.push(PatientFigure::CertificateGradeLow);
-    keys.extend(SHEET_CERTIFICATE_GRADES.map(PatientFigure::CertificateGrade));
-    keys.extend(SUPPORT_CLASSES.map(PatientFigure::SupportClass));
-    keys.push(PatientFigure::HomeCareService);
-    keys.extend(CareLevel::ALL.map(PatientFigure::CareLevel));
-    keys.push(PatientFigure::CareInsured);
-    keys.push(PatientFigure::DisasterPlan);
-    keys.extend(ProcedureKind::ALL.map(PatientFigure::Procedure));
-    keys.extend(SymptomKind::ALL.map(PatientFigure::Symptom));
-    for kind in DoctorKind::ALL {
-        keys.extend(DoctorFigure::SHEET.map(|f| PatientFigure::Doctor(kind, f)));
-        keys.push(PatientFigure::Doctor(kind, DoctorFigure::Visits));
-    }
-    keys.extend([
-        PatientFigure::EmergencyAdmission,
-        PatientFigure::RespiteAdmission,
-        PatientFigure::HomeRespite,
-        PatientFigure::StationNursing,
-        PatientFigure::MultipleStations,
-        PatientFigure::RegularNursing,
-        PatientFigure::InstitutionNursing,
-        PatientFigure::EmergencyNursing,
-        PatientFigure::VentilatorProgramme,
-        PatientFigure::NursingUsers,
-    ]);
-    for key in coverage_keys() {
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
-    }
-    keys
-}
-
 /// The tallies of one pass over the roster, looked up by key, and the figures built from them.
 pub(crate) struct Tallies<'a> {
     filter: &'a DiseaseFilter,
+    patients: &'a [Patient],
     n: u64,
-    keys: Vec<PatientFigure>,
     tallies: Vec<Tally>,
+    users_weekly_sum: Decimal2,
 }
 
 impl<'a> Tallies<'a> {
-    pub(crate) fn new(keys: Vec<PatientFigure>, patients: &[Patient], filter: &'a DiseaseFilter) -> Tallies<'a> {
-        let (n, tallies) = tally_patients(&keys, patients, filter);
-        Tallies { filter, n, keys, tallies }
+    /// One pass over the patients of `filter` ([`tally_facts`]).
+    pub(crate) fn new(patients: &'a [Patient], filter: &'a DiseaseFilter) -> Tallies<'a> {
+        let FactTallies { n, tallies, users_weekly_sum } = tally_facts(patients, filter);
+        Tallies { filter, patients, n, tallies, users_weekly_sum }
     }
 
     /// N
@@ -251,7 +214,12 @@ impl<'a> Tallies<'a> {
         if key == PatientFigure::Patients {
             return Tally { yes: self.n, unknown: 0 };
         }
-        self.keys.iter().position(|k| *k == key).and_then(|i| self.tallies.get(i)).copied().unwrap_or_default()
+        match fact_index(key).and_then(|i| self.tallies.get(i)) {
+            Some(t) => *t,
+            // A key outside the single pass (none of the sheet's): counted on its own, by the
+            // same rule.
+            None => tally_patients(&[key], self.patients, self.filter).1.first().copied().unwrap_or_default(),
+        }
     }
 
     fn denominator_count(&self, d: Denominator) -> u64 {
@@ -409,18 +377,15 @@ fn doctor_figures(counts: &Tallies<'_>, kind: DoctorKind) -> DoctorFigures {
 }
 
 /// 一週間の訪問看護の平均回数: the sum of the weekly totals of the 訪問看護利用者 (the same
-/// rule as the count) divided by their number, rounded half up to one decimal.
-fn average_weekly_visits(patients: &[Patient], filter: &DiseaseFilter, users: Tally) -> Quantity {
-    let sum: Decimal2 = patients
-        .iter()
-        .filter(|p| filter.matches(p) && PatientFigure::NursingUsers.verdict(p) == Verdict::Yes)
-        .filter_map(Patient::weekly_total)
-        .sum();
-    let value = rate_tenths(sum, Decimal2::whole(users.yes), 1).map(Amount::Rounded);
+/// rule as the count, summed in the same pass) divided by their number, rounded half up to
+/// one decimal.
+fn average_weekly_visits(counts: &Tallies<'_>) -> Quantity {
+    let users = counts.tally(PatientFigure::NursingUsers);
+    let value = rate_tenths(counts.users_weekly_sum, Decimal2::whole(users.yes), 1).map(Amount::Rounded);
     Quantity::new("一週間の訪問看護の平均回数", "回/週", value, users.unknown)
 }
 
-fn patient_status(patients: &[Patient], counts: &Tallies<'_>) -> PatientStatus {
+fn patient_status(counts: &Tallies<'_>) -> PatientStatus {
     let of_n = |key| counts.of_n(key);
     PatientStatus {
         age_bands: AgeBand::ALL.map(|b| of_n(PatientFigure::AgeBand(b))),
@@ -450,23 +415,19 @@ fn patient_status(patients: &[Patient], counts: &Tallies<'_>) -> PatientStatus {
         emergency_nursing: of_n(PatientFigure::EmergencyNursing),
         ventilator_programme: counts.figure(PatientFigure::VentilatorProgramme, Denominator::Ventilated),
         nursing_users: of_n(PatientFigure::NursingUsers),
-        average_weekly_visits: average_weekly_visits(
-            patients,
-            counts.filter,
-            counts.tally(PatientFigure::NursingUsers),
-        ),
+        average_weekly_visits: average_weekly_visits(counts),
     }
 }
 
 /// The 集計 sheet from 様式1 (header and roster) and 様式3, for the patients of `filter`.
 pub fn summarize(overview: &Overview, patients: &[Patient], stations: &[Station], filter: &DiseaseFilter) -> Summary {
-    let counts = Tallies::new(sheet_keys(), patients, filter);
+    let counts = Tallies::new(patients, filter);
     Summary {
         filter: filter.clone(),
         patients: counts.n(),
         area: area_overview(overview, &counts),
         stations: station_totals(overview, stations),
-        status: patient_status(patients, &counts),
+        status: patient_status(&counts),
         coverage: coverage_from(&counts),
     }
 }

@@ -622,3 +622,30 @@ fn comparison_csv_has_plain_numbers() {
     assert_eq!(Change::Exact(-295).plain(), "-2.95");
     assert_eq!(Points(0).plain(), "0.0");
 }
+
+#[test]
+fn every_sheet_figure_is_counted_in_the_single_pass() {
+    use super::figure::{fact_index, facts, FACT_KEYS};
+    assert!(FACT_KEYS.len() <= 64, "Facts holds 64 bits");
+    let s = summarize(&overview(), &mixed_roster(), &three_stations(), &DiseaseFilter::Als);
+    for line in s.lines() {
+        if let Line::Figure(Figure { key: FigureKey::Patient(k), .. }) = line.line {
+            assert!(*k == PatientFigure::Patients || fact_index(*k).is_some(), "{k:?}");
+        }
+    }
+    for c in &s.coverage {
+        assert!(c
+            .parts
+            .iter()
+            .chain([&c.figure])
+            .all(|f| matches!(f.key, FigureKey::Patient(k) if fact_index(k).is_some())));
+    }
+    // Each bit is the key's verdict.
+    let roster = crate::domain::sample::synthetic_patients(300, 5);
+    for p in roster.iter().chain(mixed_roster().iter()).chain([seed_example_1(), seed_example_2()].iter()) {
+        let f = facts(p);
+        for (i, k) in FACT_KEYS.iter().enumerate() {
+            assert_eq!(f.get(i), k.verdict(p), "{k:?}");
+        }
+    }
+}
