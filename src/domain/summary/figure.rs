@@ -514,9 +514,7 @@ impl PatientFigure {
             PatientFigure::Adl(a) => Verdict::of_option(p.adl, |x| x == a),
             PatientFigure::Certificate => Verdict::of_tri(&p.disability_certificate, |_| true),
             PatientFigure::CertificateGrade(g) => Verdict::of_tri(&p.disability_certificate, |&x| x == g),
-            PatientFigure::CertificateGradeLow => {
-                Verdict::of_tri(&p.disability_certificate, |&x| SHEET_CERTIFICATE_GRADES.iter().all(|&g| g != x))
-            }
+            PatientFigure::CertificateGradeLow => Verdict::of_tri(&p.disability_certificate, |x| (4..=6).contains(x)),
             PatientFigure::SupportClass(c) => Verdict::of_tri(&p.disability_support_class, |&x| x == c),
             PatientFigure::HomeCareService => Verdict::of_bool(p.home_care_service),
             PatientFigure::CareLevel(l) => Verdict::of_tri(&p.care_insurance, |&x| x == l),
@@ -718,9 +716,10 @@ pub struct Facts {
 impl Facts {
     #[inline(always)]
     fn set(&mut self, i: usize, v: Verdict) {
+        let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
         match v {
-            Verdict::Yes => self.yes |= 1 << i,
-            Verdict::Unknown => self.unknown |= 1 << i,
+            Verdict::Yes => self.yes |= bit,
+            Verdict::Unknown => self.unknown |= bit,
             Verdict::No => {}
         }
     }
@@ -1109,6 +1108,20 @@ mod tests {
         assert_eq!(PatientFigure::VentilatorProgramme.verdict(&p), Verdict::Yes);
         p.ventilator_programme.used = Some(false);
         assert_eq!(PatientFigure::VentilatorProgramme.verdict(&p), Verdict::No);
+    }
+
+    #[test]
+    fn certificate_grades() {
+        let mut p = Patient { disability_certificate: Tri::Value(4), ..Patient::default() };
+        assert_eq!(PatientFigure::CertificateGradeLow.verdict(&p), Verdict::Yes);
+        assert_eq!(PatientFigure::CertificateGrade(3).verdict(&p), Verdict::No);
+        assert_eq!(PatientFigure::Certificate.verdict(&p), Verdict::Yes);
+        p.disability_certificate = Tri::Value(1);
+        assert_eq!(PatientFigure::CertificateGradeLow.verdict(&p), Verdict::No);
+        p.disability_certificate = Tri::None;
+        assert_eq!(PatientFigure::CertificateGrade(1).verdict(&p), Verdict::No);
+        p.disability_certificate = Tri::Unknown;
+        assert_eq!(PatientFigure::CertificateGrade(1).verdict(&p), Verdict::Unknown);
     }
 
     #[test]
