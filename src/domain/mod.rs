@@ -6,6 +6,7 @@
 pub mod bundle;
 pub mod csv;
 pub mod diagnosis;
+pub mod evaluation;
 pub mod fiscal_year;
 pub mod forms;
 pub mod ids;
@@ -18,6 +19,7 @@ pub mod programmes;
 pub mod record;
 pub mod sample;
 pub mod station;
+pub mod summary;
 pub mod time;
 pub mod trees;
 pub mod tri;
