@@ -129,7 +129,9 @@ cmd_bench() {
   ensure_wasm_bindgen
   ensure_npm
   build_release
-  log "ベンチマーク"
+  log "ベンチマーク（native: 集計）"
+  cargo bench --bench summary
+  log "ベンチマーク（Chromium）"
   node e2e/bench.mjs
 }
 
