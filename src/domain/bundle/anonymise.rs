@@ -591,7 +591,9 @@ fn json_texts(value: &Value, key: &str, field: FreeTextField, push: &mut dyn FnM
 }
 
 /// Keys treated as notes in bodies without a type yet.
-const NOTE_KEYS: [&str; 8] = ["note", "notes", "memo", "comment", "comments", "remarks", "free_text", "description"];
+/// (様式4's 課題 `issue` and 総合評価 `overall` are free text too.)
+const NOTE_KEYS: [&str; 10] =
+    ["note", "notes", "memo", "comment", "comments", "remarks", "free_text", "description", "issue", "overall"];
 
 fn anonymise_json(
     value: &mut Value,
@@ -925,5 +927,31 @@ mod tests {
         assert_eq!(year_month_in("訪問"), None);
         assert_eq!(month_start(Timestamp(1_747_000_000_000)).date_jst(), Date { year: 2025, month: 5, day: 1 });
         assert_eq!(month_start(Timestamp(1)), Timestamp(0), "never before 1970");
+    }
+
+    #[test]
+    fn evaluation_texts_are_free_text() {
+        let (ds, mut rs) = data();
+        let mut e = crate::domain::evaluation::Evaluation::default();
+        e.daily.issue = "Aさん宅は往診医が見つからない".to_string();
+        e.overall = "緊急時の訪問看護が不足".to_string();
+        let body = crate::domain::record::Body::from_typed(&e).expect("body");
+        rs.push(StoredRecord {
+            meta: RecordMeta { kind: RecordKind::Evaluation, id: id("ev-1"), ..rs[1].meta.clone() },
+            body,
+            stamps: BTreeMap::new(),
+        });
+        let (_, ar, _) = anonymise(&ds, &rs, &AnonymiseOptions::default());
+        let ev = ar.iter().find(|r| r.meta.kind == RecordKind::Evaluation).expect("evaluation");
+        let e2: crate::domain::evaluation::Evaluation = ev.body_as().expect("typed");
+        assert_eq!((e2.daily.issue.as_str(), e2.overall.as_str()), ("", ""));
+        let keep = AnonymiseOptions {
+            keep_free_text: vec![FreeTextField::OtherNotes].into_iter().collect(),
+            ..AnonymiseOptions::default()
+        };
+        let (_, ar, _) = anonymise(&ds, &rs, &keep);
+        let ev = ar.iter().find(|r| r.meta.kind == RecordKind::Evaluation).expect("evaluation");
+        let e3: crate::domain::evaluation::Evaluation = ev.body_as().expect("typed");
+        assert_eq!(e3.overall, "緊急時の訪問看護が不足", "kept after review");
     }
 }

@@ -7,6 +7,7 @@
 use super::labels::field_label;
 use super::scan::{clip, MAX_STRING_CHARS};
 use crate::domain::diagnosis::{parse_jurisdiction, CommunityDiagnosis};
+use crate::domain::evaluation::{Evaluation, EvaluationItem, MAX_ISSUE_TEXT, MAX_OVERALL_TEXT};
 use crate::domain::ids::RecordId;
 use crate::domain::number::{Decimal2, MAX_COUNT};
 use crate::domain::overview::Overview;
@@ -62,10 +63,7 @@ pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProb
         RecordKind::Station => check_typed::<Station>(kind, body, template::<Station>, station_rules),
         RecordKind::Programme => check_typed::<Programme>(kind, body, programme_template, programme_rules),
         RecordKind::Assessment => check_typed::<Assessment>(kind, body, assessment_template, assessment_rules),
-        // HOOK(lead): when 様式4 評価 (Evaluation) has its type, replace this arm with, e.g.,
-        //   RecordKind::Evaluation => check_typed::<Evaluation>(kind, body, template::<Evaluation>, |_| Vec::new()),
-        // and add its range rules. Until then it is checked as a JSON object only.
-        RecordKind::Evaluation => check_json_object(body),
+        RecordKind::Evaluation => check_typed::<Evaluation>(kind, body, template::<Evaluation>, evaluation_rules),
     }
 }
 
@@ -114,6 +112,23 @@ fn assessment_rules(a: &Assessment) -> Vec<FieldProblem> {
                 out.push(FieldProblem::new(&format!("measurements/{i}/text"), msg));
             }
         }
+    }
+    out
+}
+
+/// 様式4 texts within the form's limits.
+fn evaluation_rules(e: &Evaluation) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    for item in EvaluationItem::ALL {
+        if e.item(item).issue.chars().count() > MAX_ISSUE_TEXT {
+            out.push(FieldProblem::new(
+                &format!("{}/issue", item.key()),
+                format!("課題は{MAX_ISSUE_TEXT}文字までです"),
+            ));
+        }
+    }
+    if e.overall.chars().count() > MAX_OVERALL_TEXT {
+        out.push(FieldProblem::new("overall", format!("総合評価は{MAX_OVERALL_TEXT}文字までです")));
     }
     out
 }
@@ -810,7 +825,13 @@ mod tests {
         let s = with(template::<Station>(), "als_intake", json!("maybe"));
         assert!(problems(RecordKind::Station, &s)[0].1.starts_with("今後の受け入れは"));
         assert!(check_body(RecordKind::Overview, &template::<Overview>()).is_ok());
-        assert!(check_body(RecordKind::Evaluation, &json!({"anything": 1})).is_ok());
+        // 様式4 評価: typed; unknown fields and over-long texts are refused.
+        assert!(check_body(RecordKind::Evaluation, &template::<Evaluation>()).is_ok());
+        let e = with(template::<Evaluation>(), "daily", json!({"level": "B", "issue": "往診医が少ない"}));
+        assert!(check_body(RecordKind::Evaluation, &e).is_ok(), "{:?}", problems(RecordKind::Evaluation, &e));
+        assert!(!problems(RecordKind::Evaluation, &json!({"anything": 1})).is_empty());
+        let long = with(template::<Evaluation>(), "overall", json!("あ".repeat(MAX_OVERALL_TEXT + 1)));
+        assert!(problems(RecordKind::Evaluation, &long)[0].1.starts_with("総合評価は"));
         assert_eq!(problems(RecordKind::Evaluation, &json!([1]))[0].1, "内容が { } のオブジェクトではありません");
         assert_eq!(problems(RecordKind::Patient, &json!("x"))[0].1, "内容が { } のオブジェクトではありません");
     }

@@ -144,6 +144,35 @@ const META: &[(&str, &str)] = &[
     ("stamps", "項目ごとの更新記録"),
 ];
 
+/// 様式4 評価 fields.
+const EVALUATION: &[(&str, &str)] = &[
+    ("specialist", "専門診療の確保"),
+    ("specialist/level", "専門診療の確保 レベル"),
+    ("specialist/issue", "専門診療の確保 課題"),
+    ("daily", "日常診療の確保"),
+    ("daily/level", "日常診療の確保 レベル"),
+    ("daily/issue", "日常診療の確保 課題"),
+    ("emergency_admission", "急変時の入院確保"),
+    ("emergency_admission/level", "急変時の入院確保 レベル"),
+    ("emergency_admission/issue", "急変時の入院確保 課題"),
+    ("respite_admission", "レスパイトケアの確保（入院・入所）"),
+    ("respite_admission/level", "レスパイトケアの確保（入院・入所） レベル"),
+    ("respite_admission/issue", "レスパイトケアの確保（入院・入所） 課題"),
+    ("respite_home", "レスパイトケアの確保（在宅）"),
+    ("respite_home/level", "レスパイトケアの確保（在宅） レベル"),
+    ("respite_home/issue", "レスパイトケアの確保（在宅） 課題"),
+    ("nursing_regular", "訪問看護の確保（定期）"),
+    ("nursing_regular/level", "訪問看護の確保（定期） レベル"),
+    ("nursing_regular/issue", "訪問看護の確保（定期） 課題"),
+    ("nursing_emergency", "訪問看護の確保（緊急時）"),
+    ("nursing_emergency/level", "訪問看護の確保（緊急時） レベル"),
+    ("nursing_emergency/issue", "訪問看護の確保（緊急時） 課題"),
+    ("disaster", "災害対策"),
+    ("disaster/level", "災害対策 レベル"),
+    ("disaster/issue", "災害対策 課題"),
+    ("overall", "総合評価および優先すべき課題"),
+];
+
 /// アセスメント (判断樹) fields.
 const ASSESSMENT: &[(&str, &str)] = &[
     ("patient_id", "療養者"),
@@ -172,8 +201,7 @@ pub fn field_label(kind: RecordKind, path: &str) -> String {
         RecordKind::Diagnosis => DIAGNOSIS,
         RecordKind::Programme => PROGRAMME,
         RecordKind::Assessment => ASSESSMENT,
-        // HOOK(lead): add the labels of 様式4 評価 here.
-        RecordKind::Evaluation => &[],
+        RecordKind::Evaluation => EVALUATION,
     };
     let mut p = path;
     loop {
