@@ -26,7 +26,7 @@ ensure_rust() {
     || ! rustup target list --installed --toolchain "$channel" | grep -q wasm32-unknown-unknown \
     || ! rustup component list --installed --toolchain "$channel" | grep -q clippy; then
     log "Rust $channel と wasm32 ターゲットを入れます"
-    rustup toolchain install "$channel" --profile minimal --target wasm32-unknown-unknown --component clippy rustfmt
+    rustup toolchain install "$channel" --profile minimal --target wasm32-unknown-unknown --component clippy --component rustfmt
   fi
 }
 
