@@ -80,6 +80,15 @@ pub fn fte_from_staff(contracted_week_hours: Decimal2, members: &[StaffMember]) 
     Decimal2(full_time * 100 + u64::try_from(part).unwrap_or(u64::MAX / 2))
 }
 
+/// 常勤換算 as shown: at least one decimal, as the seed writes it (`3.0`, `2.8`, `0.31`).
+pub fn fte_display(value: Decimal2) -> String {
+    if value.0 % 10 == 0 {
+        format!("{}.{}", value.0 / 100, (value.0 % 100) / 10)
+    } else {
+        value.to_string()
+    }
+}
+
 impl FteEntry {
     /// The FTE, or `None` when unknown.
     pub fn value(&self) -> Option<Decimal2> {
@@ -142,6 +151,15 @@ mod tests {
         assert_eq!(fte_from_staff(Decimal2::whole(30), &members), Decimal2(300));
         // A 40-hour week divides by 40: 2 + 32/40 = 2.8.
         assert_eq!(fte_from_staff(Decimal2::whole(40), &members), Decimal2(280));
+    }
+
+    #[test]
+    fn fte_is_shown_with_at_least_one_decimal() {
+        assert_eq!(fte_display(Decimal2(300)), "3.0");
+        assert_eq!(fte_display(Decimal2(280)), "2.8");
+        assert_eq!(fte_display(Decimal2(31)), "0.31");
+        assert_eq!(fte_display(Decimal2::ZERO), "0.0");
+        assert_eq!(fte_display(Decimal2(1205)), "12.05");
     }
 
     #[test]

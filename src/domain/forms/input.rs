@@ -141,6 +141,68 @@ pub fn peek_decimal(text: &str, units: &[&str]) -> Option<Decimal2> {
     Decimal2::parse(t).ok()
 }
 
+/// How a number field reads as typed, for the mark beside it: blank is 未入力（不明）, `0`
+/// is 0 (なし) — never the same thing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryState {
+    /// 空欄: 未入力（不明）
+    Unentered,
+    /// 0
+    Zero,
+    /// Another value (or text that does not read; the field's own message says so).
+    Value,
+}
+
+impl EntryState {
+    /// The mark shown beside the field (`""` for a value).
+    pub fn mark(self) -> &'static str {
+        match self {
+            EntryState::Unentered => "未入力（不明）",
+            EntryState::Zero => "0（なし）",
+            EntryState::Value => "",
+        }
+    }
+
+    /// A key for styling (`unentered`, `zero`, `value`).
+    pub fn key(self) -> &'static str {
+        match self {
+            EntryState::Unentered => "unentered",
+            EntryState::Zero => "zero",
+            EntryState::Value => "value",
+        }
+    }
+}
+
+/// The [`EntryState`] of a number field; a trailing unit from `units` is accepted.
+pub fn entry_state(text: &str, units: &[&str]) -> EntryState {
+    if text.trim().is_empty() {
+        EntryState::Unentered
+    } else if peek_decimal(text, units) == Some(Decimal2::ZERO) {
+        EntryState::Zero
+    } else {
+        EntryState::Value
+    }
+}
+
+#[cfg(test)]
+mod entry_state_tests {
+    use super::*;
+
+    #[test]
+    fn blank_zero_and_values_differ() {
+        assert_eq!(entry_state("", &[]), EntryState::Unentered);
+        assert_eq!(entry_state("  ", &[]), EntryState::Unentered);
+        assert_eq!(entry_state("0", &[]), EntryState::Zero);
+        assert_eq!(entry_state("０人", &["人"]), EntryState::Zero);
+        assert_eq!(entry_state("0.00", &[]), EntryState::Zero);
+        assert_eq!(entry_state("12", &[]), EntryState::Value);
+        assert_eq!(entry_state("abc", &[]), EntryState::Value);
+        assert_eq!(EntryState::Unentered.mark(), "未入力（不明）");
+        assert_eq!(EntryState::Zero.mark(), "0（なし）");
+        assert_eq!(EntryState::Value.mark(), "");
+    }
+}
+
 /// A yes/no field: `1` → 有, `0` → 無, blank → 不明. `有`/`無`/`あり`/`なし` are accepted too.
 pub fn parse_yes_no(text: &str, field: &str, label: &str, issues: &mut Issues) -> Option<bool> {
     match code_text(text).as_str() {

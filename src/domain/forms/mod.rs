@@ -10,6 +10,7 @@
 //! * [`seed_examples`] — the seed's 入力例 例1 and 例2 as typed.
 //! * [`station_form`] — 様式3 one row per visiting-nurse station, 常勤換算 from a staff list.
 //! * [`roster`] — the 様式1 list: filter, sort, privacy display, row view, trash.
+//! * [`station_roster`] — the 様式3 list: search, sort, cells with 未入力, the 合計 row.
 //! * [`next_year`] — copying 様式1 and 様式3 into the next 年度's 地域診断.
 
 pub mod input;
@@ -19,3 +20,4 @@ pub mod patient_form;
 pub mod roster;
 pub mod seed_examples;
 pub mod station_form;
+pub mod station_roster;

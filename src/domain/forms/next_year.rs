@@ -17,6 +17,7 @@
 //! field stamps) whose `meta.predecessor` is the record it came from, so last year's values
 //! can be shown beside this year's.
 
+use crate::domain::diagnosis::{CommunityDiagnosis, DiagnosisEntry};
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::overview::Overview;
 use crate::domain::patient::Patient;
@@ -61,6 +62,105 @@ pub fn copy_for_next_year(
         out.push(copy);
     }
     Ok(out)
+}
+
+/// What 「次年度の地域診断を作る」 will do: the 地域診断 it creates and how many records of
+/// each kind it copies (for the confirmation, before anything is written).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NextYearPlan {
+    /// 今年度の地域診断 (the source).
+    pub source: CommunityDiagnosis,
+    /// 次年度の地域診断 (same 地区名, next 年度).
+    pub target: CommunityDiagnosis,
+    /// 地域の概況 (0 or 1).
+    pub overviews: usize,
+    /// 様式1 療養者.
+    pub patients: usize,
+    /// 様式2 事業 (saved rows; 独自事業 included).
+    pub programmes: usize,
+    /// 様式3 訪問看護ステーション.
+    pub stations: usize,
+}
+
+impl NextYearPlan {
+    /// What is copied, one line per kind, as shown in the confirmation.
+    pub fn lines(&self) -> Vec<String> {
+        let overview = if self.overviews > 0 {
+            "地域の概況（人口・面積・認定者数・医療機関等の数）".to_string()
+        } else {
+            "地域の概況: まだ入力されていません（コピーなし）".to_string()
+        };
+        let programmes = if self.programmes > 0 {
+            format!("様式2 事業 {}件（事業名・実施主体・概要など。実施・件数・成果・課題は空欄から）", self.programmes)
+        } else {
+            "様式2 事業: 保存された事業がありません（新しい年度は標準の事業から始まります）".to_string()
+        };
+        vec![
+            overview,
+            format!("様式1 療養者 {}人", self.patients),
+            programmes,
+            format!("様式3 訪問看護ステーション {}ヵ所（職員一覧・常勤換算も）", self.stations),
+        ]
+    }
+
+    /// What is not copied.
+    pub fn not_copied(&self) -> &'static str {
+        "ゴミ箱の記録、様式4 評価、判断樹のアセスメントはコピーしません。コピーした値は新しい年度の状況に合わせて確かめ、直してください。"
+    }
+}
+
+/// Plans the next 年度's 地域診断 of `source` (with its `records`): refused, with the reason
+/// in Japanese, when that 年度 already exists for the same 地区名 among `existing` (or is
+/// past the last 年度 the app accepts).
+pub fn plan_next_year(
+    existing: &[DiagnosisEntry],
+    source: &DiagnosisEntry,
+    records: &[StoredRecord],
+) -> Result<NextYearPlan, String> {
+    let from = &source.diagnosis;
+    let next = from.fiscal_year.next().map_err(|e| format!("次年度の地域診断を作れません（{e}）"))?;
+    let target = CommunityDiagnosis { jurisdiction: from.jurisdiction.clone(), fiscal_year: next };
+    if existing.iter().any(|e| e.diagnosis == target) {
+        return Err(format!(
+            "「{}」はすでにあります。同じ地区名・年度の地域診断は2つ作れないため、次年度の地域診断は作りませんでした（一覧から開いてください）。",
+            target.title()
+        ));
+    }
+    let source_id = &source.record.meta.id;
+    let live = |kind: RecordKind| {
+        records.iter().filter(|r| r.meta.kind == kind && &r.meta.diagnosis_id == source_id && !r.is_deleted()).count()
+    };
+    Ok(NextYearPlan {
+        source: from.clone(),
+        target,
+        overviews: live(RecordKind::Overview),
+        patients: live(RecordKind::Patient),
+        programmes: crate::domain::programmes::list_programmes(records, source_id).0.len(),
+        stations: live(RecordKind::Station),
+    })
+}
+
+/// The records of 「次年度の地域診断を作る」, to be written in ONE batch: the new 地域診断
+/// (`plan.target`) and copies of the source's 概況, 療養者, ステーション
+/// ([`copy_for_next_year`]) and 様式2 事業
+/// ([`programmes::copy_for_next_year`](crate::domain::programmes::copy_for_next_year)),
+/// each linked to its predecessor. Fails (nothing to write) when a record cannot be read.
+pub fn build_next_year(
+    plan: &NextYearPlan,
+    source_id: &RecordId,
+    records: &[StoredRecord],
+    mut new_id: impl FnMut() -> RecordId,
+    now: Timestamp,
+    device: &DeviceId,
+) -> Result<(StoredRecord, Vec<StoredRecord>), RecordError> {
+    let id = new_id();
+    let diagnosis = StoredRecord::create(id.clone(), id.clone(), &plan.target, now, device)?;
+    let own: Vec<StoredRecord> = records.iter().filter(|r| &r.meta.diagnosis_id == source_id).cloned().collect();
+    let mut copies = copy_for_next_year(&own, &id, &mut new_id, now, device)?;
+    let (programmes, _unreadable) =
+        crate::domain::programmes::copy_for_next_year(&own, source_id, &id, &mut new_id, now, device)?;
+    copies.extend(programmes);
+    Ok((diagnosis, copies))
 }
 
 #[cfg(test)]
@@ -151,6 +251,100 @@ mod tests {
         assert_eq!(copied.last_contact, "○年△月□日訪問");
         assert_eq!(copied.gaps[0].note, "訪問看護の導入を検討");
         assert_eq!(copies[2].body_as::<Station>(), Ok(station));
+    }
+
+    fn entry(rid: &str, jurisdiction: &str, year: i32) -> DiagnosisEntry {
+        let diagnosis =
+            CommunityDiagnosis { jurisdiction: jurisdiction.into(), fiscal_year: FiscalYear::new(year).expect("year") };
+        let record = StoredRecord::create(id(rid), id(rid), &diagnosis, Timestamp(1_000), &dev()).expect("creates");
+        DiagnosisEntry { record, diagnosis }
+    }
+
+    fn in_diagnosis<T: RecordBody>(rid: &str, body: &T) -> StoredRecord {
+        StoredRecord::create(id(rid), id("d2025"), body, Timestamp(1_000), &dev()).expect("creates")
+    }
+
+    fn year_records() -> Vec<StoredRecord> {
+        let mut trashed = in_diagnosis("s-old", &synthetic_stations(1, 9).remove(0));
+        trashed.meta.deleted_at = Some(Timestamp(2_000));
+        let mut own = Programme::standard(StandardProgramme::ALL[1]);
+        own.outcome = "成果あり".into();
+        vec![
+            in_diagnosis("o1", &Overview { population: Some(250_000), ..Overview::default() }),
+            in_diagnosis("p1", &patient(seed_example_1())),
+            in_diagnosis("p2", &patient(seed_example_2())),
+            in_diagnosis("s1", &synthetic_stations(1, 3).remove(0)),
+            trashed,
+            in_diagnosis("g1", &Programme::standard(StandardProgramme::ALL[0])),
+            in_diagnosis("g2", &own),
+        ]
+    }
+
+    #[test]
+    fn plans_the_next_year_with_counts() {
+        let source = entry("d2025", "○○保健所管内", 2025);
+        let existing = vec![source.clone(), entry("x", "○○保健所管内", 2024), entry("y", "△△保健所管内", 2026)];
+        let plan = plan_next_year(&existing, &source, &year_records()).expect("plannable");
+        assert_eq!(plan.target.title(), "○○保健所管内 令和8年度（2026年度）");
+        assert_eq!((plan.overviews, plan.patients, plan.programmes, plan.stations), (1, 2, 2, 1));
+        let lines = plan.lines();
+        assert_eq!(lines[1], "様式1 療養者 2人");
+        assert!(lines[2].starts_with("様式2 事業 2件"));
+        assert!(lines[3].starts_with("様式3 訪問看護ステーション 1ヵ所"));
+        let empty = plan_next_year(&existing, &source, &[]).expect("plannable");
+        assert!(empty.lines()[0].contains("まだ入力されていません"));
+        assert!(empty.lines()[2].contains("標準の事業から始まります"));
+    }
+
+    #[test]
+    fn refuses_when_the_next_year_exists() {
+        let source = entry("d2025", "○○保健所管内", 2025);
+        let existing = vec![source.clone(), entry("d2026", "○○保健所管内", 2026)];
+        let refused = plan_next_year(&existing, &source, &[]).expect_err("exists");
+        assert!(refused.starts_with("「○○保健所管内 令和8年度（2026年度）」はすでにあります"), "{refused}");
+        let last = entry("d", "○○保健所管内", crate::domain::fiscal_year::LAST_FISCAL_YEAR);
+        assert!(plan_next_year(&[], &last, &[]).is_err());
+    }
+
+    #[test]
+    fn builds_one_batch_of_new_records_linked_to_their_source() {
+        let source = entry("d2025", "○○保健所管内", 2025);
+        let records = year_records();
+        let plan = plan_next_year(std::slice::from_ref(&source), &source, &records).expect("plannable");
+        let mut n = 0;
+        let (diagnosis, copies) = build_next_year(
+            &plan,
+            &id("d2025"),
+            &records,
+            || {
+                n += 1;
+                id(&format!("n{n}"))
+            },
+            Timestamp(9_000),
+            &dev(),
+        )
+        .expect("builds");
+        assert_eq!(diagnosis.meta.id, id("n1"));
+        assert_eq!(diagnosis.body_as::<CommunityDiagnosis>(), Ok(plan.target.clone()));
+        assert_eq!(copies.len(), 1 + 2 + 1 + 2, "概況, 2 療養者, 1 ステーション (trash left), 2 事業");
+        let mut ids: Vec<&str> = copies.iter().map(|c| c.meta.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), copies.len(), "every copy has its own new ID");
+        for c in &copies {
+            assert_eq!(c.meta.diagnosis_id, id("n1"));
+            assert!(c.meta.predecessor.is_some());
+        }
+        let preds: Vec<&str> =
+            copies.iter().filter_map(|c| c.meta.predecessor.as_ref().map(RecordId::as_str)).collect();
+        assert!(!preds.contains(&"s-old"));
+        for p in ["o1", "p1", "p2", "s1", "g1", "g2"] {
+            assert!(preds.contains(&p), "{p} copied");
+        }
+        // 様式2: results start blank.
+        let g2 = copies.iter().find(|c| c.meta.predecessor.as_ref().map(RecordId::as_str) == Some("g2"));
+        let g2: Programme = g2.expect("copied").body_as().expect("a programme");
+        assert_eq!(g2.outcome, "");
     }
 
     #[test]

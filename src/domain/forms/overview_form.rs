@@ -8,6 +8,7 @@ use super::input::{parse_decimal, parse_short_text, parse_whole};
 use crate::domain::issues::{Issue, Issues, Severity};
 use crate::domain::number::{Decimal2, MAX_COUNT};
 use crate::domain::overview::{OtherDiseaseCount, Overview};
+use crate::domain::patient::{Disease, Patient};
 use serde::{Deserialize, Serialize};
 
 /// Largest 面積 accepted (km²): above any 保健所's jurisdiction (北海道 is about 83,424 km²).
@@ -130,9 +131,12 @@ fn count_text(value: Option<u64>) -> String {
     value.map(|n| n.to_string()).unwrap_or_default()
 }
 
-const PEOPLE: &[&str] = &["人"];
-const PLACES: &[&str] = &["ヵ所", "カ所", "か所", "ケ所", "ヶ所", "箇所", "所", "人"];
-const AREA_UNITS: &[&str] = &["km²", "km2", "Km2", "ｋｍ２", "平方キロメートル"];
+/// Units accepted after a count of people.
+pub const PEOPLE: &[&str] = &["人"];
+/// Units accepted after a count of places (and of 指定医).
+pub const PLACES: &[&str] = &["ヵ所", "カ所", "か所", "ケ所", "ヶ所", "箇所", "所", "人"];
+/// Units accepted after the area.
+pub const AREA_UNITS: &[&str] = &["km²", "km2", "Km2", "ｋｍ２", "平方キロメートル"];
 
 impl OverviewForm {
     /// The form for a saved overview.
@@ -349,6 +353,20 @@ pub fn station_count_warning(overview: &Overview, n_stations: usize) -> Option<I
     })
 }
 
+/// The 注意 of the 地域の概況 page that need the other forms: more home-care ALS patients in
+/// 様式1 than the certified ALS count ([`home_als_warning`]), and a 訪問看護ステーション数
+/// that differs from the stations listed in 様式3 ([`station_count_warning`]). `patients`
+/// are the live 療養者 of the 地域診断 (every disease; only ALS ones are counted).
+pub fn overview_warnings(overview: &Overview, patients: &[Patient], n_stations: usize) -> Issues {
+    let n_als = patients.iter().filter(|p| p.disease == Disease::Als).count();
+    Issues(
+        [home_als_warning(overview, n_als), station_count_warning(overview, n_stations)]
+            .into_iter()
+            .flatten()
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -544,6 +562,20 @@ mod tests {
         assert_eq!(station_count_warning(&o, 8), None);
         assert!(station_count_warning(&o, 7).is_some());
         assert_eq!(station_count_warning(&Overview::default(), 7), None);
+    }
+
+    #[test]
+    fn warnings_from_the_other_forms() {
+        let (o, _) = form().parse().expect("valid");
+        let als = Patient::default();
+        let pd = Patient { disease: Disease::Pd, ..Patient::default() };
+        // 30 certified ALS, 8 stations stated.
+        assert!(overview_warnings(&o, &[als.clone(), pd.clone()], 8).is_empty());
+        let many: Vec<Patient> = std::iter::repeat_n(als, 31).chain([pd]).collect();
+        let w = overview_warnings(&o, &many, 7);
+        assert_eq!(fields_of(&w), vec!["certified_als", "nurse_stations_local"]);
+        assert!(!w.has_errors());
+        assert!(overview_warnings(&Overview::default(), &many, 7).is_empty());
     }
 
     #[test]

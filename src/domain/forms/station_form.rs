@@ -8,7 +8,9 @@
 use super::input::{fold_width, parse_code, parse_decimal, parse_short_text, parse_whole, parse_yes_no, yes_no_text};
 use crate::domain::issues::{Issue, Issues, Severity};
 use crate::domain::number::{Decimal2, NumberError};
-use crate::domain::station::{fte_from_staff, FteEntry, Intake, StaffMember, Station, MIN_CONTRACTED_WEEK_HOURS};
+use crate::domain::station::{
+    fte_display, fte_from_staff, FteEntry, Intake, StaffMember, Station, MIN_CONTRACTED_WEEK_HOURS,
+};
 use serde::{Deserialize, Serialize};
 
 /// 常勤換算 mode: 直接入力.
@@ -171,9 +173,26 @@ pub struct FteBreakdown {
 }
 
 impl FteBreakdown {
-    /// `常勤 2人 + 非常勤 32時間 ÷ 32時間 = 3`.
+    /// `常勤 2人 + 非常勤 32時間 ÷ 32時間 = 3.0`.
     pub fn explanation(&self) -> String {
-        format!("常勤 {}人 + 非常勤 {}時間 ÷ {}時間 = {}", self.full_time, self.part_time_hours, self.divisor, self.fte)
+        format!(
+            "常勤 {}人 + 非常勤 {}時間 ÷ {}時間 = {}",
+            self.full_time,
+            self.part_time_hours,
+            self.divisor,
+            fte_display(self.fte)
+        )
+    }
+
+    /// Why the divisor is what it is (when the contracted week is under 32 hours, 32 is
+    /// used); empty otherwise.
+    pub fn divisor_note(&self, contracted: Option<Decimal2>) -> String {
+        match contracted {
+            Some(c) if c < MIN_CONTRACTED_WEEK_HOURS && self.part_time_hours > Decimal2::ZERO => {
+                format!("常勤の所定労働時間（{c}時間）が32時間未満のため、32時間で割っています")
+            }
+            _ => String::new(),
+        }
     }
 }
 
@@ -329,9 +348,14 @@ impl StationForm {
         }
     }
 
-    /// [`StationForm::fte_preview`] as text (blank when unknown).
+    /// [`StationForm::fte_preview`] as shown (`3.0`; blank when unknown).
     pub fn fte_text(&self) -> String {
-        self.fte_preview().map(|d| d.to_string()).unwrap_or_default()
+        self.fte_preview().map(fte_display).unwrap_or_default()
+    }
+
+    /// The contracted week as typed, when it reads (for [`FteBreakdown::divisor_note`]).
+    pub fn contracted_week_preview(&self) -> Option<Decimal2> {
+        parse_hours(&self.contracted_week_hours).ok()
     }
 
     /// The findings only (for showing them while the nurse types).
@@ -591,8 +615,9 @@ mod tests {
             b,
             FteBreakdown { full_time: 2, part_time_hours: Decimal2(3200), divisor: Decimal2(3200), fte: Decimal2(300) }
         );
-        assert_eq!(b.explanation(), "常勤 2人 + 非常勤 32時間 ÷ 32時間 = 3");
-        assert_eq!(f.fte_text(), "3");
+        assert_eq!(b.explanation(), "常勤 2人 + 非常勤 32時間 ÷ 32時間 = 3.0");
+        assert_eq!(b.divisor_note(f.contracted_week_preview()), "");
+        assert_eq!(f.fte_text(), "3.0");
         let (s, w) = f.parse().expect("valid");
         assert!(w.is_empty());
         assert_eq!(s.fte.value(), Some(Decimal2(300)));
@@ -604,6 +629,10 @@ mod tests {
         // A contracted week under 32 hours still divides by 32.
         let f = seed_staff("30");
         assert_eq!(f.fte_breakdown().map(|b| (b.divisor, b.fte)), Some((Decimal2(3200), Decimal2(300))));
+        assert_eq!(
+            f.fte_breakdown().map(|b| b.divisor_note(f.contracted_week_preview())),
+            Some("常勤の所定労働時間（30時間）が32時間未満のため、32時間で割っています".to_string())
+        );
         assert_eq!(f.parse().map(|(s, _)| s.fte.value()), Ok(Some(Decimal2(300))));
         // A 40-hour week: 2 + 32/40 = 2.8.
         assert_eq!(seed_staff("40").fte_text(), "2.8");
@@ -705,6 +734,7 @@ mod tests {
         }
         assert_eq!(errors_on(&d("")), vec!["fte_direct"]);
         assert_eq!(d("3.5").fte_text(), "3.5");
+        assert_eq!(d("3").fte_text(), "3.0");
         let unknown = StationForm { fte_mode: FTE_UNKNOWN.into(), fte_direct: String::new(), ..full() };
         assert_eq!(unknown.parse().map(|(s, _)| s.fte), Ok(FteEntry::Unknown));
         assert_eq!(unknown.fte_text(), "");
@@ -748,7 +778,7 @@ mod tests {
             ..seed_staff("")
         };
         assert_eq!(only_full.parse().map(|(s, _)| s.fte.value()), Ok(Some(Decimal2(200))));
-        assert_eq!(only_full.fte_text(), "2");
+        assert_eq!(only_full.fte_text(), "2.0");
         let empty = StationForm { staff: vec![], ..seed_staff("32") };
         assert_eq!(errors_on(&empty), vec!["staff"]);
         let too_many = StationForm { staff: vec![staff("", FULL_TIME, ""); 201], ..seed_staff("32") };
