@@ -82,7 +82,7 @@ pub fn fte_from_staff(contracted_week_hours: Decimal2, members: &[StaffMember]) 
 
 /// 常勤換算 as shown: at least one decimal, as the seed writes it (`3.0`, `2.8`, `0.31`).
 pub fn fte_display(value: Decimal2) -> String {
-    if value.0 % 10 == 0 {
+    if value.0.is_multiple_of(10) {
         format!("{}.{}", value.0 / 100, (value.0 % 100) / 10)
     } else {
         value.to_string()

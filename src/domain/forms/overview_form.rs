@@ -164,6 +164,22 @@ impl OverviewForm {
         }
     }
 
+    /// Adds an empty 追加した疾患 row; `false` (nothing added) at [`MAX_OTHER_DISEASES`] rows.
+    pub fn add_other_disease(&mut self) -> bool {
+        if self.certified_other.len() >= MAX_OTHER_DISEASES {
+            return false;
+        }
+        self.certified_other.push(OtherDiseaseForm::default());
+        true
+    }
+
+    /// Removes 追加した疾患 row `i` (nothing when there is no such row).
+    pub fn remove_other_disease(&mut self, i: usize) {
+        if i < self.certified_other.len() {
+            self.certified_other.remove(i);
+        }
+    }
+
     /// Parses and checks the form.
     ///
     /// `Ok((overview, warnings))` when it can be saved; `Err(issues)` when at least one error
@@ -543,6 +559,22 @@ mod tests {
         );
         let too_many = OverviewForm { certified_other: vec![OtherDiseaseForm::default(); 21], ..form() };
         assert_eq!(fields_of(&too_many.parse().expect_err("too many")), vec!["certified_other"]);
+    }
+
+    #[test]
+    fn disease_rows_are_added_up_to_the_limit_and_removed() {
+        let mut f = form();
+        assert!(f.add_other_disease());
+        f.certified_other[0].disease = "PSP".into();
+        assert!(f.add_other_disease());
+        f.remove_other_disease(1);
+        f.remove_other_disease(9);
+        assert_eq!(f.certified_other, vec![OtherDiseaseForm { disease: "PSP".into(), count: String::new() }]);
+        for _ in 1..MAX_OTHER_DISEASES {
+            assert!(f.add_other_disease());
+        }
+        assert!(!f.add_other_disease());
+        assert_eq!(f.certified_other.len(), MAX_OTHER_DISEASES);
     }
 
     #[test]

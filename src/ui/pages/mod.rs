@@ -2,6 +2,7 @@
 
 mod home;
 pub mod io;
+mod overview;
 mod pending;
 mod programmes;
 
@@ -24,6 +25,7 @@ pub fn Page() -> impl IntoView {
         PageKey::Home => home::HomePage().into_any(),
         PageKey::DataIo => io::IoPage().into_any(),
         PageKey::Section(Section::Programmes) => programmes::ProgrammesPage().into_any(),
+        PageKey::Section(Section::Overview) => overview::OverviewPage().into_any(),
         PageKey::Section(section) => {
             pending::Pending(pending::PendingProps { what: pending::What::Section(section) }).into_any()
         }
