@@ -5,6 +5,7 @@ pub mod io;
 mod overview;
 mod pending;
 mod programmes;
+mod stations;
 
 use super::ctx::use_app;
 use crate::route::{Route, Section};
@@ -26,6 +27,7 @@ pub fn Page() -> impl IntoView {
         PageKey::DataIo => io::IoPage().into_any(),
         PageKey::Section(Section::Programmes) => programmes::ProgrammesPage().into_any(),
         PageKey::Section(Section::Overview) => overview::OverviewPage().into_any(),
+        PageKey::Section(Section::Stations) => stations::StationsPage().into_any(),
         PageKey::Section(section) => {
             pending::Pending(pending::PendingProps { what: pending::What::Section(section) }).into_any()
         }
