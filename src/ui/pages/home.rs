@@ -1,12 +1,15 @@
-//! 地域診断の一覧: create, rename, switch, delete (after a confirmation naming it).
+//! 地域診断の一覧: create, rename, switch, delete (after a confirmation naming it), and
+//! 「次年度の地域診断を作る」 (the next 年度 of the same 地区名 from a copy of this year's
+//! 概況, 療養者, 事業 and ステーション, written in one transaction).
 
 use crate::domain::diagnosis::{DiagnosisEntry, DiagnosisInput};
+use crate::domain::forms::next_year::{build_next_year, plan_next_year, NextYearPlan};
 use crate::domain::issues::Issues;
 use crate::domain::record::StoredRecord;
 use crate::route::{Route, Section};
-use crate::storage::WriteBatch;
+use crate::storage::{Store, WriteBatch};
 use crate::ui::components::{ConfirmDialog, FieldIssues};
-use crate::ui::ctx::{use_app, AppCtx};
+use crate::ui::ctx::{use_app, AppCtx, Notice};
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -29,6 +32,7 @@ pub fn HomePage() -> impl IntoView {
         Signal::derive(move || if tried.get() { parsed.get().err().unwrap_or_default() } else { Issues::new() });
     let editing = RwSignal::new(None::<(DiagnosisEntry, DiagnosisInput)>);
     let deleting = RwSignal::new(None::<DiagnosisEntry>);
+    let next_year = RwSignal::new(None::<NextYear>);
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -86,9 +90,10 @@ pub fn HomePage() -> impl IntoView {
                 </div>
             </form>
 
-            <DiagnosisList editing deleting/>
+            <DiagnosisList editing deleting next_year/>
 
             {move || editing.get().map(|(entry, input)| view! { <RenameDialog entry input editing/> })}
+            {move || next_year.get().map(|pending| view! { <NextYearDialog pending next_year/> })}
             {move || deleting.get().map(|entry| {
                 let title = entry.diagnosis.title();
                 let message = format!(
@@ -130,6 +135,7 @@ fn delete(ctx: AppCtx, entry: DiagnosisEntry, deleting: RwSignal<Option<Diagnosi
 fn DiagnosisList(
     editing: RwSignal<Option<(DiagnosisEntry, DiagnosisInput)>>,
     deleting: RwSignal<Option<DiagnosisEntry>>,
+    next_year: RwSignal<Option<NextYear>>,
 ) -> impl IntoView {
     let ctx = use_app();
     let last_open = StoredValue::new(platform::setting::<String>(platform::keys::LAST_DIAGNOSIS));
@@ -159,6 +165,7 @@ fn DiagnosisList(
                             let open_route = Route::Diagnosis { id: id.clone(), section: Section::Overview, item: None };
                             let for_edit = entry.clone();
                             let for_delete = entry.clone();
+                            let for_next = entry.clone();
                             view! {
                                 <tr class:current=was_last>
                                     <th scope="row">
@@ -173,6 +180,9 @@ fn DiagnosisList(
                                             let input = DiagnosisInput::from_diagnosis(&for_edit.diagnosis);
                                             editing.set(Some((for_edit.clone(), input)));
                                         }>"名前・年度を変更"</button>
+                                        <button data-testid="next-year" on:click=move |_| ask_next_year(ctx, for_next.clone(), next_year)>
+                                            "次年度の地域診断を作る"
+                                        </button>
                                         <button class="danger" on:click=move |_| deleting.set(Some(for_delete.clone()))>"削除"</button>
                                     </td>
                                 </tr>
@@ -252,6 +262,125 @@ fn RenameDialog(
                     <button type="button" on:click=move |_| editing.set(None)>"取り消し"</button>
                 </div>
             </form>
+        </div>
+    }
+}
+
+/// 「次年度の地域診断を作る」 waiting for the nurse's confirmation: the source, its records
+/// and the plan.
+#[derive(Clone, Debug, PartialEq)]
+struct NextYear {
+    source: DiagnosisEntry,
+    records: Vec<StoredRecord>,
+    plan: NextYearPlan,
+}
+
+/// Reads the 地域診断's records and plans the copy; refuses (in Japanese) when the next 年度
+/// already exists.
+fn ask_next_year(ctx: AppCtx, source: DiagnosisEntry, next_year: RwSignal<Option<NextYear>>) {
+    spawn_local(async move {
+        let records = match ctx.store() {
+            Ok(store) => store.list_records(&source.record.meta.id).await,
+            Err(e) => Err(e),
+        };
+        let records = match records {
+            Ok(r) => r,
+            Err(e) => {
+                ctx.notice.set(Some(Notice::Error(format!("次年度の地域診断を作れませんでした: {e}"))));
+                return;
+            }
+        };
+        let plan = ctx.diagnoses.with_untracked(|existing| plan_next_year(existing, &source, &records));
+        match plan {
+            Ok(plan) => next_year.set(Some(NextYear { source, records, plan })),
+            Err(refused) => ctx.notice.set(Some(Notice::Error(refused))),
+        }
+    });
+}
+
+/// The confirmation: what will be created and copied (counts), and what will not.
+#[component]
+fn NextYearDialog(pending: NextYear, next_year: RwSignal<Option<NextYear>>) -> impl IntoView {
+    let ctx = use_app();
+    let title = pending.plan.target.title();
+    let source_title = pending.plan.source.title();
+    let lines = pending.plan.lines();
+    let not_copied = pending.plan.not_copied();
+    let pending = StoredValue::new(pending);
+    let busy = RwSignal::new(false);
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    cancel_ref.on_load(|el| {
+        let _ = el.focus();
+    });
+    let create = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let NextYear { source, records, .. } = pending.get_value();
+        // Planned again: another tab may have created that year meanwhile.
+        let plan = match ctx.diagnoses.with_untracked(|existing| plan_next_year(existing, &source, &records)) {
+            Ok(plan) => plan,
+            Err(refused) => {
+                next_year.set(None);
+                ctx.notice.set(Some(Notice::Error(refused)));
+                return;
+            }
+        };
+        let built = build_next_year(
+            &plan,
+            &source.record.meta.id,
+            &records,
+            platform::new_record_id,
+            platform::now(),
+            &ctx.device_id(),
+        );
+        let (diagnosis, copies) = match built {
+            Ok(b) => b,
+            Err(e) => {
+                next_year.set(None);
+                ctx.notice.set(Some(Notice::Error(format!(
+                    "次年度の地域診断を作れませんでした（何も保存していません）: {e}"
+                ))));
+                return;
+            }
+        };
+        let id = diagnosis.meta.id.clone();
+        let message = format!("「{}」を作成しました（{}件の記録をコピーしました）", plan.target.title(), copies.len());
+        busy.set(true);
+        spawn_local(async move {
+            let batch = WriteBatch { put_diagnoses: vec![diagnosis], put_records: copies, ..WriteBatch::default() };
+            let ok = ctx.save(batch, &message).await.is_ok();
+            busy.set(false);
+            next_year.set(None);
+            if ok {
+                ctx.go(Route::Diagnosis { id, section: Section::Overview, item: None });
+            }
+        });
+    };
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal next-year-dialog"
+                role="alertdialog"
+                aria-modal="true"
+                aria-labelledby="next-year-title"
+                data-testid="next-year-dialog"
+                on:keydown=move |ev| if ev.key() == "Escape" { next_year.set(None) }
+            >
+                <h2 id="next-year-title">"次年度の地域診断を作る"</h2>
+                <p>{format!("「{source_title}」をもとに、「{title}」を作ります。")}</p>
+                <p class="copy-heading">"コピーするもの（すべて新しい記録になり、今年度の記録は変わりません）:"</p>
+                <ul class="copy-list" data-testid="next-year-counts">
+                    {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+                <p class="hint">{not_copied}</p>
+                <div class="buttons">
+                    <button class="primary" data-testid="next-year-confirm" disabled=move || busy.get() on:click=create>
+                        "作成する"
+                    </button>
+                    <button node_ref=cancel_ref on:click=move |_| next_year.set(None)>"取り消し"</button>
+                </div>
+            </div>
         </div>
     }
 }
