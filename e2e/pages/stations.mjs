@@ -1,0 +1,209 @@
+// Page object for 様式3 訪問看護ステーション: the table (search, sort, 合計 row, trash) and the
+// one-station form with the 常勤換算 helper.
+import { AppPage } from './app.mjs';
+
+const DETAIL = '[data-testid=station-detail]';
+const TABLE = '[data-testid=stations-table]';
+
+export class StationsPage extends AppPage {
+  async open() {
+    await this.nav('様式3 訪問看護ステーション');
+    await this.screen().waitFor();
+  }
+
+  screen() {
+    return this.page.locator('.stations-screen');
+  }
+
+  table() {
+    return this.page.locator(TABLE);
+  }
+
+  /** Closes the status line so the next waitNotice sees a fresh message. */
+  async dismissNotice() {
+    for (const sel of ['[data-testid=notice] button', '[data-testid=notice-error] button']) {
+      const b = this.page.locator(sel);
+      if (await b.count()) await b.first().click();
+    }
+  }
+
+  // ---- the table ----
+
+  row(name) {
+    return this.page.locator(`${TABLE} tbody tr[data-name="${name}"]`);
+  }
+
+  /** 名称 of the rows, in the order shown. */
+  async names() {
+    return this.page.locator(`${TABLE} tbody tr`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
+  }
+
+  /** A row's cells by column key: { name: …, fte: '3.0', … }. */
+  async cells(name) {
+    return this.row(name).evaluate((tr) =>
+      Object.fromEntries([...tr.querySelectorAll('[data-col]')].map((c) => [c.getAttribute('data-col'), c.innerText.trim()])),
+    );
+  }
+
+  /** The 合計 row by column key. */
+  async totals() {
+    return this.page
+      .locator('[data-testid=totals-row]')
+      .evaluate((tr) =>
+        Object.fromEntries([...tr.querySelectorAll('[data-col]')].map((c) => [c.getAttribute('data-col'), c.innerText.trim()])),
+      );
+  }
+
+  async densities() {
+    return (await this.page.locator('[data-testid=densities]').innerText()).replace(/\s+/g, ' ');
+  }
+
+  async sortBy(column) {
+    await this.page.click(`${TABLE} thead th[data-col="${column}"] button.sort`);
+  }
+
+  async search(text) {
+    await this.page.fill('input[name=station-search]', text);
+  }
+
+  async add() {
+    await this.page.click('[data-testid=add-station]');
+    await this.detail().waitFor();
+  }
+
+  async edit(name) {
+    await this.row(name).locator('[data-testid=edit]').click();
+    await this.detail().waitFor();
+  }
+
+  /** Starts deleting from the table; returns the confirmation's text. */
+  async askDelete(name) {
+    await this.dismissNotice();
+    await this.row(name).locator('[data-testid=delete]').click();
+    return (await this.page.locator('.modal').innerText()).trim();
+  }
+
+  async confirmDelete() {
+    await this.page.locator('.modal button', { hasText: '削除する' }).click();
+    await this.waitNotice('を削除しました');
+  }
+
+  async trashNames() {
+    return this.page.locator('[data-testid=trash] li').evaluateAll((items) => items.map((i) => i.getAttribute('data-name')));
+  }
+
+  async restore(name) {
+    await this.dismissNotice();
+    await this.page.locator(`[data-testid=trash] li[data-name="${name}"] button`, { hasText: '元に戻す' }).click();
+    await this.waitNotice('を元に戻しました');
+  }
+
+  // ---- the one-station form ----
+
+  detail() {
+    return this.page.locator(DETAIL);
+  }
+
+  field(name) {
+    return this.page.locator(`${DETAIL} [name="${name}"]`).first();
+  }
+
+  async fill(name, text) {
+    await this.field(name).fill(text);
+  }
+
+  async value(name) {
+    return this.field(name).inputValue();
+  }
+
+  /** Clicks the choice labelled exactly `label` in the radio group `field`. */
+  async choose(field, label) {
+    await this.page
+      .locator(`${DETAIL} fieldset[data-field="${field}"] label.segment`, { hasText: new RegExp(`^${label}$`) })
+      .click();
+  }
+
+  /** The label of the chosen option of a radio group. */
+  async chosen(field) {
+    return (await this.page.locator(`${DETAIL} fieldset[data-field="${field}"] label.segment.selected`).innerText()).trim();
+  }
+
+  /** Adds a member of staff: 職種・氏名, 常勤|非常勤, 1週間の勤務時間. */
+  async addStaff(label, employment, hours) {
+    await this.page.click('[data-testid=add-staff]');
+    const i = (await this.page.locator('[data-testid=staff-row]').count()) - 1;
+    await this.fill(`staff.${i}.label`, label);
+    await this.field(`staff.${i}.employment`).selectOption({ label: employment });
+    if (hours !== undefined) await this.fill(`staff.${i}.weekly_hours`, hours);
+  }
+
+  /** The staff list as [職種・氏名, 勤務形態 value, 時間]. */
+  async staff() {
+    const n = await this.page.locator('[data-testid=staff-row]').count();
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      out.push([
+        await this.value(`staff.${i}.label`),
+        await this.value(`staff.${i}.employment`),
+        await this.value(`staff.${i}.weekly_hours`),
+      ]);
+    }
+    return out;
+  }
+
+  async fte() {
+    return (await this.page.locator('[data-testid=fte-value]').innerText()).trim();
+  }
+
+  async fteExplanation() {
+    return (await this.page.locator('[data-testid=fte-explanation]').innerText()).trim();
+  }
+
+  async fteNote() {
+    return (await this.page.locator('[data-testid=fte-note]').innerText()).trim();
+  }
+
+  async save() {
+    await this.dismissNotice();
+    await this.page.click(`${DETAIL} [data-testid=save]`);
+    await this.waitNotice('保存しました');
+    await this.screen().waitFor();
+  }
+
+  /** Saves with Enter in a one-line field (as a nurse would) and waits for the table. */
+  async saveWithEnter(fromField) {
+    await this.dismissNotice();
+    await this.field(fromField).press('Enter');
+    await this.waitNotice('保存しました');
+    await this.screen().waitFor();
+  }
+
+  async messages() {
+    return this.page.locator(`${DETAIL} .field-error, ${DETAIL} .field-warning`).allInnerTexts();
+  }
+
+  async summary() {
+    const s = this.page.locator(`${DETAIL} [data-testid=issue-summary]`);
+    return (await s.count()) ? (await s.innerText()).trim() : '';
+  }
+
+  async mark(name) {
+    const label = this.page.locator(`${DETAIL} label.number-field`, { has: this.page.locator(`[name="${name}"]`) });
+    return (await label.locator('[data-testid=entry-state]').innerText()).trim();
+  }
+
+  // ---- drafts ----
+
+  draftOffer() {
+    return this.page.locator('[data-testid=draft-offer]');
+  }
+
+  async waitDraftOffer() {
+    await this.draftOffer().waitFor({ timeout: 5000 });
+    return true;
+  }
+
+  async discardDraft() {
+    await this.draftOffer().locator('button', { hasText: '下書きを破棄' }).click();
+  }
+}
