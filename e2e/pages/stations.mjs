@@ -192,6 +192,30 @@ export class StationsPage extends AppPage {
     return (await label.locator('[data-testid=entry-state]').innerText()).trim();
   }
 
+  /**
+   * Adds the seed's worked example: 常勤保健師（管理者） 1, 常勤看護師 1, 非常勤A 5h×4日,
+   * 非常勤B 4h×3日 (常勤換算 3.0), with every other field filled (人工呼吸器の実績 left 不明).
+   */
+  async enterSeedExample(contractedWeek = '32') {
+    await this.add();
+    await this.fill('name', '訪問看護ステーションあおば');
+    await this.fill('address', '府中市宮西町1-2');
+    await this.choose('fte_mode', '職員の勤務時間から計算');
+    await this.fill('contracted_week_hours', contractedWeek);
+    await this.addStaff('常勤保健師（管理者）', '常勤');
+    await this.addStaff('常勤看護師', '常勤');
+    await this.addStaff('非常勤A', '非常勤', '5×4');
+    await this.addStaff('非常勤B', '非常勤', '4時間×3日');
+    await this.fill('monthly_users', '80');
+    await this.fill('medical_insurance_users', '30');
+    await this.choose('room_for_more_visits', '1 あり');
+    await this.choose('addition_24h', '1 届出あり');
+    await this.choose('addition_special', '0 届出なし');
+    await this.choose('als_experience', '1 あり');
+    await this.choose('als_intake', '2 可能');
+    await this.choose('child_intake', '1 検討可');
+  }
+
   // ---- drafts ----
 
   draftOffer() {

@@ -86,16 +86,35 @@ impl StationColumn {
         match self {
             StationColumn::Name => "(1) 名称",
             StationColumn::Address => "(2) 所在地",
-            StationColumn::Fte => "(3) 看護師の常勤換算",
-            StationColumn::MonthlyUsers => "(4) 1ヶ月の実利用者数",
+            StationColumn::Fte => "(3) 常勤換算",
+            StationColumn::MonthlyUsers => "(4) 実利用者数/月",
             StationColumn::MedicalUsers => "(5) うち医療保険",
-            StationColumn::Room => "(6) 訪問数増加の余裕",
+            StationColumn::Room => "(6) 訪問増加の余裕",
             StationColumn::Addition24h => "(7) 24時間対応体制加算",
             StationColumn::AdditionSpecial => "(7) 特別管理加算",
             StationColumn::AlsExperience => "(8) ALS 実績",
             StationColumn::VentilatorExperience => "(9) 人工呼吸器 実績",
-            StationColumn::AlsIntake => "(10) ALS 受け入れ",
-            StationColumn::ChildIntake => "(11) 重心児 受け入れ",
+            StationColumn::AlsIntake => "(10) ALS 受入れ",
+            StationColumn::ChildIntake => "(11) 重心児 受入れ",
+        }
+    }
+
+    /// The field's full name on the paper form (for the heading's tooltip).
+    pub fn label(self) -> &'static str {
+        use super::station_form::labels;
+        match self {
+            StationColumn::Name => labels::NAME,
+            StationColumn::Address => labels::ADDRESS,
+            StationColumn::Fte => labels::FTE_DIRECT,
+            StationColumn::MonthlyUsers => labels::MONTHLY_USERS,
+            StationColumn::MedicalUsers => labels::MEDICAL_INSURANCE_USERS,
+            StationColumn::Room => labels::ROOM_FOR_MORE_VISITS,
+            StationColumn::Addition24h => labels::ADDITION_24H,
+            StationColumn::AdditionSpecial => labels::ADDITION_SPECIAL,
+            StationColumn::AlsExperience => labels::ALS_EXPERIENCE,
+            StationColumn::VentilatorExperience => labels::VENTILATOR_EXPERIENCE,
+            StationColumn::AlsIntake => labels::ALS_INTAKE,
+            StationColumn::ChildIntake => labels::CHILD_INTAKE,
         }
     }
 
@@ -435,6 +454,7 @@ mod tests {
     fn columns_round_trip_by_key() {
         for c in StationColumn::ALL {
             assert_eq!(StationColumn::from_key(c.key()), Some(c));
+            assert!(c.label().starts_with(&c.heading()[..c.heading().find(')').unwrap_or(0)].replace('(', "（")));
         }
         assert_eq!(StationColumn::from_key("x"), None);
     }

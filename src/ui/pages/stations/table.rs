@@ -126,11 +126,13 @@ pub fn StationTable(data: PageData) -> impl IntoView {
                                             scope="col"
                                             class:num=column.numeric()
                                             data-col=column.key()
+                                            title=column.label()
                                             aria-sort=move || sort.get().aria(column)
                                         >
                                             <button
                                                 type="button"
                                                 class="sort"
+                                                aria-label=format!("{}で並べ替え", column.label())
                                                 on:click=move |_| sort.update(|s| *s = s.clicked(column))
                                             >
                                                 {column.heading()}
@@ -145,7 +147,7 @@ pub fn StationTable(data: PageData) -> impl IntoView {
                                         </th>
                                     })
                                     .collect_view()}
-                                <th scope="col"><span class="visually-hidden">"操作"</span></th>
+                                <th scope="col" class="row-actions"><span class="visually-hidden">"操作"</span></th>
                             </tr>
                         </thead>
                         <tbody>
@@ -171,7 +173,7 @@ pub fn StationTable(data: PageData) -> impl IntoView {
                                         }
                                     })
                                     .collect_view()}
-                                <td></td>
+                                <td class="row-actions"></td>
                             </tr>
                         </tfoot>
                     </table>
