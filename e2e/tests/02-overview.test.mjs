@@ -41,7 +41,8 @@ test('地域の概況: 地域診断を開くと概況、入力して再読み込
   await home.create('多摩府中保健所管内', '令和7');
   // A new 地域診断 opens on 地域の概況.
   await overview.form().waitFor();
-  assertEqual(await overview.heading(), '多摩府中保健所管内', 'the summary names the 地区名');
+  assertEqual(await overview.heading(), '地域の概況', 'the page heading');
+  assertEqual(await overview.jurisdiction(), '多摩府中保健所管内', 'the summary names the 地区名');
   assertEqual(await overview.fiscalYear(), '令和7年度（2025年度）', '年度 in 和暦 and 西暦');
   assertEqual(
     await overview.sectionLinks(),

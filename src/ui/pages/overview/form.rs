@@ -123,7 +123,7 @@ pub fn OverviewEditor(
         <section class="overview-form-section">
             <div class="page-head">
                 <div>
-                    <h2 class="form-title">"地域の概況（様式1 管轄地域の概況）"</h2>
+                    <h2 class="form-title">"様式1 管轄地域の概況"</h2>
                     <p class="lead">
                         {format!("{} の人口・面積・認定者数と医療機関等の数です。", entry.diagnosis.title())}
                         "空欄は「未入力（不明）」、なしは「0」と入力します。"

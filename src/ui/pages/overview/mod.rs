@@ -58,6 +58,7 @@ pub fn OverviewPage() -> impl IntoView {
         <div class="overview-page">
             {move || match (ready.get(), diagnosis.get_untracked()) {
                 (Some(id), Some(entry)) => view! {
+                    <h1>"地域の概況"</h1>
                     <DiagnosisSummary entry=entry.clone() counts/>
                     <form::OverviewEditor diagnosis_id=id entry patients counts=Signal::derive(move || counts.get().stations)/>
                 }
@@ -96,7 +97,7 @@ fn DiagnosisSummary(entry: DiagnosisEntry, counts: Memo<Counts>) -> impl IntoVie
             <div class="summary-head">
                 <div>
                     <p class="group-label">"地域診断"</p>
-                    <h1 data-testid="jurisdiction">{entry.diagnosis.jurisdiction.clone()}</h1>
+                    <p class="summary-title" data-testid="jurisdiction">{entry.diagnosis.jurisdiction.clone()}</p>
                     <p class="fiscal-year" data-testid="fiscal-year">
                         <span class="wareki">{fy.wareki()}</span>
                         <span class="seireki">{format!("（{}）", fy.seireki())}</span>

@@ -188,6 +188,8 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
         form.value.with(|f| {
             if is_new && f.name.trim().is_empty() {
                 "ステーションの追加".to_string()
+            } else if f.name.trim().is_empty() {
+                "（名称未入力）".to_string()
             } else {
                 f.name.trim().to_string()
             }
