@@ -844,6 +844,33 @@ pub fn latest_finished(history: &[(RecordId, Assessment)]) -> Option<&(RecordId,
     history.iter().rev().find(|(_, a)| a.status == AssessmentStatus::Finished)
 }
 
+/// 療養者ごとのアセスメント: every patient's assessments in one pass over the records, each
+/// list oldest first as [`patient_history`] orders it (deleted and unreadable records left
+/// out). For the list of patients with their latest outcome and drafts.
+pub fn histories_by_patient(records: &[StoredRecord]) -> BTreeMap<RecordId, Vec<(RecordId, Assessment)>> {
+    let mut out: BTreeMap<RecordId, Vec<(RecordId, Assessment)>> = BTreeMap::new();
+    for r in records.iter().filter(|r| r.meta.kind == RecordKind::Assessment && !r.is_deleted()) {
+        if let Ok(a) = r.body_as::<Assessment>() {
+            out.entry(a.patient_id.clone()).or_default().push((r.meta.id.clone(), a));
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by(|(ia, a), (ib, b)| a.started_at.cmp(&b.started_at).then_with(|| ia.cmp(ib)));
+    }
+    out
+}
+
+/// The unfinished assessments (下書き) in a history, newest first.
+pub fn drafts(history: &[(RecordId, Assessment)]) -> Vec<&(RecordId, Assessment)> {
+    history.iter().rev().filter(|(_, a)| a.status == AssessmentStatus::Draft).collect()
+}
+
+/// Is `assessment_id` the newest finished assessment of its history (the one whose outcome
+/// may be carried over to 様式1)?
+pub fn is_latest_finished(history: &[(RecordId, Assessment)], assessment_id: &RecordId) -> bool {
+    latest_finished(history).is_some_and(|(id, _)| id == assessment_id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1119,6 +1146,42 @@ mod tests {
         let ids: Vec<&str> = h.iter().map(|(i, _)| i.as_str()).collect();
         assert_eq!(ids, vec!["a1", "a2"]);
         assert_eq!(latest_finished(&h).map(|(i, _)| i.as_str()), Some("a2"));
+    }
+
+    #[test]
+    fn histories_group_by_patient_in_one_pass() {
+        let dev = DeviceId::parse("dev").expect("id");
+        let mut first = new(Tree::Respiratory);
+        first.started_at = Timestamp(10);
+        first.status = AssessmentStatus::Finished;
+        let mut second = new(Tree::Bulbar);
+        second.started_at = Timestamp(30);
+        let mut third = new(Tree::Respiratory);
+        third.started_at = Timestamp(20);
+        third.status = AssessmentStatus::Finished;
+        let other = Assessment::new(id("p2"), Tree::Bulbar, "x", Timestamp(15));
+        let mut trashed = StoredRecord::create(id("a9"), id("d"), &first, Timestamp(0), &dev).expect("ok");
+        trashed.meta.deleted_at = Some(Timestamp(1));
+        let patient = StoredRecord::create(id("p1"), id("d"), &Patient::default(), Timestamp(0), &dev).expect("ok");
+        let recs = vec![
+            StoredRecord::create(id("a2"), id("d"), &second, Timestamp(0), &dev).expect("ok"),
+            StoredRecord::create(id("a1"), id("d"), &first, Timestamp(0), &dev).expect("ok"),
+            StoredRecord::create(id("a4"), id("d"), &other, Timestamp(0), &dev).expect("ok"),
+            StoredRecord::create(id("a3"), id("d"), &third, Timestamp(0), &dev).expect("ok"),
+            trashed,
+            patient,
+        ];
+        let by = histories_by_patient(&recs);
+        assert_eq!(by.len(), 2);
+        let h = by.get(&id("p1")).expect("p1 has assessments");
+        let ids: Vec<&str> = h.iter().map(|(i, _)| i.as_str()).collect();
+        assert_eq!(ids, vec!["a1", "a3", "a2"]);
+        assert_eq!(h, &patient_history(&recs, &id("p1")));
+        assert_eq!(drafts(h).iter().map(|(i, _)| i.as_str()).collect::<Vec<_>>(), vec!["a2"]);
+        assert!(is_latest_finished(h, &id("a3")));
+        assert!(!is_latest_finished(h, &id("a1")));
+        assert!(!is_latest_finished(h, &id("a2")));
+        assert_eq!(by.get(&id("p2")).map(Vec::len), Some(1));
     }
 
     #[test]
