@@ -717,6 +717,30 @@ fn current_value(patient: &Patient, symptom: Symptom) -> Option<bool> {
     }
 }
 
+/// The 様式1 value of a 特定症状 and where it came from (`None`: typed on 様式1, or never set
+/// from a 判断樹).
+pub fn current_with_source(patient: &Patient, symptom: Symptom) -> (Option<bool>, Option<&JudgementSource>) {
+    let s = &patient.symptoms;
+    match symptom {
+        Symptom::Respiratory => (s.respiratory, s.respiratory_source.as_ref()),
+        Symptom::Swallowing => (s.swallowing, s.swallowing_source.as_ref()),
+        Symptom::Speech => (s.speech, s.speech_source.as_ref()),
+    }
+}
+
+/// Has every symptom this proposal sets already been taken over into 様式1 from this
+/// assessment (same value, source = this assessment)? Then there is nothing to confirm.
+pub fn is_applied(patient: &Patient, proposal: &SymptomProposal, assessment_id: &RecordId) -> bool {
+    !proposal.is_empty()
+        && Symptom::ALL.into_iter().all(|s| match proposal.value(s) {
+            None => true,
+            Some(v) => {
+                let (current, source) = current_with_source(patient, s);
+                current == Some(v) && source.is_some_and(|src| &src.assessment_id == assessment_id)
+            }
+        })
+}
+
 /// The 様式1 特定症状 this assessment indicates (only for trees completed in it).
 pub fn proposal(assessment: &Assessment) -> SymptomProposal {
     let outcome = assessment.compute_outcome();
@@ -836,6 +860,18 @@ pub fn patient_history(records: &[StoredRecord], patient_id: &RecordId) -> Vec<(
         .filter(|(_, a)| &a.patient_id == patient_id)
         .collect();
     out.sort_by(|(ia, a), (ib, b)| a.started_at.cmp(&b.started_at).then_with(|| ia.cmp(ib)));
+    out
+}
+
+/// The patient's assessments in the ゴミ箱 (to take back), newest first.
+pub fn patient_trash(records: &[StoredRecord], patient_id: &RecordId) -> Vec<(StoredRecord, Assessment)> {
+    let mut out: Vec<(StoredRecord, Assessment)> = records
+        .iter()
+        .filter(|r| r.meta.kind == RecordKind::Assessment && r.is_deleted())
+        .filter_map(|r| r.body_as::<Assessment>().ok().map(|a| (r.clone(), a)))
+        .filter(|(_, a)| &a.patient_id == patient_id)
+        .collect();
+    out.sort_by(|(ra, a), (rb, b)| b.started_at.cmp(&a.started_at).then_with(|| rb.meta.id.cmp(&ra.meta.id)));
     out
 }
 
@@ -1123,6 +1159,52 @@ mod tests {
         assert_eq!(src.assessed_at, Timestamp(86_400_000));
         assert_eq!(src.assessor, "保健師A");
         assert_eq!(patient.symptoms.speech_source, Some(src));
+    }
+
+    #[test]
+    fn applied_only_when_every_proposed_symptom_comes_from_this_assessment() {
+        let mut a = new(Tree::Bulbar);
+        answer_all(&mut a, &[(B1, No), (B2, Yes), (B3, Yes), (B4, Yes), (B5, Yes), (B6, Yes)]);
+        let done = a.finish(Timestamp(50)).expect("finishes");
+        let p = proposal(&done);
+        let mut patient = Patient::default();
+        assert!(!is_applied(&patient, &p, &id("as1")));
+        assert_eq!(current_with_source(&patient, Symptom::Swallowing), (None, None));
+        apply_proposal(&mut patient, &p, &id("as1"), &[Symptom::Swallowing]).expect("applies");
+        assert!(!is_applied(&patient, &p, &id("as1")), "構音障害 not taken over yet");
+        apply_proposal(&mut patient, &p, &id("as1"), &Symptom::ALL).expect("applies");
+        assert!(is_applied(&patient, &p, &id("as1")));
+        assert!(!is_applied(&patient, &p, &id("as2")));
+        let (value, source) = current_with_source(&patient, Symptom::Speech);
+        assert_eq!(value, Some(false));
+        assert_eq!(source.map(|s| s.assessor.as_str()), Some("保健師A"));
+        // 呼吸障害 was not assessed: not proposed, left as it is.
+        assert_eq!(current_with_source(&patient, Symptom::Respiratory), (None, None));
+        // An empty proposal is never "applied".
+        assert!(!is_applied(&patient, &proposal(&new(Tree::Bulbar)), &id("as1")));
+    }
+
+    #[test]
+    fn trash_lists_only_the_patients_deleted_assessments() {
+        let dev = DeviceId::parse("dev").expect("id");
+        let mut older = new(Tree::Respiratory);
+        older.started_at = Timestamp(10);
+        let mut newer = new(Tree::Bulbar);
+        newer.started_at = Timestamp(20);
+        let mut recs = Vec::new();
+        for (rid, a, deleted) in [("a1", &older, true), ("a2", &newer, true), ("a3", &newer, false)] {
+            let mut r = StoredRecord::create(id(rid), id("d"), a, Timestamp(0), &dev).expect("ok");
+            if deleted {
+                r.meta.deleted_at = Some(Timestamp(1));
+            }
+            recs.push(r);
+        }
+        let other = Assessment::new(id("p2"), Tree::Bulbar, "x", Timestamp(15));
+        let mut r = StoredRecord::create(id("a4"), id("d"), &other, Timestamp(0), &dev).expect("ok");
+        r.meta.deleted_at = Some(Timestamp(1));
+        recs.push(r);
+        let t = patient_trash(&recs, &id("p1"));
+        assert_eq!(t.iter().map(|(r, _)| r.meta.id.as_str()).collect::<Vec<_>>(), vec!["a2", "a1"]);
     }
 
     #[test]
