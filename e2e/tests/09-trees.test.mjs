@@ -129,7 +129,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assertEqual(Object.fromEntries(Object.entries(stored.body.answers).sort()), { b1: 'no', b2: 'yes', b3: 'yes', b4: 'yes', b5: 'no', b6: 'yes', r1: 'yes', r2: 'yes', r3: 'yes', r4: 'no' }, 'every answer');
 
   // 様式1: 呼吸障害 1 → 0 (found none), 嚥下障害 and 構音障害 stay 1, now with their source.
-  assertEqual(await trees.proposalRows(), { respiratory: ['有', '無 変更'], swallowing: ['有', '有'], speech: ['有', '有'] }, 'proposal');
+  assertEqual(await trees.proposalRows(), { respiratory: ['有', '無変更'], swallowing: ['有', '有'], speech: ['有', '有'] }, 'proposal');
   const confirmText = await trees.applyProposal();
   assert(confirmText.includes('呼吸障害: 有 → 無') && confirmText.includes('保健師 佐藤'), confirmText);
   const patient = await trees.storedRecord('p-1');
@@ -215,8 +215,12 @@ test('訪問看護の保険: 療養者の記録から（ALS・67歳・要介護2
   await trees.insuranceChoose('ventilator', 'no');
   a = await trees.insuranceAnswer();
   assertEqual([a.insurance, a.rule, a.limits], ['▼ 介護保険', '６５歳以上・要介護・要支援の認定あり → 介護保険', ['ケアプランに基づき提供']], 'care insurance');
-  // Under 40: 医療保険, 週3日まで.
+  // Under 40: 医療保険; how many days waits for 別表第8, then 週3日まで.
   await page.locator('[data-testid=insurance] input[name=age]').fill('35');
+  a = await trees.insuranceAnswer();
+  assertEqual([a.insurance, a.limits], ['▼ 医療保険', []], 'limits wait for 別表第8');
+  assert((await page.locator('[data-testid=insurance-missing]').innerText()).includes('別表第8に掲げる状態'), 'names what to find out');
+  await trees.insuranceChoose('table8', 'none');
   a = await trees.insuranceAnswer();
   assertEqual([a.insurance, a.rule, a.limits], ['▼ 医療保険', '４０歳未満 → 医療保険', ['週３日まで利用可能']], 'under 40');
   assertNoProblems(problems);

@@ -578,9 +578,11 @@ impl Assessment {
         Assessment { status: AssessmentStatus::Draft, finished_at: None, ..self.clone() }
     }
 
-    /// When the judgement was made: 完了日時, else 開始日時.
+    /// When the judgement was made: the 日時 the nurse records for the assessment (the
+    /// visit; `started_at`, which she may correct), not the moment 完了 was pressed — an
+    /// assessment entered after the visit keeps the visit's date and time.
     pub fn assessed_at(&self) -> Timestamp {
-        self.finished_at.unwrap_or(self.started_at)
+        self.started_at
     }
 }
 
@@ -1156,7 +1158,9 @@ mod tests {
         assert_eq!(patient.symptoms.swallowing_source, None);
         let src = patient.symptoms.respiratory_source.clone().expect("source set");
         assert_eq!(src.assessment_id, id("as1"));
-        assert_eq!(src.assessed_at, Timestamp(86_400_000));
+        // When: the assessment's 日時 (the visit), not the moment it was finished.
+        assert_eq!(src.assessed_at, Timestamp(1_000));
+        assert_eq!(done.finished_at, Some(Timestamp(86_400_000)));
         assert_eq!(src.assessor, "保健師A");
         assert_eq!(patient.symptoms.speech_source, Some(src));
     }

@@ -840,7 +840,7 @@ fn OutcomePanel(editor: Editor, viewing: RwSignal<Option<QuestionId>>, step: Mem
                 ></textarea>
             </label>
             <IssueSummary issues/>
-            <div class="sticky-actions">
+            <div class="outcome-actions">
                 <button type="button" class="primary big" data-testid="finish" on:click=finish>"完了して保存"</button>
                 <button
                     type="button"
