@@ -146,9 +146,11 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assertEqual(now.respiratory[0], '無', '呼吸障害 now 無');
   assert(now.respiratory[1].startsWith('判断樹（2025年5月10日') && now.respiratory[1].includes('保健師 佐藤'), now.respiratory[1]);
   const hist = await trees.history();
-  assertEqual(hist.map((h) => h.id), [id, 'as-1'], 'newest first (the imported draft as-1 is older)');
-  assert(hist[0].head.includes('完了') && hist[0].head.includes('保健師 佐藤'), hist[0].head);
-  assertEqual(hist[0].summary, '呼吸障害: 呼吸障害の所見なし（球麻痺の設問へ）／球麻痺: 嚥下・気道の症状あり（Q1）、構音障害の症状あり', 'summary in history');
+  // Newest first by 日時: the imported draft as-1 (2025-05-12) comes before ours (2025-05-10).
+  assertEqual(hist.map((h) => h.id), ['as-1', id], 'newest first');
+  assert(hist[0].head.includes('下書き') && hist[0].head.includes('保健師 山本'), hist[0].head);
+  assert(hist[1].head.includes('完了') && hist[1].head.includes('保健師 佐藤'), hist[1].head);
+  assertEqual(hist[1].summary, '呼吸障害: 呼吸障害の所見なし（球麻痺の設問へ）／球麻痺: 嚥下・気道の症状あり（Q1）、構音障害の症状あり', 'summary in history');
   await page.screenshot({ path: '/tmp/trees-ui-patient.png', fullPage: true });
   assertNoProblems(problems);
   await context.close();
