@@ -1032,6 +1032,48 @@ mod tests {
         assert_eq!(a.check(sign_ids::SPO2), None);
     }
 
+    /// The seed's boundaries drive the suggestion for 呼吸障害 Q1 through the automatic ticks:
+    /// with every other line judged 非該当 by hand, SpO2 90 / 呼吸数 20 / ピークフロー 270 suggest
+    /// 「はい」, and 89 / 21 / 269 each suggest 「いいえ」.
+    #[test]
+    fn boundary_values_decide_the_q1_suggestion() {
+        let base = || {
+            let mut a = new(Tree::Respiratory);
+            for s in
+                R1.def().signs.iter().filter(|s| !matches!(s.id, sign_ids::SPO2 | sign_ids::RATE | sign_ids::COUGH))
+            {
+                a.set_check(s.id, Some(Check::No)).expect("known sign");
+            }
+            for (kind, text) in
+                [(MeasureKind::Spo2, "90"), (MeasureKind::RespiratoryRate, "20"), (MeasureKind::PeakCoughFlow, "270")]
+            {
+                let i = a.add_measurement(kind);
+                a.set_measurement_text(i, text);
+            }
+            a
+        };
+        let a = base();
+        assert_eq!(a.question_view(R1).suggested, Some(Yes));
+        assert!(a.overrides().is_empty());
+        for (index, text, sign) in [(0, "89", sign_ids::SPO2), (1, "21", sign_ids::RATE), (2, "269", sign_ids::COUGH)] {
+            let mut b = base();
+            b.set_measurement_text(index, text);
+            assert_eq!(b.check(sign), Some(Check::Yes), "{text}");
+            assert_eq!(b.question_view(R1).suggested, Some(No), "{text}");
+            // Answering as suggested ends the respiratory tree with the action box.
+            b.set_answer(R1, Some(No));
+            assert_eq!(b.step(), Step::RespiratoryEnded);
+            assert_eq!(b.outcome.outcome_ids(), vec![OutcomeId::RespiratoryFailure]);
+        }
+        // 呼吸数 31 adds 「かなり注意が必要」 to the finding; 30 does not.
+        let mut c = base();
+        c.set_measurement_text(1, "31");
+        assert!(c.sign_view(sign_ids::RATE).findings[0].message.ends_with("かなり注意が必要"));
+        c.set_measurement_text(1, "30");
+        assert!(!c.sign_view(sign_ids::RATE).findings[0].message.contains("かなり注意"));
+        assert_eq!(c.check(sign_ids::RATE), Some(Check::Yes));
+    }
+
     #[test]
     fn vital_capacity_uses_the_age_and_sex() {
         let patient = Patient { age: Some(Age::Years(55)), ..Patient::default() };

@@ -206,10 +206,11 @@ fn DraftMeta(editor: Editor) -> impl IntoView {
 
 #[component]
 fn Questionnaire(editor: Editor) -> impl IntoView {
-    let viewing = RwSignal::new(None::<QuestionId>);
+    // `None` follows the flow (the next question, or the outcome when done).
+    let viewing = RwSignal::new(None::<Shown>);
     let step = Memo::new(move |_| editor.value.with(Assessment::step));
     let shown = Memo::new(move |_| match viewing.get() {
-        Some(q) => Shown::Question(q),
+        Some(s) => s,
         None => match step.get() {
             Step::Ask(q) => Shown::Question(q),
             Step::RespiratoryEnded | Step::Done => Shown::Outcome,
@@ -234,7 +235,7 @@ struct StepItem {
 
 /// The questions of the trees in this assessment, with their answers; off-path answers grey.
 #[component]
-fn Stepper(editor: Editor, viewing: RwSignal<Option<QuestionId>>, shown: Memo<Shown>) -> impl IntoView {
+fn Stepper(editor: Editor, viewing: RwSignal<Option<Shown>>, shown: Memo<Shown>) -> impl IntoView {
     let items = Memo::new(move |_| {
         editor.value.with(|a| {
             Tree::ALL
@@ -264,7 +265,7 @@ fn Stepper(editor: Editor, viewing: RwSignal<Option<QuestionId>>, shown: Memo<Sh
                                     type="button"
                                     disabled=!reachable
                                     aria-current=move || (shown.get() == Shown::Question(q)).then_some("step")
-                                    on:click=move |_| viewing.set(Some(q))
+                                    on:click=move |_| viewing.set(Some(Shown::Question(q)))
                                 >
                                     <span class="step-label">{q.full_label()}</span>
                                     <span class="step-answer">{state}</span>
@@ -277,8 +278,7 @@ fn Stepper(editor: Editor, viewing: RwSignal<Option<QuestionId>>, shown: Memo<Sh
                     <button
                         type="button"
                         aria-current=move || (shown.get() == Shown::Outcome).then_some("step")
-                        disabled=move || editor.value.with(|a| matches!(a.step(), Step::Ask(_)))
-                        on:click=move |_| viewing.set(None)
+                        on:click=move |_| viewing.set(Some(Shown::Outcome))
                     >
                         <span class="step-label">"判断結果"</span>
                     </button>
@@ -289,7 +289,7 @@ fn Stepper(editor: Editor, viewing: RwSignal<Option<QuestionId>>, shown: Memo<Sh
 }
 
 #[component]
-fn QuestionCard(editor: Editor, q: QuestionId, viewing: RwSignal<Option<QuestionId>>) -> impl IntoView {
+fn QuestionCard(editor: Editor, q: QuestionId, viewing: RwSignal<Option<Shown>>) -> impl IntoView {
     let def = q.def();
     let tree = q.tree().def();
     let qv = Memo::new(move |_| editor.value.with(|a| a.question_view(q)));
@@ -326,6 +326,9 @@ fn QuestionCard(editor: Editor, q: QuestionId, viewing: RwSignal<Option<Question
                 <Show when=move || from_respiratory.get()>
                     <p class="flow-note" data-testid="to-bulbar">
                         "呼吸障害の所見なし → 【ALS球麻痺に関連する症状のアセスメントと対応】設問へ"
+                        <button type="button" class="link" on:click=move |_| viewing.set(Some(Shown::Outcome))>
+                            "（今回は球麻痺を行わずに結果へ）"
+                        </button>
                     </p>
                 </Show>
                 <h2 class="question-text" tabindex="-1" node_ref=heading>
@@ -371,12 +374,12 @@ fn QuestionCard(editor: Editor, q: QuestionId, viewing: RwSignal<Option<Question
                         <button
                             type="button"
                             disabled=move || neighbours.with(|n| n.0.is_none())
-                            on:click=move |_| viewing.set(neighbours.get_untracked().0)
+                            on:click=move |_| viewing.set(neighbours.get_untracked().0.map(Shown::Question))
                         >
                             "← 前の設問"
                         </button>
                         <Show when=move || qv.with(|v| v.answer.is_some())>
-                            <button type="button" on:click=move |_| viewing.set(neighbours.get_untracked().1)>"次へ →"</button>
+                            <button type="button" on:click=move |_| viewing.set(neighbours.get_untracked().1.map(Shown::Question))>"次へ →"</button>
                             <button type="button" class="link" on:click=move |_| editor.edit_now(|a| a.set_answer(q, None))>
                                 "回答を取り消す"
                             </button>
@@ -775,7 +778,7 @@ fn MeasureRow(editor: Editor, index: usize, kind: MeasureKind, added: StoredValu
 
 /// 判断結果と対応, 完了.
 #[component]
-fn OutcomePanel(editor: Editor, viewing: RwSignal<Option<QuestionId>>, step: Memo<Step>) -> impl IntoView {
+fn OutcomePanel(editor: Editor, viewing: RwSignal<Option<Shown>>, step: Memo<Step>) -> impl IntoView {
     let ctx = editor.ctx;
     let ids = Memo::new(move |_| editor.value.with(|a| a.outcome.outcome_ids()));
     let summary = Memo::new(move |_| editor.value.with(|a| a.outcome.summary()));
@@ -844,7 +847,7 @@ fn OutcomePanel(editor: Editor, viewing: RwSignal<Option<QuestionId>>, step: Mem
                 <button type="button" class="primary big" data-testid="finish" on:click=finish>"完了して保存"</button>
                 <button
                     type="button"
-                    on:click=move |_| viewing.set(editor.value.with_untracked(|a| a.path().last().copied()))
+                    on:click=move |_| viewing.set(editor.value.with_untracked(|a| a.path().last().copied()).map(Shown::Question))
                 >
                     "← 設問に戻る"
                 </button>
