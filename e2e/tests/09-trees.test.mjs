@@ -34,9 +34,15 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assertEqual(rows.map((r) => r[0]), ['A-001 山田 太郎', 'A-002 鈴木 花子'], 'patients by ID番号 with names');
   assertEqual(rows[0][1], '呼吸障害 有・嚥下障害 有・構音障害 有', '様式1 values of p-1');
   assert(rows[0][3].startsWith('続ける'), `the imported draft as-1 is offered: ${rows[0][3]}`);
+  // 氏名・住所を隠す: only ID番号 in the list and the start form.
+  await page.locator('label.status-item.toggle input').check();
+  assertEqual((await trees.patientRows()).map((r) => r[0]), ['A-001', 'A-002'], 'names hidden');
+  assertEqual(await page.locator('select[name=start-patient] option').allInnerTexts(), ['（選んでください）', 'A-001', 'A-002'], 'select without names');
+  await page.locator('label.status-item.toggle input').uncheck();
 
   const id = await trees.start({ patientId: 'p-1', assessor: '保健師 佐藤', when: '2025-05-10T10:30' });
   assertEqual(await trees.currentQuestion(), 'r1', 'respiratory Q1 first');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: '/tmp/trees-ui-question.png', fullPage: true });
 
   // Measurements tick the ※ lines at the seed's reference boundaries.
@@ -61,6 +67,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   s = await trees.signState('r1_spo2');
   assertEqual(s.selected, '非該当', 'override chosen');
   assert(s.override && s.override.startsWith('手動で変更: 自動判定「該当」→「非該当」'), `override shown: ${s.override}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: '/tmp/trees-ui-measurements.png', fullPage: true });
 
   await trees.answer('はい');
@@ -113,6 +120,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
     ['「酸素飽和度(SpO2)の低下」自動判定 該当 → 手動で非該当'],
     'override listed',
   );
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: '/tmp/trees-ui-outcome.png', fullPage: true });
 
   await trees.finish();
@@ -151,13 +159,15 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assert(hist[0].head.includes('下書き') && hist[0].head.includes('保健師 山本'), hist[0].head);
   assert(hist[1].head.includes('完了') && hist[1].head.includes('保健師 佐藤'), hist[1].head);
   assertEqual(hist[1].summary, '呼吸障害: 呼吸障害の所見なし（球麻痺の設問へ）／球麻痺: 嚥下・気道の症状あり（Q1）、構音障害の症状あり', 'summary in history');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: '/tmp/trees-ui-patient.png', fullPage: true });
   assertNoProblems(problems);
   await context.close();
 });
 
 test('判断樹: 途中のアセスメントは再読み込みしても残り、続きから完了でき、前回からの変化が出る', async ({ server }) => {
-  const { context, problems, page, trees } = await seeded(server, 'trees-draft');
+  // A tablet in portrait.
+  const { context, problems, page, trees } = await seeded(server, 'trees-draft', { width: 820, height: 1180 });
   // A first finished assessment (bulbar only, all はい → 経過観察).
   await trees.start({ patientId: 'p-2', tree: 'bulbar', assessor: '保健師 A', when: '2025-04-01T09:00' });
   for (let i = 0; i < 6; i++) await trees.answer('はい');
@@ -169,8 +179,17 @@ test('判断樹: 途中のアセスメントは再読み込みしても残り、
   const form = page.locator('[data-testid=start-form]');
   assertEqual(await form.locator('input[name=start-assessor]').inputValue(), '保健師 A', 'last assessor remembered');
   const id = await trees.start({ tree: 'bulbar', when: '2025-06-01T14:00' });
-  await trees.tick('b1_residue', 'yes');
-  await trees.answer('いいえ');
+  // Keyboard only: the question has the focus; Tab reaches the checklist, Space ticks, the
+  // answer buttons take Enter.
+  assertEqual(await page.evaluate(() => document.activeElement.classList.contains('question-text')), true, 'question focused');
+  await page.locator('.sign-row[data-sign=b1_residue] input[value=yes]').focus();
+  await page.keyboard.press('Space');
+  assertEqual((await trees.signState('b1_residue')).selected, '該当', 'ticked with the keyboard');
+  await page.locator('button[data-answer=no]').focus();
+  await page.keyboard.press('Enter');
+  await trees.waitQuestion('b2');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: '/tmp/trees-ui-tablet.png', fullPage: false });
   await trees.answer('はい');
   await page.locator('input[name=assessor]').fill('保健師 B');
   await page.waitForTimeout(900);
@@ -210,6 +229,7 @@ test('訪問看護の保険: 療養者の記録から（ALS・67歳・要介護2
   await trees.insuranceChoose('seven_day_plan', 'yes');
   a = await trees.insuranceAnswer();
   assertEqual(a.limits[1], '３か所のST利用可能（週7日間の訪問計画あり）', 'three stations with a seven-day plan');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: '/tmp/trees-ui-insurance.png', fullPage: true });
 
   // Not 別表第7 and no ventilator: 67歳 with 要介護 → 介護保険.
