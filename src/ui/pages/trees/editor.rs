@@ -57,7 +57,14 @@ impl Editor {
             issues: Memo::new(move |_| value.with(Assessment::issues)),
             findings: Memo::new(move |_| value.with(Assessment::findings)),
         };
-        on_cleanup(move || editor.leave());
+        // Typing not yet written goes out when the tab is hidden or closed.
+        let hidden = leptos::prelude::window_event_listener(leptos::ev::pagehide, move |_| editor.flush());
+        let visibility = leptos::prelude::window_event_listener(leptos::ev::visibilitychange, move |_| editor.flush());
+        on_cleanup(move || {
+            hidden.remove();
+            visibility.remove();
+            editor.leave();
+        });
         editor
     }
 
