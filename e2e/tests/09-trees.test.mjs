@@ -139,6 +139,8 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   // 様式1: 呼吸障害 1 → 0 (found none), 嚥下障害 and 構音障害 stay 1, now with their source.
   assertEqual(await trees.proposalRows(), { respiratory: ['有', '無変更'], swallowing: ['有', '有'], speech: ['有', '有'] }, 'proposal');
   const confirmText = await trees.applyProposal();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: '/tmp/trees-ui-finished.png', fullPage: true });
   assert(confirmText.includes('呼吸障害: 有 → 無') && confirmText.includes('保健師 佐藤'), confirmText);
   const patient = await trees.storedRecord('p-1');
   assertEqual([patient.body.symptoms.respiratory, patient.body.symptoms.swallowing, patient.body.symptoms.speech], [false, true, true], 'stored 特定症状');
