@@ -631,6 +631,30 @@ pub enum InsuranceRule {
     MedicalNotCertified,
 }
 
+impl InsuranceRule {
+    /// The branch of the seed's chart that applied, in its words (利用者は（ ）歳 → …).
+    pub fn label(self) -> &'static str {
+        match self {
+            InsuranceRule::Table7 => "厚生労働大臣が定める疾病等（別表第７）→ 医療保険",
+            InsuranceRule::CareOver65 => "６５歳以上・要介護・要支援の認定あり → 介護保険",
+            InsuranceRule::CareSpecifiedDisease => {
+                "４０歳以上６５歳未満・２号被保険者の特定疾病あり・要介護・要支援の認定あり → 介護保険"
+            }
+            InsuranceRule::MedicalUnder40 => "４０歳未満 → 医療保険",
+            InsuranceRule::MedicalNoSpecifiedDisease => "４０歳以上６５歳未満・２号被保険者の特定疾病なし → 医療保険",
+            InsuranceRule::MedicalNotCertified => "要介護・要支援の認定なし → 医療保険",
+        }
+    }
+
+    /// The insurance the rule leads to.
+    pub fn insurance(self) -> Insurance {
+        match self {
+            InsuranceRule::CareOver65 | InsuranceRule::CareSpecifiedDisease => Insurance::Care,
+            _ => Insurance::Medical,
+        }
+    }
+}
+
 /// 利用できる訪問看護.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -1358,6 +1382,67 @@ mod tests {
         p = Patient { disease: Disease::Other("慢性閉塞性肺疾患".into()), ..Patient::default() };
         let f = InsuranceForm::from_patient(&p);
         assert_eq!((f.table7_disease, f.specified_disease), (Tri::Unknown, Tri::Value(SpecifiedDisease::Copd)));
+    }
+
+    #[test]
+    fn rule_labels_match_the_decided_insurance() {
+        for (form, rule) in [
+            (InsuranceForm { ventilator: Some(true), ..plain("70", Some(true)) }, InsuranceRule::Table7),
+            (plain("65", Some(true)), InsuranceRule::CareOver65),
+            (
+                InsuranceForm { specified_disease: Tri::Value(SpecifiedDisease::Als), ..plain("40", Some(true)) },
+                InsuranceRule::CareSpecifiedDisease,
+            ),
+            (plain("39", Some(true)), InsuranceRule::MedicalUnder40),
+            (plain("40", Some(true)), InsuranceRule::MedicalNoSpecifiedDisease),
+            (plain("90", Some(false)), InsuranceRule::MedicalNotCertified),
+        ] {
+            let d = decide_form(&form);
+            assert_eq!(d.rule, Some(rule), "{form:?}");
+            assert_eq!(d.insurance, Some(rule.insurance()));
+            assert!(rule.label().ends_with(rule.insurance().label()));
+        }
+    }
+
+    #[test]
+    fn age_band_alone_decides_the_age_branch() {
+        let band = |b: AgeBand, certified: Option<bool>| InsuranceForm { age_band: Some(b), ..plain("", certified) };
+        // 20歳未満 and 20〜39歳 are under 40: 医療保険 whatever the certification.
+        for b in [AgeBand::Under20, AgeBand::From20To39] {
+            let d = decide_form(&band(b, Some(true)));
+            assert_eq!(d.rule, Some(InsuranceRule::MedicalUnder40), "{b:?}");
+            assert_eq!(d.limits, Some(VisitLimits::UpToThreeDays));
+        }
+        // 40〜64歳: the 特定疾病 decides.
+        let f = InsuranceForm {
+            specified_disease: Tri::Value(SpecifiedDisease::Scd),
+            ..band(AgeBand::From40To64, Some(true))
+        };
+        assert_eq!(decide_form(&f).rule, Some(InsuranceRule::CareSpecifiedDisease));
+        assert_eq!(
+            decide_form(&band(AgeBand::From40To64, Some(true))).rule,
+            Some(InsuranceRule::MedicalNoSpecifiedDisease)
+        );
+        // 65歳以上: the certification decides.
+        assert_eq!(decide_form(&band(AgeBand::Over65, Some(true))).rule, Some(InsuranceRule::CareOver65));
+        assert_eq!(decide_form(&band(AgeBand::Over65, Some(false))).rule, Some(InsuranceRule::MedicalNotCertified));
+        // A typed age wins over the band.
+        let f = InsuranceForm { age_band: Some(AgeBand::Over65), ..plain("30", Some(true)) };
+        assert_eq!(decide_form(&f).rule, Some(InsuranceRule::MedicalUnder40));
+    }
+
+    #[test]
+    fn age_boundaries_39_40_64_65() {
+        let with_disease = |age: &str| InsuranceForm {
+            specified_disease: Tri::Value(SpecifiedDisease::Als),
+            ..plain(age, Some(true))
+        };
+        assert_eq!(decide_form(&with_disease("39")).insurance, Some(Insurance::Medical));
+        assert_eq!(decide_form(&with_disease("40")).insurance, Some(Insurance::Care));
+        assert_eq!(decide_form(&with_disease("64")).rule, Some(InsuranceRule::CareSpecifiedDisease));
+        assert_eq!(decide_form(&with_disease("65")).rule, Some(InsuranceRule::CareOver65));
+        assert_eq!(decide_form(&plain("64", Some(true))).insurance, Some(Insurance::Medical));
+        assert_eq!(decide_form(&plain("65", Some(true))).insurance, Some(Insurance::Care));
     }
 
     #[test]

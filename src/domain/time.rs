@@ -151,6 +151,28 @@ impl Timestamp {
     }
 }
 
+/// 日時の入力 (`<input type=datetime-local>`): the form's value in Japan time.
+impl Timestamp {
+    /// `2025-05-01T10:30` in JST, the value a `datetime-local` input shows.
+    pub fn datetime_local_jst(self) -> String {
+        let (date, h, m) = self.jst();
+        format!("{}T{h:02}:{m:02}", date.iso())
+    }
+
+    /// Reads a date and time in JST: `2025-05-01T10:30` (the input's value), `2025/5/1 10:30`
+    /// or `2025年5月1日 10時30分` (full-width digits allowed). `None` when it is not a valid
+    /// date with an hour 0–23 and a minute 0–59.
+    pub fn parse_datetime_jst(text: &str) -> Option<Timestamp> {
+        let nums = split_numbers(text);
+        let [y, mo, d, h, mi] = nums.as_slice() else { return None };
+        let date = Date::new(i32::try_from(*y).ok()?, u8::try_from(*mo).ok()?, u8::try_from(*d).ok()?)?;
+        if *h > 23 || *mi > 59 {
+            return None;
+        }
+        Some(Timestamp(date.start_jst().0 + i64::from(*h) * 3_600_000 + i64::from(*mi) * 60_000))
+    }
+}
+
 /// 年月: a year and month, e.g. 発症時期 or an anonymised date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct YearMonth {
@@ -225,6 +247,22 @@ mod tests {
         for days in [-1000_i64, -1, 0, 1, 365, 19_000, 20_000, 60_000] {
             let (y, m, d) = civil_from_days(days);
             assert_eq!(days_from_civil(y, m, d), days);
+        }
+    }
+
+    #[test]
+    fn datetime_input_round_trip_in_jst() {
+        // 2025-05-01 10:30 JST is 01:30 UTC.
+        let ts = Timestamp::parse_datetime_jst("2025-05-01T10:30").unwrap_or_else(|| panic!("valid"));
+        assert_eq!(ts.0, 1_746_063_000_000);
+        assert_eq!(ts.datetime_local_jst(), "2025-05-01T10:30");
+        assert_eq!(ts.display_jst(), "2025年5月1日 10:30");
+        assert_eq!(Timestamp::parse_datetime_jst("２０２５年５月１日 １０時３０分"), Some(ts));
+        assert_eq!(Timestamp::parse_datetime_jst("2025/5/1 0:00").map(Timestamp::date_jst), Date::new(2025, 5, 1));
+        // Midnight JST belongs to the new day.
+        assert_eq!(Timestamp(1_746_025_200_000).datetime_local_jst(), "2025-05-01T00:00");
+        for bad in ["", "2025-05-01", "2025-02-30T10:00", "2025-05-01T24:00", "2025-05-01T10:60", "x"] {
+            assert_eq!(Timestamp::parse_datetime_jst(bad), None, "{bad}");
         }
     }
 

@@ -578,9 +578,11 @@ impl Assessment {
         Assessment { status: AssessmentStatus::Draft, finished_at: None, ..self.clone() }
     }
 
-    /// When the judgement was made: 完了日時, else 開始日時.
+    /// When the judgement was made: the 日時 the nurse records for the assessment (the
+    /// visit; `started_at`, which she may correct), not the moment 完了 was pressed — an
+    /// assessment entered after the visit keeps the visit's date and time.
     pub fn assessed_at(&self) -> Timestamp {
-        self.finished_at.unwrap_or(self.started_at)
+        self.started_at
     }
 }
 
@@ -717,6 +719,30 @@ fn current_value(patient: &Patient, symptom: Symptom) -> Option<bool> {
     }
 }
 
+/// The 様式1 value of a 特定症状 and where it came from (`None`: typed on 様式1, or never set
+/// from a 判断樹).
+pub fn current_with_source(patient: &Patient, symptom: Symptom) -> (Option<bool>, Option<&JudgementSource>) {
+    let s = &patient.symptoms;
+    match symptom {
+        Symptom::Respiratory => (s.respiratory, s.respiratory_source.as_ref()),
+        Symptom::Swallowing => (s.swallowing, s.swallowing_source.as_ref()),
+        Symptom::Speech => (s.speech, s.speech_source.as_ref()),
+    }
+}
+
+/// Has every symptom this proposal sets already been taken over into 様式1 from this
+/// assessment (same value, source = this assessment)? Then there is nothing to confirm.
+pub fn is_applied(patient: &Patient, proposal: &SymptomProposal, assessment_id: &RecordId) -> bool {
+    !proposal.is_empty()
+        && Symptom::ALL.into_iter().all(|s| match proposal.value(s) {
+            None => true,
+            Some(v) => {
+                let (current, source) = current_with_source(patient, s);
+                current == Some(v) && source.is_some_and(|src| &src.assessment_id == assessment_id)
+            }
+        })
+}
+
 /// The 様式1 特定症状 this assessment indicates (only for trees completed in it).
 pub fn proposal(assessment: &Assessment) -> SymptomProposal {
     let outcome = assessment.compute_outcome();
@@ -839,9 +865,48 @@ pub fn patient_history(records: &[StoredRecord], patient_id: &RecordId) -> Vec<(
     out
 }
 
+/// The patient's assessments in the ゴミ箱 (to take back), newest first.
+pub fn patient_trash(records: &[StoredRecord], patient_id: &RecordId) -> Vec<(StoredRecord, Assessment)> {
+    let mut out: Vec<(StoredRecord, Assessment)> = records
+        .iter()
+        .filter(|r| r.meta.kind == RecordKind::Assessment && r.is_deleted())
+        .filter_map(|r| r.body_as::<Assessment>().ok().map(|a| (r.clone(), a)))
+        .filter(|(_, a)| &a.patient_id == patient_id)
+        .collect();
+    out.sort_by(|(ra, a), (rb, b)| b.started_at.cmp(&a.started_at).then_with(|| rb.meta.id.cmp(&ra.meta.id)));
+    out
+}
+
 /// The newest finished assessment in a history (as returned by [`patient_history`]).
 pub fn latest_finished(history: &[(RecordId, Assessment)]) -> Option<&(RecordId, Assessment)> {
     history.iter().rev().find(|(_, a)| a.status == AssessmentStatus::Finished)
+}
+
+/// 療養者ごとのアセスメント: every patient's assessments in one pass over the records, each
+/// list oldest first as [`patient_history`] orders it (deleted and unreadable records left
+/// out). For the list of patients with their latest outcome and drafts.
+pub fn histories_by_patient(records: &[StoredRecord]) -> BTreeMap<RecordId, Vec<(RecordId, Assessment)>> {
+    let mut out: BTreeMap<RecordId, Vec<(RecordId, Assessment)>> = BTreeMap::new();
+    for r in records.iter().filter(|r| r.meta.kind == RecordKind::Assessment && !r.is_deleted()) {
+        if let Ok(a) = r.body_as::<Assessment>() {
+            out.entry(a.patient_id.clone()).or_default().push((r.meta.id.clone(), a));
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by(|(ia, a), (ib, b)| a.started_at.cmp(&b.started_at).then_with(|| ia.cmp(ib)));
+    }
+    out
+}
+
+/// The unfinished assessments (下書き) in a history, newest first.
+pub fn drafts(history: &[(RecordId, Assessment)]) -> Vec<&(RecordId, Assessment)> {
+    history.iter().rev().filter(|(_, a)| a.status == AssessmentStatus::Draft).collect()
+}
+
+/// Is `assessment_id` the newest finished assessment of its history (the one whose outcome
+/// may be carried over to 様式1)?
+pub fn is_latest_finished(history: &[(RecordId, Assessment)], assessment_id: &RecordId) -> bool {
+    latest_finished(history).is_some_and(|(id, _)| id == assessment_id)
 }
 
 #[cfg(test)]
@@ -965,6 +1030,48 @@ mod tests {
         assert!(a.remove_measurement(i));
         assert!(!a.remove_measurement(5));
         assert_eq!(a.check(sign_ids::SPO2), None);
+    }
+
+    /// The seed's boundaries drive the suggestion for 呼吸障害 Q1 through the automatic ticks:
+    /// with every other line judged 非該当 by hand, SpO2 90 / 呼吸数 20 / ピークフロー 270 suggest
+    /// 「はい」, and 89 / 21 / 269 each suggest 「いいえ」.
+    #[test]
+    fn boundary_values_decide_the_q1_suggestion() {
+        let base = || {
+            let mut a = new(Tree::Respiratory);
+            for s in
+                R1.def().signs.iter().filter(|s| !matches!(s.id, sign_ids::SPO2 | sign_ids::RATE | sign_ids::COUGH))
+            {
+                a.set_check(s.id, Some(Check::No)).expect("known sign");
+            }
+            for (kind, text) in
+                [(MeasureKind::Spo2, "90"), (MeasureKind::RespiratoryRate, "20"), (MeasureKind::PeakCoughFlow, "270")]
+            {
+                let i = a.add_measurement(kind);
+                a.set_measurement_text(i, text);
+            }
+            a
+        };
+        let a = base();
+        assert_eq!(a.question_view(R1).suggested, Some(Yes));
+        assert!(a.overrides().is_empty());
+        for (index, text, sign) in [(0, "89", sign_ids::SPO2), (1, "21", sign_ids::RATE), (2, "269", sign_ids::COUGH)] {
+            let mut b = base();
+            b.set_measurement_text(index, text);
+            assert_eq!(b.check(sign), Some(Check::Yes), "{text}");
+            assert_eq!(b.question_view(R1).suggested, Some(No), "{text}");
+            // Answering as suggested ends the respiratory tree with the action box.
+            b.set_answer(R1, Some(No));
+            assert_eq!(b.step(), Step::RespiratoryEnded);
+            assert_eq!(b.outcome.outcome_ids(), vec![OutcomeId::RespiratoryFailure]);
+        }
+        // 呼吸数 31 adds 「かなり注意が必要」 to the finding; 30 does not.
+        let mut c = base();
+        c.set_measurement_text(1, "31");
+        assert!(c.sign_view(sign_ids::RATE).findings[0].message.ends_with("かなり注意が必要"));
+        c.set_measurement_text(1, "30");
+        assert!(!c.sign_view(sign_ids::RATE).findings[0].message.contains("かなり注意"));
+        assert_eq!(c.check(sign_ids::RATE), Some(Check::Yes));
     }
 
     #[test]
@@ -1093,9 +1200,57 @@ mod tests {
         assert_eq!(patient.symptoms.swallowing_source, None);
         let src = patient.symptoms.respiratory_source.clone().expect("source set");
         assert_eq!(src.assessment_id, id("as1"));
-        assert_eq!(src.assessed_at, Timestamp(86_400_000));
+        // When: the assessment's 日時 (the visit), not the moment it was finished.
+        assert_eq!(src.assessed_at, Timestamp(1_000));
+        assert_eq!(done.finished_at, Some(Timestamp(86_400_000)));
         assert_eq!(src.assessor, "保健師A");
         assert_eq!(patient.symptoms.speech_source, Some(src));
+    }
+
+    #[test]
+    fn applied_only_when_every_proposed_symptom_comes_from_this_assessment() {
+        let mut a = new(Tree::Bulbar);
+        answer_all(&mut a, &[(B1, No), (B2, Yes), (B3, Yes), (B4, Yes), (B5, Yes), (B6, Yes)]);
+        let done = a.finish(Timestamp(50)).expect("finishes");
+        let p = proposal(&done);
+        let mut patient = Patient::default();
+        assert!(!is_applied(&patient, &p, &id("as1")));
+        assert_eq!(current_with_source(&patient, Symptom::Swallowing), (None, None));
+        apply_proposal(&mut patient, &p, &id("as1"), &[Symptom::Swallowing]).expect("applies");
+        assert!(!is_applied(&patient, &p, &id("as1")), "構音障害 not taken over yet");
+        apply_proposal(&mut patient, &p, &id("as1"), &Symptom::ALL).expect("applies");
+        assert!(is_applied(&patient, &p, &id("as1")));
+        assert!(!is_applied(&patient, &p, &id("as2")));
+        let (value, source) = current_with_source(&patient, Symptom::Speech);
+        assert_eq!(value, Some(false));
+        assert_eq!(source.map(|s| s.assessor.as_str()), Some("保健師A"));
+        // 呼吸障害 was not assessed: not proposed, left as it is.
+        assert_eq!(current_with_source(&patient, Symptom::Respiratory), (None, None));
+        // An empty proposal is never "applied".
+        assert!(!is_applied(&patient, &proposal(&new(Tree::Bulbar)), &id("as1")));
+    }
+
+    #[test]
+    fn trash_lists_only_the_patients_deleted_assessments() {
+        let dev = DeviceId::parse("dev").expect("id");
+        let mut older = new(Tree::Respiratory);
+        older.started_at = Timestamp(10);
+        let mut newer = new(Tree::Bulbar);
+        newer.started_at = Timestamp(20);
+        let mut recs = Vec::new();
+        for (rid, a, deleted) in [("a1", &older, true), ("a2", &newer, true), ("a3", &newer, false)] {
+            let mut r = StoredRecord::create(id(rid), id("d"), a, Timestamp(0), &dev).expect("ok");
+            if deleted {
+                r.meta.deleted_at = Some(Timestamp(1));
+            }
+            recs.push(r);
+        }
+        let other = Assessment::new(id("p2"), Tree::Bulbar, "x", Timestamp(15));
+        let mut r = StoredRecord::create(id("a4"), id("d"), &other, Timestamp(0), &dev).expect("ok");
+        r.meta.deleted_at = Some(Timestamp(1));
+        recs.push(r);
+        let t = patient_trash(&recs, &id("p1"));
+        assert_eq!(t.iter().map(|(r, _)| r.meta.id.as_str()).collect::<Vec<_>>(), vec!["a2", "a1"]);
     }
 
     #[test]
@@ -1119,6 +1274,42 @@ mod tests {
         let ids: Vec<&str> = h.iter().map(|(i, _)| i.as_str()).collect();
         assert_eq!(ids, vec!["a1", "a2"]);
         assert_eq!(latest_finished(&h).map(|(i, _)| i.as_str()), Some("a2"));
+    }
+
+    #[test]
+    fn histories_group_by_patient_in_one_pass() {
+        let dev = DeviceId::parse("dev").expect("id");
+        let mut first = new(Tree::Respiratory);
+        first.started_at = Timestamp(10);
+        first.status = AssessmentStatus::Finished;
+        let mut second = new(Tree::Bulbar);
+        second.started_at = Timestamp(30);
+        let mut third = new(Tree::Respiratory);
+        third.started_at = Timestamp(20);
+        third.status = AssessmentStatus::Finished;
+        let other = Assessment::new(id("p2"), Tree::Bulbar, "x", Timestamp(15));
+        let mut trashed = StoredRecord::create(id("a9"), id("d"), &first, Timestamp(0), &dev).expect("ok");
+        trashed.meta.deleted_at = Some(Timestamp(1));
+        let patient = StoredRecord::create(id("p1"), id("d"), &Patient::default(), Timestamp(0), &dev).expect("ok");
+        let recs = vec![
+            StoredRecord::create(id("a2"), id("d"), &second, Timestamp(0), &dev).expect("ok"),
+            StoredRecord::create(id("a1"), id("d"), &first, Timestamp(0), &dev).expect("ok"),
+            StoredRecord::create(id("a4"), id("d"), &other, Timestamp(0), &dev).expect("ok"),
+            StoredRecord::create(id("a3"), id("d"), &third, Timestamp(0), &dev).expect("ok"),
+            trashed,
+            patient,
+        ];
+        let by = histories_by_patient(&recs);
+        assert_eq!(by.len(), 2);
+        let h = by.get(&id("p1")).expect("p1 has assessments");
+        let ids: Vec<&str> = h.iter().map(|(i, _)| i.as_str()).collect();
+        assert_eq!(ids, vec!["a1", "a3", "a2"]);
+        assert_eq!(h, &patient_history(&recs, &id("p1")));
+        assert_eq!(drafts(h).iter().map(|(i, _)| i.as_str()).collect::<Vec<_>>(), vec!["a2"]);
+        assert!(is_latest_finished(h, &id("a3")));
+        assert!(!is_latest_finished(h, &id("a1")));
+        assert!(!is_latest_finished(h, &id("a2")));
+        assert_eq!(by.get(&id("p2")).map(Vec::len), Some(1));
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod overview;
 mod pending;
 mod programmes;
 mod stations;
+mod trees;
 
 use super::ctx::use_app;
 use crate::route::{Route, Section};
@@ -28,6 +29,7 @@ pub fn Page() -> impl IntoView {
         PageKey::Section(Section::Programmes) => programmes::ProgrammesPage().into_any(),
         PageKey::Section(Section::Overview) => overview::OverviewPage().into_any(),
         PageKey::Section(Section::Stations) => stations::StationsPage().into_any(),
+        PageKey::Section(Section::Trees) => trees::TreesPage().into_any(),
         PageKey::Section(section) => {
             pending::Pending(pending::PendingProps { what: pending::What::Section(section) }).into_any()
         }

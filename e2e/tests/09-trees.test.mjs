@@ -1,0 +1,252 @@
+// Issue 5: 判断樹 — the ALS 呼吸障害 and 球麻痺 assessments at a home visit, their history, the
+// carry-over into 様式1 特定症状, and the 訪問看護の保険 tool.
+//
+// The 様式1 page is built elsewhere: the patients come from importing the test bundle
+// tests/bundles/good/full_v1.json (地域診断 d-2025, 療養者 p-1 山田 太郎 ALS 67歳 要介護2 with
+// 特定症状 呼吸・嚥下・構音 all 1 有, p-2 鈴木 花子, and a draft アセスメント as-1 for p-1).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
+import { IoPage } from '../pages/io.mjs';
+import { TreesPage } from '../pages/trees.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FULL = path.resolve(here, '..', '..', 'tests', 'bundles', 'good', 'full_v1.json');
+const D = 'd-2025';
+
+async function seeded(server, name, viewport) {
+  const { context, problems } = await launch(newProfileDir(name), viewport ? { viewport } : undefined);
+  const page = context.pages()[0] || (await context.newPage());
+  const io = new IoPage(page);
+  await io.goto(server.url);
+  await io.open();
+  await io.chooseFile(FULL);
+  await io.apply();
+  const trees = new TreesPage(page);
+  await trees.open(D);
+  return { context, problems, page, trees };
+}
+
+test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェック・手動で変更）→完了→履歴→様式1に反映', async ({ server }) => {
+  const { context, problems, page, trees } = await seeded(server, 'trees-full', { width: 1280, height: 900 });
+
+  const rows = await trees.patientRows();
+  assertEqual(rows.map((r) => r[0]), ['A-001 山田 太郎', 'A-002 鈴木 花子'], 'patients by ID番号 with names');
+  assertEqual(rows[0][1], '呼吸障害 有・嚥下障害 有・構音障害 有', '様式1 values of p-1');
+  assert(rows[0][3].startsWith('続ける'), `the imported draft as-1 is offered: ${rows[0][3]}`);
+  // 氏名・住所を隠す: only ID番号 in the list and the start form.
+  await page.locator('label.status-item.toggle input').check();
+  assertEqual((await trees.patientRows()).map((r) => r[0]), ['A-001', 'A-002'], 'names hidden');
+  assertEqual(await page.locator('select[name=start-patient] option').allInnerTexts(), ['（選んでください）', 'A-001', 'A-002'], 'select without names');
+  await page.locator('label.status-item.toggle input').uncheck();
+
+  const id = await trees.start({ patientId: 'p-1', assessor: '保健師 佐藤', when: '2025-05-10T10:30' });
+  assertEqual(await trees.currentQuestion(), 'r1', 'respiratory Q1 first');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: '/tmp/trees-ui-question.png', fullPage: true });
+
+  // Measurements tick the ※ lines at the seed's reference boundaries.
+  await trees.measure('spo2', '89', { posture: 'lying', situation: 'rest' });
+  let s = await trees.signState('r1_spo2');
+  assert(s.concern && s.selected === '自動（該当）', `SpO2 89 ticks 該当: ${JSON.stringify(s)}`);
+  assert(s.auto.includes('SpO2 89%：90%未満（組織が低酸素の状態）'), s.auto);
+  await trees.measure('respiratory_rate', '21', { posture: 'lying', situation: 'rest' });
+  s = await trees.signState('r1_rate');
+  assert(s.concern && s.auto.includes('正常値（12-20回/分）より高い'), `rate 21 ticks: ${JSON.stringify(s)}`);
+  assertEqual(await trees.suggestion(), 'チェックした項目からは「いいえ」と考えられます', 'ticks suggest いいえ');
+  // The rate was miscounted: corrected to 20 (the boundary, not ticked).
+  await page.locator('[data-testid=measurements] input[name=measure-1]').fill('20');
+  await page.locator('[data-testid=measurements] input[name=measure-1]').press('Tab');
+  s = await trees.signState('r1_rate');
+  assert(!s.concern && s.selected === '自動（非該当）', `rate 20 is normal: ${JSON.stringify(s)}`);
+  await trees.measure('peak_cough_flow', '270');
+  assert(!(await trees.signState('r1_cough')).concern, 'PCF 270 not ticked');
+
+  // The nurse overrides the SpO2 tick (a cold finger; re-measured sitting at 96 by hand).
+  await trees.tick('r1_spo2', 'no');
+  s = await trees.signState('r1_spo2');
+  assertEqual(s.selected, '非該当', 'override chosen');
+  assert(s.override && s.override.startsWith('手動で変更: 自動判定「該当」→「非該当」'), `override shown: ${s.override}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: '/tmp/trees-ui-measurements.png', fullPage: true });
+
+  await trees.answer('はい');
+  assertEqual(await trees.currentQuestion(), 'r2', 'Q2 next');
+  await trees.answer('はい');
+  await trees.answer('はい');
+  assertEqual(await trees.currentQuestion(), 'r4', 'Q4');
+  await trees.answer('いいえ');
+  // No respiratory sign: on to 球麻痺.
+  assertEqual(await trees.currentQuestion(), 'b1', 'bulbar Q1 after no respiratory signs');
+  await page.locator('[data-testid=to-bulbar]').waitFor();
+  await trees.tick('b1_choke', 'yes');
+  assertEqual(await trees.suggestion(), 'チェックした項目からは「いいえ」と考えられます', 'むせる suggests いいえ');
+  await trees.answer('いいえ');
+  await trees.answer('はい');
+
+  // Going back: R2 いいえ ends the respiratory tree; the bulbar answers stay but are off the path.
+  await trees.goToStep('r2');
+  await trees.answer('いいえ');
+  await trees.outcome().waitFor();
+  assertEqual(await trees.outcomeBoxes(trees.outcome()), ['respiratory_failure'], 'respiratory failure box');
+  let steps = await trees.steps();
+  assertEqual(steps.filter((x) => x.offPath && x.answer.includes('経路外')).map((x) => x.q), ['r3', 'r4', 'b1', 'b2'], 'kept, greyed');
+  await page.locator('[data-testid=continue-bulbar]').waitFor();
+  // Changed back: the path comes back with the answers.
+  await trees.goToStep('r2');
+  await trees.answer('はい');
+  assertEqual(await trees.currentQuestion(), 'b3', 'continues at the first unanswered bulbar question');
+  steps = await trees.steps();
+  assertEqual(steps.filter((x) => x.offPath).length, 0, 'nothing off the path');
+
+  await trees.answer('はい');
+  await trees.answer('はい');
+  await trees.tick('b5_slurred', 'yes');
+  await trees.answer('いいえ');
+  await trees.answer('はい');
+  await trees.outcome().waitFor();
+  assertEqual(await trees.outcomeBoxes(trees.outcome()), ['to_bulbar', 'swallowing', 'speech'], 'outcome boxes');
+  const outcomeText = await trees.outcome().innerText();
+  for (const heading of ['◆医師への連絡・相談', '◆本人・家族への支援', '◆支援体制・環境整備', '◆緊急時の対応と役割の確認', '意思伝達手段確保についての検討・対応']) {
+    assert(outcomeText.includes(heading), `outcome shows ${heading}`);
+  }
+  assertEqual(
+    (await page.locator('[data-testid=outcome-summary]').innerText()).trim(),
+    '呼吸障害: 呼吸障害の所見なし（球麻痺の設問へ）／球麻痺: 嚥下・気道の症状あり（Q1）、構音障害の症状あり',
+    'summary',
+  );
+  assertEqual(
+    await page.locator('[data-testid=overrides] li').allInnerTexts(),
+    ['「酸素飽和度(SpO2)の低下」自動判定 該当 → 手動で非該当'],
+    'override listed',
+  );
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: '/tmp/trees-ui-outcome.png', fullPage: true });
+
+  await trees.finish();
+  assertEqual((await page.locator('[data-testid=assessment-status]').innerText()).trim(), '完了', 'finished');
+  const stored = await trees.storedRecord(id);
+  assertEqual([stored.kind, stored.body.status, stored.body.assessor, stored.body.patient_id], ['assessment', 'finished', '保健師 佐藤', 'p-1'], 'stored assessment');
+  assertEqual(stored.body.started_at, Date.parse('2025-05-10T10:30:00+09:00'), 'date/time as entered (JST)');
+  assertEqual(stored.body.signs.r1_spo2, { auto: 'yes', manual: 'no' }, 'override recorded');
+  assertEqual(stored.body.measurements.map((m) => [m.kind, m.text, m.posture ?? null, m.situation ?? null]), [
+    ['spo2', '89', 'lying', 'rest'],
+    ['respiratory_rate', '20', 'lying', 'rest'],
+    ['peak_cough_flow', '270', null, null],
+  ], 'measurements with posture and situation');
+  assertEqual(Object.fromEntries(Object.entries(stored.body.answers).sort()), { b1: 'no', b2: 'yes', b3: 'yes', b4: 'yes', b5: 'no', b6: 'yes', r1: 'yes', r2: 'yes', r3: 'yes', r4: 'no' }, 'every answer');
+
+  // 様式1: 呼吸障害 1 → 0 (found none), 嚥下障害 and 構音障害 stay 1, now with their source.
+  assertEqual(await trees.proposalRows(), { respiratory: ['有', '無変更'], swallowing: ['有', '有'], speech: ['有', '有'] }, 'proposal');
+  const confirmText = await trees.applyProposal();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: '/tmp/trees-ui-finished.png', fullPage: true });
+  assert(confirmText.includes('呼吸障害: 有 → 無') && confirmText.includes('保健師 佐藤'), confirmText);
+  const patient = await trees.storedRecord('p-1');
+  assertEqual([patient.body.symptoms.respiratory, patient.body.symptoms.swallowing, patient.body.symptoms.speech], [false, true, true], 'stored 特定症状');
+  for (const k of ['respiratory_source', 'swallowing_source', 'speech_source']) {
+    assertEqual(patient.body.symptoms[k].assessment_id, id, `${k} names the assessment`);
+    assertEqual(patient.body.symptoms[k].assessor, '保健師 佐藤', `${k} names who`);
+  }
+  assertEqual(patient.body.symptoms.urinary, false, 'other symptoms untouched');
+
+  // History on the patient's page, with the 様式1 values and their source.
+  await trees.openPatient(D, 'p-1');
+  const now = await trees.symptomsNow();
+  assertEqual(now.respiratory[0], '無', '呼吸障害 now 無');
+  assert(now.respiratory[1].startsWith('判断樹（2025年5月10日') && now.respiratory[1].includes('保健師 佐藤'), now.respiratory[1]);
+  const hist = await trees.history();
+  // Newest first by 日時: the imported draft as-1 (2025-05-12) comes before ours (2025-05-10).
+  assertEqual(hist.map((h) => h.id), ['as-1', id], 'newest first');
+  assert(hist[0].head.includes('下書き') && hist[0].head.includes('保健師 山本'), hist[0].head);
+  assert(hist[1].head.includes('完了') && hist[1].head.includes('保健師 佐藤'), hist[1].head);
+  assertEqual(hist[1].summary, '呼吸障害: 呼吸障害の所見なし（球麻痺の設問へ）／球麻痺: 嚥下・気道の症状あり（Q1）、構音障害の症状あり', 'summary in history');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: '/tmp/trees-ui-patient.png', fullPage: true });
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('判断樹: 途中のアセスメントは再読み込みしても残り、続きから完了でき、前回からの変化が出る', async ({ server }) => {
+  // A tablet in portrait.
+  const { context, problems, page, trees } = await seeded(server, 'trees-draft', { width: 820, height: 1180 });
+  // A first finished assessment (bulbar only, all はい → 経過観察).
+  await trees.start({ patientId: 'p-2', tree: 'bulbar', assessor: '保健師 A', when: '2025-04-01T09:00' });
+  for (let i = 0; i < 6; i++) await trees.answer('はい');
+  assertEqual(await trees.outcomeBoxes(trees.outcome()), ['observe'], '経過観察');
+  await trees.finish();
+
+  // The second one is interrupted after Q2 and a typed note.
+  await trees.openPatient(D, 'p-2');
+  const form = page.locator('[data-testid=start-form]');
+  assertEqual(await form.locator('input[name=start-assessor]').inputValue(), '保健師 A', 'last assessor remembered');
+  const id = await trees.start({ tree: 'bulbar', when: '2025-06-01T14:00' });
+  // Keyboard only: the question has the focus; Tab reaches the checklist, Space ticks, the
+  // answer buttons take Enter.
+  assertEqual(await page.evaluate(() => document.activeElement.classList.contains('question-text')), true, 'question focused');
+  await page.locator('.sign-row[data-sign=b1_residue] input[value=yes]').focus();
+  await page.keyboard.press('Space');
+  assertEqual((await trees.signState('b1_residue')).selected, '該当', 'ticked with the keyboard');
+  await page.locator('button[data-answer=no]').focus();
+  await page.keyboard.press('Enter');
+  await trees.waitQuestion('b2');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: '/tmp/trees-ui-tablet.png', fullPage: false });
+  await trees.answer('はい');
+  await page.locator('input[name=assessor]').fill('保健師 B');
+  await page.waitForTimeout(900);
+  await trees.reload();
+  await trees.waitQuestion('b3');
+  assertEqual(await page.locator('input[name=assessor]').inputValue(), '保健師 B', 'typed name kept');
+  const draft = await trees.storedRecord(id);
+  assertEqual([draft.body.status, draft.body.answers], ['draft', { b1: 'no', b2: 'yes' }], 'the draft record');
+  await trees.goToStep('b1');
+  assertEqual((await trees.signState('b1_residue')).selected, '該当', 'tick kept');
+  await trees.goToStep('b3');
+  for (let i = 0; i < 4; i++) await trees.answer('はい');
+  await trees.finish();
+
+  await trees.openPatient(D, 'p-2');
+  const hist = await trees.history();
+  assertEqual(hist.length, 2, 'two assessments');
+  assertEqual(hist[0].changes, [
+    '判断結果球麻痺の判断: 経過観察 → 嚥下・気道の症状あり（Q1）',
+    '回答球麻痺 Q1「経口摂取に関する下記の状況はない」: はい → いいえ',
+    'チェック項目球麻痺 Q1「のどにいつまでも残っていて落ちていかない（いきにくい）」: 未確認 → 該当',
+  ], 'what changed since the previous assessment');
+  assert(hist[0].head.includes('保健師 B'), hist[0].head);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('訪問看護の保険: 療養者の記録から（ALS・67歳・要介護2）→ 医療保険、答えを変えると介護保険', async ({ server }) => {
+  const { context, problems, page, trees } = await seeded(server, 'trees-insurance');
+  await trees.openInsurance(D, 'p-1');
+  let a = await trees.insuranceAnswer();
+  assertEqual(a.insurance, '▼ 医療保険', 'ALS is 別表第7');
+  assertEqual(a.rule, '厚生労働大臣が定める疾病等（別表第７）→ 医療保険', 'rule');
+  assertEqual(a.reasons, ['筋萎縮性側索硬化症は厚生労働大臣が定める疾病等（別表第7）に該当します', '要介護者・要支援者であっても、医療保険で訪問看護が行われます'], 'reasons');
+  assertEqual(a.limits, ['週４日以上、1日複数回の利用可能', '２ヶ所（週7日間の訪問計画ありの場合は3か所）のST利用可能'], 'limits');
+  assert(await page.locator('[data-field=table7_disease] .tag.prefilled').count(), 'marked as from the record');
+  await trees.insuranceChoose('seven_day_plan', 'yes');
+  a = await trees.insuranceAnswer();
+  assertEqual(a.limits[1], '３か所のST利用可能（週7日間の訪問計画あり）', 'three stations with a seven-day plan');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: '/tmp/trees-ui-insurance.png', fullPage: true });
+
+  // Not 別表第7 and no ventilator: 67歳 with 要介護 → 介護保険.
+  await trees.insuranceSelect('table7_disease', '該当しない');
+  await trees.insuranceChoose('ventilator', 'no');
+  a = await trees.insuranceAnswer();
+  assertEqual([a.insurance, a.rule, a.limits], ['▼ 介護保険', '６５歳以上・要介護・要支援の認定あり → 介護保険', ['ケアプランに基づき提供']], 'care insurance');
+  // Under 40: 医療保険; how many days waits for 別表第8, then 週3日まで.
+  await page.locator('[data-testid=insurance] input[name=age]').fill('35');
+  a = await trees.insuranceAnswer();
+  assertEqual([a.insurance, a.limits], ['▼ 医療保険', []], 'limits wait for 別表第8');
+  assert((await page.locator('[data-testid=insurance-missing]').innerText()).includes('別表第8に掲げる状態'), 'names what to find out');
+  await trees.insuranceChoose('table8', 'none');
+  a = await trees.insuranceAnswer();
+  assertEqual([a.insurance, a.rule, a.limits], ['▼ 医療保険', '４０歳未満 → 医療保険', ['週３日まで利用可能']], 'under 40');
+  assertNoProblems(problems);
+  await context.close();
+});
