@@ -4,6 +4,7 @@ mod home;
 pub mod io;
 mod pending;
 mod programmes;
+mod summary;
 
 use super::ctx::use_app;
 use crate::route::{Route, Section};
@@ -24,6 +25,7 @@ pub fn Page() -> impl IntoView {
         PageKey::Home => home::HomePage().into_any(),
         PageKey::DataIo => io::IoPage().into_any(),
         PageKey::Section(Section::Programmes) => programmes::ProgrammesPage().into_any(),
+        PageKey::Section(Section::Summary) => summary::SummaryPage().into_any(),
         PageKey::Section(section) => {
             pending::Pending(pending::PendingProps { what: pending::What::Section(section) }).into_any()
         }
