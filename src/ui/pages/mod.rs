@@ -1,5 +1,6 @@
 //! One module per page; [`Page`] shows the one the route names.
 
+mod evaluation;
 mod home;
 pub mod io;
 mod pending;
@@ -26,6 +27,7 @@ pub fn Page() -> impl IntoView {
         PageKey::DataIo => io::IoPage().into_any(),
         PageKey::Section(Section::Programmes) => programmes::ProgrammesPage().into_any(),
         PageKey::Section(Section::Summary) => summary::SummaryPage().into_any(),
+        PageKey::Section(Section::Evaluation) => evaluation::EvaluationPage().into_any(),
         PageKey::Section(section) => {
             pending::Pending(pending::PendingProps { what: pending::What::Section(section) }).into_any()
         }

@@ -25,7 +25,7 @@ use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
 use crate::domain::summary::{
     compare as compare_years, filter_choices, saved_evaluation, summarize, summary_inputs, ComparisonRow,
-    DiseaseFilter, DrillDown, FigureKey, FilterChoice, Summary, SummaryInputs,
+    DiseaseFilter, DrillDown, FilterChoice, Summary, SummaryInputs,
 };
 use crate::route::{Route, Section};
 use crate::storage::Store;
@@ -285,9 +285,4 @@ pub fn SummaryPage() -> impl IntoView {
             }}
         </div>
     }
-}
-
-/// The 内訳 link of a figure key (for 様式4's rows).
-pub fn members_href(data: &SummaryData, key: FigureKey) -> String {
-    data.drill_href(DrillDown::members(key))
 }
