@@ -55,13 +55,22 @@ fn value_label(v: Option<f64>, unit: &str) -> String {
     }
 }
 
+/// Width of a text in pixels, estimated from its characters (full-width ones are one em,
+/// others about half). plotters' own measurement puts a `style` attribute on a probe element,
+/// which the Content-Security-Policy forbids, so it is never called: every text is drawn by
+/// the canvas itself with its anchor.
+fn text_width(text: &str, font_px: f64) -> u32 {
+    let ems: f64 = text.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum();
+    (ems * font_px).ceil() as u32
+}
+
 fn draw(canvas: &web_sys::HtmlCanvasElement, data: &BarData) {
     let css_w = f64::from(canvas.client_width().max(320));
     let rows = data.categories.len().max(1);
     let groups = data.series.len().max(1);
     let per_row = 12.0 + 17.0 * groups as f64;
     let legend_h = if data.series.len() > 1 { 26.0 } else { 0.0 };
-    let css_h = per_row * rows as f64 + 36.0 + legend_h;
+    let css_h = per_row * rows as f64 + 34.0 + legend_h;
     let k = scale();
     let px = |css: f64| (css * k).round() as u32;
     let pxi = |css: f64| (css * k).round() as i32;
@@ -73,9 +82,7 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, data: &BarData) {
     let root = backend.into_drawing_area();
     let _ = root.fill(&WHITE);
     let font_px = 12.5 * k;
-    let text = |color: RGBColor, h: HPos| (FONT, font_px).into_font().color(&color).pos(Pos::new(h, VPos::Center));
-    let width_of =
-        |s: &str| root.estimate_text_size(s, &(FONT, font_px).into_font().into_text_style(&root)).map_or(0, |(w, _)| w);
+    let text = |color: RGBColor, h: HPos, v: VPos| (FONT, font_px).into_font().color(&color).pos(Pos::new(h, v));
 
     // Legend (only to tell the years apart).
     let (legend, plot) = root.split_vertically(px(legend_h));
@@ -85,8 +92,8 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, data: &BarData) {
         for (j, s) in data.series.iter().enumerate() {
             let c = color_of(j, data.series.len());
             let _ = legend.draw(&Rectangle::new([(x, y - pxi(6.0)), (x + pxi(14.0), y + pxi(6.0))], c.filled()));
-            let _ = legend.draw(&Text::new(s.name.clone(), (x + pxi(20.0), y), text(INK, HPos::Left)));
-            x += pxi(20.0) + width_of(&s.name) as i32 + pxi(24.0);
+            let _ = legend.draw(&Text::new(s.name.clone(), (x + pxi(20.0), y), text(INK, HPos::Left, VPos::Center)));
+            x += pxi(20.0) + text_width(&s.name, font_px) as i32 + pxi(24.0);
         }
     }
 
@@ -96,37 +103,42 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, data: &BarData) {
             data.series.iter().flat_map(|s| s.values.iter().flatten()).fold(0.0_f64, |a, &b| a.max(b)) * 1.1
         })
         .max(1.0);
-    let label_w = data.categories.iter().map(|c| width_of(c)).max().unwrap_or(0) + px(12.0);
-    let value_w = width_of(&format!("100.0{}", data.unit)) + px(10.0);
+    let label_w = data.categories.iter().map(|c| text_width(c, font_px)).max().unwrap_or(0) + px(14.0);
+    let value_w = text_width(&format!("100.0{}", data.unit), font_px) + px(10.0);
     let n = data.categories.len() as f64;
     let chart = ChartBuilder::on(&plot)
         .margin_top(px(6.0))
         .margin_left(px(4.0))
         .margin_right(value_w)
         .margin_bottom(px(2.0))
-        .x_label_area_size(px(24.0))
+        .x_label_area_size(px(22.0))
         .y_label_area_size(label_w)
         .build_cartesian_2d(0.0..max, 0.0..n.max(1.0));
     let Ok(mut chart) = chart else { return };
-    let unit = data.unit.clone();
-    let _ = chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(1)
-        .y_label_formatter(&|_| String::new())
-        .x_labels(6)
-        .x_label_formatter(&|x: &f64| format!("{x:.0}{unit}"))
-        .label_style((FONT, font_px).into_font().color(&INK))
-        .axis_style(INK.stroke_width(px(1.0)))
-        .light_line_style(GRID)
-        .bold_line_style(GRID.stroke_width(px(1.0)))
-        .draw();
 
-    // Category names, right-aligned beside each row (drawn here so every row is named
-    // whatever tick positions the axis would choose).
+    // Grid and the axis at 0, 20, …, 100 (or five steps of the data's range), drawn here.
+    let step = if data.max == Some(100.0) { 20.0 } else { (max / 5.0).max(1.0).ceil() };
+    let mut x = 0.0;
+    while x <= max + 1e-9 {
+        let (gx, top) = chart.backend_coord(&(x, n.max(1.0)));
+        let (_, bottom) = chart.backend_coord(&(x, 0.0));
+        let line = if x == 0.0 { INK.stroke_width(px(1.0)) } else { GRID.stroke_width(px(1.0)) };
+        let _ = root.draw(&PathElement::new(vec![(gx, top), (gx, bottom)], line));
+        let _ = root.draw(&Text::new(
+            format!("{x:.0}{}", data.unit),
+            (gx, bottom + pxi(5.0)),
+            text(INK, HPos::Center, VPos::Top),
+        ));
+        x += step;
+    }
+    let (left, bottom) = chart.backend_coord(&(0.0, 0.0));
+    let (right, _) = chart.backend_coord(&(max, 0.0));
+    let _ = root.draw(&PathElement::new(vec![(left, bottom), (right, bottom)], INK.stroke_width(px(1.0))));
+
+    // Category names, right-aligned beside each row.
     for (i, c) in data.categories.iter().enumerate() {
         let (x, y) = chart.backend_coord(&(0.0, n - i as f64 - 0.5));
-        let _ = root.draw(&Text::new(c.clone(), (x - pxi(8.0), y), text(INK, HPos::Right)));
+        let _ = root.draw(&Text::new(c.clone(), (x - pxi(8.0), y), text(INK, HPos::Right, VPos::Center)));
     }
     let band = 0.8 / groups as f64;
     for (j, series) in data.series.iter().enumerate() {
@@ -139,7 +151,11 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, data: &BarData) {
             }
             // The value at the end of the bar (`-` when it cannot be computed).
             let (x, y) = chart.backend_coord(&(v.unwrap_or(0.0), (top + bottom) / 2.0));
-            let _ = root.draw(&Text::new(value_label(*v, &data.unit), (x + pxi(4.0), y), text(INK, HPos::Left)));
+            let _ = root.draw(&Text::new(
+                value_label(*v, &data.unit),
+                (x + pxi(4.0), y),
+                text(INK, HPos::Left, VPos::Center),
+            ));
         }
     }
     let _ = root.present();
