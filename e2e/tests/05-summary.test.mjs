@@ -237,6 +237,7 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual(printed[4].slice(0, 2), ['在宅', '100.0％ 2人/2人'], 'second of the pair');
   assertEqual((await form4.print().locator('[data-testid=print-overall]').innerText()).trim(), '災害対策とレスパイト入院先の確保を優先する', 'overall printed');
   await page.screenshot({ path: '/tmp/summary-form4-print.png', fullPage: true });
+  await page.pdf({ path: '/tmp/summary-form4-print.pdf', format: 'A4', landscape: true, printBackground: true }).catch(() => {});
   await page.emulateMedia({ media: 'screen' });
 
   // 集計 with both patients (the SCD patient is outside the ALS 集計).
@@ -254,6 +255,8 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual((await sheet.figure('care-level-5')).denominator, '介護保険あり 2人', 'care levels of the insured');
   assertEqual(await sheet.value('人口'), '-', 'no 地域の概況: -');
   await page.screenshot({ path: '/tmp/summary-sheet.png', fullPage: true });
+  await page.screenshot({ path: '/tmp/summary-sheet-top.png', clip: { x: 0, y: 0, width: 1280, height: 1100 }, fullPage: true });
+  await page.locator('[data-testid=summary-c]').screenshot({ path: '/tmp/summary-sheet-c.png' });
 
   // 内訳: the disaster plan is 例1's only; the list links to the patient's form.
   await sheet.drill('disaster-plan');
@@ -297,6 +300,7 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual(await sheet.print().locator('[data-testid=print-year]').innerText(), '令和7年度（2025年度）', '年度 on the 集計');
   assert((await sheet.print().locator('h1').innerText()).includes('在宅ALS療養者の身体状況と医療サービスの確保状況'), 'title');
   await page.screenshot({ path: '/tmp/summary-print.png', fullPage: true });
+  await page.pdf({ path: '/tmp/summary-print.pdf', format: 'A4', landscape: true, printBackground: true }).catch(() => {});
   await page.emulateMedia({ media: 'screen' });
 
   // CSV of the 集計.

@@ -266,9 +266,10 @@ pub fn SummaryPage() -> impl IntoView {
                 match item.get() {
                     None => view! {
                         <sheet::SummarySheet data/>
+                        // On paper the sheet comes first, then the charts.
+                        <print::SummaryPrint data/>
                         <charts::SummaryCharts data/>
                         <compare::YearOnYear data/>
-                        <print::SummaryPrint data/>
                     }
                     .into_any(),
                     Some(item) => match DrillDown::parse(&item) {

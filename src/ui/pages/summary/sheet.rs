@@ -67,7 +67,7 @@ fn quantity_row(q: &Quantity) -> impl IntoView {
             <th scope="row">{q.label}</th>
             <td class="num count" data-testid="value">{format!("{value}{unit}")}</td>
             <td class="num percent"></td>
-            <td class="denominator hint">{if q.value.is_none() { "（分母が0か未入力）" } else { "" }}</td>
+            <td class="denominator"></td>
             <td class="num unknown">
                 {if q.unknown > 0 { view! { <span>{q.unknown}</span> }.into_any() } else { view! { <span class="zero">"0"</span> }.into_any() }}
             </td>
