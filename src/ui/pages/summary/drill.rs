@@ -80,10 +80,13 @@ pub fn DrillList(data: SummaryData, drill: DrillDown) -> impl IntoView {
         })
     });
     let figure_text = move || {
+        let unit = if is_station { "ヵ所" } else { "人" };
         data.summary.with(|s| {
             let s = s.as_ref()?;
-            let f = s.figure(drill.key)?;
-            let unit = if is_station { "ヵ所" } else { "人" };
+            let Some(f) = s.figure(drill.key) else {
+                // N itself (在宅療養者 of the filter) is a value of A, not a figure line.
+                return Some(format!("{}{unit}", rows.with(Vec::len)));
+            };
             Some(format!(
                 "{}{unit}（{} {}{unit}中 {}％）・不明（未入力）{}{unit}",
                 f.count,

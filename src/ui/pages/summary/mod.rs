@@ -121,10 +121,9 @@ impl SummaryData {
                 previous_year(ds, &current.diagnosis).map(|p| (p.record.meta.id.clone(), p.diagnosis.fiscal_year))
             })
         });
-        // Re-read after every save (here or in another tab): last year may be edited too.
+        // Read once per page (last year is rarely edited while this year's page is open).
         let previous_resource = LocalResource::new(move || {
             let target = previous_diagnosis.get();
-            let _ = ctx.revision.get();
             async move {
                 let (id, fiscal_year) = target?;
                 let records = ctx.store().ok()?.list_records(&id).await.ok()?;

@@ -33,6 +33,12 @@ fn figure_row(f: &Figure) -> impl IntoView {
 
 fn head(first: &'static str) -> impl IntoView {
     view! {
+        <colgroup>
+            <col class="s-label"/>
+            <col class="s-value"/>
+            <col class="s-pct"/>
+            <col class="s-unknown"/>
+        </colgroup>
         <thead>
             <tr>
                 <th scope="col">{first}</th>
