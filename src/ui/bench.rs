@@ -350,7 +350,7 @@ mod summary_bench {
     use crate::domain::record::StoredRecord;
     use crate::domain::sample::{synthetic_patients, synthetic_stations, SAMPLE_TIME};
     use crate::domain::station::Station;
-    use crate::domain::summary::{summarize, summary_inputs, DiseaseFilter};
+    use crate::domain::summary::{summarize, summary_inputs, summary_inputs_cached, DiseaseFilter, InputsCache};
     use js_sys::Object;
     use std::cell::RefCell;
     use std::hint::black_box;
@@ -362,6 +362,9 @@ mod summary_bench {
         patients: Vec<Patient>,
         stations: Vec<Station>,
         records: Vec<StoredRecord>,
+        /// The same records read again (as after a save: new texts, same content).
+        reloaded: Vec<StoredRecord>,
+        cache: InputsCache,
     }
 
     thread_local! {
@@ -403,19 +406,42 @@ mod summary_bench {
         set(&out, "patients", p.len() as f64);
         set(&out, "stations", s.len() as f64);
         set(&out, "n", summarize(&overview, &p, &s, &DiseaseFilter::Als).patients as f64);
-        DATA.with(|d| *d.borrow_mut() = Data { overview, patients: p, stations: s, records });
+        let reloaded: Vec<StoredRecord> =
+            serde_json::to_string(&records).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+        let mut cache = InputsCache::default();
+        let _ = summary_inputs_cached(&records, &RecordId::sanitized(DIAGNOSIS), &mut cache);
+        DATA.with(|d| *d.borrow_mut() = Data { overview, patients: p, stations: s, records, reloaded, cache });
         out.into()
     }
 
     /// One timed run, in ms (performance.now()): `als` / `all` = the full recompute of the
     /// 集計 (A, B, C, 様式3 の合計) and 様式4 管内の状況 for ALS / 全疾患, what the pages'
     /// `Memo` does when a record changes; `views` = that plus what the views derive from it
-    /// (lines, groups, charts, 様式4 rows); `read` = reading the stored records into the
-    /// 集計's inputs (done once per change of the records, before the recompute).
+    /// (lines, groups, charts, 様式4 rows); `read` = reading every stored record into the
+    /// 集計's inputs; `reread` = the same after a save, with the bodies already read kept
+    /// (what the pages do: only changed bodies are parsed).
     #[wasm_bindgen(js_name = benchSummaryRun)]
     pub fn bench_summary_run(kind: &str) -> f64 {
+        run_once(kind)
+    }
+
+    /// `reps` runs back to back in one task; the mean in ms (a longer task, so that CPU
+    /// throttling, which suspends the page in slices, is measured evenly).
+    #[wasm_bindgen(js_name = benchSummaryBatch)]
+    pub fn bench_summary_batch(kind: &str, reps: usize) -> f64 {
+        let reps = reps.max(1);
+        (0..reps).map(|_| run_once(kind)).sum::<f64>() / reps as f64
+    }
+
+    fn run_once(kind: &str) -> f64 {
         DATA.with(|d| {
-            let d = d.borrow();
+            let mut d = d.borrow_mut();
+            if kind == "reread" {
+                let Data { reloaded, cache, .. } = &mut *d;
+                let t0 = now_ms();
+                black_box(summary_inputs_cached(black_box(reloaded), &RecordId::sanitized(DIAGNOSIS), cache));
+                return now_ms() - t0;
+            }
             let (o, p, s) = (black_box(&d.overview), black_box(&d.patients), black_box(&d.stations));
             let t0 = now_ms();
             match kind {

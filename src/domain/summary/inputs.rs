@@ -6,8 +6,9 @@ use crate::domain::evaluation::Evaluation;
 use crate::domain::ids::RecordId;
 use crate::domain::overview::Overview;
 use crate::domain::patient::Patient;
-use crate::domain::record::{RecordKind, StoredRecord};
+use crate::domain::record::{Body, RecordBody, RecordKind, StoredRecord};
 use crate::domain::station::Station;
+use std::collections::HashMap;
 
 /// The suffix of the 地域の概況 record's ID (`<地域診断>:overview`).
 pub const OVERVIEW_SUFFIX: &str = "overview";
@@ -66,29 +67,71 @@ pub fn saved_evaluation<'a>(
     Some((r, r.body_as::<Evaluation>().unwrap_or_default()))
 }
 
+/// Bodies already read, by record ID, with the text they were read from: when the records
+/// are loaded again after a save, only the changed ones are parsed again.
+#[derive(Clone, Debug, Default)]
+pub struct InputsCache {
+    patients: HashMap<RecordId, (Body, Option<Patient>)>,
+    stations: HashMap<RecordId, (Body, Option<Station>)>,
+}
+
+/// The body of `r` as `T`, from the cache when its text is unchanged.
+fn cached<T: RecordBody + Clone>(cache: &mut HashMap<RecordId, (Body, Option<T>)>, r: &StoredRecord) -> Option<T> {
+    if let Some((text, value)) = cache.get(&r.meta.id) {
+        if *text == r.body {
+            return value.clone();
+        }
+    }
+    let value = r.body_as::<T>().ok();
+    cache.insert(r.meta.id.clone(), (r.body.clone(), value.clone()));
+    value
+}
+
 /// Reads the 集計's inputs from the records of `diagnosis` (other 地域診断's records are
 /// ignored).
 pub fn summary_inputs(records: &[StoredRecord], diagnosis: &RecordId) -> SummaryInputs {
+    summary_inputs_cached(records, diagnosis, &mut InputsCache::default())
+}
+
+/// [`summary_inputs`], parsing only the bodies that changed since the cache saw them (the
+/// cache forgets records that are gone).
+pub fn summary_inputs_cached(records: &[StoredRecord], diagnosis: &RecordId, cache: &mut InputsCache) -> SummaryInputs {
     let mut out = SummaryInputs::default();
+    let mut seen_patients: HashMap<RecordId, (Body, Option<Patient>)> = HashMap::new();
+    let mut seen_stations: HashMap<RecordId, (Body, Option<Station>)> = HashMap::new();
     for r in records.iter().filter(|r| &r.meta.diagnosis_id == diagnosis && !r.is_deleted()) {
         match r.meta.kind {
-            RecordKind::Patient => match r.body_as::<Patient>() {
-                Ok(p) => {
-                    out.patients.push(p);
-                    out.patient_ids.push(r.meta.id.clone());
+            RecordKind::Patient => {
+                let p = cached(&mut cache.patients, r);
+                if let Some(entry) = cache.patients.remove(&r.meta.id) {
+                    seen_patients.insert(r.meta.id.clone(), entry);
                 }
-                Err(_) => out.unreadable += 1,
-            },
-            RecordKind::Station => match r.body_as::<Station>() {
-                Ok(s) => {
-                    out.stations.push(s);
-                    out.station_ids.push(r.meta.id.clone());
+                match p {
+                    Some(p) => {
+                        out.patients.push(p);
+                        out.patient_ids.push(r.meta.id.clone());
+                    }
+                    None => out.unreadable += 1,
                 }
-                Err(_) => out.unreadable += 1,
-            },
+            }
+            RecordKind::Station => {
+                let s = cached(&mut cache.stations, r);
+                if let Some(entry) = cache.stations.remove(&r.meta.id) {
+                    seen_stations.insert(r.meta.id.clone(), entry);
+                }
+                match s {
+                    Some(s) => {
+                        out.stations.push(s);
+                        out.station_ids.push(r.meta.id.clone());
+                    }
+                    None => out.unreadable += 1,
+                }
+            }
             _ => {}
         }
     }
+    cache.patients = seen_patients;
+    cache.stations = seen_stations;
     if let Some(r) = singleton_record(records, diagnosis, RecordKind::Overview, OVERVIEW_SUFFIX) {
         if !r.is_deleted() {
             match r.body_as::<Overview>() {
@@ -107,7 +150,6 @@ pub fn summary_inputs(records: &[StoredRecord], diagnosis: &RecordId) -> Summary
 mod tests {
     use super::*;
     use crate::domain::ids::DeviceId;
-    use crate::domain::record::RecordBody;
     use crate::domain::time::Timestamp;
 
     fn id(s: &str) -> RecordId {
@@ -125,7 +167,7 @@ mod tests {
         let mut trashed = rec("p-x", "d1", &Patient::default(), 1);
         trashed.meta.deleted_at = Some(Timestamp(2));
         let mut broken = rec("p-bad", "d1", &Patient::default(), 1);
-        broken.body = crate::domain::record::Body::from_value(&serde_json::json!({"age": "old"}));
+        broken.body = Body::from_value(&serde_json::json!({"age": "old"}));
         let o = Overview { population: Some(1000), ..Overview::default() };
         let records = vec![
             rec("p-1", "d1", &p, 1),
@@ -144,6 +186,34 @@ mod tests {
         assert_eq!(i.unreadable, 1);
         let none = summary_inputs(&records, &id("d3"));
         assert_eq!(none, SummaryInputs::default());
+    }
+
+    #[test]
+    fn the_cache_reads_only_what_changed_and_gives_the_same() {
+        let dev = DeviceId::parse("dev").expect("device");
+        let patients = crate::domain::sample::synthetic_patients(30, 3);
+        let mut records: Vec<StoredRecord> =
+            patients.iter().enumerate().map(|(i, p)| rec(&format!("p-{i}"), "d1", p, 1)).collect();
+        records.push(rec("s-1", "d1", &Station { name: "Ａ".into(), ..Station::default() }, 1));
+        let d = id("d1");
+        let mut cache = InputsCache::default();
+        assert_eq!(summary_inputs_cached(&records, &d, &mut cache), summary_inputs(&records, &d));
+        assert_eq!((cache.patients.len(), cache.stations.len()), (30, 1));
+        // One patient edited, one removed, a broken one added: the same as reading afresh.
+        let mut edited = patients[4].clone();
+        edited.id_number = "変更後".into();
+        records[4] = records[4].edited(&edited, Timestamp(2), &dev).expect("edit").expect("changed");
+        records.remove(7);
+        let mut broken = rec("p-bad", "d1", &Patient::default(), 1);
+        broken.body = Body::from_value(&serde_json::json!({"age": "old"}));
+        records.push(broken);
+        let again = summary_inputs_cached(&records, &d, &mut cache);
+        assert_eq!(again, summary_inputs(&records, &d));
+        assert_eq!(again.patients[4].id_number, "変更後");
+        assert_eq!(again.unreadable, 1);
+        // The removed record is forgotten.
+        assert!(!cache.patients.contains_key(&id("p-7")));
+        assert_eq!(cache.patients.len(), 30);
     }
 
     #[test]

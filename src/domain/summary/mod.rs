@@ -34,7 +34,8 @@ pub use figure::{
     StationFigure, SymptomKind, Tally, Verdict,
 };
 pub use inputs::{
-    saved_evaluation, singleton_record, summary_inputs, SummaryInputs, EVALUATION_SUFFIX, OVERVIEW_SUFFIX,
+    saved_evaluation, singleton_record, summary_inputs, summary_inputs_cached, InputsCache, SummaryInputs,
+    EVALUATION_SUFFIX, OVERVIEW_SUFFIX,
 };
 pub use layout::FigureGroup;
 pub use sheet::{certified_count, summarize, AreaOverview, DoctorFigures, PatientStatus, Summary};

@@ -24,8 +24,8 @@ use crate::domain::evaluation::Evaluation;
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
 use crate::domain::summary::{
-    compare as compare_years, filter_choices, saved_evaluation, summarize, summary_inputs, ComparisonRow,
-    DiseaseFilter, DrillDown, FilterChoice, Summary, SummaryInputs,
+    compare as compare_years, filter_choices, saved_evaluation, summarize, summary_inputs, summary_inputs_cached,
+    ComparisonRow, DiseaseFilter, DrillDown, FilterChoice, InputsCache, Summary, SummaryInputs,
 };
 use crate::route::{Route, Section};
 use crate::storage::Store;
@@ -89,10 +89,15 @@ impl SummaryData {
             let id = diagnosis_id.get()?;
             ctx.diagnoses.with(|ds| ds.iter().find(|e| e.record.meta.id == id).cloned())
         });
+        // Bodies already read are kept, so a save re-reads only the records it changed.
+        let cache = StoredValue::new(InputsCache::default());
         let inputs = Memo::new(move |_| {
             let id = diagnosis_id.get()?;
-            ctx.loaded
-                .with(|l| (l.diagnosis_id.as_ref() == Some(&id)).then(|| Arc::new(summary_inputs(&l.records, &id))))
+            ctx.loaded.with(|l| {
+                (l.diagnosis_id.as_ref() == Some(&id)).then(|| {
+                    cache.try_update_value(|c| Arc::new(summary_inputs_cached(&l.records, &id, c))).unwrap_or_default()
+                })
+            })
         });
         let filter_changed = RwSignal::new(0u64);
         let filter = Memo::new(move |_| {
