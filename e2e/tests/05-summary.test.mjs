@@ -219,6 +219,21 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual(await form4.overall(), '災害対策とレスパイト入院先の確保を優先する', '総合評価 back');
   assertEqual(await page.locator('[data-testid=dirty-mark]').count(), 0, 'nothing unsaved');
 
+  // Typed but not saved: the draft is offered after a reload; Esc asks before discarding.
+  await form4.setIssue('nursing_regular', '夜間の訪問が難しい');
+  await page.waitForTimeout(1200);
+  await form4.reload();
+  await page.locator('[data-testid=draft-offer]').waitFor();
+  assertEqual(await form4.issue('nursing_regular'), '', 'the saved value first');
+  await page.locator('[data-testid=draft-offer] button', { hasText: '下書きを復元' }).click();
+  assertEqual(await form4.issue('nursing_regular'), '夜間の訪問が難しい', 'draft restored');
+  await page.locator('[data-testid=dirty-mark]').waitFor();
+  await page.locator('textarea[name="nursing_regular.issue"]').press('Escape');
+  await page.locator('.modal', { hasText: '保存していない入力を取り消して' }).waitFor();
+  await page.locator('.modal button', { hasText: '取り消す' }).click();
+  assertEqual(await form4.issue('nursing_regular'), '', 'back to what is saved');
+  assertEqual(await page.locator('[data-testid=dirty-mark]').count(), 0, 'nothing unsaved after cancel');
+
   // Print 様式4: header with 地区名, 年度 and today's date; no navigation; the paper's columns.
   assert(!(await form4.print().isVisible()), 'print view hidden on screen');
   await page.emulateMedia({ media: 'print' });
@@ -329,7 +344,33 @@ test('集計: 同じ地区名の前年度があると、前年度・今年度・
   await home.create(NAME, '2025');
   const id = await diagnosisId(page);
   const backup = await exportAll(io);
-  await importFile(io, withRecords(backup, [record('p-old', previousId, EX1), record('p-ex1', id, EX1), record('p-ex2', id, EX2)], 'years.nanbyo.json'));
+  const t = 1747000000000;
+  const meta = (rid, kind) => ({ id: rid, diagnosis_id: id, kind, created_at: t, updated_at: t, updated_by: 'e2e-device', rev: 1 });
+  // 地域の概況: 人口 250,000, 面積 123.45 km², ALS 認定者 18, 協力病院 3, 在宅療養支援診療所 20.
+  const overview = {
+    ...meta(`${id}:overview`, 'overview'),
+    body: {
+      population: 250000, area_km2: 12345, certified_total: null, certified_als: 18, certified_scd: null, certified_msa: null, certified_pd: null,
+      certified_other: [], base_hospitals_pref: null, field_base_hospitals_pref: null, cooperating_hospitals_local: 3, cooperating_hospitals_pref: null,
+      designated_doctors_local: null, home_care_clinics_local: 20, nurse_stations_local: null,
+    },
+  };
+  // Two stations: Ａ with 24時間 and ALS experience, Ｂ with nothing entered.
+  const stationA = {
+    ...meta('s-a', 'station'),
+    body: {
+      name: 'Ａ訪問看護ステーション', address: 'A市1-1', fte: { type: 'direct', value: 280 }, monthly_users: 40, medical_insurance_users: 12,
+      room_for_more_visits: true, addition_24h: true, addition_special: false, als_experience: true, ventilator_experience: false, als_intake: 'possible', child_intake: 'consider',
+    },
+  };
+  const stationB = {
+    ...meta('s-b', 'station'),
+    body: {
+      name: 'Ｂ訪問看護ステーション', address: 'B町2-2', fte: { type: 'unknown' }, monthly_users: null, medical_insurance_users: null,
+      room_for_more_visits: null, addition_24h: null, addition_special: null, als_experience: null, ventilator_experience: null, als_intake: null, child_intake: null,
+    },
+  };
+  await importFile(io, withRecords(backup, [record('p-old', previousId, EX1), record('p-ex1', id, EX1), record('p-ex2', id, EX2), overview, stationA, stationB], 'years.nanbyo.json'));
   await home.open();
   await home.switchTo(`${NAME} 令和7年度（2025年度）`);
   await sheet.open();
@@ -340,7 +381,26 @@ test('集計: 同じ地区名の前年度があると、前年度・今年度・
   assertEqual(await sheet.comparison('かかりつけ主治医 あり'), ['0（0.0％）', '1（50.0％）', '+1（+50.0ポイント）'], 'change in points');
   // 災害対策: 1/1 = 100.0 → 1/2 = 50.0.
   assertEqual(await sheet.comparison('災害対策'), ['1（100.0％）', '1（50.0％）', '±0（-50.0ポイント）'], '様式4 line');
-  assertEqual(await sheet.comparison('人口'), ['-', '-', '-'], 'nothing to compare');
+  assertEqual(await sheet.comparison('人口'), ['-', '250000', '-'], 'nothing to compare with');
+
+  // A from 地域の概況: 250,000 / 123.45 = 2025.11… → 2025.1; 18 / 250,000 × 100,000 = 7.2;
+  // 18 / 123.45 × 100 = 14.58… → 14.6; 協力病院 3 → 1.2 per 100,000; 診療所 20 / 123.45 × 100 = 16.20… → 16.2.
+  assertEqual(await sheet.value('人口密度'), '2025.1人/km²', 'density');
+  assertEqual(await sheet.value('ALS療養者 対10万人'), '7.2人/10万人', 'ALS per 100,000');
+  assertEqual(await sheet.value('ALS療養者 対100km²'), '14.6人/100km²', 'ALS per 100 km²');
+  assertEqual(await sheet.value('難病医療協力病院 10万人あたり'), '1.2ヵ所/10万人', 'hospitals per 100,000');
+  assertEqual(await sheet.value('在宅療養支援診療所 100km²あたり'), '16.2ヵ所/100km²', 'clinics per 100 km²');
+  // B: 2 stations; 24時間 1 of 2 = 50.0 with Ｂ unknown; FTE 2.8 with 1 unknown; per 10 km² 2 / 123.45 × 10 = 0.16… → 0.2.
+  assertEqual(await sheet.figure('station-addition-24h', 'b'), { count: '1ヵ所', percent: '50.0', denominator: '全ステーション 2ヵ所', unknown: '1ヵ所' }, '24時間対応');
+  assertEqual(await sheet.value('看護師の常勤換算 合計', 'b'), '2.8人', 'FTE sum');
+  assertEqual((await sheet.valueRow('看護師の常勤換算 合計', 'b').locator('td.unknown').innerText()).trim(), '1', 'FTE unknown');
+  assertEqual(await sheet.value('訪問看護ステーション数 10km²あたり', 'b'), '0.2ヵ所/10km²', 'stations per 10 km²');
+  await sheet.drill('station-addition-24h', { section: 'b' });
+  assertEqual(await sheet.drillRows(), [{ first: 'Ａ訪問看護ステーション', second: 'A市1-1', href: `#/d/${id}/stations/s-a` }], 'the station behind it');
+  await page.locator('[data-testid=drill-other]').click();
+  await page.locator('[data-testid=drill-title]', { hasText: '不明' }).waitFor();
+  assertEqual((await sheet.drillRows()).map((r) => r.first), ['Ｂ訪問看護ステーション'], 'the station left blank');
+  await sheet.backToSheet();
   assertEqual((await sheet.chartTable('chart-coverage'))[7], ['災害対策', '100.0％（1人）', '50.0％（1人）'], 'both years in the chart table');
   const heads = await page.locator('[data-testid=chart-coverage] thead th').allInnerTexts();
   assertEqual(heads, ['項目', '前年度（令和6年度）', '今年度（令和7年度）'], 'series named by year');
