@@ -29,9 +29,9 @@ pub use charts::{Bar, Chart, UnknownBar};
 pub use compare::{compare, Change, ComparisonRow, Line, Points, Section, SummaryLine, POINTS_UNIT};
 pub use drill::{all_figure_keys, DrillDown};
 pub use figure::{
-    filter_choices, members, station_members, station_unknown_members, unknown_members, Amount, Denominator,
-    DiseaseFilter, DoctorFigure, DoctorKind, Figure, FigureKey, FilterChoice, PatientFigure, ProcedureKind, Quantity,
-    StationFigure, SymptomKind, Tally, Verdict,
+    filter_choices, members, present_filter_choices, station_members, station_unknown_members, unknown_members, Amount,
+    Denominator, DiseaseFilter, DoctorFigure, DoctorKind, Figure, FigureKey, FilterChoice, PatientFigure,
+    ProcedureKind, Quantity, StationFigure, SymptomKind, Tally, Verdict,
 };
 pub use inputs::{
     saved_evaluation, singleton_record, summary_inputs, summary_inputs_cached, InputsCache, SummaryInputs,

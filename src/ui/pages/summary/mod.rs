@@ -24,8 +24,8 @@ use crate::domain::evaluation::Evaluation;
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
 use crate::domain::summary::{
-    compare as compare_years, filter_choices, saved_evaluation, summarize, summary_inputs, summary_inputs_cached,
-    ComparisonRow, DiseaseFilter, DrillDown, FilterChoice, InputsCache, Summary, SummaryInputs,
+    compare as compare_years, present_filter_choices, saved_evaluation, summarize, summary_inputs,
+    summary_inputs_cached, ComparisonRow, DiseaseFilter, DrillDown, FilterChoice, InputsCache, Summary, SummaryInputs,
 };
 use crate::route::{Route, Section};
 use crate::storage::Store;
@@ -105,16 +105,8 @@ impl SummaryData {
             diagnosis_id.get().and_then(|id| platform::setting::<DiseaseFilter>(&filter_key(&id))).unwrap_or_default()
         });
         let choices = Memo::new(move |_| {
-            inputs.with(|i| {
-                let all = i.as_ref().map(|i| filter_choices(&i.patients)).unwrap_or_default();
-                // ALS and 全疾患 always; another disease when the roster has it (or it is chosen).
-                let chosen = filter.get();
-                all.into_iter()
-                    .filter(|c| {
-                        matches!(c.filter, DiseaseFilter::Als | DiseaseFilter::All) || c.count > 0 || c.filter == chosen
-                    })
-                    .collect::<Vec<_>>()
-            })
+            let chosen = filter.get();
+            inputs.with(|i| i.as_ref().map(|i| present_filter_choices(&i.patients, &chosen)).unwrap_or_default())
         });
         let summary = Memo::new(move |_| {
             let f = filter.get();
