@@ -5,11 +5,14 @@
 //! 総合評価および優先すべき課題. [`Evaluation`] is the record body (one per 地域診断),
 //! [`EvaluationForm`] the form as typed.
 
+use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::issues::Issues;
 use crate::domain::patient::Patient;
-use crate::domain::record::{RecordBody, RecordKind};
+use crate::domain::record::{RecordBody, RecordKind, StoredRecord};
 use crate::domain::summary::figure::{Denominator, DiseaseFilter, DoctorFigure, DoctorKind, Figure, PatientFigure};
+use crate::domain::summary::inputs::{singleton_record, EVALUATION_SUFFIX};
 use crate::domain::summary::sheet::Tallies;
+use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// 様式4 の評価項目 (the eight rows of the form, in its order).
@@ -393,6 +396,42 @@ pub(crate) fn coverage_from(tallies: &Tallies<'_>) -> [ItemCoverage; 8] {
     })
 }
 
+/// The record to write when saving `evaluation` for `diagnosis` ([`singleton_record`]'s
+/// choice of the existing one): the existing record edited (restored from the ゴミ箱 when it
+/// was there), or a new one with the ID `<地域診断>:evaluation`. `None` when the saved record
+/// already holds exactly this evaluation.
+pub fn evaluation_to_save(
+    records: &[StoredRecord],
+    diagnosis: &RecordId,
+    evaluation: &Evaluation,
+    now: Timestamp,
+    device: &DeviceId,
+) -> Result<Option<StoredRecord>, String> {
+    match singleton_record(records, diagnosis, RecordKind::Evaluation, EVALUATION_SUFFIX) {
+        Some(existing) => {
+            let edited = existing.edited(evaluation, now, device).map_err(|e| e.to_string())?;
+            Ok(match (edited, existing.is_deleted()) {
+                (Some(mut r), _) => {
+                    r.meta.deleted_at = None;
+                    Some(r)
+                }
+                (None, true) => {
+                    let mut r = existing.clone();
+                    r.meta.deleted_at = None;
+                    r.touch(now, device);
+                    Some(r)
+                }
+                (None, false) => None,
+            })
+        }
+        None => {
+            let id = RecordId::singleton(diagnosis, EVALUATION_SUFFIX)
+                .map_err(|e| format!("様式4の記録のIDを作れません: {e}"))?;
+            StoredRecord::create(id, diagnosis.clone(), evaluation, now, device).map(Some).map_err(|e| e.to_string())
+        }
+    }
+}
+
 /// Columns of the 様式4 CSV.
 pub const EVALUATION_HEADERS: [&str; 6] =
     ["評価項目", "区分", "管内の状況（在宅療養者中ありの％）", "人数", "レベル", "課題"];
@@ -571,6 +610,35 @@ mod tests {
         assert_eq!(rows[8][0], OVERALL_LABEL);
         let csv = evaluation_csv(&e, &coverage(&[], &DiseaseFilter::Als));
         assert!(csv.contains("\r\n専門診療の確保,,－,0人/0人,,\r\n"));
+    }
+
+    #[test]
+    fn saving_edits_the_one_record_or_makes_it() {
+        let dev = DeviceId::parse("dev").expect("device");
+        let d = RecordId::parse("d1").expect("id");
+        let e = Evaluation { overall: "災害対策を優先".into(), ..Evaluation::default() };
+        // Nothing saved yet: a new record `d1:evaluation`.
+        let first = evaluation_to_save(&[], &d, &e, Timestamp(10), &dev).expect("ok").expect("new");
+        assert_eq!((first.meta.id.as_str(), first.meta.rev), ("d1:evaluation", 1));
+        assert_eq!(first.body_as::<Evaluation>(), Ok(e.clone()));
+        // The same again: nothing to write.
+        assert_eq!(evaluation_to_save(std::slice::from_ref(&first), &d, &e, Timestamp(20), &dev), Ok(None));
+        // A change edits that record (rev 2, field stamped).
+        let mut e2 = e.clone();
+        e2.daily.level = Some(Level::B);
+        let second = evaluation_to_save(std::slice::from_ref(&first), &d, &e2, Timestamp(20), &dev)
+            .expect("ok")
+            .expect("edited");
+        assert_eq!((second.meta.id.as_str(), second.meta.rev), ("d1:evaluation", 2));
+        assert!(second.stamps.contains_key("daily/level"), "{:?}", second.stamps.keys().collect::<Vec<_>>());
+        // In the ゴミ箱: saving restores it, also without a change of the body.
+        let mut trashed = second.clone();
+        trashed.meta.deleted_at = Some(Timestamp(30));
+        let restored = evaluation_to_save(std::slice::from_ref(&trashed), &d, &e2, Timestamp(40), &dev)
+            .expect("ok")
+            .expect("restored");
+        assert!(!restored.is_deleted());
+        assert_eq!(restored.meta.rev, 3);
     }
 
     #[test]

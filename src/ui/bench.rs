@@ -333,3 +333,136 @@ mod io_bench {
         Ok(out.into())
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// 集計 (section "summary" of e2e/bench-summary.mjs): the full recompute of the 集計 (A, B, C,
+// 様式3 の合計) and 様式4 管内の状況 — what the pages' `Memo` does when a record changes —
+// on synthetic data, inside the wasm. Nothing is stored.
+// ---------------------------------------------------------------------------------------
+
+mod summary_bench {
+    use super::{now_ms, set};
+    use crate::domain::evaluation::{evaluation_rows, Evaluation};
+    use crate::domain::ids::{DeviceId, RecordId};
+    use crate::domain::number::Decimal2;
+    use crate::domain::overview::Overview;
+    use crate::domain::patient::Patient;
+    use crate::domain::record::StoredRecord;
+    use crate::domain::sample::{synthetic_patients, synthetic_stations, SAMPLE_TIME};
+    use crate::domain::station::Station;
+    use crate::domain::summary::{summarize, summary_inputs, summary_inputs_cached, DiseaseFilter, InputsCache};
+    use js_sys::Object;
+    use std::cell::RefCell;
+    use std::hint::black_box;
+    use wasm_bindgen::prelude::*;
+
+    #[derive(Default)]
+    struct Data {
+        overview: Overview,
+        patients: Vec<Patient>,
+        stations: Vec<Station>,
+        records: Vec<StoredRecord>,
+        /// The same records read again (as after a save: new texts, same content).
+        reloaded: Vec<StoredRecord>,
+        cache: InputsCache,
+    }
+
+    thread_local! {
+        static DATA: RefCell<Data> = RefCell::new(Data::default());
+    }
+
+    const DIAGNOSIS: &str = "bench-summary";
+
+    /// Makes `patients` 療養者 and `stations` ステーション from `domain::sample` (and their
+    /// stored records) for [`bench_summary_run`]. Returns `{ patients, stations, n }`.
+    #[wasm_bindgen(js_name = benchSummarySetup)]
+    pub fn bench_summary_setup(patients: usize, stations: usize) -> JsValue {
+        let overview = Overview {
+            population: Some(850_000),
+            area_km2: Some(Decimal2(123_456)),
+            certified_als: Some(5_000),
+            cooperating_hospitals_local: Some(12),
+            home_care_clinics_local: Some(80),
+            ..Overview::default()
+        };
+        let p = synthetic_patients(patients, 2024);
+        let s = synthetic_stations(stations, 2024);
+        let diagnosis = RecordId::sanitized(DIAGNOSIS);
+        let device = DeviceId::sanitized("bench-device");
+        let mut records: Vec<StoredRecord> = Vec::with_capacity(patients + stations);
+        for (i, x) in p.iter().enumerate() {
+            let id = RecordId::sanitized(&format!("p-{i:05}"));
+            if let Ok(r) = StoredRecord::create(id, diagnosis.clone(), x, SAMPLE_TIME, &device) {
+                records.push(r);
+            }
+        }
+        for (i, x) in s.iter().enumerate() {
+            let id = RecordId::sanitized(&format!("s-{i:05}"));
+            if let Ok(r) = StoredRecord::create(id, diagnosis.clone(), x, SAMPLE_TIME, &device) {
+                records.push(r);
+            }
+        }
+        let out = Object::new();
+        set(&out, "patients", p.len() as f64);
+        set(&out, "stations", s.len() as f64);
+        set(&out, "n", summarize(&overview, &p, &s, &DiseaseFilter::Als).patients as f64);
+        let reloaded: Vec<StoredRecord> =
+            serde_json::to_string(&records).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+        let mut cache = InputsCache::default();
+        let _ = summary_inputs_cached(&records, &RecordId::sanitized(DIAGNOSIS), &mut cache);
+        DATA.with(|d| *d.borrow_mut() = Data { overview, patients: p, stations: s, records, reloaded, cache });
+        out.into()
+    }
+
+    /// One timed run, in ms (performance.now()): `als` / `all` = the full recompute of the
+    /// 集計 (A, B, C, 様式3 の合計) and 様式4 管内の状況 for ALS / 全疾患, what the pages'
+    /// `Memo` does when a record changes; `views` = that plus what the views derive from it
+    /// (lines, groups, charts, 様式4 rows); `read` = reading every stored record into the
+    /// 集計's inputs; `reread` = the same after a save, with the bodies already read kept
+    /// (what the pages do: only changed bodies are parsed).
+    #[wasm_bindgen(js_name = benchSummaryRun)]
+    pub fn bench_summary_run(kind: &str) -> f64 {
+        run_once(kind)
+    }
+
+    /// `reps` runs back to back in one task; the mean in ms (a longer task, so that CPU
+    /// throttling, which suspends the page in slices, is measured evenly).
+    #[wasm_bindgen(js_name = benchSummaryBatch)]
+    pub fn bench_summary_batch(kind: &str, reps: usize) -> f64 {
+        let reps = reps.max(1);
+        (0..reps).map(|_| run_once(kind)).sum::<f64>() / reps as f64
+    }
+
+    fn run_once(kind: &str) -> f64 {
+        DATA.with(|d| {
+            let mut d = d.borrow_mut();
+            if kind == "reread" {
+                let Data { reloaded, cache, .. } = &mut *d;
+                let t0 = now_ms();
+                black_box(summary_inputs_cached(black_box(reloaded), &RecordId::sanitized(DIAGNOSIS), cache));
+                return now_ms() - t0;
+            }
+            let (o, p, s) = (black_box(&d.overview), black_box(&d.patients), black_box(&d.stations));
+            let t0 = now_ms();
+            match kind {
+                "all" => {
+                    black_box(summarize(o, p, s, &DiseaseFilter::All));
+                }
+                "views" => {
+                    let summary = summarize(o, p, s, &DiseaseFilter::Als);
+                    black_box(summary.lines().len());
+                    black_box(summary.status.groups().len());
+                    black_box(summary.charts());
+                    black_box(evaluation_rows(&Evaluation::default(), &summary.coverage));
+                }
+                "read" => {
+                    black_box(summary_inputs(black_box(&d.records), &RecordId::sanitized(DIAGNOSIS)));
+                }
+                _ => {
+                    black_box(summarize(o, p, s, &DiseaseFilter::Als));
+                }
+            }
+            now_ms() - t0
+        })
+    }
+}

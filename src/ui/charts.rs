@@ -1,11 +1,13 @@
 //! Charts drawn with plotters-canvas, crisp on high-DPI screens and on paper: the canvas's
 //! pixel size is its CSS size × max(devicePixelRatio, 2) (plotters-canvas does not scale by
-//! itself). Every chart has a text table beside it, for screen readers and for copying.
-//! The data comes prepared from the domain; this module only draws.
+//! itself), and every length and font size below is multiplied by that factor. Every chart
+//! has a text table beside it, for screen readers and for copying. The data comes prepared
+//! from the domain; this module only draws.
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 
 /// One series of a chart (e.g. 令和7年度).
@@ -14,7 +16,7 @@ pub struct Series {
     pub name: String,
     /// One value per category; `None` is drawn as nothing and shown as `-`.
     pub values: Vec<Option<f64>>,
-    /// The values as the table shows them (e.g. `12.5%`, `-`).
+    /// The values as the table shows them (e.g. `12.5％（2人）`, `-`).
     pub shown: Vec<String>,
 }
 
@@ -25,92 +27,136 @@ pub struct BarData {
     pub series: Vec<Series>,
     /// The axis maximum (100 for percentages); `None` = from the data.
     pub max: Option<f64>,
-    /// Unit for the axis (`%`, `人`).
+    /// Unit for the axis and the value labels (`%`, `人`).
     pub unit: String,
 }
 
+/// Series colours: last year grey, this year the brand blue (the last series is this year).
 const COLORS: [RGBColor; 4] =
-    [RGBColor(31, 95, 139), RGBColor(242, 193, 78), RGBColor(87, 96, 106), RGBColor(26, 127, 55)];
+    [RGBColor(140, 149, 159), RGBColor(31, 95, 139), RGBColor(242, 193, 78), RGBColor(26, 127, 55)];
+const INK: RGBColor = RGBColor(27, 31, 35);
+const GRID: RGBColor = RGBColor(225, 229, 234);
+const FONT: &str = "sans-serif";
+
+fn color_of(series: usize, count: usize) -> RGBColor {
+    // With one series it is this year's colour; with two, last year grey then this year blue.
+    let offset = if count <= 1 { 1 } else { 0 };
+    COLORS[(series + offset) % COLORS.len()]
+}
 
 fn scale() -> f64 {
     web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(2.0)
 }
 
+fn value_label(v: Option<f64>, unit: &str) -> String {
+    match v {
+        Some(v) => format!("{v:.1}{unit}"),
+        None => "-".to_string(),
+    }
+}
+
+/// Width of a text in pixels, estimated from its characters (full-width ones are one em,
+/// others about half). plotters' own measurement puts a `style` attribute on a probe element,
+/// which the Content-Security-Policy forbids, so it is never called: every text is drawn by
+/// the canvas itself with its anchor.
+fn text_width(text: &str, font_px: f64) -> u32 {
+    let ems: f64 = text.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum();
+    (ems * font_px).ceil() as u32
+}
+
 fn draw(canvas: &web_sys::HtmlCanvasElement, data: &BarData) {
-    let css_w = f64::from(canvas.client_width().max(300));
+    let css_w = f64::from(canvas.client_width().max(320));
     let rows = data.categories.len().max(1);
-    let per_row = 14.0 + 16.0 * data.series.len().max(1) as f64;
-    let css_h = (per_row * rows as f64 + 60.0).max(120.0);
+    let groups = data.series.len().max(1);
+    let per_row = 12.0 + 17.0 * groups as f64;
+    let legend_h = if data.series.len() > 1 { 26.0 } else { 0.0 };
+    let css_h = per_row * rows as f64 + 34.0 + legend_h;
     let k = scale();
-    canvas.set_width((css_w * k) as u32);
-    canvas.set_height((css_h * k) as u32);
+    let px = |css: f64| (css * k).round() as u32;
+    let pxi = |css: f64| (css * k).round() as i32;
+    canvas.set_width(px(css_w));
+    canvas.set_height(px(css_h));
     // The CSS gives the canvas `width: 100%; height: auto`, so its displayed height follows
     // from these pixel dimensions (no style attribute needed).
     let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
     let root = backend.into_drawing_area();
     let _ = root.fill(&WHITE);
+    let font_px = 12.5 * k;
+    let text = |color: RGBColor, h: HPos, v: VPos| (FONT, font_px).into_font().color(&color).pos(Pos::new(h, v));
+
+    // Legend (only to tell the years apart).
+    let (legend, plot) = root.split_vertically(px(legend_h));
+    if data.series.len() > 1 {
+        let mut x = pxi(8.0);
+        let y = pxi(legend_h / 2.0);
+        for (j, s) in data.series.iter().enumerate() {
+            let c = color_of(j, data.series.len());
+            let _ = legend.draw(&Rectangle::new([(x, y - pxi(6.0)), (x + pxi(14.0), y + pxi(6.0))], c.filled()));
+            let _ = legend.draw(&Text::new(s.name.clone(), (x + pxi(20.0), y), text(INK, HPos::Left, VPos::Center)));
+            x += pxi(20.0) + text_width(&s.name, font_px) as i32 + pxi(24.0);
+        }
+    }
+
     let max = data
         .max
         .unwrap_or_else(|| {
             data.series.iter().flat_map(|s| s.values.iter().flatten()).fold(0.0_f64, |a, &b| a.max(b)) * 1.1
         })
         .max(1.0);
-    let font = |size: f64| ("sans-serif", (size * k) as u32).into_font();
-    let label_width =
-        (data.categories.iter().map(|c| c.chars().count()).max().unwrap_or(4) as f64 * 13.0 + 16.0).min(css_w * 0.45);
+    let label_w = data.categories.iter().map(|c| text_width(c, font_px)).max().unwrap_or(0) + px(14.0);
+    let value_w = text_width(&format!("100.0{}", data.unit), font_px) + px(10.0);
     let n = data.categories.len() as f64;
-    let chart = ChartBuilder::on(&root)
-        .margin((8.0 * k) as u32)
-        .x_label_area_size((28.0 * k) as u32)
-        .y_label_area_size((label_width * k) as u32)
+    let chart = ChartBuilder::on(&plot)
+        .margin_top(px(6.0))
+        .margin_left(px(4.0))
+        .margin_right(value_w)
+        .margin_bottom(px(2.0))
+        .x_label_area_size(px(22.0))
+        .y_label_area_size(label_w)
         .build_cartesian_2d(0.0..max, 0.0..n.max(1.0));
     let Ok(mut chart) = chart else { return };
-    let categories = data.categories.clone();
-    let unit = data.unit.clone();
-    let _ = chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(categories.len().max(1) * 2 + 1)
-        .y_label_formatter(&|y: &f64| {
-            let i = (n - y - 0.5).round();
-            if (n - y - 0.5 - i).abs() < 0.01 && i >= 0.0 {
-                categories.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .x_label_formatter(&|x: &f64| format!("{x:.0}{unit}"))
-        .label_style(font(12.0))
-        .axis_desc_style(font(12.0))
-        .light_line_style(RGBColor(230, 233, 237))
-        .draw();
-    let groups = data.series.len().max(1) as f64;
-    let band = 0.8 / groups;
-    for (j, series) in data.series.iter().enumerate() {
-        let color = COLORS[j % COLORS.len()];
-        let bars = series.values.iter().enumerate().filter_map(|(i, v)| {
-            let v = (*v)?;
-            let top = n - i as f64 - 0.1 - band * j as f64;
-            Some(Rectangle::new([(0.0, top - band * 0.9), (v, top)], color.filled()))
-        });
-        let drawn = chart.draw_series(bars);
-        if let Ok(anno) = drawn {
-            anno.label(series.name.clone()).legend(move |(x, y)| {
-                Rectangle::new(
-                    [(x, y - (5.0 * k) as i32), (x + (12.0 * k) as i32, y + (5.0 * k) as i32)],
-                    color.filled(),
-                )
-            });
-        }
+
+    // Grid and the axis at 0, 20, …, 100 (or five steps of the data's range), drawn here.
+    let step = if data.max == Some(100.0) { 20.0 } else { (max / 5.0).max(1.0).ceil() };
+    let mut x = 0.0;
+    while x <= max + 1e-9 {
+        let (gx, top) = chart.backend_coord(&(x, n.max(1.0)));
+        let (_, bottom) = chart.backend_coord(&(x, 0.0));
+        let line = if x == 0.0 { INK.stroke_width(px(1.0)) } else { GRID.stroke_width(px(1.0)) };
+        let _ = root.draw(&PathElement::new(vec![(gx, top), (gx, bottom)], line));
+        let _ = root.draw(&Text::new(
+            format!("{x:.0}{}", data.unit),
+            (gx, bottom + pxi(5.0)),
+            text(INK, HPos::Center, VPos::Top),
+        ));
+        x += step;
     }
-    if data.series.len() > 1 {
-        let _ = chart
-            .configure_series_labels()
-            .label_font(font(12.0))
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(208, 215, 222))
-            .position(SeriesLabelPosition::LowerRight)
-            .draw();
+    let (left, bottom) = chart.backend_coord(&(0.0, 0.0));
+    let (right, _) = chart.backend_coord(&(max, 0.0));
+    let _ = root.draw(&PathElement::new(vec![(left, bottom), (right, bottom)], INK.stroke_width(px(1.0))));
+
+    // Category names, right-aligned beside each row.
+    for (i, c) in data.categories.iter().enumerate() {
+        let (x, y) = chart.backend_coord(&(0.0, n - i as f64 - 0.5));
+        let _ = root.draw(&Text::new(c.clone(), (x - pxi(8.0), y), text(INK, HPos::Right, VPos::Center)));
+    }
+    let band = 0.8 / groups as f64;
+    for (j, series) in data.series.iter().enumerate() {
+        let color = color_of(j, data.series.len());
+        for (i, v) in series.values.iter().enumerate() {
+            let top = n - i as f64 - 0.1 - band * j as f64;
+            let bottom = top - band * 0.88;
+            if let Some(v) = v {
+                let _ = chart.draw_series(std::iter::once(Rectangle::new([(0.0, bottom), (*v, top)], color.filled())));
+            }
+            // The value at the end of the bar (`-` when it cannot be computed).
+            let (x, y) = chart.backend_coord(&(v.unwrap_or(0.0), (top + bottom) / 2.0));
+            let _ = root.draw(&Text::new(
+                value_label(*v, &data.unit),
+                (x + pxi(4.0), y),
+                text(INK, HPos::Left, VPos::Center),
+            ));
+        }
     }
     let _ = root.present();
 }
@@ -118,7 +164,7 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, data: &BarData) {
 /// A horizontal bar chart with its data table. `testid` names it for tests.
 #[component]
 pub fn BarChart(
-    title: String,
+    #[prop(into)] title: Signal<String>,
     #[prop(into)] data: Signal<BarData>,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
@@ -131,19 +177,27 @@ pub fn BarChart(
             draw(&el, &data);
         }
     });
-    let _resize = window_event_listener(leptos::ev::resize, move |_| {
+    let redraw = move || {
         if let Some(el) = canvas.get_untracked() {
             data.with_untracked(|d| draw(&el, d));
         }
+    };
+    let resize = window_event_listener(leptos::ev::resize, move |_| redraw());
+    // Paper is narrower than the screen: draw again at the printed width, and back after.
+    let before = window_event_listener_untyped("beforeprint", move |_| redraw());
+    let after = window_event_listener_untyped("afterprint", move |_| redraw());
+    on_cleanup(move || {
+        resize.remove();
+        before.remove();
+        after.remove();
     });
-    let table_title = title.clone();
     view! {
         <figure class="chart" data-testid=testid>
-            <figcaption>{title.clone()}</figcaption>
+            <figcaption>{move || title.get()}</figcaption>
             <div class="chart-body">
-                <canvas node_ref=canvas role="img" aria-label=title></canvas>
+                <canvas node_ref=canvas role="img" aria-label=move || title.get()></canvas>
                 <table class="list chart-table">
-                    <caption class="visually-hidden">{table_title}</caption>
+                    <caption class="visually-hidden">{move || title.get()}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"項目"</th>

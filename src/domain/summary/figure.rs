@@ -107,6 +107,15 @@ pub fn filter_choices(patients: &[Patient]) -> Vec<FilterChoice> {
         .collect()
 }
 
+/// The choices worth offering: ALS and 全疾患 always, another disease when the roster has
+/// someone with it (or it is the one chosen, so the choice never disappears under the nurse).
+pub fn present_filter_choices(patients: &[Patient], chosen: &DiseaseFilter) -> Vec<FilterChoice> {
+    filter_choices(patients)
+        .into_iter()
+        .filter(|c| matches!(c.filter, DiseaseFilter::Als | DiseaseFilter::All) || c.count > 0 || &c.filter == chosen)
+        .collect()
+}
+
 /// Whether one record counts for a figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Verdict {
@@ -1161,5 +1170,11 @@ mod tests {
         let choices = filter_choices(&roster);
         let labels: Vec<(&str, usize)> = choices.iter().map(|c| (c.label.as_str(), c.count)).collect();
         assert_eq!(labels, vec![("ALS", 1), ("SCD", 0), ("MSA", 0), ("PD", 0), ("進行性核上性麻痺", 2), ("全疾患", 3)]);
+        let shown = |chosen: &DiseaseFilter| {
+            present_filter_choices(&roster, chosen).into_iter().map(|c| c.label).collect::<Vec<_>>()
+        };
+        assert_eq!(shown(&DiseaseFilter::Als), vec!["ALS", "進行性核上性麻痺", "全疾患"]);
+        // The chosen one stays even with nobody (e.g. after the last PD patient was deleted).
+        assert_eq!(shown(&DiseaseFilter::Disease(Disease::Pd)), vec!["ALS", "PD", "進行性核上性麻痺", "全疾患"]);
     }
 }

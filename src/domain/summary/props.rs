@@ -143,6 +143,47 @@ proptest! {
     }
 
     #[test]
+    fn reading_again_with_the_cache_equals_reading_afresh(seed in any::<u64>(), n in 0usize..60, edits in any::<u64>()) {
+        use crate::domain::ids::{DeviceId, RecordId};
+        use crate::domain::record::StoredRecord;
+        use crate::domain::time::Timestamp;
+        let dev = DeviceId::sanitized("dev");
+        let d = RecordId::sanitized("d1");
+        let patients = synthetic_patients(n, seed);
+        let mut records: Vec<StoredRecord> = patients
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| StoredRecord::create(RecordId::sanitized(&format!("p{i}")), d.clone(), p, Timestamp(1), &dev).ok())
+            .collect();
+        records.extend(synthetic_stations(n / 3, seed).iter().enumerate().filter_map(|(i, s)| {
+            StoredRecord::create(RecordId::sanitized(&format!("s{i}")), d.clone(), s, Timestamp(1), &dev).ok()
+        }));
+        let mut cache = InputsCache::default();
+        prop_assert_eq!(summary_inputs_cached(&records, &d, &mut cache), summary_inputs(&records, &d));
+        // Edit, trash and remove some records, then read again with the same cache.
+        let mut r = Lcg::new(edits);
+        let others = synthetic_patients(records.len(), edits ^ 7);
+        for (i, rec) in records.iter_mut().enumerate() {
+            match r.below(6) {
+                0 => {
+                    if let Some(p) = others.get(i) {
+                        if rec.meta.kind == crate::domain::record::RecordKind::Patient {
+                            if let Ok(Some(e)) = rec.edited(p, Timestamp(2), &dev) {
+                                *rec = e;
+                            }
+                        }
+                    }
+                }
+                1 => rec.meta.deleted_at = Some(Timestamp(3)),
+                _ => {}
+            }
+        }
+        let keep = r.below(records.len() as u64 + 1) as usize;
+        records.truncate(keep);
+        prop_assert_eq!(summary_inputs_cached(&records, &d, &mut cache), summary_inputs(&records, &d));
+    }
+
+    #[test]
     fn comparison_lines_up_any_two_years(a in any::<u64>(), b in any::<u64>(), n in 0usize..80, m in 0usize..80) {
         let o = overview(Some(100_000), Some(5_000));
         let previous = summarize(&o, &synthetic_patients(n, a), &synthetic_stations(n / 3, a), &DiseaseFilter::Als);

@@ -1,5 +1,6 @@
 //! One module per page; [`Page`] shows the one the route names.
 
+mod evaluation;
 mod home;
 pub mod io;
 mod overview;
@@ -7,6 +8,7 @@ mod pending;
 mod programmes;
 mod stations;
 mod trees;
+mod summary;
 
 use super::ctx::use_app;
 use crate::route::{Route, Section};
@@ -30,6 +32,8 @@ pub fn Page() -> impl IntoView {
         PageKey::Section(Section::Overview) => overview::OverviewPage().into_any(),
         PageKey::Section(Section::Stations) => stations::StationsPage().into_any(),
         PageKey::Section(Section::Trees) => trees::TreesPage().into_any(),
+        PageKey::Section(Section::Summary) => summary::SummaryPage().into_any(),
+        PageKey::Section(Section::Evaluation) => evaluation::EvaluationPage().into_any(),
         PageKey::Section(section) => {
             pending::Pending(pending::PendingProps { what: pending::What::Section(section) }).into_any()
         }
