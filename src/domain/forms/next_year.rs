@@ -23,6 +23,7 @@ use crate::domain::overview::Overview;
 use crate::domain::patient::Patient;
 use crate::domain::record::{RecordBody, RecordError, RecordKind, StoredRecord};
 use crate::domain::station::Station;
+use crate::domain::summary::inputs::{singleton_record, OVERVIEW_SUFFIX};
 use crate::domain::time::Timestamp;
 
 /// The kinds copied into the next 年度.
@@ -52,9 +53,21 @@ pub fn copy_for_next_year(
     device: &DeviceId,
 ) -> Result<Vec<StoredRecord>, RecordError> {
     let mut out = Vec::new();
+    // The 概況 is one record per 地域診断 under its fixed ID (`<地域診断>:overview`), so that
+    // bundles from two devices merge it field by field; should the source hold two, the one
+    // the 集計 reads is copied.
+    let overview = records
+        .iter()
+        .find(|r| r.meta.kind == RecordKind::Overview)
+        .and_then(|r| singleton_record(records, &r.meta.diagnosis_id, RecordKind::Overview, OVERVIEW_SUFFIX))
+        .map(|r| r.meta.id.clone());
     for r in records.iter().filter(|r| !r.is_deleted()) {
         let copy = match r.meta.kind {
-            RecordKind::Overview => copy_one::<Overview>(r, new_diagnosis, new_id(), now, device)?,
+            RecordKind::Overview if overview.as_ref() != Some(&r.meta.id) => continue,
+            RecordKind::Overview => {
+                let id = RecordId::singleton(new_diagnosis, OVERVIEW_SUFFIX).unwrap_or_else(|_| new_id());
+                copy_one::<Overview>(r, new_diagnosis, id, now, device)?
+            }
             RecordKind::Patient => copy_one::<Patient>(r, new_diagnosis, new_id(), now, device)?,
             RecordKind::Station => copy_one::<Station>(r, new_diagnosis, new_id(), now, device)?,
             _ => continue,
@@ -232,7 +245,7 @@ mod tests {
 
         assert_eq!(copies.len(), 3, "overview, the live patient, the station");
         let ids: Vec<&str> = copies.iter().map(|c| c.meta.id.as_str()).collect();
-        assert_eq!(ids, vec!["new-1", "new-2", "new-3"]);
+        assert_eq!(ids, vec!["d2026:overview", "new-1", "new-2"], "the 概況 under its fixed ID");
         let preds: Vec<Option<&str>> =
             copies.iter().map(|c| c.meta.predecessor.as_ref().map(RecordId::as_str)).collect();
         assert_eq!(preds, vec![Some("o1"), Some("p1"), Some("s1")]);

@@ -7,8 +7,8 @@ mod overview;
 mod pending;
 mod programmes;
 mod stations;
-mod trees;
 mod summary;
+mod trees;
 
 use super::ctx::use_app;
 use crate::route::{Route, Section};

@@ -10,7 +10,8 @@ use crate::domain::ids::RecordId;
 use crate::domain::issues::{Issues, Severity};
 use crate::domain::overview::Overview;
 use crate::domain::patient::Patient;
-use crate::domain::record::StoredRecord;
+use crate::domain::record::{RecordKind, StoredRecord};
+use crate::domain::summary::inputs::{singleton_record, OVERVIEW_SUFFIX};
 use crate::storage::WriteBatch;
 use crate::ui::components::{ConfirmDialog, IssueSummary};
 use crate::ui::ctx::{use_app, AppCtx, Notice};
@@ -19,9 +20,18 @@ use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The saved 概況 of the open 地域診断 (the first one, should there be two).
+/// The saved 概況 of the open 地域診断: the record under `<地域診断>:overview` (or, from older
+/// data, the latest one), the same one the 集計 reads.
 fn saved_overview(ctx: AppCtx) -> Option<(StoredRecord, Overview)> {
-    ctx.loaded.with_untracked(|l| l.live::<Overview>().into_iter().next())
+    ctx.loaded.with_untracked(|l| {
+        let id = l.diagnosis_id.as_ref()?;
+        let record = singleton_record(&l.records, id, RecordKind::Overview, OVERVIEW_SUFFIX)?;
+        if record.is_deleted() {
+            return None;
+        }
+        let overview = record.body_as::<Overview>().ok()?;
+        Some((record.clone(), overview))
+    })
 }
 
 /// A getter and a setter of one text field of the form.
@@ -73,8 +83,12 @@ pub fn OverviewEditor(
         let now = platform::now();
         let device = ctx.device_id();
         let record = match saved_overview(ctx) {
-            Some((record, _)) => record.edited(&overview, now, &device),
-            None => StoredRecord::create(platform::new_record_id(), diagnosis.get_value(), &overview, now, &device)
+            Some((record, _)) => record.edited(&overview, now, &device).map_err(|e| e.to_string()),
+            None => RecordId::singleton(&diagnosis.get_value(), OVERVIEW_SUFFIX)
+                .map_err(|e| e.to_string())
+                .and_then(|id| {
+                    StoredRecord::create(id, diagnosis.get_value(), &overview, now, &device).map_err(|e| e.to_string())
+                })
                 .map(Some),
         };
         let record = match record {
