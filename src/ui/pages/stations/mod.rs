@@ -15,7 +15,7 @@ mod table;
 use crate::domain::diagnosis::DiagnosisEntry;
 use crate::domain::ids::RecordId;
 use crate::domain::overview::Overview;
-use crate::domain::record::{RecordKind, StoredRecord};
+use crate::domain::record::{sort_newest_deleted_first, RecordKind, StoredRecord};
 use crate::domain::station::Station;
 use crate::route::{Route, Section};
 use crate::ui::ctx::use_app;
@@ -33,7 +33,7 @@ pub struct PageData {
     pub stations: Memo<Vec<(StoredRecord, Station)>>,
     /// Their bodies (same order), for the domain's search, sort and totals.
     pub bodies: Memo<Vec<Station>>,
-    /// ゴミ箱: trashed stations.
+    /// ゴミ箱: trashed stations, the most recently deleted first.
     pub trashed: Memo<Vec<(StoredRecord, Station)>>,
     /// 地域の概況 (面積 ※1 and 人口 ※2 for the totals); blank when not entered.
     pub overview: Memo<Overview>,
@@ -69,12 +69,14 @@ pub fn StationsPage() -> impl IntoView {
     let stations = Memo::new(move |_| ctx.loaded.with(|l| l.live::<Station>()));
     let bodies = Memo::new(move |_| stations.with(|s| s.iter().map(|(_, b)| b.clone()).collect::<Vec<_>>()));
     let trashed = Memo::new(move |_| {
-        ctx.loaded.with(|l| {
+        let mut list = ctx.loaded.with(|l| {
             l.trashed(RecordKind::Station)
                 .into_iter()
                 .filter_map(|r| r.body_as::<Station>().ok().map(|s| (r, s)))
                 .collect::<Vec<_>>()
-        })
+        });
+        sort_newest_deleted_first(&mut list);
+        list
     });
     let overview = Memo::new(move |_| {
         ctx.loaded.with(|l| l.live::<Overview>().into_iter().next().map(|(_, o)| o).unwrap_or_default())
