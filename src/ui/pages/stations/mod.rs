@@ -6,10 +6,14 @@
 //! * `#/d/<id>/stations/<record id>` — one station in a form, fields (1)–(11); (3) 常勤換算
 //!   typed directly or computed live from a staff list and explained; `new` adds one.
 //!
+//! The printed 様式3 (A4 landscape, like the paper form) is on the page in both views and
+//! only shows on paper (「印刷」 on the table).
+//!
 //! All rules live in `domain::forms::station_form`, `domain::forms::station_roster` and
 //! `domain::summary::stations`.
 
 mod detail;
+mod print;
 mod table;
 
 use crate::domain::diagnosis::DiagnosisEntry;
@@ -90,11 +94,16 @@ pub fn StationsPage() -> impl IntoView {
     view! {
         {super::require_diagnosis()}
         <div class="stations-page">
-            {move || match (loaded.get(), item.get()) {
-                (None, _) => view! { <p class="hint">"様式3を読み込んでいます…"</p> }.into_any(),
-                (Some(_), None) => view! { <table::StationTable data/> }.into_any(),
-                (Some(_), Some(item)) => view! { <detail::StationDetail data item/> }.into_any(),
-            }}
+            <div class="no-print">
+                {move || match (loaded.get(), item.get()) {
+                    (None, _) => view! { <p class="hint">"様式3を読み込んでいます…"</p> }.into_any(),
+                    (Some(_), None) => view! { <table::StationTable data/> }.into_any(),
+                    (Some(_), Some(item)) => view! { <detail::StationDetail data item/> }.into_any(),
+                }}
+            </div>
+            <Show when=move || loaded.with(Option::is_some)>
+                <print::StationPrint data/>
+            </Show>
         </div>
     }
 }
