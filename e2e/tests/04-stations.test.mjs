@@ -141,8 +141,18 @@ test('様式3: 記入例の職員で常勤換算3.0を計算・表示し、保�
   // At 1280 px every column (1)–(11) and the buttons fit without scrolling sideways.
   const fit = await form3.tableFit();
   assert(fit.fits, `the table fits at 1280 px: ${JSON.stringify(fit)}`);
+  assert(!(await page.locator('[data-testid=scroll-hint]').isVisible()), 'no scroll hint when it fits');
   const lastHead = await page.locator('th[data-col=child_intake]').boundingBox();
   assert(lastHead && lastHead.x + lastHead.width <= 1280, `(11) is on screen: ${JSON.stringify(lastHead)}`);
+  // On a narrower screen it scrolls sideways; 編集・削除 stay in view at the right edge.
+  await page.setViewportSize({ width: 1000, height: 900 });
+  const narrow = await form3.tableFit();
+  assert(!narrow.fits, `scrolls at 1000 px: ${JSON.stringify(narrow)}`);
+  assert(await page.locator('[data-testid=scroll-hint]').isVisible(), 'says the table scrolls');
+  const edit = await form3.row('訪問看護ステーションあおば').locator('[data-testid=edit]').boundingBox();
+  assert(edit && edit.x + edit.width <= 1000, `編集 in view: ${JSON.stringify(edit)}`);
+  await page.screenshot({ path: '/tmp/polish-stations-narrow.png' });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // The printed 様式3: hidden on screen; on paper the form with its header and no navigation.
   assert(await page.locator('[data-testid=print-stations]').isVisible(), '印刷 button');

@@ -116,6 +116,9 @@ pub fn StationTable(data: PageData) -> impl IntoView {
                     <p class="empty" data-testid="no-stations">"まだステーションがありません。「＋ ステーションを追加」から入力してください。"</p>
                 }
             >
+                <p class="hint scroll-hint" data-testid="scroll-hint">
+                    "← 表が画面に入りきらないときは、表を横にスクロールすると（11）までの列を見られます →"
+                </p>
                 <div class="table-scroll stations-scroll" data-testid="stations-scroll">
                     <table class="list stations-table" data-testid="stations-table">
                         <thead>
