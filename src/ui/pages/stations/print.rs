@@ -34,9 +34,8 @@ pub fn StationPrint(data: PageData) -> impl IntoView {
     let area = Memo::new(move |_| data.overview.with(|o| o.area_km2.map(|a| format!("{a} km²"))));
     let population = Memo::new(move |_| data.overview.with(|o| o.population.map(|p| format!("{p} 人"))));
     let header = move || {
-        data.diagnosis.with(|d| {
-            d.as_ref().map(|d| (d.diagnosis.jurisdiction.clone(), d.diagnosis.fiscal_year.to_string()))
-        })
+        data.diagnosis
+            .with(|d| d.as_ref().map(|d| (d.diagnosis.jurisdiction.clone(), d.diagnosis.fiscal_year.to_string())))
     };
 
     view! {

@@ -38,7 +38,9 @@ pub fn AssessmentPrint(data: PrintData) -> impl IntoView {
     on_cleanup(move || listener.remove());
     let a = data.assessment;
     let titles = Memo::new(move |_| {
-        a.with(|a| Tree::ALL.into_iter().filter(|t| a.includes(*t)).map(|t| t.def().title).collect::<Vec<_>>().join(" ／ "))
+        a.with(|a| {
+            Tree::ALL.into_iter().filter(|t| a.includes(*t)).map(|t| t.def().title).collect::<Vec<_>>().join(" ／ ")
+        })
     });
 
     view! {
