@@ -98,6 +98,29 @@ export class StationsPage extends AppPage {
     await this.waitNotice('を元に戻しました');
   }
 
+  // ---- print ----
+
+  /** The printed 様式3 (only visible with print media). */
+  print() {
+    return this.page.locator('[data-testid=stations-print]');
+  }
+
+  /** Rows of the printed table (stations then 合計) as arrays of cell texts. */
+  async printRows() {
+    return this.page
+      .locator('[data-testid=stations-print] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent.trim())));
+  }
+
+  /** Does the table fit its box (no horizontal scrolling)? { fits, scrollWidth, clientWidth }. */
+  async tableFit() {
+    return this.page.locator('[data-testid=stations-scroll]').evaluate((el) => ({
+      fits: el.scrollWidth <= el.clientWidth,
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
+  }
+
   // ---- the one-station form ----
 
   detail() {

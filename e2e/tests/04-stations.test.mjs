@@ -138,6 +138,63 @@ test('様式3: 記入例の職員で常勤換算3.0を計算・表示し、保�
   assert(densities.includes('訪問看護ステーション数 10km²あたり 0.3 ヵ所/10km²'), densities);
   assert(densities.includes('看護師の常勤換算 10万人あたり 2.8 人/10万人（未入力 1）'), densities);
 
+  // At 1280 px every column (1)–(11) and the buttons fit without scrolling sideways.
+  const fit = await form3.tableFit();
+  assert(fit.fits, `the table fits at 1280 px: ${JSON.stringify(fit)}`);
+  assert(!(await page.locator('[data-testid=scroll-hint]').isVisible()), 'no scroll hint when it fits');
+  const lastHead = await page.locator('th[data-col=child_intake]').boundingBox();
+  assert(lastHead && lastHead.x + lastHead.width <= 1280, `(11) is on screen: ${JSON.stringify(lastHead)}`);
+  // On a narrower screen it scrolls sideways; 編集・削除 stay in view at the right edge.
+  await page.setViewportSize({ width: 1000, height: 900 });
+  const narrow = await form3.tableFit();
+  assert(!narrow.fits, `scrolls at 1000 px: ${JSON.stringify(narrow)}`);
+  assert(await page.locator('[data-testid=scroll-hint]').isVisible(), 'says the table scrolls');
+  const edit = await form3.row('訪問看護ステーションあおば').locator('[data-testid=edit]').boundingBox();
+  assert(edit && edit.x + edit.width <= 1000, `編集 in view: ${JSON.stringify(edit)}`);
+  await page.screenshot({ path: '/tmp/polish-stations-narrow.png' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The printed 様式3: hidden on screen; on paper the form with its header and no navigation.
+  assert(await page.locator('[data-testid=print-stations]').isVisible(), '印刷 button');
+  assert(!(await form3.print().isVisible()), 'print view hidden on screen');
+  await page.emulateMedia({ media: 'print' });
+  assert(await form3.print().isVisible(), 'print view shown on paper');
+  assertEqual(await page.locator('nav.nav').isVisible(), false, 'no navigation on paper');
+  assertEqual(await page.locator('.app-header').isVisible(), false, 'no app header on paper');
+  assertEqual(await form3.table().isVisible(), false, 'no screen table on paper');
+  assertEqual(await page.locator('[data-testid=print-stations]').isVisible(), false, 'no buttons on paper');
+  assertEqual(await page.locator('[data-testid=print-jurisdiction]').innerText(), '多摩府中保健所管内', '地区名');
+  assertEqual(await page.locator('[data-testid=print-year]').innerText(), '令和7年度（2025年度）', '年度');
+  const printDate = await page.locator('[data-testid=print-date]').innerText();
+  const [py, pm, pd] = new Date()
+    .toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric' })
+    .split('/');
+  assertEqual(printDate, `${py}年${pm}月${pd}日`, 'print date');
+  const printHead = (await form3.print().locator('.print-header').innerText()).replace(/\s+/g, ' ');
+  assert(printHead.includes('※1 管轄地域の面積: 100 km²') && printHead.includes('※2 管轄地域の人口: 200000 人'), printHead);
+  const printHeads = (await form3.print().locator('thead').innerText()).replace(/\s+/g, ' ');
+  for (const h of ['(1) 訪問看護ステーション名称', '(2) 所在地', '(3) 看護師の常勤換算', '(6) 訪問数を増加する余裕', '(7) 医療保険加算届出の有無', '24時間対応体制加算', '特別管理加算', '(10) ALS患者の今後の受け入れ', '（2.可能、1.検討可、0.不可能）', '(11) 重心児の今後の受け入れ']) {
+    assert(printHeads.includes(h), `print heading ${h}: ${printHeads}`);
+  }
+  const printRows = await form3.printRows();
+  assertEqual(printRows.map((r) => r[0]), ['Ｂ訪問看護ステーション', 'ステーションかえで', '訪問看護ステーションあおば', '合計（3ヵ所）'], 'one row per station by 名称, then 合計');
+  assertEqual(
+    printRows[2],
+    ['訪問看護ステーションあおば', '府中市宮西町1-2', '3.0', '80', '30', '1 あり', '1 届出あり', '0 なし', '1 あり', '', '2 可能', '1 検討可'],
+    'codes as on the paper form, 未入力 blank',
+  );
+  assertEqual(printRows[1].slice(2, 5), ['', '0', ''], '0 prints 0, blank prints blank');
+  assertEqual(printRows[3].slice(1, 3), ['5.5（未入力 1）', '80（未入力 1）'], '合計 row');
+  const printDensities = (await page.locator('[data-testid=print-densities]').innerText()).replace(/\s+/g, ' ');
+  assert(printDensities.includes('訪問看護ステーション数 10km²あたり 0.3 ヵ所/10km²'), printDensities);
+  assert(await form3.print().locator('table').isVisible(), 'the 様式3 table is printed');
+  // About the printable width of A4 landscape (273 mm at 96 dpi) for the screenshot.
+  await page.setViewportSize({ width: 1032, height: 730 });
+  await page.screenshot({ path: '/tmp/polish-stations-print.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ media: 'screen' });
+  assert(await form3.table().isVisible(), 'back on screen');
+
   // Sort and search.
   assertEqual(await form3.names(), ['Ｂ訪問看護ステーション', 'ステーションかえで', '訪問看護ステーションあおば'], 'by 名称');
   await form3.sortBy('fte');
@@ -261,11 +318,12 @@ test('様式3: 削除は確認してゴミ箱へ、元に戻せる（再読み�
   await form3.confirmDelete();
   await form3.screen().waitFor();
   assert(await page.locator('[data-testid=no-stations]').isVisible(), 'table empty');
+  assertEqual(await form3.trashNames(), ['ステーションみどり', '訪問看護ステーションあおば'], 'the most recently deleted first');
   await page.screenshot({ path: '/tmp/stations-ui-trash.png', fullPage: true });
 
   await form3.reload();
   await form3.screen().waitFor();
-  assertEqual((await form3.trashNames()).sort(), ['ステーションみどり', '訪問看護ステーションあおば'].sort(), 'trash kept after reload');
+  assertEqual(await form3.trashNames(), ['ステーションみどり', '訪問看護ステーションあおば'], 'trash kept after reload, the most recently deleted first');
   await form3.restore('訪問看護ステーションあおば');
   assertEqual(await form3.names(), ['訪問看護ステーションあおば'], 'restored');
   assertEqual((await form3.cells('訪問看護ステーションあおば')).fte, '3.0', 'with its values');

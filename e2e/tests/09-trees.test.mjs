@@ -150,8 +150,64 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   }
   assertEqual(patient.body.symptoms.urinary, false, 'other symptoms untouched');
 
+  // Taken over: the button says 反映済み and cannot be pressed again.
+  const applyButton = trees.proposal().locator('[data-testid=proposal-apply]');
+  assertEqual((await applyButton.innerText()).trim(), '反映済み', 'button says 反映済み');
+  assert(await applyButton.isDisabled(), '反映済み cannot be pressed');
+
+  // The printed record of the assessment (A4 portrait): hidden on screen, alone on paper.
+  assert(await page.locator('[data-testid=print-assessment]').isVisible(), '印刷 button');
+  const sheet = page.locator('[data-testid=assessment-print]');
+  assert(!(await sheet.isVisible()), 'print view hidden on screen');
+  await page.emulateMedia({ media: 'print' });
+  assert(await sheet.isVisible(), 'print view shown on paper');
+  assertEqual(await page.locator('nav.nav').isVisible(), false, 'no navigation on paper');
+  assertEqual(await page.locator('.app-header').isVisible(), false, 'no app header on paper');
+  assertEqual(await page.locator('[data-testid=finished]').isVisible(), false, 'no screen view on paper');
+  assertEqual(await page.locator('[data-testid=print-patient]').innerText(), 'A-001 山田 太郎', 'patient ID');
+  assertEqual(await page.locator('[data-testid=print-when]').innerText(), '2025年5月10日 10:30', '日時');
+  assertEqual(await page.locator('[data-testid=print-assessor]').innerText(), '保健師 佐藤', '判断者');
+  const [ty, tm, td] = new Date()
+    .toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric' })
+    .split('/');
+  assertEqual(await page.locator('[data-testid=print-date]').innerText(), `${ty}年${tm}月${td}日`, 'print date');
+  assertEqual(
+    (await page.locator('[data-testid=print-outcome]').innerText()).trim(),
+    '呼吸障害: 呼吸障害の所見なし（球麻痺の設問へ）／球麻痺: 嚥下・気道の症状あり（Q1）、構音障害の症状あり',
+    'outcome on paper',
+  );
+  const printed = await page.locator('[data-testid=print-answers] tbody tr').evaluateAll((rows) =>
+    rows.map((r) => [r.getAttribute('data-question'), r.querySelector('td.answer').textContent.trim(), r.querySelector('td:last-child').textContent]),
+  );
+  assertEqual(printed.map(([q, a]) => [q, a]), [
+    ['r1', 'はい'], ['r2', 'はい'], ['r3', 'はい'], ['r4', 'いいえ'],
+    ['b1', 'いいえ'], ['b2', 'はい'], ['b3', 'はい'], ['b4', 'はい'], ['b5', 'いいえ'], ['b6', 'はい'],
+  ], 'every answer printed');
+  assert(printed[0][2].includes('酸素飽和度(SpO2)の低下: 非該当（手動で変更）'), `override marked in the checklist: ${printed[0][2]}`);
+  const printedMeasurements = await page.locator('[data-testid=print-measurements] li').allInnerTexts();
+  assertEqual(printedMeasurements.length, 3, `three measurements: ${printedMeasurements}`);
+  assert(printedMeasurements[0].includes('89') && printedMeasurements[0].includes('90%未満'), printedMeasurements[0]);
+  assertEqual(
+    await page.locator('[data-testid=print-overrides] li').allInnerTexts(),
+    ['「酸素飽和度(SpO2)の低下」自動判定 該当 → 手動で非該当'],
+    'overrides printed',
+  );
+  assertEqual(await trees.outcomeBoxes(sheet), ['to_bulbar', 'swallowing', 'speech'], 'outcome boxes printed');
+  // Portrait: the PDF's first page is 595 × 842 pt (A4), not the 様式' landscape.
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+  assert(box && Math.round(Number(box[1])) === 595 && Math.round(Number(box[2])) === 842, `A4 portrait: ${box && box[0]}`);
+  // About the printable width of A4 portrait (186 mm at 96 dpi) for the screenshot.
+  await page.setViewportSize({ width: 703, height: 1000 });
+  await page.screenshot({ path: '/tmp/polish-trees-print.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ media: 'screen' });
+
   // History on the patient's page, with the 様式1 values and their source.
   await trees.openPatient(D, 'p-1');
+  const patientApply = trees.proposal().locator('[data-testid=proposal-apply]');
+  assertEqual((await patientApply.innerText()).trim(), '反映済み', '反映済み on the patient page too');
+  assert(await patientApply.isDisabled(), 'disabled on the patient page');
   const now = await trees.symptomsNow();
   assertEqual(now.respiratory[0], '無', '呼吸障害 now 無');
   assert(now.respiratory[1].startsWith('判断樹（2025年5月10日') && now.respiratory[1].includes('保健師 佐藤'), now.respiratory[1]);

@@ -514,6 +514,12 @@ impl StoredRecord {
     }
 }
 
+/// ゴミ箱の並び: the most recently deleted first; equal times by ID so the order never jumps.
+/// Records not in the ゴミ箱 (no `deleted_at`) go last.
+pub fn sort_newest_deleted_first<T>(items: &mut [(StoredRecord, T)]) {
+    items.sort_by(|(a, _), (b, _)| b.meta.deleted_at.cmp(&a.meta.deleted_at).then_with(|| a.meta.id.cmp(&b.meta.id)));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -586,6 +592,29 @@ mod tests {
         let keys: Vec<&str> = leaves.keys().map(String::as_str).collect();
         assert_eq!(keys, vec!["doctor/name", "doctor/per_month", "name", "visits"]);
         assert_eq!(from_leaf_paths(&leaves), v);
+    }
+
+    #[test]
+    fn trash_lists_the_most_recently_deleted_first() {
+        let rec = |name: &str, deleted: Option<i64>| {
+            let mut r =
+                StoredRecord::create(id(name), id("d1"), &sample(), Timestamp(1000), &dev("dev-a")).expect("creates");
+            r.meta.deleted_at = deleted.map(Timestamp);
+            (r, name.to_string())
+        };
+        let mut items = vec![
+            rec("a", Some(2000)),
+            rec("b", Some(5000)),
+            rec("c", None),
+            rec("e", Some(3000)),
+            rec("d", Some(3000)),
+        ];
+        sort_newest_deleted_first(&mut items);
+        let names: Vec<&str> = items.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, vec!["b", "d", "e", "a", "c"], "newest first, ties by ID, not deleted last");
+        let mut empty: Vec<(StoredRecord, ())> = Vec::new();
+        sort_newest_deleted_first(&mut empty);
+        assert!(empty.is_empty());
     }
 
     #[test]

@@ -271,6 +271,35 @@ pub fn station_cells(s: &Station) -> [Cell; COLUMN_COUNT] {
     ]
 }
 
+fn coded(value: Option<bool>, yes: &str, no: &str) -> String {
+    value.map(|v| if v { format!("1 {yes}") } else { format!("0 {no}") }).unwrap_or_default()
+}
+
+fn coded_intake(value: Option<Intake>) -> String {
+    value.map(|i| format!("{} {}", i.code(), i.label())).unwrap_or_default()
+}
+
+/// The cells of one station on the printed 様式3, in [`StationColumn::ALL`] order: as on
+/// the paper form, the answers with their codes (`1 あり`, `2 可能`) and a blank cell left
+/// blank (未入力 is not printed, as on the paper form).
+pub fn station_print_cells(s: &Station) -> [String; COLUMN_COUNT] {
+    let text = |t: &str| t.trim().to_string();
+    [
+        text(&s.name),
+        text(&s.address),
+        s.fte.value().map(fte_display).unwrap_or_default(),
+        s.monthly_users.map(|n| n.to_string()).unwrap_or_default(),
+        s.medical_insurance_users.map(|n| n.to_string()).unwrap_or_default(),
+        coded(s.room_for_more_visits, "あり", "なし"),
+        coded(s.addition_24h, "届出あり", "なし"),
+        s.addition_special.map(|v| if v { "2 届出あり" } else { "0 なし" }.to_string()).unwrap_or_default(),
+        coded(s.als_experience, "あり", "なし"),
+        coded(s.ventilator_experience, "あり", "なし"),
+        coded_intake(s.als_intake),
+        coded_intake(s.child_intake),
+    ]
+}
+
 fn unknown_note(unknown: u64) -> String {
     if unknown == 0 {
         String::new()
@@ -424,6 +453,31 @@ mod tests {
             ]
         );
         assert!(cells[1].unentered && !cells[3].unentered);
+    }
+
+    #[test]
+    fn print_cells_carry_the_paper_codes_and_leave_blanks_blank() {
+        let s = Station {
+            name: " A ".into(),
+            fte: FteEntry::Direct { value: Decimal2(300) },
+            monthly_users: Some(0),
+            room_for_more_visits: Some(false),
+            addition_24h: Some(true),
+            addition_special: Some(true),
+            ventilator_experience: Some(true),
+            als_intake: Some(Intake::Possible),
+            child_intake: Some(Intake::Impossible),
+            ..Station::default()
+        };
+        assert_eq!(
+            station_print_cells(&s),
+            ["A", "", "3.0", "0", "", "0 なし", "1 届出あり", "2 届出あり", "", "1 あり", "2 可能", "0 不可能"]
+                .map(String::from)
+        );
+        let blank = station_print_cells(&Station::default());
+        assert!(blank.iter().all(String::is_empty), "未入力 prints blank: {blank:?}");
+        let no = Station { addition_24h: Some(false), addition_special: Some(false), ..Station::default() };
+        assert_eq!(station_print_cells(&no)[6..8], ["0 なし".to_string(), "0 なし".to_string()]);
     }
 
     #[test]

@@ -6,16 +6,20 @@
 //! * `#/d/<id>/stations/<record id>` — one station in a form, fields (1)–(11); (3) 常勤換算
 //!   typed directly or computed live from a staff list and explained; `new` adds one.
 //!
+//! The printed 様式3 (A4 landscape, like the paper form) is on the page in both views and
+//! only shows on paper (「印刷」 on the table).
+//!
 //! All rules live in `domain::forms::station_form`, `domain::forms::station_roster` and
 //! `domain::summary::stations`.
 
 mod detail;
+mod print;
 mod table;
 
 use crate::domain::diagnosis::DiagnosisEntry;
 use crate::domain::ids::RecordId;
 use crate::domain::overview::Overview;
-use crate::domain::record::{RecordKind, StoredRecord};
+use crate::domain::record::{sort_newest_deleted_first, RecordKind, StoredRecord};
 use crate::domain::station::Station;
 use crate::route::{Route, Section};
 use crate::ui::ctx::use_app;
@@ -33,7 +37,7 @@ pub struct PageData {
     pub stations: Memo<Vec<(StoredRecord, Station)>>,
     /// Their bodies (same order), for the domain's search, sort and totals.
     pub bodies: Memo<Vec<Station>>,
-    /// ゴミ箱: trashed stations.
+    /// ゴミ箱: trashed stations, the most recently deleted first.
     pub trashed: Memo<Vec<(StoredRecord, Station)>>,
     /// 地域の概況 (面積 ※1 and 人口 ※2 for the totals); blank when not entered.
     pub overview: Memo<Overview>,
@@ -69,12 +73,14 @@ pub fn StationsPage() -> impl IntoView {
     let stations = Memo::new(move |_| ctx.loaded.with(|l| l.live::<Station>()));
     let bodies = Memo::new(move |_| stations.with(|s| s.iter().map(|(_, b)| b.clone()).collect::<Vec<_>>()));
     let trashed = Memo::new(move |_| {
-        ctx.loaded.with(|l| {
+        let mut list = ctx.loaded.with(|l| {
             l.trashed(RecordKind::Station)
                 .into_iter()
                 .filter_map(|r| r.body_as::<Station>().ok().map(|s| (r, s)))
                 .collect::<Vec<_>>()
-        })
+        });
+        sort_newest_deleted_first(&mut list);
+        list
     });
     let overview = Memo::new(move |_| {
         ctx.loaded.with(|l| l.live::<Overview>().into_iter().next().map(|(_, o)| o).unwrap_or_default())
@@ -88,11 +94,16 @@ pub fn StationsPage() -> impl IntoView {
     view! {
         {super::require_diagnosis()}
         <div class="stations-page">
-            {move || match (loaded.get(), item.get()) {
-                (None, _) => view! { <p class="hint">"様式3を読み込んでいます…"</p> }.into_any(),
-                (Some(_), None) => view! { <table::StationTable data/> }.into_any(),
-                (Some(_), Some(item)) => view! { <detail::StationDetail data item/> }.into_any(),
-            }}
+            <div class="no-print">
+                {move || match (loaded.get(), item.get()) {
+                    (None, _) => view! { <p class="hint">"様式3を読み込んでいます…"</p> }.into_any(),
+                    (Some(_), None) => view! { <table::StationTable data/> }.into_any(),
+                    (Some(_), Some(item)) => view! { <detail::StationDetail data item/> }.into_any(),
+                }}
+            </div>
+            <Show when=move || loaded.with(Option::is_some)>
+                <print::StationPrint data/>
+            </Show>
         </div>
     }
 }

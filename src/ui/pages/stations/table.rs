@@ -74,6 +74,7 @@ pub fn StationTable(data: PageData) -> impl IntoView {
                 </div>
                 <div class="head-actions">
                     <a class="button primary" href=new_href data-testid="add-station">"＋ ステーションを追加"</a>
+                    <button type="button" data-testid="print-stations" on:click=move |_| platform::print()>"印刷"</button>
                 </div>
             </div>
             <dl class="area-header" data-testid="area-header">
@@ -115,7 +116,10 @@ pub fn StationTable(data: PageData) -> impl IntoView {
                     <p class="empty" data-testid="no-stations">"まだステーションがありません。「＋ ステーションを追加」から入力してください。"</p>
                 }
             >
-                <div class="table-scroll">
+                <p class="hint scroll-hint" data-testid="scroll-hint">
+                    "← 表が画面に入りきらないときは、表を横にスクロールすると（11）までの列を見られます →"
+                </p>
+                <div class="table-scroll stations-scroll" data-testid="stations-scroll">
                     <table class="list stations-table" data-testid="stations-table">
                         <thead>
                             <tr>

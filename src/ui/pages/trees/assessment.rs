@@ -1,10 +1,12 @@
 //! One assessment: the guided questionnaire (one question at a time, the checklist under it,
 //! measurements that tick the ※ lines, reference values and the seed's guidance beside it),
 //! the outcome with its action boxes and 完了 — or, once finished, the record as saved with
-//! what changed since the previous one and the proposal for 様式1.
+//! what changed since the previous one and the proposal for 様式1, and its printed record
+//! (A4 portrait, 「印刷」).
 
 use super::editor::Editor;
 use super::outcome::OutcomeBoxes;
+use super::print::{AssessmentPrint, PrintData};
 use super::start::patient_label;
 use super::symptoms::ProposalPanel;
 use super::{PageData, Place, ASSESSOR_KEY};
@@ -117,10 +119,10 @@ pub fn AssessmentView(data: PageData, assessment_id: RecordId) -> impl IntoView 
 
     view! {
         <section class="trees-assessment" data-testid="assessment">
-            <p class="breadcrumb">
+            <p class="breadcrumb no-print">
                 <a href=patient_href>{move || format!("← {}の記録", patient_name.get())}</a>
             </p>
-            <div class="page-head">
+            <div class="page-head no-print">
                 <div>
                     <p class="group-label">{move || patient_name.get()}</p>
                     <h1>{move || titles.get()}</h1>
@@ -132,6 +134,9 @@ pub fn AssessmentView(data: PageData, assessment_id: RecordId) -> impl IntoView 
                             AssessmentStatus::Finished => "完了",
                         }}
                     </span>
+                    <Show when=move || status.get() == AssessmentStatus::Finished>
+                        <button type="button" data-testid="print-assessment" on:click=move |_| platform::print()>"印刷"</button>
+                    </Show>
                     <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>"このアセスメントを削除"</button>
                 </div>
             </div>
@@ -857,13 +862,18 @@ fn OutcomePanel(editor: Editor, viewing: RwSignal<Option<Shown>>, step: Memo<Ste
     }
 }
 
+/// One question of a finished assessment: its answer, whether it is on the path, and the
+/// checklist lines judged (text, 該当/非該当, a concern, 自動判定 / 手動で変更).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct AnswerRow {
-    q: QuestionId,
-    answer: Option<Answer>,
-    on_path: bool,
-    checks: Vec<(String, &'static str, bool, &'static str)>,
+pub struct AnswerRow {
+    pub q: QuestionId,
+    pub answer: Option<Answer>,
+    pub on_path: bool,
+    pub checks: Vec<(String, &'static str, bool, &'static str)>,
 }
+
+/// One measurement as shown: kind, value, note and its finding (message, abnormal).
+pub type MeasurementRow = (&'static str, String, String, Option<(String, bool)>);
 
 /// A finished assessment as saved.
 #[component]
@@ -921,7 +931,7 @@ fn FinishedView(editor: Editor, data: PageData) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let measurements = Memo::new(move |_| {
+    let measurements = Memo::new(move |_| -> Vec<MeasurementRow> {
         a.with(|a| {
             let findings = a.findings();
             a.measurements
@@ -939,6 +949,14 @@ fn FinishedView(editor: Editor, data: PageData) -> impl IntoView {
     });
     let overrides = Memo::new(move |_| a.with(|a| a.overrides().iter().map(|o| o.describe()).collect::<Vec<_>>()));
     let ids = Memo::new(move |_| a.with(|a| a.outcome.outcome_ids()));
+    let patient = {
+        let pid = pid.clone();
+        Memo::new(move |_| {
+            let hide = data.ctx.hide_names.get();
+            data.patient(&pid).map(|(_, p)| patient_label(&p, hide)).unwrap_or_else(|| "（療養者不明）".to_string())
+        })
+    };
+    let print_data = PrintData { assessment: a, patient, rows, measurements, overrides, outcomes: ids };
     let proposal_source = Memo::new(move |_| latest.get().then(|| a.get()));
     let reopen = move |_| {
         let draft = editor.value.with_untracked(Assessment::reopen);
@@ -946,7 +964,7 @@ fn FinishedView(editor: Editor, data: PageData) -> impl IntoView {
     };
 
     view! {
-        <div class="finished-view" data-testid="finished">
+        <div class="finished-view no-print" data-testid="finished">
             <dl class="assessment-facts">
                 <dt>"実施日時"</dt>
                 <dd>{move || a.with(|a| a.started_at.display_jst())}</dd>
@@ -1060,5 +1078,6 @@ fn FinishedView(editor: Editor, data: PageData) -> impl IntoView {
                 <button type="button" data-testid="reopen" on:click=reopen>"修正する（下書きに戻す）"</button>
             </div>
         </div>
+        <AssessmentPrint data=print_data/>
     }
 }

@@ -20,6 +20,7 @@ mod insurance;
 mod list;
 mod outcome;
 mod patient;
+mod print;
 mod start;
 mod symptoms;
 

@@ -211,14 +211,16 @@ pub fn ProposalPanel(data: PageData, assessment_id: RecordId, assessment: Assess
                         </tbody>
                     </table>
                     <div class="buttons">
+                        // Already taken over (the domain's `is_applied`): nothing left to confirm.
                         <button
                             type="button"
                             class="primary"
+                            class:applied=move || applied.get()
                             data-testid="proposal-apply"
-                            disabled=move || accepted.with(BTreeSet::is_empty)
+                            disabled=move || applied.get() || accepted.with(BTreeSet::is_empty)
                             on:click=move |_| confirm.set(true)
                         >
-                            "選んだ項目を様式1に反映する"
+                            {move || if applied.get() { "反映済み" } else { "選んだ項目を様式1に反映する" }}
                         </button>
                     </div>
                 }
