@@ -2,6 +2,7 @@
 
 mod home;
 pub mod io;
+mod patients;
 mod pending;
 mod programmes;
 
@@ -23,6 +24,7 @@ pub fn Page() -> impl IntoView {
     move || match page.get() {
         PageKey::Home => home::HomePage().into_any(),
         PageKey::DataIo => io::IoPage().into_any(),
+        PageKey::Section(Section::Patients) => patients::PatientsPage().into_any(),
         PageKey::Section(Section::Programmes) => programmes::ProgrammesPage().into_any(),
         PageKey::Section(section) => {
             pending::Pending(pending::PendingProps { what: pending::What::Section(section) }).into_any()
