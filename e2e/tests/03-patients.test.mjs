@@ -1,0 +1,276 @@
+// Issue 3: 様式1 療養者 — the roster and the one-patient form: the seed's 例1 and 例2 typed
+// with the keyboard, refused input, drafts, trash, the privacy switch and the gap filter.
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
+import { HomePage } from '../pages/app.mjs';
+import { PatientsPage } from '../pages/patients.mjs';
+
+const PROCEDURES = ['ventilator', 'tracheostomy', 'suction', 'tube_feeding', 'other'].map((f) => `procedures.${f}`);
+const SYMPTOMS = ['respiratory', 'swallowing', 'speech', 'urinary', 'autonomic'].map((f) => `symptoms.${f}`);
+const GAPS = [
+  'neurology', 'family_doctor', 'emergency_admission', 'respite_admission', 'home_respite', 'emergency_nursing',
+  'station_nursing', 'institution_nursing', 'ventilator_programme', 'care_insurance', 'home_care_service',
+  'disaster_plan', 'medical_procedures',
+];
+
+/** The paper form's order, as Tab walks a new form from ID番号 (radio groups are one stop). */
+const TAB_ORDER = [
+  'id_number', 'disease', 'municipality', 'address_detail', 'name', 'onset', 'first_symptom', 'onset_type',
+  'age_mode', 'age', 'adl', ...PROCEDURES, 'procedures.other_detail', 'gap.medical_procedures', 'devices',
+  ...SYMPTOMS,
+  'neurology.name__state', 'neurology.name', 'neurology.mode', 'neurology.per_month', 'gap.neurology',
+  'family_doctor.name__state', 'family_doctor.name', 'family_doctor.mode', 'family_doctor.per_month', 'gap.family_doctor',
+  'emergency_admission__state', 'emergency_admission', 'gap.emergency_admission',
+  'respite_admission__state', 'respite_admission', 'gap.respite_admission',
+  'home_respite__state', 'home_respite', 'gap.home_respite',
+  'emergency_nursing__state', 'emergency_nursing', 'gap.emergency_nursing',
+  'station_nursing.names__state', 'station_nursing.names', 'station_nursing.count', 'station_nursing.weekly_visits', 'gap.station_nursing',
+  'institution_nursing.name__state', 'institution_nursing.name', 'institution_nursing.weekly_visits', 'gap.institution_nursing',
+  'ventilator_programme.used', 'ventilator_programme.weekly_visits', 'gap.ventilator_programme',
+  'care_insurance', 'gap.care_insurance', 'disability_certificate', 'disability_support_class',
+  'home_care_service', 'gap.home_care_service', 'disaster_plan__state', 'disaster_plan', 'gap.disaster_plan',
+  'last_contact', 'support_class', 'BUTTON',
+];
+
+/** 例1 of the seed (see src/domain/forms/seed_examples.rs), typed. */
+async function typeExample1(p) {
+  await p.type('id_number', '例1');
+  await p.type('municipality', '○市');
+  await p.type('address_detail', '△町☐丁目');
+  await p.type('name', '○○○○');
+  await p.type('onset', '2002年');
+  await p.type('first_symptom', '話にくくなった');
+  await p.arrowTo('age_mode', 'band');
+  await p.key('age', '3');
+  await p.key('adl', '2');
+  for (const f of PROCEDURES) await p.key(f, '0');
+  for (const f of SYMPTOMS) await p.key(f, '1');
+  await p.tri('neurology.name', '県立Ａ病院');
+  await p.key('neurology.mode', '1');
+  await p.type('neurology.per_month', '1');
+  await p.tri('family_doctor.name', 'none');
+  await p.key('family_doctor.mode', '0');
+  await p.tri('emergency_admission', 'none');
+  await p.tri('respite_admission', 'none');
+  await p.tri('home_respite', '療養通所介護に通所');
+  await p.tri('emergency_nursing', 'none');
+  await p.tri('station_nursing.names', 'none');
+  await p.type('station_nursing.count', '0');
+  await p.type('station_nursing.weekly_visits', '0');
+  await p.tri('institution_nursing.name', 'none');
+  await p.type('institution_nursing.weekly_visits', '0');
+  await p.key('ventilator_programme.used', '0');
+  await p.type('ventilator_programme.weekly_visits', '0');
+  await p.select('care_insurance', '5');
+  await p.select('disability_certificate', '1');
+  await p.select('disability_support_class', '5');
+  await p.key('home_care_service', '1');
+  await p.arrowTo('disaster_plan__state', 'value');
+  await p.type('last_contact', '○年△月□日訪問');
+}
+
+/** 例2 of the seed, typed. */
+async function typeExample2(p) {
+  await p.type('id_number', '例2');
+  await p.type('municipality', 'A市');
+  await p.type('address_detail', 'B町C丁目');
+  await p.type('name', '△△　△');
+  await p.type('onset', '2005年');
+  await p.type('first_symptom', '右手に力が入らなくなった');
+  await p.arrowTo('age_mode', 'band');
+  await p.key('age', '4');
+  await p.key('adl', '3');
+  for (const f of PROCEDURES) await p.key(f, '1');
+  await p.type('devices', 'ABC900（O呼吸器会社）、A吸引ﾕﾆｯﾄ');
+  for (const f of SYMPTOMS) await p.key(f, '1');
+  await p.tri('neurology.name', 'Ｂ大学病院');
+  await p.key('neurology.mode', '1');
+  await p.type('neurology.per_month', '0.5');
+  await p.tri('family_doctor.name', 'Ａクリニック');
+  await p.key('family_doctor.mode', '2');
+  await p.type('family_doctor.per_month', '4');
+  await p.tri('emergency_admission', 'Ｂ大学病院');
+  await p.tri('respite_admission', 'none');
+  await p.tri('home_respite', '医療保険と難病事業の訪問看護を連続。3時間の長時間滞在看護実施');
+  await p.tri('emergency_nursing', 'Ａｽﾃｰｼｮﾝ');
+  await p.tri('station_nursing.names', 'Ａｽﾃｰｼｮﾝ\nＢｽﾃｰｼｮﾝ');
+  await p.type('station_nursing.count', '2');
+  await p.type('station_nursing.weekly_visits', '2');
+  await p.tri('institution_nursing.name', 'Ａ病院');
+  await p.type('institution_nursing.weekly_visits', '3');
+  await p.key('ventilator_programme.used', '1');
+  await p.type('ventilator_programme.weekly_visits', '1');
+  await p.select('care_insurance', '5');
+  await p.select('disability_certificate', '1');
+  await p.select('disability_support_class', '6');
+  await p.key('home_care_service', '1');
+  await p.arrowTo('disaster_plan__state', 'none');
+  await p.type('last_contact', 'ｽﾃｰｼｮﾝと○年△月連絡をとる');
+}
+
+const tri = (name, state, text = '') => ({ [`${name}__state`]: state, [name]: text });
+const noGaps = Object.fromEntries(GAPS.map((g) => [`gap.${g}`, false]));
+
+/** Every input of 例1's form after saving and reloading. */
+const FORM_1 = {
+  id_number: '例1', disease: 'als', municipality: '○市', address_detail: '△町☐丁目', name: '○○○○',
+  onset: '2002年', first_symptom: '話にくくなった', onset_type: '', age_mode: 'band', age: '3', adl: '2',
+  ...Object.fromEntries(PROCEDURES.map((f) => [f, '0'])), 'procedures.other_detail': '', devices: '',
+  ...Object.fromEntries(SYMPTOMS.map((f) => [f, '1'])),
+  ...tri('neurology.name', 'value', '県立Ａ病院'), 'neurology.mode': '1', 'neurology.per_month': '1',
+  ...tri('family_doctor.name', 'none'), 'family_doctor.mode': '0', 'family_doctor.per_month': '',
+  ...tri('emergency_admission', 'none'), ...tri('respite_admission', 'none'),
+  ...tri('home_respite', 'value', '療養通所介護に通所'), ...tri('emergency_nursing', 'none'),
+  ...tri('station_nursing.names', 'none'), 'station_nursing.count': '0', 'station_nursing.weekly_visits': '0',
+  ...tri('institution_nursing.name', 'none'), 'institution_nursing.weekly_visits': '0',
+  'ventilator_programme.used': '0', 'ventilator_programme.weekly_visits': '0', weekly_total: '0回',
+  care_insurance: '5', disability_certificate: '1', disability_support_class: '5', home_care_service: '1',
+  ...tri('disaster_plan', 'value', ''), last_contact: '○年△月□日訪問', support_class: '', ...noGaps,
+};
+
+const FORM_2 = {
+  id_number: '例2', disease: 'als', municipality: 'A市', address_detail: 'B町C丁目', name: '△△　△',
+  onset: '2005年', first_symptom: '右手に力が入らなくなった', onset_type: '', age_mode: 'band', age: '4', adl: '3',
+  ...Object.fromEntries(PROCEDURES.map((f) => [f, '1'])), 'procedures.other_detail': '',
+  devices: 'ABC900（O呼吸器会社）、A吸引ﾕﾆｯﾄ', ...Object.fromEntries(SYMPTOMS.map((f) => [f, '1'])),
+  ...tri('neurology.name', 'value', 'Ｂ大学病院'), 'neurology.mode': '1', 'neurology.per_month': '0.5',
+  ...tri('family_doctor.name', 'value', 'Ａクリニック'), 'family_doctor.mode': '2', 'family_doctor.per_month': '4',
+  ...tri('emergency_admission', 'value', 'Ｂ大学病院'), ...tri('respite_admission', 'none'),
+  ...tri('home_respite', 'value', '医療保険と難病事業の訪問看護を連続。3時間の長時間滞在看護実施'),
+  ...tri('emergency_nursing', 'value', 'Ａｽﾃｰｼｮﾝ'),
+  ...tri('station_nursing.names', 'value', 'Ａｽﾃｰｼｮﾝ\nＢｽﾃｰｼｮﾝ'), 'station_nursing.count': '2',
+  'station_nursing.weekly_visits': '2', ...tri('institution_nursing.name', 'value', 'Ａ病院'),
+  'institution_nursing.weekly_visits': '3', 'ventilator_programme.used': '1', 'ventilator_programme.weekly_visits': '1',
+  weekly_total: '5回', care_insurance: '5', disability_certificate: '1', disability_support_class: '6',
+  home_care_service: '1', ...tri('disaster_plan', 'none', ''), last_contact: 'ｽﾃｰｼｮﾝと○年△月連絡をとる',
+  support_class: '', ...noGaps,
+};
+
+/** The roster rows (paper form coding: なし 0, 不明 blank). */
+const ROW_1 = {
+  number: '1', id_number: '例1', address: '○市△町☐丁目', name: '○○○○', onset: '2002年', first_symptom: '話にくくなった',
+  age: '区分3', adl: '2', ventilator: '0', tracheostomy: '0', suction: '0', tube_feeding: '0', other_procedure: '0',
+  devices: '', respiratory: '1', swallowing: '1', speech: '1', urinary: '1', autonomic: '1',
+  neurology_name: '県立Ａ病院', neurology_mode: '1', neurology_per_month: '1',
+  family_doctor_name: '0', family_doctor_mode: '0', family_doctor_per_month: '',
+  emergency_admission: '0', respite_admission: '0', home_respite: '療養通所介護に通所', emergency_nursing: '0',
+  station_names: '0', station_count: '0', station_weekly: '0', institution_name: '0', institution_weekly: '0',
+  programme_used: '0', programme_weekly: '0', weekly_total: '0', care_insurance: '5', disability_certificate: '1',
+  disability_support_class: '5', home_care_service: '1', disaster_plan: '1', last_contact: '○年△月□日訪問', support_class: '',
+};
+const ROW_2 = {
+  number: '2', id_number: '例2', address: 'A市B町C丁目', name: '△△　△', onset: '2005年', first_symptom: '右手に力が入らなくなった',
+  age: '区分4', adl: '3', ventilator: '1', tracheostomy: '1', suction: '1', tube_feeding: '1', other_procedure: '1',
+  devices: 'ABC900（O呼吸器会社）、A吸引ﾕﾆｯﾄ', respiratory: '1', swallowing: '1', speech: '1', urinary: '1', autonomic: '1',
+  neurology_name: 'Ｂ大学病院', neurology_mode: '1', neurology_per_month: '0.5',
+  family_doctor_name: 'Ａクリニック', family_doctor_mode: '2', family_doctor_per_month: '4',
+  emergency_admission: 'Ｂ大学病院', respite_admission: '0',
+  home_respite: '医療保険と難病事業の訪問看護を連続。3時間の長時間滞在看護実施', emergency_nursing: 'Ａｽﾃｰｼｮﾝ',
+  station_names: 'Ａｽﾃｰｼｮﾝ、Ｂｽﾃｰｼｮﾝ', station_count: '2', station_weekly: '2', institution_name: 'Ａ病院',
+  institution_weekly: '3', programme_used: '1', programme_weekly: '1', weekly_total: '5', care_insurance: '5',
+  disability_certificate: '1', disability_support_class: '6', home_care_service: '1', disaster_plan: '0',
+  last_contact: 'ｽﾃｰｼｮﾝと○年△月連絡をとる', support_class: '',
+};
+
+async function start(name) {
+  const { context, problems } = await launch(newProfileDir(name), { viewport: { width: 1400, height: 900 } });
+  const page = context.pages()[0] || (await context.newPage());
+  const dialogs = [];
+  // A reload with unsaved input asks before leaving; the nurse says yes unless a test says otherwise.
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    if (page.__dismissNext) {
+      page.__dismissNext = false;
+      d.dismiss();
+    } else d.accept();
+  });
+  const home = new HomePage(page);
+  const form1 = new PatientsPage(page);
+  return { context, problems, page, home, form1, dialogs };
+}
+
+async function withExamples(server, name) {
+  const env = await start(name);
+  await env.home.goto(server.url);
+  await env.home.create('多摩府中保健所管内', '2025');
+  await env.form1.open();
+  for (const typeIt of [typeExample1, typeExample2]) {
+    await env.form1.newPatient();
+    await typeIt(env.form1);
+    await env.form1.saveWithEnter('neurology.per_month');
+  }
+  return env;
+}
+
+function diff(actual, expected) {
+  const out = [];
+  for (const [k, v] of Object.entries(expected)) if (actual[k] !== v) out.push(`${k}: expected ${JSON.stringify(v)}, got ${JSON.stringify(actual[k])}`);
+  return out;
+}
+
+test('様式1: 例1・例2をキーボードで入力し、再読み込み後も一覧と入力画面にすべての値が出る', async ({ server }) => {
+  const { context, problems, page, home, form1 } = await start('pat-examples');
+  await home.goto(server.url);
+  await home.create('多摩府中保健所管内', '2025');
+  await form1.open();
+  assert((await page.locator('[data-testid=roster-empty]').innerText()).includes('まだ療養者が登録されていません'), 'empty roster says so');
+  assertEqual(await form1.count(), '0人', 'no rows');
+
+  // The form: ID番号 has the focus, Tab follows the paper form, 疾患 defaults to ALS.
+  await form1.newPatient();
+  assertEqual(await form1.heading(), '療養者の新規登録', 'new form heading');
+  assertEqual(await page.evaluate(() => document.activeElement.name), 'id_number', 'ID番号 focused first');
+  assertEqual((await form1.values()).disease, 'als', 'ALS by default');
+  assertEqual(await form1.tabOrder(TAB_ORDER.length), TAB_ORDER, 'Tab order follows the paper form');
+  await page.screenshot({ path: '/tmp/pat-new.png', fullPage: true });
+
+  await typeExample1(form1);
+  assertEqual(await form1.weeklyTotal(), '0回', 'weekly total computed live');
+  assert(await page.locator('[data-testid=onset-suggestion]').isVisible(), 'a 病型 is suggested from 初発症状');
+  assertEqual(await form1.messages(), [], 'example 1 has no finding');
+  assert(await page.locator('[data-testid=dirty-mark]').isVisible(), '未保存 shown');
+  await page.screenshot({ path: '/tmp/pat-example1.png', fullPage: true });
+  await form1.saveWithEnter('neurology.per_month');
+
+  await form1.newPatient();
+  await typeExample2(form1);
+  assertEqual(await form1.weeklyTotal(), '5回', 'weekly total = station 2 + institution 3');
+  assertEqual(await form1.messages(), [], 'example 2 has no finding');
+  await form1.saveWithEnter('institution_nursing.weekly_visits');
+  assertEqual(await form1.ids(), ['例1', '例2'], 'both in the roster');
+  assertEqual(await form1.count(), '2人', 'row count');
+
+  await form1.reload();
+  await form1.table().waitFor();
+  assertEqual(await form1.ids(), ['例1', '例2'], 'after reload');
+  const head = (await form1.table().locator('thead').innerText()).replace(/\s+/g, ' ');
+  for (const h of ['医療処置管理', '特定症状', '神経内科専門医療機関', 'かかりつけ主治医', '訪問看護ステーション', '医療機関からの訪問看護', '在宅人工呼吸器使用患者支援事業', '1週間の合計訪問看護利用回数', '災害時個別支援計画', '支援管理区分']) {
+    assert(head.includes(h), `heading ${h}: ${head}`);
+  }
+  assertEqual(diff(await form1.rowCells('例1'), ROW_1), [], 'row 例1');
+  assertEqual(diff(await form1.rowCells('例2'), ROW_2), [], 'row 例2');
+  await page.screenshot({ path: '/tmp/pat-roster.png', fullPage: true });
+
+  // Every stored value in the form; Enter on a row opens it.
+  await form1.row('例1').locator('a.row-link').focus();
+  await page.keyboard.press('Enter');
+  await form1.detail().waitFor();
+  assertEqual(await form1.heading(), 'ID番号 例1　○○○○', 'heading names the patient');
+  assertEqual(diff(await form1.values(), FORM_1), [], 'form 例1');
+  await page.keyboard.press('Escape'); // nothing changed: straight back
+  await form1.table().waitFor();
+  await form1.row('例2').locator('td[data-col=address]').click(); // a click anywhere on the row
+  await form1.detail().waitFor();
+  assertEqual(diff(await form1.values(), FORM_2), [], 'form 例2');
+  await page.screenshot({ path: '/tmp/pat-example2.png', fullPage: true });
+
+  // Sorting by a column heading (年齢: 区分3 before 区分4; again: descending).
+  await page.locator('[data-testid=patient-detail] .breadcrumb a').click();
+  await form1.table().waitFor();
+  await form1.sortBy('年齢');
+  assertEqual(await form1.ids(), ['例1', '例2'], 'age ascending');
+  await form1.sortBy('年齢');
+  assertEqual(await form1.ids(), ['例2', '例1'], 'age descending');
+  assertEqual((await form1.rowCells('例2')).number, '1', '番号 follows the shown order');
+  assertNoProblems(problems);
+  await context.close();
+});
