@@ -274,3 +274,218 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
   assertNoProblems(problems);
   await context.close();
 });
+
+test('様式1: 数字に文字・整数でない利用機関数・負の回数・事業の回数超過は項目名つきの日本語で示し、何も保存しない', async ({ server }) => {
+  const { context, problems, page, form1 } = await withExamples(server, 'pat-bad');
+  await form1.newPatient();
+  await form1.type('id_number', '誤1');
+  await form1.type('neurology.per_month', '月1回');
+  await form1.type('station_nursing.count', '0.25');
+  await form1.type('station_nursing.weekly_visits', '-1');
+  await form1.type('institution_nursing.weekly_visits', '0.5');
+  await form1.key('ventilator_programme.used', '1');
+  await form1.type('ventilator_programme.weekly_visits', '3');
+  const summary = await form1.summary();
+  for (const line of [
+    'エラー: 神経内科専門医療機関 頻度（回/月）: 数字で入力してください（不明なら空欄、なしなら0）',
+    'エラー: 訪問看護ステーション 利用機関数: 整数で入力してください',
+    'エラー: 訪問看護ステーション 1週間の合計訪問回数: 0以上の数を入力してください',
+    'エラー: 在宅人工呼吸器使用患者支援事業 事業による訪問回数: 事業による訪問回数（3回）が1週間の合計訪問回数（0.5回 = ステーション0回 + 医療機関0.5回）を超えています',
+    '注意: 在宅人工呼吸器使用患者支援事業 利用: 人工呼吸器が「1 有」ではありません。事業は人工呼吸器を使用している方が対象です',
+  ]) {
+    assert(summary.includes(line), `summary names the field: ${line}\n${summary}`);
+  }
+  const beside = await form1.messages();
+  assert(beside.includes('エラー: 整数で入力してください'), `message beside 利用機関数: ${beside}`);
+  assertEqual(await form1.field('station_nursing.count').getAttribute('aria-invalid'), 'true', 'field marked');
+  assertEqual(await form1.weeklyTotal(), '0.5回', 'the total counts what reads as a number');
+  const refused = await form1.saveRefused('station_nursing.count');
+  assert(refused.includes('入力に誤りがあるため保存していません（神経内科専門医療機関 頻度（回/月）'), `refused: ${refused}`);
+  assert(await form1.detail().isVisible(), 'stays in the form');
+  assertEqual(await form1.field('neurology.per_month').inputValue(), '月1回', 'nothing typed is lost');
+  assertEqual(await form1.field('station_nursing.count').inputValue(), '0.25', 'nothing typed is lost');
+  await page.screenshot({ path: '/tmp/pat-errors.png', fullPage: true });
+
+  // A used ID番号 is refused too (width-insensitive).
+  await form1.type('id_number', '例１');
+  assert((await form1.summary()).includes('エラー: ID番号: ID番号「例１」は他の療養者に使われています'), 'duplicate ID');
+  // Fixed: only the warning is left, and a warning does not block.
+  await form1.type('id_number', '誤1');
+  await form1.type('neurology.per_month', '1');
+  await form1.type('station_nursing.count', '1');
+  await form1.type('station_nursing.weekly_visits', '2');
+  await form1.type('ventilator_programme.weekly_visits', '1');
+  assertEqual(await page.locator('[data-testid=patient-detail] .field-error').count(), 0, 'no error left');
+  await form1.saveWithEnter('station_nursing.count');
+  assertEqual(await form1.ids(), ['例1', '例2', '誤1'], 'saved with a warning');
+
+  // An existing patient: a bad edit is refused and nothing stored changes.
+  await form1.openRow('例2');
+  await form1.type('station_nursing.count', 'abc');
+  await form1.type('family_doctor.per_month', '-4');
+  await form1.saveRefused('family_doctor.per_month');
+  await page.waitForTimeout(1200); // the draft is written 0.7 s after the last keystroke
+  await form1.reload();
+  await form1.detail().waitFor();
+  assertEqual(await form1.field('station_nursing.count').inputValue(), '2', 'stored value unchanged');
+  assertEqual(await form1.field('family_doctor.per_month').inputValue(), '4', 'stored value unchanged');
+  assert(await form1.waitDraftOffer(), 'the typed text is offered back as a draft');
+  await form1.restoreDraft();
+  assertEqual(await form1.field('station_nursing.count').inputValue(), 'abc', 'draft restored as typed');
+  await page.locator('[data-testid=patient-detail] button', { hasText: /^取り消し$/ }).click();
+  await page.locator('.modal button', { hasText: '取り消して戻る' }).click();
+  await form1.table().waitFor();
+  assertEqual((await form1.rowCells('例2')).station_count, '2', 'roster unchanged');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('様式1: 下書きは再読み込み後に復元でき、未保存のまま離れるときは確認する', async ({ server }) => {
+  const { context, problems, page, form1, dialogs } = await withExamples(server, 'pat-draft');
+  await form1.openRow('例1');
+  await form1.type('last_contact', '2025年11月20日訪問');
+  await form1.type('support_class', 'A');
+  await form1.setGap('home_respite', true, '通所の回数が足りない');
+  assert(await page.locator('[data-testid=dirty-mark]').isVisible(), '未保存 shown');
+  await page.waitForTimeout(1500);
+  await form1.reload();
+  await form1.detail().waitFor();
+  assertEqual(await form1.field('last_contact').inputValue(), '○年△月□日訪問', 'stored value shown');
+  assert(await form1.waitDraftOffer(), 'draft offered');
+  await page.screenshot({ path: '/tmp/pat-draft.png' });
+  await form1.restoreDraft();
+  assertEqual(await form1.field('last_contact').inputValue(), '2025年11月20日訪問', 'draft text');
+  assertEqual(await form1.field('support_class').inputValue(), 'A', 'draft text');
+  assertEqual(await form1.field('gap.home_respite.note').inputValue(), '通所の回数が足りない', 'draft gap note');
+
+  // Leaving with unsaved input asks; saying no keeps the form.
+  const before = dialogs.length;
+  page.__dismissNext = true;
+  await page.locator('nav.nav a', { hasText: '様式2 事業' }).click();
+  await page.waitForTimeout(300);
+  assertEqual(dialogs.length, before + 1, 'asked before leaving');
+  assert(dialogs.at(-1).includes('未保存の入力があります'), `asks: ${dialogs.at(-1)}`);
+  assert(await form1.detail().isVisible(), 'still in the form');
+  assertEqual(await form1.field('support_class').inputValue(), 'A', 'input kept');
+  // Esc asks too; 取り消し in the dialog keeps the input.
+  await form1.field('support_class').press('Escape');
+  await page.locator('.modal', { hasText: '保存していない入力を取り消して一覧に戻ります' }).waitFor();
+  await page.locator('.modal button', { hasText: /^取り消し$/ }).click();
+  assertEqual(await form1.field('support_class').inputValue(), 'A', 'kept after saying no');
+  // Saying yes leaves; the draft stays and is offered again.
+  await page.locator('nav.nav a', { hasText: '様式2 事業' }).click();
+  await page.locator('[data-testid=programmes-table]').waitFor();
+  await form1.open();
+  assertEqual((await form1.rowCells('例1')).last_contact, '○年△月□日訪問', 'nothing saved');
+  await form1.openRow('例1');
+  assert(await form1.waitDraftOffer(), 'draft offered again');
+  await form1.restoreDraft();
+  await form1.saveWithEnter('support_class');
+  const row = await form1.rowCells('例1');
+  assertEqual([row.last_contact, row.support_class], ['2025年11月20日訪問', 'A'], 'saved');
+  assertEqual(await form1.gapCells('例1'), ['home_respite'], 'the gap cell is pink');
+  await form1.reload();
+  await form1.table().waitFor();
+  await form1.openRow('例1');
+  await page.waitForTimeout(500);
+  assertEqual(await form1.draftOffer().count(), 0, 'no draft left after saving');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('様式1: 削除は確認してゴミ箱へ、元に戻せる', async ({ server }) => {
+  const { context, problems, page, form1 } = await withExamples(server, 'pat-trash');
+  await form1.openRow('例1');
+  const text = await form1.askDelete();
+  assert(text.includes('ID番号「例1」の療養者を様式1から削除します'), `confirmation names the patient: ${text}`);
+  await page.locator('.modal button', { hasText: '取り消し' }).click();
+  assert(await form1.detail().isVisible(), 'cancel keeps it');
+  await form1.askDelete();
+  await form1.confirmDelete();
+  assertEqual(await form1.ids(), ['例2'], 'gone from the roster');
+  assertEqual(await form1.count(), '1人', 'count');
+  assertEqual(await form1.trashIds(), ['例1'], 'in the trash');
+  await page.screenshot({ path: '/tmp/pat-trash.png', fullPage: true });
+  await form1.reload();
+  await form1.table().waitFor();
+  assertEqual(await form1.trashIds(), ['例1'], 'still in the trash after reload');
+  await form1.restore('例1');
+  assertEqual(await form1.ids(), ['例1', '例2'], 'back in the roster');
+  assertEqual(await page.locator('[data-testid=trash]').count(), 0, 'trash empty');
+  assertEqual(diff(await form1.rowCells('例1'), ROW_1), [], 'restored with every value');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('様式1: 氏名・住所を隠すと一覧と入力画面から消え、ギャップ・市町村・人工呼吸器・疾患で絞り込める', async ({ server }) => {
+  const { context, problems, page, form1 } = await withExamples(server, 'pat-privacy');
+  // Gaps on 例2 (pink), and a third patient with another disease.
+  await form1.openRow('例2');
+  await form1.setGap('station_nursing', true, '訪問回数が必要量に足りない');
+  await form1.setGap('disaster_plan', true);
+  assert(await page.locator('.sub-group.gap-on').first().isVisible(), 'flagged service is pink in the form');
+  await page.screenshot({ path: '/tmp/pat-gaps.png', fullPage: true });
+  await form1.saveWithEnter('station_nursing.count');
+  assertEqual(await form1.gapCells('例2'), ['station_names', 'station_count', 'station_weekly', 'disaster_plan'], 'pink cells');
+  await form1.newPatient();
+  await form1.type('id_number', 'P-3');
+  await form1.arrowTo('disease', 'other');
+  await form1.type('disease_other', 'PSP');
+  await form1.type('municipality', 'A市');
+  await form1.type('age', '72');
+  await form1.saveWithEnter('age');
+  assertEqual(await form1.ids(), ['P-3', '例1', '例2'], 'ID order');
+  assert((await form1.row('P-3').locator('td[data-col=id_number]').innerText()).includes('PSP'), 'other disease shown');
+
+  // Filters.
+  await form1.filter('gap', 'station_nursing');
+  assertEqual(await form1.ids(), ['例2'], 'gap: 訪問看護ステーション');
+  assert((await form1.count()).includes('絞り込み中'), `count says filtered: ${await form1.count()}`);
+  await form1.filter('gap', 'any');
+  assertEqual(await form1.ids(), ['例2'], 'only gaps');
+  await page.locator('[data-testid=gap-summary] summary').click();
+  const summary = await page.locator('[data-testid=gap-summary]').innerText();
+  assert(summary.includes('訪問看護ステーション（訪問回数が必要量に足りない）、災害時個別支援計画'), `gap list: ${summary}`);
+  await form1.filter('gap', 'neurology');
+  assertEqual(await form1.ids(), [], 'no one');
+  assert(await page.locator('[data-testid=roster-none]').isVisible(), 'says none match');
+  await page.locator('[data-testid=roster-filters] button', { hasText: '絞り込みを解除' }).click();
+  assertEqual(await form1.ids(), ['P-3', '例1', '例2'], 'reset');
+  await form1.filter('municipality', 'A市');
+  assertEqual(await form1.ids(), ['P-3', '例2'], '市町村');
+  await form1.filter('ventilator', 'yes');
+  assertEqual(await form1.ids(), ['例2'], '市町村 and 人工呼吸器');
+  await form1.filter('municipality', '');
+  await form1.filter('ventilator', 'no');
+  assertEqual(await form1.ids(), ['例1'], '人工呼吸器 無');
+  await form1.filter('ventilator', '');
+  await form1.filter('disease', 'PSP');
+  assertEqual(await form1.ids(), ['P-3'], '疾患');
+  await form1.filter('disease', '');
+  await form1.search('○○');
+  assertEqual(await form1.ids(), ['例1'], 'search by name');
+  await form1.search('');
+
+  // Privacy: names and addresses below 市町村 disappear; the ID番号 stays.
+  await form1.hideNames(true);
+  const hidden = await form1.rowCells('例1');
+  assertEqual([hidden.name, hidden.address], ['例1', '○市'], 'roster hides name and address');
+  assertEqual(await form1.table().locator('text=○○○○').count(), 0, 'the name is nowhere in the table');
+  await form1.search('○○');
+  assertEqual(await form1.ids(), [], 'a hidden name is not searched');
+  await form1.search('例2');
+  assertEqual(await form1.ids(), ['例2'], 'the ID番号 is');
+  await form1.search('');
+  await page.screenshot({ path: '/tmp/pat-hidden.png', fullPage: true });
+  await form1.openRow('例1');
+  assertEqual(await form1.heading(), 'ID番号 例1', 'heading without the name');
+  assertEqual(await page.locator('[data-testid=patient-detail] input[name=name]').count(), 0, 'no name input');
+  assertEqual(await page.locator('[data-testid=patient-detail] input[name=address_detail]').count(), 0, 'no address input');
+  assert(await page.locator('[data-testid=hidden-note]').isVisible(), 'says why');
+  assertEqual(await page.locator('[data-testid=patient-detail]').locator('text=○○○○').count(), 0, 'name not on the page');
+  await form1.hideNames(false);
+  assertEqual(await form1.heading(), 'ID番号 例1　○○○○', 'name back');
+  assertEqual(await form1.field('name').inputValue(), '○○○○', 'data kept');
+  assertNoProblems(problems);
+  await context.close();
+});
