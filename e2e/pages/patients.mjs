@@ -31,20 +31,22 @@ export class PatientsPage extends AppPage {
 
   /** ID番号 of the rows, in the order shown. */
   async ids() {
-    return this.page.locator(`${TABLE} tbody a.row-link`).allInnerTexts();
+    // textContent: rows out of view are not laid out (content-visibility), so no innerText.
+    return this.page.locator(`${TABLE} .roster-body a.row-link`).evaluateAll((links) => links.map((a) => a.textContent));
   }
 
   row(idNumber) {
-    return this.page.locator(`${TABLE} tbody tr`, { has: this.page.locator('a.row-link', { hasText: new RegExp(`^${idNumber}$`) }) });
+    return this.page.locator(`${TABLE} .roster-body [role=row]`, { has: this.page.locator('a.row-link', { hasText: new RegExp(`^${idNumber}$`) }) });
   }
 
-  /** The cells of a row as { column key: text }. */
+  /** The cells of a row as { column key: text } (each cell's class is `k-<key>`). */
   async rowCells(idNumber) {
     return this.row(idNumber).evaluate((tr) => {
       const out = {};
-      for (const td of tr.querySelectorAll('td')) {
+      for (const td of tr.querySelectorAll('.c')) {
         const link = td.querySelector('a.row-link');
-        out[td.dataset.col] = (link ? link.innerText : td.innerText).trim();
+        const key = [...td.classList].find((c) => c.startsWith('k-')).slice(2);
+        out[key] = (link ? link.textContent : td.textContent).trim();
       }
       return out;
     });
@@ -52,7 +54,9 @@ export class PatientsPage extends AppPage {
 
   /** Column keys of the row's pink (gap) cells. */
   async gapCells(idNumber) {
-    return this.row(idNumber).evaluate((tr) => [...tr.querySelectorAll('td.gap-cell')].map((td) => td.dataset.col));
+    return this.row(idNumber).evaluate((tr) =>
+      [...tr.querySelectorAll('.c.gap-cell')].map((td) => [...td.classList].find((c) => c.startsWith('k-')).slice(2)),
+    );
   }
 
   async count() {
@@ -68,7 +72,7 @@ export class PatientsPage extends AppPage {
   }
 
   async sortBy(label) {
-    await this.page.locator(`${TABLE} thead button.sort`, { hasText: label }).click();
+    await this.page.locator(`${TABLE} .roster-head button.sort`, { hasText: label }).click();
   }
 
   async openRow(idNumber) {

@@ -242,7 +242,7 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
   await form1.reload();
   await form1.table().waitFor();
   assertEqual(await form1.ids(), ['例1', '例2'], 'after reload');
-  const head = (await form1.table().locator('thead').innerText()).replace(/\s+/g, ' ');
+  const head = (await form1.table().locator('.roster-head').innerText()).replace(/\s+/g, ' ');
   for (const h of ['医療処置管理', '特定症状', '神経内科専門医療機関', 'かかりつけ主治医', '訪問看護ステーション', '医療機関からの訪問看護', '在宅人工呼吸器使用患者支援事業', '1週間の合計訪問看護利用回数', '災害時個別支援計画', '支援管理区分']) {
     assert(head.includes(h), `heading ${h}: ${head}`);
   }
@@ -258,7 +258,7 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
   assertEqual(diff(await form1.values(), FORM_1), [], 'form 例1');
   await page.keyboard.press('Escape'); // nothing changed: straight back
   await form1.table().waitFor();
-  await form1.row('例2').locator('td[data-col=address]').click(); // a click anywhere on the row
+  await form1.row('例2').locator('.k-address').click(); // a click anywhere on the row
   await form1.detail().waitFor();
   assertEqual(diff(await form1.values(), FORM_2), [], 'form 例2');
   await page.screenshot({ path: '/tmp/pat-example2.png', fullPage: true });
@@ -435,7 +435,7 @@ test('様式1: 氏名・住所を隠すと一覧と入力画面から消え、�
   await form1.type('age', '72');
   await form1.saveWithEnter('age');
   assertEqual(await form1.ids(), ['P-3', '例1', '例2'], 'ID order');
-  assert((await form1.row('P-3').locator('td[data-col=id_number]').innerText()).includes('PSP'), 'other disease shown');
+  assert((await form1.row('P-3').locator('.k-id_number').innerText()).includes('PSP'), 'other disease shown');
 
   // Filters.
   await form1.filter('gap', 'station_nursing');
@@ -444,6 +444,7 @@ test('様式1: 氏名・住所を隠すと一覧と入力画面から消え、�
   await form1.filter('gap', 'any');
   assertEqual(await form1.ids(), ['例2'], 'only gaps');
   await page.locator('[data-testid=gap-summary] summary').click();
+  await page.locator('[data-testid=gap-summary] li').first().waitFor();
   const summary = await page.locator('[data-testid=gap-summary]').innerText();
   assert(summary.includes('訪問看護ステーション（訪問回数が必要量に足りない）、災害時個別支援計画'), `gap list: ${summary}`);
   await form1.filter('gap', 'neurology');

@@ -2,7 +2,7 @@
 //!
 //! * `#/d/<id>/patients` — the roster in the paper form's column order (grouped headings,
 //!   gap cells pink), sorted by a column, filtered by 市町村・疾患・支援管理区分・人工呼吸器・
-//!   ギャップ and searched by 氏名 or ID番号, a page of 100 at a time; 「新規登録」; the ゴミ箱.
+//!   ギャップ and searched by 氏名 or ID番号, a page of 50 at a time; 「新規登録」; the ゴミ箱.
 //! * `#/d/<id>/patients/<record id>` — one patient in a form in the paper form's order;
 //!   `new` registers one. Enter saves, Esc cancels, drafts are kept.
 //!
@@ -21,6 +21,7 @@ use crate::domain::record::{RecordKind, StoredRecord};
 use crate::route::{Route, Section};
 use crate::ui::ctx::use_app;
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::sync::Arc;
 
 /// The 地域診断's patients as loaded: the live ones (record and body side by side, in load
@@ -59,6 +60,23 @@ impl PatientList {
     pub fn position(&self, id: &RecordId) -> Option<usize> {
         self.records.iter().position(|r| &r.meta.id == id)
     }
+}
+
+thread_local! {
+    /// The last parsed list and the records it was parsed from: coming back to 様式1 without
+    /// a change in the data reuses it instead of reading every body again.
+    static LAST_LIST: RefCell<Option<(Arc<Vec<StoredRecord>>, Shared)>> = const { RefCell::new(None) };
+}
+
+/// The patients of these records (parsed once per load of the 地域診断).
+fn patient_list(records: &Arc<Vec<StoredRecord>>) -> Shared {
+    let cached =
+        LAST_LIST.with(|c| c.borrow().as_ref().and_then(|(r, list)| Arc::ptr_eq(r, records).then(|| list.clone())));
+    cached.unwrap_or_else(|| {
+        let list = Shared(Arc::new(PatientList::from_records(records)));
+        LAST_LIST.with(|c| *c.borrow_mut() = Some((Arc::clone(records), list.clone())));
+        list
+    })
 }
 
 /// A shared, cheaply cloned [`PatientList`]; equal only to itself (a reload makes a new one).
@@ -112,9 +130,7 @@ pub fn PatientsPage() -> impl IntoView {
     });
     let list = Memo::new(move |_| {
         let id = diagnosis_id.get()?;
-        ctx.loaded.with(|l| {
-            (l.diagnosis_id.as_ref() == Some(&id)).then(|| Shared(Arc::new(PatientList::from_records(&l.records))))
-        })
+        ctx.loaded.with(|l| (l.diagnosis_id.as_ref() == Some(&id)).then(|| patient_list(&l.records)))
     });
     let data = PageData {
         diagnosis,

@@ -1,9 +1,11 @@
 //! The 様式1 roster: one row per patient in the paper form's columns and groups, gap cells
-//! pink, sorted by a column heading, filtered and searched, 100 rows a page; 「新規登録」,
+//! pink, sorted by a column heading, filtered and searched, 50 rows a page; 「新規登録」,
 //! the list of gaps and the ゴミ箱.
 //!
-//! Rows are plain text cells (no signal per cell): a change of filter, sort or data rebuilds
-//! the page's rows from `roster_page`, which is quick for 100 rows.
+//! Rows are plain elements and text (no reactive node per cell; text only through
+//! `textContent`): a change of filter, sort or data rebuilds the page's rows from
+//! `roster_page`, the first 25 at once and the rest a chunk per frame. Each cell's class is `k-<column key>` (plus `gap-cell`
+//! when pink), which the CSS and the tests use.
 
 use super::{PageData, Shared, NEW_ITEM};
 use crate::domain::forms::roster::{
@@ -18,6 +20,8 @@ use crate::ui::ctx::{use_app, AppCtx};
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::rc::Rc;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 /// The sort key of a column heading, for the sortable columns.
@@ -56,7 +60,7 @@ fn move_between_rows(ev: &leptos::ev::KeyboardEvent) {
         _ => return,
     };
     let Some(link) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let Some(row) = link.closest("tr").ok().flatten() else { return };
+    let Some(row) = link.closest("[role=row]").ok().flatten() else { return };
     let next = if down { row.next_element_sibling() } else { row.previous_element_sibling() };
     if let Some(target) = next
         .and_then(|n| n.query_selector("a.row-link").ok().flatten())
@@ -88,25 +92,40 @@ pub fn Roster(data: PageData) -> impl IntoView {
     let options = Memo::new(move |_| list.with(|l| filter_options(&l.0.patients)));
     let total = Memo::new(move |_| list.with(|l| l.0.patients.len()));
 
-    // Coming back from a patient: show the page with their row and focus it.
-    let focus = data.focus_row.get_untracked();
-    if let Some(id) = &focus {
-        let target = list.with_untracked(|l| l.0.position(id));
+    // Coming back from a patient: show the page with their row and focus it (once the rows
+    // are drawn).
+    let pending_focus = StoredValue::new(data.focus_row.get_untracked());
+    if let Some(id) = pending_focus.get_value() {
+        let target = list.with_untracked(|l| l.0.position(&id));
         if let Some(p) = target.and_then(|t| indices.with_untracked(|ix| page_of(ix, t, ROSTER_PAGE_SIZE))) {
             data.page.set(p);
         }
         data.focus_row.set(None);
     }
-    let table_ref = NodeRef::<leptos::html::Table>::new();
-    table_ref.on_load(move |el| {
-        if let Some(id) = focus {
-            if let Ok(Some(link)) = el.query_selector(&format!("a.row-link[data-id='{}']", id.as_str())) {
-                if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = link.focus();
-                }
-            }
-        }
-    });
+    let tbody_ref = NodeRef::<leptos::html::Div>::new();
+    // Which drawing is current: a newer one stops the chunks of an older one.
+    let generation = StoredValue::new(0_u64);
+    {
+        let diagnosis_id = diagnosis_id.clone();
+        Effect::new(move |_| {
+            let Some(body) = tbody_ref.get() else { return };
+            let l = list.get();
+            let rows: Rc<[RosterRow]> = page.with(|p| p.rows.clone().into());
+            let current = generation.get_value().wrapping_add(1);
+            generation.set_value(current);
+            body.set_text_content(None);
+            let job = Chunks {
+                body: body.into(),
+                rows,
+                list: l,
+                diagnosis: diagnosis_id.clone(),
+                generation,
+                current,
+                pending_focus,
+            };
+            job.append_from(0);
+        });
+    }
 
     let set_filter = move |f: fn(&mut crate::domain::forms::roster::RosterFilter, String)| {
         move |ev: leptos::ev::Event| {
@@ -222,17 +241,18 @@ pub fn Roster(data: PageData) -> impl IntoView {
             {move || (total.get() == 0).then(|| view! {
                 <p class="empty" data-testid="roster-empty">"まだ療養者が登録されていません。「＋ 新規登録」から入力してください。"</p>
             })}
-            <div class="table-scroll roster-scroll">
-                <table class="list roster-table" data-testid="roster-table" node_ref=table_ref>
-                    <thead>
-                        <tr>
+            <div class="roster-scroll">
+                <div class="roster-grid" role="table" aria-label="様式1 在宅療養者の一覧" data-testid="roster-table" data-cols=column_keys()>
+                    <div class="roster-head" role="rowgroup">
+                        <div class="hrow" role="row">
                             {header_groups().into_iter().map(|(group, span, first)| {
                                 if group.is_empty() {
                                     let c = &ROSTER_COLUMNS[first.min(ROSTER_COLUMNS.len() - 1)];
                                     let key = c.key;
+                                    let class = format!("h rows-2 k-{key}");
                                     match sort_key_of(key) {
                                         Some(sk) => view! {
-                                            <th scope="col" rowspan="2" data-col=key
+                                            <div role="columnheader" class=class data-col=key
                                                 aria-sort=move || data.sort.with(|s| (s.key == sk).then_some(if s.descending { "descending" } else { "ascending" }))>
                                                 <button type="button" class="sort" on:click=move |_| sort_by(sk)
                                                     title=format!("{}で並べ替え", sk.label())>
@@ -241,31 +261,29 @@ pub fn Roster(data: PageData) -> impl IntoView {
                                                         {move || data.sort.with(|s| if s.key != sk { "↕" } else if s.descending { "▼" } else { "▲" })}
                                                     </span>
                                                 </button>
-                                            </th>
+                                            </div>
                                         }.into_any(),
-                                        None => view! { <th scope="col" rowspan="2" data-col=key>{c.label}</th> }.into_any(),
+                                        None => view! { <div role="columnheader" class=class data-col=key>{c.label}</div> }.into_any(),
                                     }
                                 } else {
-                                    view! { <th scope="colgroup" colspan=span.to_string() class="group">{group}</th> }.into_any()
+                                    view! { <div role="columnheader" class=format!("h group span-{span}")>{group}</div> }.into_any()
                                 }
                             }).collect_view()}
-                        </tr>
-                        <tr>
+                        </div>
+                        <div class="hrow" role="row">
                             {ROSTER_COLUMNS.iter().filter(|c| !c.group.is_empty()).map(|c| view! {
-                                <th scope="col" data-col=c.key>{c.label}</th>
+                                <div role="columnheader" class=format!("h k-{}", c.key) data-col=c.key>{c.label}</div>
                             }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody on:keydown=move |ev| move_between_rows(&ev)>
-                        {move || {
-                            let l = list.get();
-                            let id = rows_id.clone();
-                            page.with(|p| {
-                                p.rows.iter().map(|row| row_view(ctx, &id, &l, row)).collect_view()
-                            })
-                        }}
-                    </tbody>
-                </table>
+                        </div>
+                    </div>
+                    <div
+                        class="roster-body"
+                        role="rowgroup"
+                        node_ref=tbody_ref
+                        on:keydown=move |ev| move_between_rows(&ev)
+                        on:click=move |ev| open_clicked_row(ctx, &rows_id, &ev)
+                    ></div>
+                </div>
             </div>
             {move || (total.get() > 0 && page.with(|p| p.total == 0)).then(|| view! {
                 <p class="empty" data-testid="roster-none">"条件に合う療養者はいません。"</p>
@@ -281,55 +299,159 @@ pub fn Roster(data: PageData) -> impl IntoView {
     .into_any()
 }
 
-/// One table row: plain text cells, gap cells pink.
-fn row_view(ctx: AppCtx, diagnosis: &RecordId, list: &Shared, row: &RosterRow) -> impl IntoView + use<> {
-    let record_id = list.0.records.get(row.index).map(|r| r.meta.id.clone());
-    let disease = list.0.patients.get(row.index).map(|p| p.disease.clone()).unwrap_or_default();
-    let href = record_id.as_ref().map(|id| PageData::item_route(diagnosis, id.as_str()).to_hash()).unwrap_or_default();
-    let route = record_id.as_ref().map(|id| PageData::item_route(diagnosis, id.as_str()));
-    let data_id = record_id.map(|id| id.as_str().to_string()).unwrap_or_default();
-    let has_gap = !row.gaps.is_empty();
-    let title = row.gap_summary.clone();
-    let cells = row
-        .cells()
-        .into_iter()
-        .map(|cell| {
-            let key = cell.column.key;
-            let text = cell.text.to_string();
-            let class = if cell.gap { "gap-cell" } else { "" };
-            if key == "id_number" {
-                let tag =
-                    (disease != Disease::Als).then(|| view! { <span class="tag">{disease.label().to_string()}</span> });
-                view! {
-                    <td data-col=key class=class>
-                        <a class="row-link" href=href.clone() data-id=data_id.clone()>{text}</a>
-                        {tag}
-                    </td>
-                }
-                .into_any()
-            } else {
-                view! { <td data-col=key class=class>{text}</td> }.into_any()
+/// The column keys in order (for the tests: `data-cols` on the table).
+fn column_keys() -> String {
+    ROSTER_COLUMNS.iter().map(|c| c.key).collect::<Vec<_>>().join(" ")
+}
+
+/// Rows drawn in the first frame (about a screenful); the rest follow a chunk per frame, so
+/// a filter or a sort shows its first rows at once.
+const FIRST_CHUNK: usize = 25;
+/// Rows drawn in each later frame.
+const CHUNK: usize = 25;
+
+/// Drawing the page's rows into the list body: each row is a clone of one template row (a
+/// cell per column with its class), filled through `textContent`, a chunk per fragment.
+struct Chunks {
+    body: web_sys::Element,
+    rows: Rc<[RosterRow]>,
+    list: Shared,
+    diagnosis: RecordId,
+    generation: StoredValue<u64>,
+    current: u64,
+    pending_focus: StoredValue<Option<RecordId>>,
+}
+
+impl Chunks {
+    /// Appends rows from `start` and schedules the next chunk after the next paint (unless a
+    /// newer drawing started or the roster is gone).
+    fn append_from(self, start: usize) {
+        if self.generation.try_get_value() != Some(self.current) {
+            return;
+        }
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Ok(template) = template_row(&doc) else { return };
+        let end = (start + if start == 0 { FIRST_CHUNK } else { CHUNK }).min(self.rows.len());
+        let fragment = doc.create_document_fragment();
+        for row in self.rows.get(start..end).unwrap_or_default() {
+            if let Ok(tr) = row_element(&doc, &template, row, &self.list, &self.diagnosis) {
+                let _ = fragment.append_child(&tr);
             }
-        })
-        .collect_view();
-    view! {
-        <tr
-            data-row=data_id.clone()
-            class:has-gap=has_gap
-            title=(!title.is_empty()).then(|| format!("ギャップ: {title}"))
-            on:click=move |ev| {
-                // A click on the link itself navigates by its href.
-                let on_link = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|e| e.closest("a").ok().flatten().is_some());
-                if let (false, Some(route)) = (on_link, route.clone()) {
-                    ctx.go(route);
-                }
+        }
+        let _ = self.body.append_child(&fragment);
+        if let Some(Some(id)) = self.pending_focus.try_get_value() {
+            if focus_row_link(&self.body, &id) {
+                self.pending_focus.set_value(None);
             }
-        >
-            {cells}
-        </tr>
+        }
+        if end < self.rows.len() {
+            after_next_paint(move || self.append_from(end));
+        }
+    }
+}
+
+/// Runs `f` once the next frame has been painted (requestAnimationFrame, then a task).
+fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let task = Closure::once_into_js(f);
+    let frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
+/// An empty row: one `<div class="c k-<key>" role="cell">` per column; the ID番号 cell
+/// holds its link.
+fn template_row(doc: &web_sys::Document) -> Result<web_sys::Element, wasm_bindgen::JsValue> {
+    let tr = doc.create_element("div")?;
+    tr.set_class_name("r");
+    tr.set_attribute("role", "row")?;
+    for c in &ROSTER_COLUMNS {
+        let td = doc.create_element("div")?;
+        td.set_class_name(&format!("c k-{}", c.key));
+        td.set_attribute("role", if c.key == "id_number" { "rowheader" } else { "cell" })?;
+        if c.key == "id_number" {
+            let a = doc.create_element("a")?;
+            a.set_class_name("row-link");
+            td.append_child(&a)?;
+        }
+        tr.append_child(&td)?;
+    }
+    Ok(tr)
+}
+
+/// One row: the ID番号 as a link (with the disease when not ALS), gap cells pink.
+fn row_element(
+    doc: &web_sys::Document,
+    template: &web_sys::Element,
+    row: &RosterRow,
+    list: &Shared,
+    diagnosis: &RecordId,
+) -> Result<web_sys::Element, wasm_bindgen::JsValue> {
+    let record_id = list.0.records.get(row.index).map(|r| r.meta.id.as_str()).unwrap_or_default();
+    let tr: web_sys::Element = template.clone_node_with_deep(true)?.dyn_into()?;
+    tr.set_attribute("data-row", record_id)?;
+    if !row.gaps.is_empty() {
+        tr.class_list().add_1("has-gap")?;
+        tr.set_attribute("title", &format!("ギャップ: {}", row.gap_summary))?;
+    }
+    let mut td = tr.first_element_child();
+    for cell in row.cells() {
+        let Some(el) = td else { break };
+        if cell.gap {
+            el.class_list().add_1("gap-cell")?;
+        }
+        if cell.column.key == "id_number" {
+            if let Some(a) = el.first_element_child() {
+                a.set_attribute("href", &PageData::item_route(diagnosis, record_id).to_hash())?;
+                a.set_attribute("data-id", record_id)?;
+                a.set_text_content(Some(cell.text));
+            }
+            if let Some(d) = list.0.patients.get(row.index).map(|p| &p.disease).filter(|d| **d != Disease::Als) {
+                let tag = doc.create_element("span")?;
+                tag.set_class_name("tag");
+                tag.set_text_content(Some(d.label()));
+                el.append_child(&tag)?;
+            }
+        } else if !cell.text.is_empty() {
+            el.set_text_content(Some(cell.text));
+        }
+        td = el.next_element_sibling();
+    }
+    Ok(tr)
+}
+
+/// A click on a row (not on its link, which navigates by itself) opens the patient.
+fn open_clicked_row(ctx: AppCtx, diagnosis: &RecordId, ev: &leptos::ev::MouseEvent) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if target.closest("a").ok().flatten().is_some() {
+        return;
+    }
+    let Some(id) = target.closest("[role=row]").ok().flatten().and_then(|tr| tr.get_attribute("data-row")) else {
+        return;
+    };
+    if !id.is_empty() {
+        ctx.go(PageData::item_route(diagnosis, &id));
+    }
+}
+
+/// Focuses the link of a patient's row (coming back from their form); `false` when the row
+/// is not drawn (yet).
+fn focus_row_link(tbody: &web_sys::Element, id: &RecordId) -> bool {
+    let link = tbody.query_selector_all("a.row-link").ok().and_then(|links| {
+        (0..links.length())
+            .filter_map(|i| links.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|a| a.get_attribute("data-id").as_deref() == Some(id.as_str()))
+    });
+    match link {
+        Some(link) => {
+            let _ = link.focus();
+            true
+        }
+        None => false,
     }
 }
 
@@ -344,7 +466,7 @@ fn Pager(page: Memo<RosterPage>, data: PageData) -> impl IntoView {
                     disabled=move || page.with(|p| p.page == 0)
                     on:click=move |_| data.page.set(page.with_untracked(|p| p.page.saturating_sub(1)))
                 >
-                    "← 前の100人"
+                    {format!("← 前の{ROSTER_PAGE_SIZE}人")}
                 </button>
                 <span>{move || page.with(|p| format!("{}〜{}人目", p.first, p.last))}</span>
                 <button
@@ -352,19 +474,29 @@ fn Pager(page: Memo<RosterPage>, data: PageData) -> impl IntoView {
                     disabled=move || page.with(|p| p.page + 1 >= p.pages)
                     on:click=move |_| data.page.set(page.with_untracked(|p| p.page + 1))
                 >
-                    "次の100人 →"
+                    {format!("次の{ROSTER_PAGE_SIZE}人 →")}
                 </button>
             </div>
         </Show>
     }
 }
 
-/// ギャップの一覧: the shown patients with gaps and their notes.
+/// ギャップの一覧: the shown patients with gaps and their notes (the list is built only while
+/// it is open).
 #[component]
 fn GapList(data: PageData, list: Memo<Shared>, indices: Memo<Vec<usize>>) -> impl IntoView {
     let ctx = use_app();
     let hide = ctx.hide_names;
+    let open = RwSignal::new(false);
+    let count = Memo::new(move |_| {
+        list.with(|l| {
+            indices.with(|ix| ix.iter().filter(|&&i| l.0.patients.get(i).is_some_and(|p| !p.gaps.is_empty())).count())
+        })
+    });
     let rows = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         let hide = hide.get();
         list.with(|l| {
             indices.with(|ix| {
@@ -382,30 +514,35 @@ fn GapList(data: PageData, list: Memo<Shared>, indices: Memo<Vec<usize>>) -> imp
         })
     });
     let diagnosis = data.diagnosis;
-    move || {
-        let rows = rows.get();
-        (!rows.is_empty()).then(|| {
-            let Some(d) = diagnosis.get_untracked() else { return ().into_any() };
-            let did = d.record.meta.id.clone();
-            view! {
-                <details class="card gap-summary" data-testid="gap-summary">
-                    <summary>{format!("ギャップのある療養者（{}人）", rows.len())}</summary>
-                    <ul class="plain">
-                        {rows.into_iter().map(|(id, name, id_number, summary)| {
-                            let href = PageData::item_route(&did, id.as_str()).to_hash();
-                            let who = if name == id_number { id_number.clone() } else { format!("{id_number}　{name}") };
-                            view! {
-                                <li data-id=id_number>
-                                    <a href=href>{who}</a>
-                                    <span class="gap-text">{summary}</span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </details>
-            }
-            .into_any()
-        })
+    view! {
+        <Show when=move || count.get() != 0>
+            <details
+                class="card gap-summary"
+                data-testid="gap-summary"
+                on:toggle:target=move |ev| open.set(ev.target().open())
+            >
+                <summary>{move || format!("ギャップのある療養者（{}人）", count.get())}</summary>
+                <ul class="plain">
+                    {move || {
+                        let Some(d) = diagnosis.get() else { return Vec::new() };
+                        let did = d.record.meta.id.clone();
+                        rows.get()
+                            .into_iter()
+                            .map(|(id, name, id_number, summary)| {
+                                let href = PageData::item_route(&did, id.as_str()).to_hash();
+                                let who = if name == id_number { id_number.clone() } else { format!("{id_number}　{name}") };
+                                view! {
+                                    <li data-id=id_number>
+                                        <a href=href>{who}</a>
+                                        <span class="gap-text">{summary}</span>
+                                    </li>
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    }}
+                </ul>
+            </details>
+        </Show>
     }
 }
 
