@@ -1,8 +1,15 @@
 // Issue 3: 様式1 療養者 — the roster and the one-patient form: the seed's 例1 and 例2 typed
 // with the keyboard, refused input, drafts, trash, the privacy switch and the gap filter.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
+import { IoPage } from '../pages/io.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
+
+const FULL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'bundles', 'good', 'full_v1.json');
 
 const PROCEDURES = ['ventilator', 'tracheostomy', 'suction', 'tube_feeding', 'other'].map((f) => `procedures.${f}`);
 const SYMPTOMS = ['respiratory', 'swallowing', 'speech', 'urinary', 'autonomic'].map((f) => `symptoms.${f}`);
@@ -487,6 +494,45 @@ test('様式1: 氏名・住所を隠すと一覧と入力画面から消え、�
   await form1.hideNames(false);
   assertEqual(await form1.heading(), 'ID番号 例1　○○○○', 'name back');
   assertEqual(await form1.field('name').inputValue(), '○○○○', 'data kept');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('様式1: 判断樹で判断した特定症状は「判断樹（日時・評価者）より」と表示される', async ({ server }) => {
+  // full_v1.json (地域診断 d-2025, 療養者 p-1 山田 太郎 and p-2) with p-1's 呼吸障害 and 嚥下障害
+  // confirmed from the アセスメント as-1, imported as a colleague's file would be.
+  const b = JSON.parse(fs.readFileSync(FULL, 'utf8'));
+  const p1 = b.records.find((r) => r.id === 'p-1');
+  const when = Date.UTC(2025, 4, 12, 1, 30); // 2025-05-12 10:30 JST
+  p1.body.symptoms.respiratory_source = { assessment_id: 'as-1', assessed_at: when, assessor: '保健師 田中' };
+  p1.body.symptoms.swallowing_source = { assessment_id: 'as-1', assessed_at: when, assessor: '' };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nanbyo-pat-'));
+  const file = path.join(dir, 'tree.nanbyo.json');
+  fs.writeFileSync(file, JSON.stringify(b));
+  const { context, problems, page, form1 } = await start('pat-tree');
+  const io = new IoPage(page);
+  await io.goto(server.url);
+  await io.open();
+  await io.chooseFile(file);
+  await io.apply();
+  await page.locator('.switcher select').selectOption({ label: 'A保健所管内 令和7年度（2025年度）' });
+  await form1.open();
+  const ids = await form1.ids();
+  assertEqual(ids.length, 2, `both patients: ${ids}`);
+  const p1Id = (await page.locator('[data-testid=roster-table] .roster-body [role=row]', { hasText: '山田' }).locator('a.row-link').textContent()).trim();
+  await form1.openRow(p1Id);
+  const sources = await page.locator('[data-testid=patient-detail] [data-testid=tree-source]').allInnerTexts();
+  assertEqual(sources.length, 2, `two sources: ${sources}`);
+  assertEqual(sources[0], '判断樹（2025年5月12日 10:30・保健師 田中）より', '呼吸障害 with when and by whom');
+  assert(sources[1].endsWith('・評価者不明）より'), `嚥下障害 without assessor: ${sources[1]}`);
+  const beside = await page.locator('[data-testid=patient-detail] fieldset[data-field="symptoms.respiratory"]').innerText();
+  assert(beside.includes('判断樹（'), `shown with 呼吸障害: ${beside}`);
+  await page.locator('[data-testid=patient-detail] fieldset[data-field="symptoms.respiratory"]').screenshot({ path: '/tmp/pat-tree-source.png' });
+  // Saving another change keeps the source.
+  await form1.type('support_class', 'B');
+  await form1.saveWithEnter('support_class');
+  await form1.openRow(p1Id);
+  assertEqual((await page.locator('[data-testid=patient-detail] [data-testid=tree-source]').allInnerTexts()).length, 2, 'kept after saving');
   assertNoProblems(problems);
   await context.close();
 });
