@@ -236,9 +236,17 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
   assertEqual(await form1.messages(), [], 'example 1 has no finding');
   assert(await page.locator('[data-testid=dirty-mark]').isVisible(), '未保存 shown');
   await page.screenshot({ path: '/tmp/pat-example1.png', fullPage: true });
-  await form1.saveWithEnter('neurology.per_month');
+  // Shift+Enter saves and opens an empty form for the next patient, cursor in ID番号.
+  await form1.dismissNotice();
+  await form1.field('neurology.per_month').focus();
+  await page.keyboard.press('Shift+Enter');
+  await form1.waitNotice('保存しました。続けて次の療養者を入力できます');
+  assertEqual(await form1.heading(), '療養者の新規登録', 'next patient');
+  assertEqual(await form1.field('id_number').inputValue(), '', 'an empty form');
+  assertEqual(await form1.field('municipality').inputValue(), '', 'an empty form');
+  assertEqual(await page.evaluate(() => document.activeElement.name), 'id_number', 'ID番号 focused');
+  assertEqual(await page.locator('[data-testid=dirty-mark]').count(), 0, 'nothing unsaved');
 
-  await form1.newPatient();
   await typeExample2(form1);
   assertEqual(await form1.weeklyTotal(), '5回', 'weekly total = station 2 + institution 3');
   assertEqual(await form1.messages(), [], 'example 2 has no finding');

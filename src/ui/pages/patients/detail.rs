@@ -49,6 +49,18 @@ fn tri_setters(form: F, get: fn(&mut PatientForm) -> &mut TriTextForm) -> (Callb
     (on_state, on_text)
 }
 
+/// Scrolls to the top and puts the cursor in ID番号.
+fn focus_first_field() {
+    let Some(w) = web_sys::window() else { return };
+    w.scroll_to_with_x_and_y(0.0, 0.0);
+    let first = w
+        .document()
+        .and_then(|d| d.query_selector("[data-testid=patient-detail] input[name=id_number]").ok().flatten());
+    if let Some(first) = first.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        let _ = first.focus();
+    }
+}
+
 /// Leaving the form (another page, another patient) within a moment of a keystroke: the
 /// form's draft timer would fire after the form is gone and read its disposed state. Write
 /// the draft now and stop the timer (`reset` cancels it), so nothing typed is lost.
@@ -164,10 +176,13 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
         }
     };
 
+    // 「保存して次を登録」 (or Shift+Enter): after saving, an empty form for the next patient.
+    let then_new = StoredValue::new(false);
     let save = {
         let record_id = record_id.clone();
         let diagnosis_id = diagnosis_id.clone();
         let list_route = list_route.clone();
+        let new_route = PageData::item_route(&diagnosis_id, NEW_ITEM);
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let typed = form.value.get_untracked();
@@ -177,6 +192,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
             let patient = match typed.parse(today) {
                 Ok((p, _)) => p,
                 Err(found) => {
+                    then_new.set_value(false);
                     refuse(found.errors().next().map(ToString::to_string).unwrap_or_default());
                     return;
                 }
@@ -185,6 +201,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                 let refs: Vec<&str> = o.iter().map(String::as_str).collect();
                 duplicate_id_number(&patient.id_number, &refs)
             }) {
+                then_new.set_value(false);
                 refuse(d.to_string());
                 return;
             }
@@ -214,16 +231,33 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
             };
             let focus = record.as_ref().map(|r| r.meta.id.clone()).or_else(|| record_id.clone());
             let list_route = list_route.clone();
+            let new_route = new_route.clone();
             spawn_local(async move {
                 let batch = WriteBatch {
                     put_records: record.into_iter().collect(),
                     delete_drafts: vec![form.key()],
                     ..WriteBatch::default()
                 };
-                if ctx.save(batch, "保存しました").await.is_ok() {
+                let message = if then_new.get_value() {
+                    "保存しました。続けて次の療養者を入力できます"
+                } else {
+                    "保存しました"
+                };
+                if ctx.save(batch, message).await.is_ok() {
                     form.saved(typed);
-                    data.focus_row.set(focus);
-                    ctx.go(list_route);
+                    if then_new.get_value() {
+                        then_new.set_value(false);
+                        if is_new {
+                            // Already on the new form: start it again, empty.
+                            form.reset(PatientForm::default());
+                            focus_first_field();
+                        } else {
+                            ctx.go(new_route);
+                        }
+                    } else {
+                        data.focus_row.set(focus);
+                        ctx.go(list_route);
+                    }
                 }
             });
         }
@@ -270,16 +304,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
         }
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    form_ref.on_load(|el| {
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-        if let Ok(Some(first)) = el.query_selector("input[name=id_number]") {
-            if let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
-                let _ = first.focus();
-            }
-        }
-    });
+    form_ref.on_load(|_| focus_first_field());
     let cancel_for_key = cancel.clone();
     let cancel_for_button = cancel.clone();
     let back_for_dialog = back.clone();
@@ -308,6 +333,20 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                         ev.prevent_default();
                         cancel_for_key();
                     }
+                    // Enter in a one-line field saves; Shift+Enter saves and starts the next patient.
+                    if ev.key() == "Enter" {
+                        let in_input = ev
+                            .target()
+                            .is_some_and(|t| wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&t).is_some());
+                        then_new.set_value(ev.shift_key() && in_input);
+                        if ev.shift_key() && in_input {
+                            // (The browser submits on a plain Enter only.)
+                            ev.prevent_default();
+                            if let Some(f) = form_ref.get_untracked() {
+                                let _ = f.request_submit();
+                            }
+                        }
+                    }
                 }
             >
                 <BasicSection form issues/>
@@ -321,10 +360,11 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                 <ContactSection form issues/>
                 <IssueSummary issues/>
                 <div class="sticky-actions">
-                    <button type="submit" class="primary" data-testid="save">"保存"</button>
+                    <button type="submit" class="primary" data-testid="save" on:click=move |_| then_new.set_value(false)>"保存"</button>
+                    <button type="submit" data-testid="save-next" on:click=move |_| then_new.set_value(true)>"保存して次を登録"</button>
                     <button type="button" on:click=move |_| cancel_for_button()>"取り消し"</button>
                     <DirtyMark dirty=Signal::derive(move || form.is_dirty())/>
-                    <span class="hint">"Enterで保存・Escで取り消し・Tabで次の項目へ。選択肢は数字キー（1 有・0 無・Delete 不明）でも選べます。"</span>
+                    <span class="hint">"Enterで保存・Shift+Enterで保存して次を登録・Escで取り消し・Tabで次の項目へ。選択肢は数字キー（1 有・0 無・Delete 不明）でも選べます。"</span>
                     {saved.then(|| view! {
                         <button type="button" class="danger push-right" data-testid="delete" on:click=move |_| confirm_delete.set(true)>
                             "この療養者を削除"
@@ -639,22 +679,19 @@ fn DoctorSection(form: F, issues: Signal<Issues>, neurology: bool) -> impl IntoV
         if neurology { |f| &mut f.neurology } else { |f| &mut f.family_doctor };
     let name_mut: fn(&mut PatientForm) -> &mut TriTextForm =
         if neurology { |f| &mut f.neurology.name } else { |f| &mut f.family_doctor.name };
-    let (service, title, keys, names) = if neurology {
+    let (service, title, keys) = if neurology {
         (
             Service::Neurology,
             "神経内科専門医療機関",
             [fields::NEUROLOGY_NAME, fields::NEUROLOGY_MODE, fields::NEUROLOGY_PER_MONTH],
-            [labels::NEUROLOGY_NAME, labels::NEUROLOGY_MODE, labels::NEUROLOGY_PER_MONTH],
         )
     } else {
         (
             Service::FamilyDoctor,
             "かかりつけ主治医",
             [fields::FAMILY_DOCTOR_NAME, fields::FAMILY_DOCTOR_MODE, fields::FAMILY_DOCTOR_PER_MONTH],
-            [labels::FAMILY_DOCTOR_NAME, labels::FAMILY_DOCTOR_MODE, labels::FAMILY_DOCTOR_PER_MONTH],
         )
     };
-    let _ = names;
     let (on_state, on_text) = tri_setters(form, name_mut);
     let gap = Memo::new(move |_| form.value.with(|f| f.has_gap(service)));
     view! {

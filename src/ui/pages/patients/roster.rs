@@ -293,7 +293,7 @@ pub fn Roster(data: PageData) -> impl IntoView {
                 "セルの記号は様式1のとおりです（有=1・無=0、なし=0、不明=空白）。ピンクのセルはギャップ（必要と提供の差）。行をクリックするか、ID番号でEnterを押すと詳しい入力画面を開きます（↑↓で上下の行へ）。"
             </p>
             <GapList data list indices/>
-            <Trash data list/>
+            <Trash list/>
         </section>
     }
     .into_any()
@@ -559,10 +559,9 @@ fn restore(ctx: AppCtx, record: &StoredRecord, id_number: &str) {
 
 /// ゴミ箱: deleted patients, each with 「元に戻す」.
 #[component]
-fn Trash(data: PageData, list: Memo<Shared>) -> impl IntoView {
+fn Trash(list: Memo<Shared>) -> impl IntoView {
     let ctx = use_app();
     let hide = ctx.hide_names;
-    let _ = data;
     move || {
         let l = list.get();
         let hide = hide.get();
