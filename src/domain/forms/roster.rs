@@ -755,6 +755,83 @@ pub fn roster_rows(patients: &[Patient], indices: &[usize], hide_names: bool) ->
         .collect()
 }
 
+/// Rows per page of the roster on screen (a long roster is shown a page at a time so the
+/// table stays quick; 番号 keeps counting across pages).
+pub const ROSTER_PAGE_SIZE: usize = 100;
+
+/// One page of the roster: its rows and where it sits in the whole list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RosterPage {
+    /// The rows of this page, numbered in the shown order (page 2 of 100 starts at 101)
+    pub rows: Vec<RosterRow>,
+    /// This page, from 0 (clamped to the last page)
+    pub page: usize,
+    /// Number of pages (at least 1, even when nothing is shown)
+    pub pages: usize,
+    /// 番号 of the first row shown (0 when none)
+    pub first: usize,
+    /// 番号 of the last row shown (0 when none)
+    pub last: usize,
+    /// All rows the filter lets through
+    pub total: usize,
+}
+
+impl RosterPage {
+    /// Is there more than one page?
+    pub fn is_paged(&self) -> bool {
+        self.pages > 1
+    }
+
+    /// The note above the table: `全1000人中 101〜200人目を表示（2/10ページ）`, or
+    /// `12人` when everything fits on one page.
+    pub fn note(&self) -> String {
+        if self.is_paged() {
+            format!(
+                "全{}人中 {}〜{}人目を表示（{}/{}ページ）",
+                self.total,
+                self.first,
+                self.last,
+                self.page + 1,
+                self.pages
+            )
+        } else {
+            format!("{}人", self.total)
+        }
+    }
+}
+
+/// Page `page` (from 0; past the end → the last page) of `indices` (from
+/// [`roster_indices`]), `page_size` rows per page (0 is taken as 1).
+pub fn roster_page(
+    patients: &[Patient],
+    indices: &[usize],
+    page: usize,
+    page_size: usize,
+    hide_names: bool,
+) -> RosterPage {
+    let size = page_size.max(1);
+    let total = indices.len();
+    let pages = total.div_ceil(size).max(1);
+    let page = page.min(pages - 1);
+    let start = page * size;
+    let end = (start + size).min(total);
+    let rows: Vec<RosterRow> = indices
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &i)| patients.get(i).map(|p| roster_row(i, start + k + 1, p, hide_names)))
+        .collect();
+    let (first, last) = if rows.is_empty() { (0, 0) } else { (start + 1, start + rows.len()) };
+    RosterPage { rows, page, pages, first, last, total }
+}
+
+/// The page (from 0) on which the patient `index` (into `patients`) is shown, if the filter
+/// lets it through.
+pub fn page_of(indices: &[usize], index: usize, page_size: usize) -> Option<usize> {
+    indices.iter().position(|&i| i == index).map(|pos| pos / page_size.max(1))
+}
+
 /// Moves a record to the ゴミ箱: sets `deleted_at` and marks the change. `None` when it is
 /// already there.
 pub fn move_to_trash(record: &StoredRecord, now: Timestamp, device: &DeviceId) -> Option<StoredRecord> {

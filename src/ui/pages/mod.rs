@@ -4,7 +4,7 @@ mod evaluation;
 mod home;
 pub mod io;
 mod overview;
-mod pending;
+mod patients;
 mod programmes;
 mod stations;
 mod summary;
@@ -28,15 +28,13 @@ pub fn Page() -> impl IntoView {
     move || match page.get() {
         PageKey::Home => home::HomePage().into_any(),
         PageKey::DataIo => io::IoPage().into_any(),
+        PageKey::Section(Section::Patients) => patients::PatientsPage().into_any(),
         PageKey::Section(Section::Programmes) => programmes::ProgrammesPage().into_any(),
         PageKey::Section(Section::Overview) => overview::OverviewPage().into_any(),
         PageKey::Section(Section::Stations) => stations::StationsPage().into_any(),
         PageKey::Section(Section::Trees) => trees::TreesPage().into_any(),
         PageKey::Section(Section::Summary) => summary::SummaryPage().into_any(),
         PageKey::Section(Section::Evaluation) => evaluation::EvaluationPage().into_any(),
-        PageKey::Section(section) => {
-            pending::Pending(pending::PendingProps { what: pending::What::Section(section) }).into_any()
-        }
         PageKey::PanicCheck => panic_check().into_any(),
         PageKey::NotFound => view! {
             <section>

@@ -363,3 +363,42 @@ fn a_thousand_patients_filter_and_sort_quickly() {
     assert_eq!(rows.len(), 1_000);
     assert!(start.elapsed().as_millis() < 200, "1,000 rows took {:?}", start.elapsed());
 }
+
+#[test]
+fn pages_number_rows_across_pages() {
+    let patients = crate::domain::sample::synthetic_patients(250, 5);
+    let all: Vec<usize> = (0..patients.len()).rev().collect();
+    let first = roster_page(&patients, &all, 0, 100, false);
+    assert_eq!((first.page, first.pages, first.first, first.last, first.total), (0, 3, 1, 100, 250));
+    assert_eq!(first.rows.len(), 100);
+    assert_eq!(first.rows[0].index, 249);
+    assert_eq!(first.rows[0].number, "1");
+    assert_eq!(first.note(), "全250人中 1〜100人目を表示（1/3ページ）");
+    let third = roster_page(&patients, &all, 2, 100, false);
+    assert_eq!((third.first, third.last, third.rows.len()), (201, 250, 50));
+    assert_eq!(third.rows[0].number, "201");
+    assert_eq!(third.rows[49].index, 0);
+    // Past the end: the last page.
+    assert_eq!(roster_page(&patients, &all, 9, 100, false), third);
+    // The same rows as roster_rows, numbered on.
+    let rows = roster_rows(&patients, &all, false);
+    assert_eq!(third.rows[..], rows[200..]);
+    assert_eq!(page_of(&all, 0, 100), Some(2));
+    assert_eq!(page_of(&all, 249, 100), Some(0));
+    assert_eq!(page_of(&all[..10], 0, 100), None);
+}
+
+#[test]
+fn one_page_and_empty_roster() {
+    let patients = roster();
+    let page = roster_page(&patients, &[3, 1], 0, 100, true);
+    assert!(!page.is_paged());
+    assert_eq!(page.note(), "2人");
+    assert_eq!(page.rows.iter().map(|r| r.number.as_str()).collect::<Vec<_>>(), ["1", "2"]);
+    assert_eq!(page.rows[0].name, "R1", "names hidden");
+    let empty = roster_page(&patients, &[], 3, 0, false);
+    assert_eq!((empty.page, empty.pages, empty.first, empty.last, empty.total), (0, 1, 0, 0, 0));
+    assert_eq!(empty.note(), "0人");
+    // An index past the patients is skipped, never a panic.
+    assert_eq!(roster_page(&patients, &[0, 99], 0, 10, false).rows.len(), 1);
+}

@@ -1,0 +1,600 @@
+//! The 様式1 roster: one row per patient in the paper form's columns and groups, gap cells
+//! pink, sorted by a column heading, filtered and searched, 50 rows a page; 「新規登録」,
+//! the list of gaps and the ゴミ箱.
+//!
+//! Rows are plain elements and text (no reactive node per cell; text only through
+//! `textContent`): a change of filter, sort or data rebuilds the page's rows from
+//! `roster_page`, the first 25 at once and the rest a chunk per frame. Each cell's class is `k-<column key>` (plus `gap-cell`
+//! when pink), which the CSS and the tests use.
+
+use super::{PageData, Shared, NEW_ITEM};
+use crate::domain::forms::roster::{
+    filter_options, gap_options, page_of, restore_from_trash, roster_indices, roster_page, shown_name, RosterPage,
+    RosterRow, SortKey, ROSTER_COLUMNS, ROSTER_PAGE_SIZE, VENTILATOR_OPTIONS,
+};
+use crate::domain::ids::RecordId;
+use crate::domain::patient::Disease;
+use crate::domain::record::StoredRecord;
+use crate::storage::WriteBatch;
+use crate::ui::ctx::{use_app, AppCtx};
+use crate::ui::platform;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+
+/// The sort key of a column heading, for the sortable columns.
+fn sort_key_of(column: &str) -> Option<SortKey> {
+    match column {
+        "id_number" => Some(SortKey::IdNumber),
+        "address" => Some(SortKey::Municipality),
+        "name" => Some(SortKey::Name),
+        "age" => Some(SortKey::Age),
+        "adl" => Some(SortKey::Adl),
+        "weekly_total" => Some(SortKey::WeeklyTotal),
+        "support_class" => Some(SortKey::SupportClass),
+        "last_contact" => Some(SortKey::LastContact),
+        _ => None,
+    }
+}
+
+/// The heading rows: groups of the paper form over their columns (a column without a group
+/// spans both rows). Each entry: (group label or column, colspan, first column index).
+fn header_groups() -> Vec<(&'static str, usize, usize)> {
+    let mut out: Vec<(&'static str, usize, usize)> = Vec::new();
+    for (i, c) in ROSTER_COLUMNS.iter().enumerate() {
+        match out.last_mut() {
+            Some((g, span, _)) if !c.group.is_empty() && *g == c.group => *span += 1,
+            _ => out.push((c.group, 1, i)),
+        }
+    }
+    out
+}
+
+/// Moves the focus to the row above or below (↑↓ on a row's link).
+fn move_between_rows(ev: &leptos::ev::KeyboardEvent) {
+    let down = match ev.key().as_str() {
+        "ArrowDown" => true,
+        "ArrowUp" => false,
+        _ => return,
+    };
+    let Some(link) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(row) = link.closest("[role=row]").ok().flatten() else { return };
+    let next = if down { row.next_element_sibling() } else { row.previous_element_sibling() };
+    if let Some(target) = next
+        .and_then(|n| n.query_selector("a.row-link").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        ev.prevent_default();
+        let _ = target.focus();
+    }
+}
+
+#[component]
+pub fn Roster(data: PageData) -> impl IntoView {
+    let ctx = use_app();
+    let Some(entry) = data.diagnosis.get_untracked() else { return ().into_any() };
+    let diagnosis_id = entry.record.meta.id.clone();
+    let hide = ctx.hide_names;
+    let list = Memo::new(move |_| data.list.get().unwrap_or_default());
+    let indices = Memo::new(move |_| {
+        let filter = data.filter.get();
+        let sort = data.sort.get();
+        let hide = hide.get();
+        list.with(|l| roster_indices(&l.0.patients, &filter, sort, hide))
+    });
+    let page: Memo<RosterPage> = Memo::new(move |_| {
+        let n = data.page.get();
+        let hide = hide.get();
+        list.with(|l| indices.with(|ix| roster_page(&l.0.patients, ix, n, ROSTER_PAGE_SIZE, hide)))
+    });
+    let options = Memo::new(move |_| list.with(|l| filter_options(&l.0.patients)));
+    let total = Memo::new(move |_| list.with(|l| l.0.patients.len()));
+
+    // Coming back from a patient: show the page with their row and focus it (once the rows
+    // are drawn).
+    let pending_focus = StoredValue::new(data.focus_row.get_untracked());
+    if let Some(id) = pending_focus.get_value() {
+        let target = list.with_untracked(|l| l.0.position(&id));
+        if let Some(p) = target.and_then(|t| indices.with_untracked(|ix| page_of(ix, t, ROSTER_PAGE_SIZE))) {
+            data.page.set(p);
+        }
+        data.focus_row.set(None);
+    }
+    let tbody_ref = NodeRef::<leptos::html::Div>::new();
+    // Which drawing is current: a newer one stops the chunks of an older one.
+    let generation = StoredValue::new(0_u64);
+    {
+        let diagnosis_id = diagnosis_id.clone();
+        Effect::new(move |_| {
+            let Some(body) = tbody_ref.get() else { return };
+            let l = list.get();
+            let rows: Rc<[RosterRow]> = page.with(|p| p.rows.clone().into());
+            let current = generation.get_value().wrapping_add(1);
+            generation.set_value(current);
+            body.set_text_content(None);
+            let job = Chunks {
+                body: body.into(),
+                rows,
+                list: l,
+                diagnosis: diagnosis_id.clone(),
+                generation,
+                current,
+                pending_focus,
+            };
+            job.append_from(0);
+        });
+    }
+
+    let set_filter = move |f: fn(&mut crate::domain::forms::roster::RosterFilter, String)| {
+        move |ev: leptos::ev::Event| {
+            let Some(value) =
+                ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).or_else(
+                    || ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()),
+                )
+            else {
+                return;
+            };
+            data.filter.update(|filter| f(filter, value));
+            data.page.set(0);
+        }
+    };
+    let sort_by = move |key: SortKey| {
+        data.sort.update(|s| {
+            if s.key == key {
+                s.descending = !s.descending;
+            } else {
+                s.key = key;
+                s.descending = false;
+            }
+        });
+        data.page.set(0);
+    };
+    let new_href = PageData::item_route(&diagnosis_id, NEW_ITEM).to_hash();
+    let rows_id = diagnosis_id.clone();
+
+    let select = move |name: &'static str,
+                       label: &'static str,
+                       opts: Signal<Vec<(String, String)>>,
+                       get: fn(&crate::domain::forms::roster::RosterFilter) -> String,
+                       set: fn(&mut crate::domain::forms::roster::RosterFilter, String)| {
+        view! {
+            <label class="filter">
+                <span class="label">{label}</span>
+                <select
+                    name=name
+                    data-filter=name
+                    prop:value=move || data.filter.with(get)
+                    on:change=set_filter(set)
+                >
+                    {move || opts.get().into_iter().map(|(v, l)| {
+                        let selected = data.filter.with_untracked(get) == v;
+                        view! { <option value=v selected=selected>{l}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    let fixed = |list: Vec<(&'static str, String)>| -> Signal<Vec<(String, String)>> {
+        let owned: Vec<(String, String)> = list.into_iter().map(|(v, l)| (v.to_string(), l)).collect();
+        Signal::stored(owned)
+    };
+
+    view! {
+        <section class="patients-screen">
+            <div class="page-head">
+                <div>
+                    <h1>"様式1 在宅療養者の一覧"</h1>
+                    <p class="lead">{entry.diagnosis.title()}" — 長期入院・入所を除く在宅療養者（ALSほか）"</p>
+                </div>
+                <div class="head-actions">
+                    <a class="button primary" href=new_href data-testid="new-patient">"＋ 新規登録"</a>
+                </div>
+            </div>
+            {move || list.with(|l| (l.0.unreadable > 0).then(|| view! {
+                <p class="notice error" role="alert">
+                    {format!("読み取れない療養者の記録が{}件あります（データは消していません）。", l.0.unreadable)}
+                </p>
+            }))}
+            <div class="roster-filters" role="search" data-testid="roster-filters">
+                <label class="filter search">
+                    <span class="label">{move || if hide.get() { "ID番号で検索" } else { "氏名・ID番号で検索" }}</span>
+                    <input
+                        type="search"
+                        name="search"
+                        autocomplete="off"
+                        placeholder=move || if hide.get() { "例: A-001" } else { "例: 山田 / A-001" }
+                        prop:value=move || data.filter.with(|f| f.search.clone())
+                        on:input=set_filter(|f, v| f.search = v)
+                    />
+                </label>
+                {select("municipality", "市町村", Signal::derive(move || options.with(|o| o.municipalities.clone())), |f| f.municipality.clone(), |f, v| f.municipality = v)}
+                {select("disease", "疾患", Signal::derive(move || options.with(|o| o.diseases.clone())), |f| f.disease.clone(), |f, v| f.disease = v)}
+                {select("support_class", "支援管理区分", Signal::derive(move || options.with(|o| o.support_classes.clone())), |f| f.support_class.clone(), |f, v| f.support_class = v)}
+                {select("ventilator", "人工呼吸器", fixed(VENTILATOR_OPTIONS.iter().map(|(v, l)| (*v, l.to_string())).collect()), |f| f.ventilator.clone(), |f, v| f.ventilator = v)}
+                {select("gap", "ギャップ", fixed(gap_options()), |f| f.gap.clone(), |f, v| f.gap = v)}
+                <Show when=move || data.filter.with(|f| f.is_active())>
+                    <button
+                        type="button"
+                        class="reset"
+                        on:click=move |_| {
+                            data.filter.set(Default::default());
+                            data.page.set(0);
+                        }
+                    >
+                        "絞り込みを解除"
+                    </button>
+                </Show>
+            </div>
+            <p class="roster-count" data-testid="roster-count" aria-live="polite">
+                {move || {
+                    let note = page.with(RosterPage::note);
+                    if data.filter.with(|f| f.is_active()) {
+                        format!("{note}（絞り込み中・全{}人）", total.get())
+                    } else {
+                        note
+                    }
+                }}
+            </p>
+            <Pager page data/>
+            {move || (total.get() == 0).then(|| view! {
+                <p class="empty" data-testid="roster-empty">"まだ療養者が登録されていません。「＋ 新規登録」から入力してください。"</p>
+            })}
+            <div class="roster-scroll">
+                <div class="roster-grid" role="table" aria-label="様式1 在宅療養者の一覧" data-testid="roster-table" data-cols=column_keys()>
+                    <div class="roster-head" role="rowgroup">
+                        <div class="hrow" role="row">
+                            {header_groups().into_iter().map(|(group, span, first)| {
+                                if group.is_empty() {
+                                    let c = &ROSTER_COLUMNS[first.min(ROSTER_COLUMNS.len() - 1)];
+                                    let key = c.key;
+                                    let class = format!("h rows-2 k-{key}");
+                                    match sort_key_of(key) {
+                                        Some(sk) => view! {
+                                            <div role="columnheader" class=class data-col=key
+                                                aria-sort=move || data.sort.with(|s| (s.key == sk).then_some(if s.descending { "descending" } else { "ascending" }))>
+                                                <button type="button" class="sort" on:click=move |_| sort_by(sk)
+                                                    title=format!("{}で並べ替え", sk.label())>
+                                                    {c.label}
+                                                    <span class="sort-mark" aria-hidden="true">
+                                                        {move || data.sort.with(|s| if s.key != sk { "↕" } else if s.descending { "▼" } else { "▲" })}
+                                                    </span>
+                                                </button>
+                                            </div>
+                                        }.into_any(),
+                                        None => view! { <div role="columnheader" class=class data-col=key>{c.label}</div> }.into_any(),
+                                    }
+                                } else {
+                                    view! { <div role="columnheader" class=format!("h group span-{span}")>{group}</div> }.into_any()
+                                }
+                            }).collect_view()}
+                        </div>
+                        <div class="hrow" role="row">
+                            {ROSTER_COLUMNS.iter().filter(|c| !c.group.is_empty()).map(|c| view! {
+                                <div role="columnheader" class=format!("h k-{}", c.key) data-col=c.key>{c.label}</div>
+                            }).collect_view()}
+                        </div>
+                    </div>
+                    <div
+                        class="roster-body"
+                        role="rowgroup"
+                        node_ref=tbody_ref
+                        on:keydown=move |ev| move_between_rows(&ev)
+                        on:click=move |ev| open_clicked_row(ctx, &rows_id, &ev)
+                    ></div>
+                </div>
+            </div>
+            {move || (total.get() > 0 && page.with(|p| p.total == 0)).then(|| view! {
+                <p class="empty" data-testid="roster-none">"条件に合う療養者はいません。"</p>
+            })}
+            <Pager page data/>
+            <p class="hint">
+                "セルの記号は様式1のとおりです（有=1・無=0、なし=0、不明=空白）。ピンクのセルはギャップ（必要と提供の差）。行をクリックするか、ID番号でEnterを押すと詳しい入力画面を開きます（↑↓で上下の行へ）。"
+            </p>
+            <GapList data list indices/>
+            <Trash list/>
+        </section>
+    }
+    .into_any()
+}
+
+/// The column keys in order (for the tests: `data-cols` on the table).
+fn column_keys() -> String {
+    ROSTER_COLUMNS.iter().map(|c| c.key).collect::<Vec<_>>().join(" ")
+}
+
+/// Rows drawn in the first frame (about a screenful); the rest follow a chunk per frame, so
+/// a filter or a sort shows its first rows at once.
+const FIRST_CHUNK: usize = 25;
+/// Rows drawn in each later frame.
+const CHUNK: usize = 25;
+
+/// Drawing the page's rows into the list body: each row is a clone of one template row (a
+/// cell per column with its class), filled through `textContent`, a chunk per fragment.
+struct Chunks {
+    body: web_sys::Element,
+    rows: Rc<[RosterRow]>,
+    list: Shared,
+    diagnosis: RecordId,
+    generation: StoredValue<u64>,
+    current: u64,
+    pending_focus: StoredValue<Option<RecordId>>,
+}
+
+impl Chunks {
+    /// Appends rows from `start` and schedules the next chunk after the next paint (unless a
+    /// newer drawing started or the roster is gone).
+    fn append_from(self, start: usize) {
+        if self.generation.try_get_value() != Some(self.current) {
+            return;
+        }
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Ok(template) = template_row(&doc) else { return };
+        let end = (start + if start == 0 { FIRST_CHUNK } else { CHUNK }).min(self.rows.len());
+        let fragment = doc.create_document_fragment();
+        for row in self.rows.get(start..end).unwrap_or_default() {
+            if let Ok(tr) = row_element(&doc, &template, row, &self.list, &self.diagnosis) {
+                let _ = fragment.append_child(&tr);
+            }
+        }
+        let _ = self.body.append_child(&fragment);
+        if let Some(Some(id)) = self.pending_focus.try_get_value() {
+            if focus_row_link(&self.body, &id) {
+                self.pending_focus.set_value(None);
+            }
+        }
+        if end < self.rows.len() {
+            after_next_paint(move || self.append_from(end));
+        }
+    }
+}
+
+/// Runs `f` once the next frame has been painted (requestAnimationFrame, then a task).
+fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let task = Closure::once_into_js(f);
+    let frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
+/// An empty row: one `<div class="c k-<key>" role="cell">` per column; the ID番号 cell
+/// holds its link.
+fn template_row(doc: &web_sys::Document) -> Result<web_sys::Element, wasm_bindgen::JsValue> {
+    let tr = doc.create_element("div")?;
+    tr.set_class_name("r");
+    tr.set_attribute("role", "row")?;
+    for c in &ROSTER_COLUMNS {
+        let td = doc.create_element("div")?;
+        td.set_class_name(&format!("c k-{}", c.key));
+        td.set_attribute("role", if c.key == "id_number" { "rowheader" } else { "cell" })?;
+        if c.key == "id_number" {
+            let a = doc.create_element("a")?;
+            a.set_class_name("row-link");
+            td.append_child(&a)?;
+        }
+        tr.append_child(&td)?;
+    }
+    Ok(tr)
+}
+
+/// One row: the ID番号 as a link (with the disease when not ALS), gap cells pink.
+fn row_element(
+    doc: &web_sys::Document,
+    template: &web_sys::Element,
+    row: &RosterRow,
+    list: &Shared,
+    diagnosis: &RecordId,
+) -> Result<web_sys::Element, wasm_bindgen::JsValue> {
+    let record_id = list.0.records.get(row.index).map(|r| r.meta.id.as_str()).unwrap_or_default();
+    let tr: web_sys::Element = template.clone_node_with_deep(true)?.dyn_into()?;
+    tr.set_attribute("data-row", record_id)?;
+    if !row.gaps.is_empty() {
+        tr.class_list().add_1("has-gap")?;
+        tr.set_attribute("title", &format!("ギャップ: {}", row.gap_summary))?;
+    }
+    let mut td = tr.first_element_child();
+    for cell in row.cells() {
+        let Some(el) = td else { break };
+        if cell.gap {
+            el.class_list().add_1("gap-cell")?;
+        }
+        if cell.column.key == "id_number" {
+            if let Some(a) = el.first_element_child() {
+                a.set_attribute("href", &PageData::item_route(diagnosis, record_id).to_hash())?;
+                a.set_attribute("data-id", record_id)?;
+                a.set_text_content(Some(cell.text));
+            }
+            if let Some(d) = list.0.patients.get(row.index).map(|p| &p.disease).filter(|d| **d != Disease::Als) {
+                let tag = doc.create_element("span")?;
+                tag.set_class_name("tag");
+                tag.set_text_content(Some(d.label()));
+                el.append_child(&tag)?;
+            }
+        } else if !cell.text.is_empty() {
+            el.set_text_content(Some(cell.text));
+        }
+        td = el.next_element_sibling();
+    }
+    Ok(tr)
+}
+
+/// A click on a row (not on its link, which navigates by itself) opens the patient.
+fn open_clicked_row(ctx: AppCtx, diagnosis: &RecordId, ev: &leptos::ev::MouseEvent) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if target.closest("a").ok().flatten().is_some() {
+        return;
+    }
+    let Some(id) = target.closest("[role=row]").ok().flatten().and_then(|tr| tr.get_attribute("data-row")) else {
+        return;
+    };
+    if !id.is_empty() {
+        ctx.go(PageData::item_route(diagnosis, &id));
+    }
+}
+
+/// Focuses the link of a patient's row (coming back from their form); `false` when the row
+/// is not drawn (yet).
+fn focus_row_link(tbody: &web_sys::Element, id: &RecordId) -> bool {
+    let link = tbody.query_selector_all("a.row-link").ok().and_then(|links| {
+        (0..links.length())
+            .filter_map(|i| links.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|a| a.get_attribute("data-id").as_deref() == Some(id.as_str()))
+    });
+    match link {
+        Some(link) => {
+            let _ = link.focus();
+            true
+        }
+        None => false,
+    }
+}
+
+/// 前へ / 次へ when the roster has more than one page.
+#[component]
+fn Pager(page: Memo<RosterPage>, data: PageData) -> impl IntoView {
+    view! {
+        <Show when=move || page.with(RosterPage::is_paged)>
+            <div class="pager" data-testid="pager">
+                <button
+                    type="button"
+                    disabled=move || page.with(|p| p.page == 0)
+                    on:click=move |_| data.page.set(page.with_untracked(|p| p.page.saturating_sub(1)))
+                >
+                    {format!("← 前の{ROSTER_PAGE_SIZE}人")}
+                </button>
+                <span>{move || page.with(|p| format!("{}〜{}人目", p.first, p.last))}</span>
+                <button
+                    type="button"
+                    disabled=move || page.with(|p| p.page + 1 >= p.pages)
+                    on:click=move |_| data.page.set(page.with_untracked(|p| p.page + 1))
+                >
+                    {format!("次の{ROSTER_PAGE_SIZE}人 →")}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// ギャップの一覧: the shown patients with gaps and their notes (the list is built only while
+/// it is open).
+#[component]
+fn GapList(data: PageData, list: Memo<Shared>, indices: Memo<Vec<usize>>) -> impl IntoView {
+    let ctx = use_app();
+    let hide = ctx.hide_names;
+    let open = RwSignal::new(false);
+    let count = Memo::new(move |_| {
+        list.with(|l| {
+            indices.with(|ix| ix.iter().filter(|&&i| l.0.patients.get(i).is_some_and(|p| !p.gaps.is_empty())).count())
+        })
+    });
+    let rows = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
+        let hide = hide.get();
+        list.with(|l| {
+            indices.with(|ix| {
+                ix.iter()
+                    .filter_map(|&i| {
+                        let p = l.0.patients.get(i)?;
+                        let r = l.0.records.get(i)?;
+                        (!p.gaps.is_empty()).then(|| {
+                            let row = crate::domain::forms::roster::roster_row(i, 0, p, hide);
+                            (r.meta.id.clone(), shown_name(p, hide), p.id_number.clone(), row.gap_summary)
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let diagnosis = data.diagnosis;
+    view! {
+        <Show when=move || count.get() != 0>
+            <details
+                class="card gap-summary"
+                data-testid="gap-summary"
+                on:toggle:target=move |ev| open.set(ev.target().open())
+            >
+                <summary>{move || format!("ギャップのある療養者（{}人）", count.get())}</summary>
+                <ul class="plain">
+                    {move || {
+                        let Some(d) = diagnosis.get() else { return Vec::new() };
+                        let did = d.record.meta.id.clone();
+                        rows.get()
+                            .into_iter()
+                            .map(|(id, name, id_number, summary)| {
+                                let href = PageData::item_route(&did, id.as_str()).to_hash();
+                                let who = if name == id_number { id_number.clone() } else { format!("{id_number}　{name}") };
+                                view! {
+                                    <li data-id=id_number>
+                                        <a href=href>{who}</a>
+                                        <span class="gap-text">{summary}</span>
+                                    </li>
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    }}
+                </ul>
+            </details>
+        </Show>
+    }
+}
+
+fn restore(ctx: AppCtx, record: &StoredRecord, id_number: &str) {
+    // The latest revision, so nothing saved meanwhile is undone.
+    let latest = ctx.loaded.with_untracked(|l| l.get(&record.meta.id).cloned()).unwrap_or_else(|| record.clone());
+    let Some(restored) = restore_from_trash(&latest, platform::now(), &ctx.device_id()) else { return };
+    let message = format!("ID番号「{id_number}」の療養者を元に戻しました");
+    spawn_local(async move {
+        let batch = WriteBatch { put_records: vec![restored], ..WriteBatch::default() };
+        let _ = ctx.save(batch, &message).await;
+    });
+}
+
+/// ゴミ箱: deleted patients, each with 「元に戻す」.
+#[component]
+fn Trash(list: Memo<Shared>) -> impl IntoView {
+    let ctx = use_app();
+    let hide = ctx.hide_names;
+    move || {
+        let l = list.get();
+        let hide = hide.get();
+        (!l.0.trashed.is_empty()).then(|| {
+            view! {
+                <section class="card trash" data-testid="trash">
+                    <h2>{format!("ゴミ箱（削除した療養者 {}人）", l.0.trashed.len())}</h2>
+                    <ul class="plain">
+                        {l.0.trashed.iter().map(|(record, patient)| {
+                            let when = record.meta.deleted_at.map(|t| t.display_jst()).unwrap_or_default();
+                            let id_number = patient.as_ref().map(|p| p.id_number.clone()).unwrap_or_default();
+                            let who = match patient {
+                                Some(p) => {
+                                    let name = shown_name(p, hide);
+                                    if name == p.id_number { format!("ID番号 {}", p.id_number) } else { format!("ID番号 {}　{name}", p.id_number) }
+                                }
+                                None => "読み取れない記録".to_string(),
+                            };
+                            let record = StoredValue::new(record.clone());
+                            let idn = id_number.clone();
+                            view! {
+                                <li data-id=id_number>
+                                    <span>{who}</span>
+                                    <span class="hint">{format!("削除: {when}")}</span>
+                                    <button type="button" on:click=move |_| record.with_value(|r| restore(ctx, r, &idn))>
+                                        "元に戻す"
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
