@@ -294,6 +294,18 @@ test('様式2: 入力途中の下書きは再読み込み後に復元でき、Es
   await form2.table().waitFor();
   await form2.edit('在宅人工呼吸器使用患者支援事業（訪問看護）');
   assertEqual(await form2.value('outcome'), '', 'discarded');
+
+  // Leaving at once after a keystroke (before the draft timer fires): no error screen, and
+  // the draft is written on the way out.
+  await form2.fill('outcome', 'すぐに離れた入力');
+  await form2.nav('地域の概況');
+  await page.locator('main h1', { hasText: '地域の概況' }).waitFor();
+  await form2.nav('様式2 事業');
+  await form2.table().waitFor();
+  await form2.edit('在宅人工呼吸器使用患者支援事業（訪問看護）');
+  await form2.waitDraftOffer();
+  await form2.restoreDraft();
+  assertEqual(await form2.value('outcome'), 'すぐに離れた入力', 'draft kept when leaving at once');
   assertNoProblems(problems);
   await context.close();
 });

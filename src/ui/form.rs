@@ -47,13 +47,30 @@ where
             let key = key.clone();
             on_cleanup(move || ctx.set_dirty(&key, false));
         }
-        FormState {
+        let this = FormState {
             ctx,
             key: StoredValue::new(key),
             diagnosis: StoredValue::new(diagnosis),
             initial: RwSignal::new(initial.clone()),
             value: RwSignal::new(initial),
             timer: StoredValue::new_local(None),
+        };
+        // Leaving the form (another page, another record) within a moment of a keystroke:
+        // write the pending draft now rather than from a timer that would outlive the form.
+        on_cleanup(move || this.flush_pending_draft());
+        this
+    }
+
+    /// Writes the draft at once when one is scheduled, and stops the timer.
+    fn flush_pending_draft(&self) {
+        let Some(Some(id)) = self.timer.try_get_value() else { return };
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(id);
+        }
+        let _ = self.timer.try_set_value(None);
+        let dirty = self.value.try_with_untracked(|v| self.initial.try_with_untracked(|i| v != i));
+        if let Some(Some(dirty)) = dirty {
+            self.write_draft(dirty);
         }
     }
 
@@ -97,8 +114,10 @@ where
         }
         let this = *self;
         let callback = Closure::once_into_js(move || {
-            this.timer.set_value(None);
-            this.write_draft(dirty);
+            // The form may be gone (its cleanup has then written the draft already).
+            if this.timer.try_set_value(None).is_none() {
+                this.write_draft(dirty);
+            }
         });
         let id =
             window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), DRAFT_DELAY_MS).ok();
@@ -106,16 +125,13 @@ where
     }
 
     fn write_draft(&self, dirty: bool) {
-        let key = self.key.get_value();
+        let (Some(key), Some(diagnosis_id)) = (self.key.try_get_value(), self.diagnosis.try_get_value()) else {
+            return;
+        };
         let batch = if dirty {
-            let Ok(data) = serde_json::to_value(self.value.get_untracked()) else { return };
+            let Some(Ok(data)) = self.value.try_with_untracked(|v| serde_json::to_value(v)) else { return };
             WriteBatch {
-                put_drafts: vec![Draft {
-                    key,
-                    diagnosis_id: self.diagnosis.get_value(),
-                    saved_at: platform::now(),
-                    data,
-                }],
+                put_drafts: vec![Draft { key, diagnosis_id, saved_at: platform::now(), data }],
                 ..WriteBatch::default()
             }
         } else {

@@ -17,7 +17,7 @@ use crate::domain::ids::RecordId;
 use crate::domain::issues::Issues;
 use crate::domain::patient::{Patient, Service};
 use crate::domain::record::StoredRecord;
-use crate::storage::{Draft, WriteBatch};
+use crate::storage::WriteBatch;
 use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary, SelectInput, TextInput, TriText};
 use crate::ui::ctx::{use_app, Notice};
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
@@ -61,26 +61,6 @@ fn focus_first_field() {
     }
 }
 
-/// Leaving the form (another page, another patient) within a moment of a keystroke: the
-/// form's draft timer would fire after the form is gone and read its disposed state. Write
-/// the draft now and stop the timer (`reset` cancels it), so nothing typed is lost.
-fn flush_draft_on_leave(form: F, diagnosis_id: RecordId) {
-    let ctx = use_app();
-    on_cleanup(move || {
-        let Some(value) = form.value.try_get_untracked() else { return };
-        let dirty = form.initial.try_with_untracked(|i| &value != i).unwrap_or(false);
-        if dirty {
-            if let Ok(data) = serde_json::to_value(&value) {
-                let draft = Draft { key: form.key(), diagnosis_id, saved_at: platform::now(), data };
-                spawn_local(async move {
-                    let _ = ctx.save_quietly(WriteBatch { put_drafts: vec![draft], ..WriteBatch::default() }).await;
-                });
-            }
-        }
-        form.reset(value);
-    });
-}
-
 #[component]
 pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
     let ctx = use_app();
@@ -119,7 +99,6 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
     let initial = saved_patient.as_ref().map_or_else(PatientForm::default, PatientForm::from_patient);
     let form: F = FormState::new(draft_key(&diagnosis_id, record_id.as_ref()), diagnosis_id.clone(), initial);
     let today = platform::now().date_jst();
-    flush_draft_on_leave(form, diagnosis_id.clone());
 
     // ID番号 of the other patients (for the duplicate check).
     let others = {
