@@ -169,9 +169,26 @@ pub fn ChoiceInput(
     field: &'static str,
     #[prop(into, optional)] issues: Option<Signal<Issues>>,
     #[prop(optional)] hint: &'static str,
+    /// Typing an option's one-character value picks it (Delete/Backspace → 不明 when there is a
+    /// blank option), for forms entered code by code from the paper form.
+    #[prop(optional)]
+    pick_by_key: bool,
+    /// Shown after the choices (e.g. the 判断樹 source).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
+    let values: Vec<&'static str> = options.iter().map(|(v, _)| *v).collect();
     view! {
-        <fieldset class="field choice" data-field=field aria-invalid=move || has_error(issues, field).then_some("true")>
+        <fieldset
+            class="field choice"
+            data-field=field
+            aria-invalid=move || has_error(issues, field).then_some("true")
+            on:keydown=move |ev| {
+                if pick_by_key {
+                    pick_option_by_key(&ev, &values, on_change)
+                }
+            }
+        >
             <legend class="label">{label}</legend>
             <div class="segmented">
                 {options
@@ -192,9 +209,36 @@ pub fn ChoiceInput(
                     })
                     .collect_view()}
             </div>
+            {children.map(|c| c())}
             {(!hint.is_empty()).then(|| view! { <span class="hint">{hint}</span> })}
             {issues.map(|issues| view! { <FieldIssues issues field/> })}
         </fieldset>
+    }
+}
+
+/// Picks the option whose value is the key pressed (`1`, `0`, …; Delete/Backspace → 不明 when
+/// there is a blank option) and moves the focus to it, so the next Tab leaves the group.
+fn pick_option_by_key(ev: &leptos::ev::KeyboardEvent, values: &[&'static str], on_change: Callback<String>) {
+    use wasm_bindgen::JsCast;
+    if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+        return;
+    }
+    let key = ev.key();
+    let wanted = match key.as_str() {
+        "Delete" | "Backspace" if values.contains(&"") => "",
+        k => match values.iter().find(|v| !v.is_empty() && **v == k) {
+            Some(v) => *v,
+            None => return,
+        },
+    };
+    ev.prevent_default();
+    on_change.run(wanted.to_string());
+    let group = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    if let Some(input) = group
+        .and_then(|g| g.query_selector(&format!("input[type=radio][value='{wanted}']")).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = input.focus();
     }
 }
 

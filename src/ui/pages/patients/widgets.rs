@@ -5,10 +5,9 @@
 use crate::domain::forms::patient_form::{fields, PatientForm};
 use crate::domain::issues::{Issues, Severity};
 use crate::domain::patient::{JudgementSource, Service};
-use crate::ui::components::FieldIssues;
+use crate::ui::components::{ChoiceInput, ChoiceInputProps};
 use crate::ui::form::FormState;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// A form field as a `Memo` (inputs re-render only when their own text changes).
 pub fn text_of(
@@ -19,38 +18,8 @@ pub fn text_of(
     memo.into()
 }
 
-/// Is there an error for `field`?
-fn has_error(issues: Signal<Issues>, field: &str) -> bool {
-    issues.with(|all| all.for_field(field).any(|x| x.severity == Severity::Error))
-}
-
-/// Picks the option whose value is the key pressed (`1`, `0`, …; Delete/Backspace → 不明 when
-/// there is a blank option) and moves the focus to it, so the next Tab leaves the group.
-fn pick_by_key(ev: &leptos::ev::KeyboardEvent, values: &[&'static str], on_change: Callback<String>) {
-    if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
-        return;
-    }
-    let key = ev.key();
-    let wanted = match key.as_str() {
-        "Delete" | "Backspace" if values.contains(&"") => "",
-        k => match values.iter().find(|v| !v.is_empty() && **v == k) {
-            Some(v) => *v,
-            None => return,
-        },
-    };
-    ev.prevent_default();
-    on_change.run(wanted.to_string());
-    let group = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    if let Some(input) = group
-        .and_then(|g| g.query_selector(&format!("input[type=radio][value='{wanted}']")).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = input.focus();
-    }
-}
-
-/// A labelled radio group of codes (segmented). `options` are (value, label); typing a
-/// one-character value picks it.
+/// A labelled radio group of codes (segmented) that answers to the digit keys: the shared
+/// [`ChoiceInput`] with `pick_by_key`. `options` are (value, label).
 #[component]
 pub fn CodeChoice(
     label: &'static str,
@@ -64,39 +33,18 @@ pub fn CodeChoice(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let values: Vec<&'static str> = options.iter().map(|(v, _)| *v).collect();
-    view! {
-        <fieldset
-            class="field choice"
-            data-field=field
-            aria-invalid=move || has_error(issues, field).then_some("true")
-            on:keydown=move |ev| pick_by_key(&ev, &values, on_change)
-        >
-            <legend class="label">{label}</legend>
-            <div class="segmented">
-                {options
-                    .into_iter()
-                    .map(|(v, text)| {
-                        view! {
-                            <label class="segment" class:selected=move || value.with(|cur| cur == v)>
-                                <input
-                                    type="radio"
-                                    name=field
-                                    value=v
-                                    prop:checked=move || value.with(|cur| cur == v)
-                                    on:change=move |_| on_change.run(v.to_string())
-                                />
-                                <span>{text}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            {children.map(|c| c())}
-            {(!hint.is_empty()).then(|| view! { <span class="hint">{hint}</span> })}
-            <FieldIssues issues field/>
-        </fieldset>
-    }
+    let options = options.into_iter().map(|(v, text)| (v, text.to_string())).collect();
+    ChoiceInput(ChoiceInputProps {
+        label,
+        options,
+        value,
+        on_change,
+        field,
+        issues: Some(issues),
+        hint,
+        pick_by_key: true,
+        children,
+    })
 }
 
 /// 1 有 / 0 無 / 不明 (the seed's yes/no coding; blank is 不明).
