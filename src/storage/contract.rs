@@ -5,12 +5,12 @@
 //! This is test code shipped in the library so that both test targets can call it; nothing
 //! in the app calls it.
 
-use super::{Draft, Store, WriteBatch};
+use super::{Draft, Expect, StorageError, Store, WriteBatch};
 use crate::domain::diagnosis::CommunityDiagnosis;
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::patient::Patient;
-use crate::domain::record::StoredRecord;
+use crate::domain::record::{RecordKind, StoredRecord};
 use crate::domain::time::Timestamp;
 use crate::domain::tri::Tri;
 use std::future::Future;
@@ -185,6 +185,76 @@ async fn one_batch_writes_many<S: Store>(store: S) {
     assert_eq!(back, records);
 }
 
+/// Regression (issue 12, lost updates): a save planned against a revision that another tab
+/// has replaced meanwhile must write nothing — the check runs inside the write transaction.
+async fn a_batch_planned_against_a_changed_record_writes_nothing<S: Store>(store: S) {
+    let d = sample_diagnosis("d-a", "A", 2025);
+    let p1 = sample_patient("p1", "d-a", 1);
+    apply(
+        &store,
+        WriteBatch { put_diagnoses: vec![d.clone()], put_records: vec![p1.clone()], ..WriteBatch::default() },
+    )
+    .await;
+    // Tab A saves on top of what it read: accepted.
+    let mut a_body: Patient = p1.body_as().unwrap_or_else(|e| panic!("{e}"));
+    a_body.first_symptom = "むせ".to_string();
+    let a_saved = p1
+        .edited(&a_body, Timestamp(1_800_000_000_000), &device())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("changed"));
+    apply(
+        &store,
+        WriteBatch {
+            put_records: vec![a_saved.clone()],
+            expect: vec![Expect::unchanged(&p1)],
+            ..WriteBatch::default()
+        },
+    )
+    .await;
+    // Tab B still holds rev 1: refused, and nothing of its batch is written (not even the draft).
+    let mut b_body: Patient = p1.body_as().unwrap_or_else(|e| panic!("{e}"));
+    b_body.name = "B".to_string();
+    let b_saved = p1
+        .edited(&b_body, Timestamp(1_800_000_000_001), &device())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("changed"));
+    let refused = store
+        .apply(WriteBatch {
+            put_records: vec![b_saved],
+            put_drafts: vec![draft("patient:p1", "d-a")],
+            expect: vec![Expect::unchanged(&p1), Expect::unchanged(&d)],
+            ..WriteBatch::default()
+        })
+        .await;
+    assert_eq!(refused, Err(StorageError::Changed(vec![rid("p1")])));
+    assert_eq!(store.get_record(&rid("p1")).await, Ok(Some(a_saved.clone())));
+    assert_eq!(store.get_draft("patient:p1").await, Ok(None));
+    // A record expected absent that exists; a diagnosis expected as read that is unchanged.
+    let refused = store
+        .apply(WriteBatch {
+            put_records: vec![sample_patient("p2", "d-a", 2)],
+            expect: vec![Expect::absent(rid("p1"), RecordKind::Patient), Expect::unchanged(&d)],
+            ..WriteBatch::default()
+        })
+        .await;
+    assert_eq!(refused, Err(StorageError::Changed(vec![rid("p1")])));
+    assert_eq!(store.get_record(&rid("p2")).await, Ok(None));
+    apply(
+        &store,
+        WriteBatch {
+            put_records: vec![sample_patient("p2", "d-a", 2)],
+            expect: vec![
+                Expect::absent(rid("p2"), RecordKind::Patient),
+                Expect::unchanged(&a_saved),
+                Expect::unchanged(&d),
+            ],
+            ..WriteBatch::default()
+        },
+    )
+    .await;
+    assert_eq!(store.list_records(&rid("d-a")).await.map(|l| l.len()), Ok(2));
+}
+
 /// Runs every check, each on a fresh store from `make`.
 pub async fn run_all<S, F, Fut>(make: F)
 where
@@ -198,4 +268,5 @@ where
     purging_a_diagnosis_removes_its_records_and_drafts_only(make().await).await;
     drafts_and_meta(make().await).await;
     one_batch_writes_many(make().await).await;
+    a_batch_planned_against_a_changed_record_writes_nothing(make().await).await;
 }

@@ -21,7 +21,7 @@
 use super::migrations;
 use super::{Draft, StorageError, Store, WriteBatch};
 use crate::domain::ids::RecordId;
-use crate::domain::record::StoredRecord;
+use crate::domain::record::{RecordKind, RecordMeta, StoredRecord};
 use js_sys::{Array, Object, Promise, Reflect};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -400,9 +400,11 @@ impl Store for IdbStore {
 
         // Lock only the stores this batch touches.
         let purging = !batch.purge_diagnoses.is_empty();
+        let expects_diagnosis = batch.expect.iter().any(|e| e.kind == RecordKind::Diagnosis);
+        let expects_record = batch.expect.iter().any(|e| e.kind != RecordKind::Diagnosis);
         let scope: Vec<&str> = [
-            (STORE_DIAGNOSES, !diagnosis_rows.is_empty() || purging),
-            (STORE_RECORDS, !record_rows.is_empty() || !batch.purge_records.is_empty() || purging),
+            (STORE_DIAGNOSES, !diagnosis_rows.is_empty() || purging || expects_diagnosis),
+            (STORE_RECORDS, !record_rows.is_empty() || !batch.purge_records.is_empty() || purging || expects_record),
             (STORE_DRAFTS, !draft_rows.is_empty() || !batch.delete_drafts.is_empty() || purging),
             (STORE_META, !meta_rows.is_empty()),
         ]
@@ -414,6 +416,30 @@ impl Store for IdbStore {
         let result: Result<(), StorageError> = async {
             let store = |name: &str| IdbStore::store(&tx, name);
             let err = |e: JsValue| storage_error(&e);
+            // Preconditions first, in this same transaction: the reads are queued before any
+            // write, and nothing is written when a record changed since it was read.
+            if !batch.expect.is_empty() {
+                let mut reads = Vec::with_capacity(batch.expect.len());
+                for e in &batch.expect {
+                    let name = if e.kind == RecordKind::Diagnosis { STORE_DIAGNOSES } else { STORE_RECORDS };
+                    reads.push(store(name)?.get(&JsValue::from_str(e.id.as_str())).map_err(err)?);
+                }
+                let mut changed = Vec::new();
+                for (e, request) in batch.expect.iter().zip(&reads) {
+                    let row = request_future(request).await.map_err(err)?;
+                    let found = if row.is_undefined() || row.is_null() {
+                        None
+                    } else {
+                        Some(parse_json::<RecordMeta>(&row, e.id.as_str())?)
+                    };
+                    if !e.holds(found.as_ref()) {
+                        changed.push(e.id.clone());
+                    }
+                }
+                if !changed.is_empty() {
+                    return Err(StorageError::Changed(changed));
+                }
+            }
             // Bulk puts are issued without awaiting each one; the transaction's completion
             // is awaited once at the end.
             if !diagnosis_rows.is_empty() {

@@ -2,7 +2,7 @@
 
 use super::{Draft, StorageError, Store, WriteBatch};
 use crate::domain::ids::RecordId;
-use crate::domain::record::StoredRecord;
+use crate::domain::record::{RecordKind, StoredRecord};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -68,6 +68,18 @@ impl Store for MemoryStore {
         }
         // Work on a copy and swap it in: all or nothing, like a transaction.
         let mut next = self.state.borrow().clone();
+        let changed: Vec<RecordId> = batch
+            .expect
+            .iter()
+            .filter(|e| {
+                let table = if e.kind == RecordKind::Diagnosis { &next.diagnoses } else { &next.records };
+                !e.holds(table.get(&e.id).map(|r| &r.meta))
+            })
+            .map(|e| e.id.clone())
+            .collect();
+        if !changed.is_empty() {
+            return Err(StorageError::Changed(changed));
+        }
         for d in batch.put_diagnoses {
             next.diagnoses.insert(d.meta.id.clone(), d);
         }

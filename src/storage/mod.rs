@@ -16,7 +16,7 @@ pub mod idb;
 pub mod migrations;
 
 use crate::domain::ids::RecordId;
-use crate::domain::record::StoredRecord;
+use crate::domain::record::{RecordKind, RecordMeta, StoredRecord};
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -48,6 +48,38 @@ pub struct WriteBatch {
     pub delete_drafts: Vec<String>,
     /// Small app facts (e.g. 最終エクスポート日時).
     pub put_meta: Vec<(String, serde_json::Value)>,
+    /// What the batch was planned against: checked inside the write transaction, and when
+    /// any of these records is no longer as it was read, nothing is written and
+    /// [`StorageError::Changed`] names them (another tab saved or imported meanwhile).
+    pub expect: Vec<Expect>,
+}
+
+/// One record as a batch was planned against it (optimistic concurrency: a save or an import
+/// never overwrites a revision it has not seen).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expect {
+    pub id: RecordId,
+    /// Which store: [`RecordKind::Diagnosis`] is kept apart from the other kinds.
+    pub kind: RecordKind,
+    /// The metadata read (`None`: the record must not exist yet).
+    pub meta: Option<RecordMeta>,
+}
+
+impl Expect {
+    /// The record must still be as `record` is.
+    pub fn unchanged(record: &StoredRecord) -> Expect {
+        Expect { id: record.meta.id.clone(), kind: record.meta.kind, meta: Some(record.meta.clone()) }
+    }
+
+    /// The record must not exist yet (a new record under a fixed or fresh ID).
+    pub fn absent(id: RecordId, kind: RecordKind) -> Expect {
+        Expect { id, kind, meta: None }
+    }
+
+    /// Whether `found` (what the store holds now) is what was expected.
+    pub fn holds(&self, found: Option<&RecordMeta>) -> bool {
+        self.meta.as_ref() == found
+    }
 }
 
 impl WriteBatch {
@@ -79,6 +111,9 @@ pub enum StorageError {
     Corrupt(String),
     /// The transaction was aborted or another error occurred.
     Failed(String),
+    /// Records the batch was planned against changed meanwhile (in another tab): nothing was
+    /// written. The caller reads them again and plans anew.
+    Changed(Vec<RecordId>),
 }
 
 impl fmt::Display for StorageError {
@@ -106,6 +141,11 @@ impl fmt::Display for StorageError {
             ),
             StorageError::Corrupt(detail) => write!(f, "保存されたデータの一部を読み取れません: {detail}"),
             StorageError::Failed(detail) => write!(f, "保存に失敗しました: {detail}"),
+            StorageError::Changed(ids) => write!(
+                f,
+                "保存する間に別の画面（タブ）で記録が変わったため、保存していません（{}件）。最新の内容を読み込み直してからもう一度保存してください。",
+                ids.len()
+            ),
         }
     }
 }
