@@ -18,6 +18,7 @@ pub mod patient;
 pub mod programmes;
 pub mod record;
 pub mod sample;
+pub mod save;
 pub mod station;
 pub mod summary;
 pub mod time;

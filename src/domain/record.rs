@@ -502,8 +502,13 @@ impl StoredRecord {
     }
 
     /// Marks a change of the metadata (trash, restore): new revision, time and device.
+    ///
+    /// `updated_at ≥ created_at` by construction: a record made on a PC whose clock was
+    /// fast and edited after the clock was put right would otherwise carry an update before
+    /// its creation, which the importer reads as damage (issue 12). The revision number, not
+    /// the clock, orders revisions.
     pub fn touch(&mut self, now: Timestamp, device: &DeviceId) {
-        self.meta.updated_at = now;
+        self.meta.updated_at = now.max(self.meta.created_at);
         self.meta.updated_by = device.clone();
         self.meta.rev = self.meta.rev.saturating_add(1);
     }
@@ -660,6 +665,24 @@ mod tests {
         let again_body = again.body.to_value();
         assert_eq!(value_at(&again_body, "onset/year"), Some(&serde_json::json!(2002)));
         assert_eq!(value_at(&again_body, "onset/day"), None);
+    }
+
+    /// Regression (issue 12, clock skew): a record created on a PC whose clock was 1 h fast,
+    /// then renamed after the clock was corrected, was exported with updated_at < created_at
+    /// and the backup could not be restored.
+    #[test]
+    fn clock_skew_an_edit_never_dates_before_the_creation() {
+        let fast = Timestamp(1_000 + 3_600_000);
+        let r = StoredRecord::create(id("p1"), id("d1"), &sample(), fast, &dev("x")).expect("creates");
+        let mut renamed = sample();
+        renamed.name = "B".into();
+        let r2 = r.edited(&renamed, Timestamp(1_000), &dev("x")).expect("ok").expect("changed");
+        assert_eq!(r2.meta.updated_at, fast);
+        assert!(r2.meta.updated_at >= r2.meta.created_at);
+        assert_eq!(r2.meta.rev, 2);
+        let mut trashed = r2.clone();
+        trashed.touch(Timestamp(0), &dev("y"));
+        assert_eq!((trashed.meta.updated_at, trashed.meta.rev), (fast, 3));
     }
 
     #[test]

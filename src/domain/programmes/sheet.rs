@@ -641,10 +641,10 @@ mod tests {
         let d = rid("d1");
         let mut records = saved(&d);
         let council_index = 5;
-        let trashed = trash_record(&records[council_index], Timestamp(50), &dev());
-        assert_eq!(trashed.meta.deleted_at, Some(Timestamp(50)));
+        let trashed = trash_record(&records[council_index], Timestamp(1050), &dev());
+        assert_eq!(trashed.meta.deleted_at, Some(Timestamp(1050)));
         assert_eq!(trashed.meta.rev, 2);
-        assert_eq!(trashed.meta.updated_at, Timestamp(50));
+        assert_eq!(trashed.meta.updated_at, Timestamp(1050));
         assert_eq!(trashed.body, records[council_index].body);
         records[council_index] = trashed.clone();
         let sheet = Sheet::new(&records, &d);
@@ -653,7 +653,7 @@ mod tests {
         assert_eq!(sheet.trashed.len(), 1);
         assert_eq!(sheet.trashed[0].programme.name(), "難病対策地域協議会");
         assert!(sheet.to_add.is_empty(), "in the trash: restore it rather than add a new one");
-        let restored = restore_record(&trashed, Timestamp(60), &dev());
+        let restored = restore_record(&trashed, Timestamp(1060), &dev());
         assert_eq!(restored.meta.deleted_at, None);
         assert_eq!(restored.meta.rev, 3);
         records[council_index] = restored;
