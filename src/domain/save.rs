@@ -198,6 +198,23 @@ pub fn plan_save<T: RecordBody>(input: SaveInput<'_, T>) -> Result<SavePlan, Rec
     Ok(SavePlan::Write { record: Box::new(edited), expected: Some(latest.meta.clone()), kept_from_elsewhere })
 }
 
+/// Where the form of a record kept once per 地域診断 (地域の概況, 様式4) saves: the record
+/// the 集計 reads (in the ゴミ箱 or not, so saving restores it rather than making a second),
+/// or a new one under the fixed ID `<地域診断>:<suffix>`.
+pub fn singleton_target(
+    records: &[StoredRecord],
+    diagnosis: &RecordId,
+    kind: RecordKind,
+    suffix: &str,
+) -> Result<Target, String> {
+    match super::summary::inputs::singleton_record(records, diagnosis, kind, suffix) {
+        Some(r) => Ok(Target::Existing(r.meta.id.clone())),
+        None => RecordId::singleton(diagnosis, suffix)
+            .map(|id| Target::New { id, diagnosis: diagnosis.clone() })
+            .map_err(|e| format!("{}の記録のIDを作れません: {e}", kind.label())),
+    }
+}
+
 /// The kind's name in the conflict message (`療養者`).
 pub fn conflict_heading(kind: RecordKind, count: usize) -> String {
     format!(

@@ -56,6 +56,7 @@ fn draft(key: &str, diagnosis: &str) -> Draft {
         diagnosis_id: rid(diagnosis),
         saved_at: Timestamp(5),
         data: serde_json::json!({"name": "途中まで", "age": "7a"}),
+        base: Some(serde_json::json!({"name": "保存済み"})),
     }
 }
 

@@ -31,6 +31,12 @@ pub struct Draft {
     pub saved_at: Timestamp,
     /// The form's text fields as typed.
     pub data: serde_json::Value,
+    /// The record body the draft was made on (for an existing record), so that restoring it
+    /// writes only the fields typed in it over values saved or imported since. Drafts
+    /// written before this field existed have none; they are restored onto the record as it
+    /// is now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<serde_json::Value>,
 }
 
 /// Everything one save writes, applied in one transaction.
@@ -178,4 +184,20 @@ pub trait Store {
 
     /// Applies a batch in one transaction; resolves only when the transaction has completed.
     fn apply(&self, batch: WriteBatch) -> impl Future<Output = Result<(), StorageError>>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Draft;
+
+    /// A draft as the previous version wrote it (no `base`) still reads.
+    #[test]
+    fn a_draft_written_before_the_base_field_reads() {
+        let old = r#"{"key":"patient:p1","diagnosis_id":"d1","saved_at":5,"data":{"name":"途中"}}"#;
+        let draft: Draft = serde_json::from_str(old).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(draft.base, None);
+        assert_eq!(draft.data["name"], "途中");
+        let text = serde_json::to_string(&draft).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!text.contains("base"), "no base written when there is none: {text}");
+    }
 }

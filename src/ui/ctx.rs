@@ -11,7 +11,7 @@ use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::record::{RecordBody, RecordKind, StoredRecord};
 use crate::route::Route;
 use crate::storage::idb::IdbStore;
-use crate::storage::{StorageError, Store, WriteBatch};
+use crate::storage::{Expect, StorageError, Store, WriteBatch};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeSet;
@@ -260,6 +260,48 @@ impl AppCtx {
     /// told, and `done` (e.g. 保存しました) is shown; on failure the Japanese message is
     /// shown and returned — the caller keeps what the nurse typed.
     pub async fn save(self, batch: WriteBatch, done: &str) -> Result<(), StorageError> {
+        self.save_planned(batch, done, false).await
+    }
+
+    /// Like [`AppCtx::save`] for a batch with preconditions (`expect`): when another tab
+    /// changed a record meanwhile, `Err(StorageError::Changed)` comes back without a notice,
+    /// for the caller to plan again on the new revision.
+    pub async fn save_checked(self, batch: WriteBatch, done: &str) -> Result<(), StorageError> {
+        self.save_planned(batch, done, true).await
+    }
+
+    /// Like [`AppCtx::save`] for a batch planned on the records this tab has loaded (a row's
+    /// trash or restore, the 一括入力 table): written only if the store still holds the
+    /// revisions loaded here, so a change saved meanwhile in another tab is never reverted.
+    /// Otherwise nothing is written, the latest data is read and the nurse is told.
+    pub async fn save_as_loaded(self, mut batch: WriteBatch, done: &str) -> Result<(), StorageError> {
+        batch.expect = self.loaded.with_untracked(|l| {
+            let Some(diagnosis) = &l.diagnosis_id else { return Vec::new() };
+            let loaded: std::collections::HashMap<&RecordId, &StoredRecord> =
+                l.records.iter().map(|r| (&r.meta.id, r)).collect();
+            batch
+                .put_records
+                .iter()
+                .filter(|r| &r.meta.diagnosis_id == diagnosis)
+                .map(|r| Expect {
+                    id: r.meta.id.clone(),
+                    kind: r.meta.kind,
+                    meta: loaded.get(&r.meta.id).map(|l| l.meta.clone()),
+                })
+                .collect()
+        });
+        let result = self.save_planned(batch, done, true).await;
+        if let Err(StorageError::Changed(_)) = &result {
+            self.refresh().await;
+            self.notice.set(Some(Notice::Error(
+                "別の画面（タブ）で記録が変わったため、保存していません。最新の内容を表示しました。もう一度操作してください。"
+                    .to_string(),
+            )));
+        }
+        result
+    }
+
+    async fn save_planned(self, batch: WriteBatch, done: &str, retry_on_change: bool) -> Result<(), StorageError> {
         let store = match self.store() {
             Ok(s) => s,
             Err(e) => {
@@ -276,6 +318,7 @@ impl AppCtx {
                 }
                 Ok(())
             }
+            Err(StorageError::Changed(ids)) if retry_on_change => Err(StorageError::Changed(ids)),
             Err(e) => {
                 if e == StorageError::VersionChanged {
                     self.db_state.set(DbState::VersionChanged);

@@ -25,6 +25,9 @@ pub struct FormState<T: Send + Sync + 'static> {
     pub initial: RwSignal<T>,
     /// What is on screen.
     pub value: RwSignal<T>,
+    /// The stored body the edits on screen were made on (the record as opened, or the body a
+    /// restored draft was made on): a save writes only what changed since (`domain::save`).
+    base: StoredValue<Option<serde_json::Value>>,
     timer: StoredValue<Option<i32>, LocalStorage>,
 }
 
@@ -53,6 +56,7 @@ where
             diagnosis: StoredValue::new(diagnosis),
             initial: RwSignal::new(initial.clone()),
             value: RwSignal::new(initial),
+            base: StoredValue::new(None),
             timer: StoredValue::new_local(None),
         };
         // Leaving the form (another page, another record) within a moment of a keystroke:
@@ -76,6 +80,16 @@ where
 
     pub fn key(&self) -> String {
         self.key.get_value()
+    }
+
+    /// Sets the body the form's values were read from (an existing record's).
+    pub fn set_base(&self, body: Option<serde_json::Value>) {
+        self.base.set_value(body);
+    }
+
+    /// The body the edits on screen were made on.
+    pub fn base(&self) -> Option<serde_json::Value> {
+        self.base.get_value()
     }
 
     /// Changes the form (from an input handler), marks it 未保存 and schedules the draft.
@@ -131,7 +145,13 @@ where
         let batch = if dirty {
             let Some(Ok(data)) = self.value.try_with_untracked(|v| serde_json::to_value(v)) else { return };
             WriteBatch {
-                put_drafts: vec![Draft { key, diagnosis_id, saved_at: platform::now(), data }],
+                put_drafts: vec![Draft {
+                    key,
+                    diagnosis_id,
+                    saved_at: platform::now(),
+                    data,
+                    base: self.base.try_get_value().flatten(),
+                }],
                 ..WriteBatch::default()
             }
         } else {
@@ -185,8 +205,11 @@ where
         differs.then_some((draft, value))
     }
 
-    /// 下書きを復元.
-    pub fn restore(&self, value: T) {
+    /// 下書きを復元: its values, and the body it was made on (when it says).
+    pub fn restore(&self, value: T, base: Option<serde_json::Value>) {
+        if base.is_some() {
+            self.base.set_value(base);
+        }
         self.value.set(value);
         self.after_change();
     }
@@ -198,22 +221,23 @@ pub fn DraftOffer<T>(form: FormState<T>) -> impl IntoView
 where
     T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
 {
-    let found = RwSignal::new(None::<(String, T)>);
+    let found = RwSignal::new(None::<(String, T, Option<serde_json::Value>)>);
     spawn_local(async move {
         if let Some((draft, value)) = form.find_draft().await {
-            found.set(Some((draft.saved_at.display_jst(), value)));
+            found.set(Some((draft.saved_at.display_jst(), value, draft.base)));
         }
     });
     view! {
-        {move || found.get().map(|(when, value)| {
-            let value = StoredValue::new(value);
+        {move || found.get().map(|(when, value, base)| {
+            let value = StoredValue::new((value, base));
             view! {
                 <div class="draft-offer" role="status" data-testid="draft-offer">
                     <span>{format!("保存していない下書きがあります（{when}）。")}</span>
                     <button
                         class="primary"
                         on:click=move |_| {
-                            form.restore(value.get_value());
+                            let (value, base) = value.get_value();
+                            form.restore(value, base);
                             found.set(None);
                         }
                     >

@@ -6,6 +6,7 @@ pub mod bench;
 pub mod charts;
 pub mod components;
 pub mod ctx;
+pub mod editor;
 pub mod form;
 pub mod pages;
 pub mod platform;

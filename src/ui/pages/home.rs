@@ -2,14 +2,16 @@
 //! 「次年度の地域診断を作る」 (the next 年度 of the same 地区名 from a copy of this year's
 //! 概況, 療養者, 事業 and ステーション, written in one transaction).
 
-use crate::domain::diagnosis::{DiagnosisEntry, DiagnosisInput};
+use crate::domain::diagnosis::{CommunityDiagnosis, DiagnosisEntry, DiagnosisInput};
 use crate::domain::forms::next_year::{build_next_year, plan_next_year, NextYearPlan};
 use crate::domain::issues::Issues;
 use crate::domain::record::StoredRecord;
+use crate::domain::save::{Target, Trashed};
 use crate::route::{Route, Section};
 use crate::storage::{Store, WriteBatch};
 use crate::ui::components::{ConfirmDialog, FieldIssues};
 use crate::ui::ctx::{use_app, AppCtx, Notice};
+use crate::ui::editor::{RecordSaver, SaveConflicts};
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -205,21 +207,12 @@ fn RenameDialog(
     let form = RwSignal::new(input);
     let parsed = Memo::new(move |_| form.with(|f| f.parse()));
     let issues = Signal::derive(move || parsed.get().err().unwrap_or_default());
-    let record = StoredValue::new(entry.record.clone());
+    let saver = RecordSaver::<CommunityDiagnosis, ()>::detached(ctx, entry.record.body.to_value());
+    let id = StoredValue::new(entry.record.meta.id.clone());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(diagnosis) = parsed.get_untracked() else { return };
-        let edited = record.with_value(|r| r.edited(&diagnosis, platform::now(), &ctx.device_id()));
-        match edited {
-            Ok(Some(next)) => spawn_local(async move {
-                let batch = WriteBatch { put_diagnoses: vec![next], ..WriteBatch::default() };
-                if ctx.save(batch, "保存しました").await.is_ok() {
-                    editing.set(None);
-                }
-            }),
-            Ok(None) => editing.set(None),
-            Err(e) => ctx.notice.set(Some(crate::ui::ctx::Notice::Error(e.to_string()))),
-        }
+        saver.save(Target::Existing(id.get_value()), diagnosis, Trashed::Refuse, move |_| editing.set(None));
     };
     view! {
         <div class="modal-backdrop">
@@ -262,6 +255,7 @@ fn RenameDialog(
                     <button type="button" on:click=move |_| editing.set(None)>"取り消し"</button>
                 </div>
             </form>
+            <SaveConflicts saver/>
         </div>
     }
 }

@@ -2,21 +2,23 @@
 //! 総合評価および優先すべき課題. Drafts are kept while typing; Ctrl+Enter saves, Esc cancels;
 //! errors block saving and name the field, warnings are shown.
 
+use crate::domain::evaluation::Evaluation;
 use crate::domain::evaluation::{
-    evaluation_to_save, issue_field, level_field, EvaluationForm, EvaluationItem, ItemCoverage, Level, LEVEL_CHOICES,
-    OVERALL_FIELD, OVERALL_LABEL,
+    issue_field, level_field, EvaluationForm, EvaluationItem, ItemCoverage, Level, LEVEL_CHOICES, OVERALL_FIELD,
+    OVERALL_LABEL,
 };
 use crate::domain::ids::RecordId;
 use crate::domain::issues::{Issues, Severity};
+use crate::domain::record::RecordKind;
+use crate::domain::save::{singleton_target, Trashed};
+use crate::domain::summary::inputs::{saved_evaluation, EVALUATION_SUFFIX};
 use crate::domain::summary::{ComparisonRow, DrillDown, Section, POINTS_UNIT};
-use crate::storage::WriteBatch;
 use crate::ui::components::{ConfirmDialog, IssueSummary};
 use crate::ui::ctx::{use_app, Notice};
+use crate::ui::editor::{RecordSaver, SaveConflicts};
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
 use crate::ui::pages::summary::SummaryData;
-use crate::ui::platform;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The messages of one field (for fields whose key is built at run time).
 #[component]
@@ -98,6 +100,12 @@ fn CoverageCell(data: SummaryData, item: EvaluationItem) -> impl IntoView {
 pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: EvaluationForm) -> impl IntoView {
     let ctx = use_app();
     let form = FormState::new(format!("evaluation:{diagnosis}"), diagnosis.clone(), initial);
+    // Edits are made on the saved 様式4 or, before the first save, on a blank one.
+    form.set_base(Some(ctx.loaded.with_untracked(|l| {
+        saved_evaluation(&l.records, &diagnosis)
+            .map_or_else(|| serde_json::to_value(Evaluation::default()).unwrap_or_default(), |(r, _)| r.body.to_value())
+    })));
+    let saver = RecordSaver::<Evaluation, EvaluationForm>::new(ctx, form);
     let issues = Memo::new(move |_| form.value.with(EvaluationForm::issues));
     let summary_issues = Signal::derive(move || issues.get());
     let previous_levels = Memo::new(move |_| {
@@ -117,21 +125,19 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
                 return;
             }
         };
-        let record = ctx.loaded.with_untracked(|l| {
-            evaluation_to_save(&l.records, &diagnosis.get_value(), &evaluation, platform::now(), &ctx.device_id())
+        let target = ctx.loaded.with_untracked(|l| {
+            singleton_target(&l.records, &diagnosis.get_value(), RecordKind::Evaluation, EVALUATION_SUFFIX)
         });
-        let records = match record {
-            Ok(Some(r)) => vec![r],
-            Ok(None) => Vec::new(),
+        let target = match target {
+            Ok(t) => t,
             Err(e) => {
                 ctx.notice.set(Some(Notice::Error(e)));
                 return;
             }
         };
-        spawn_local(async move {
-            let batch = WriteBatch { put_records: records, delete_drafts: vec![form.key()], ..WriteBatch::default() };
-            if ctx.save(batch, "保存しました").await.is_ok() {
-                form.saved(EvaluationForm::from_record(&evaluation));
+        saver.save(target, evaluation, Trashed::Restore, move |record| {
+            if let Ok(stored) = record.body_as::<Evaluation>() {
+                form.saved(EvaluationForm::from_record(&stored));
             }
         });
     };
@@ -276,6 +282,7 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
                 <Messages issues field=OVERALL_FIELD.to_string()/>
             </label>
             <IssueSummary issues=summary_issues/>
+            <SaveConflicts saver/>
             <div class="sticky-actions">
                 <button type="submit" class="primary" data-testid="save">"保存"</button>
                 <button type="button" on:click=move |_| cancel()>"取り消し"</button>

@@ -11,14 +11,13 @@ use crate::domain::issues::{Issues, Severity};
 use crate::domain::overview::Overview;
 use crate::domain::patient::Patient;
 use crate::domain::record::{RecordKind, StoredRecord};
+use crate::domain::save::{singleton_target, Trashed};
 use crate::domain::summary::inputs::{singleton_record, OVERVIEW_SUFFIX};
-use crate::storage::WriteBatch;
 use crate::ui::components::{ConfirmDialog, IssueSummary};
 use crate::ui::ctx::{use_app, AppCtx, Notice};
+use crate::ui::editor::{RecordSaver, SaveConflicts};
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
-use crate::ui::platform;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The saved 概況 of the open 地域診断: the record under `<地域診断>:overview` (or, from older
 /// data, the latest one), the same one the 集計 reads.
@@ -50,6 +49,12 @@ pub fn OverviewEditor(
     let ctx = use_app();
     let initial = saved_overview(ctx).map(|(_, o)| OverviewForm::from_overview(&o)).unwrap_or_default();
     let form = FormState::new(format!("overview:{diagnosis_id}"), diagnosis_id.clone(), initial);
+    // Edits are made on the saved 概況 or, before the first save, on a blank one.
+    form.set_base(Some(
+        saved_overview(ctx)
+            .map_or_else(|| serde_json::to_value(Overview::default()).unwrap_or_default(), |(r, _)| r.body.to_value()),
+    ));
+    let saver = RecordSaver::<Overview, OverviewForm>::new(ctx, form);
     let saved_once = RwSignal::new(saved_overview(ctx).is_some());
     let issues: Signal<Issues> = {
         let own = Memo::new(move |_| form.value.with(OverviewForm::issues));
@@ -80,36 +85,25 @@ pub fn OverviewEditor(
                 return;
             }
         };
-        let now = platform::now();
-        let device = ctx.device_id();
-        let record = match saved_overview(ctx) {
-            Some((record, _)) => record.edited(&overview, now, &device).map_err(|e| e.to_string()),
-            None => RecordId::singleton(&diagnosis.get_value(), OVERVIEW_SUFFIX)
-                .map_err(|e| e.to_string())
-                .and_then(|id| {
-                    StoredRecord::create(id, diagnosis.get_value(), &overview, now, &device).map_err(|e| e.to_string())
-                })
-                .map(Some),
-        };
-        let record = match record {
-            Ok(r) => r,
+        // The one 概況 of this 地域診断 (the record the 集計 reads), restored from the ゴミ箱 by
+        // saving; or a new one under its fixed ID.
+        let target = ctx.loaded.with_untracked(|l| {
+            singleton_target(&l.records, &diagnosis.get_value(), RecordKind::Overview, OVERVIEW_SUFFIX)
+        });
+        let target = match target {
+            Ok(t) => t,
             Err(e) => {
-                ctx.notice.set(Some(Notice::Error(e.to_string())));
+                ctx.notice.set(Some(Notice::Error(e)));
                 return;
             }
         };
-        // The form shows what was stored (units and full-width digits read).
-        let shown = OverviewForm::from_overview(&overview);
-        spawn_local(async move {
-            let batch = WriteBatch {
-                put_records: record.into_iter().collect(),
-                delete_drafts: vec![form.key()],
-                ..WriteBatch::default()
-            };
-            if ctx.save(batch, "保存しました").await.is_ok() {
-                form.saved(shown);
-                saved_once.set(true);
+        saver.save(target, overview, Trashed::Restore, move |record| {
+            // The form shows what was stored (units and full-width digits read, and fields
+            // saved elsewhere meanwhile).
+            if let Ok(stored) = record.body_as::<Overview>() {
+                form.saved(OverviewForm::from_overview(&stored));
             }
+            saved_once.set(true);
         });
     };
 
@@ -230,6 +224,7 @@ pub fn OverviewEditor(
                     <span class="hint">"Enterで保存・Escで取り消し。空欄＝未入力（不明）、なし＝0。"</span>
                 </div>
             </form>
+            <SaveConflicts saver/>
             {move || confirm_discard.get().then(|| view! {
                 <ConfirmDialog
                     title="入力の取り消し".to_string()

@@ -12,14 +12,15 @@ use crate::domain::forms::patient_form::{
     AGE_BAND, AGE_BAND_OPTIONS, AGE_MODE_OPTIONS, CARE_INSURANCE_OPTIONS, CERTIFICATE_OPTIONS, DISASTER_PLAN_OPTIONS,
     DISEASE_OPTIONS, ONSET_TYPE_OPTIONS, SUPPORT_CLASS_OPTIONS, VISIT_MODE_OPTIONS,
 };
-use crate::domain::forms::roster::{move_to_trash, shown_name};
+use crate::domain::forms::roster::shown_name;
 use crate::domain::ids::RecordId;
 use crate::domain::issues::Issues;
 use crate::domain::patient::{Patient, Service};
 use crate::domain::record::StoredRecord;
-use crate::storage::WriteBatch;
+use crate::domain::save::{Target, Trashed};
 use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary, SelectInput, TextInput, TriText};
 use crate::ui::ctx::{use_app, Notice};
+use crate::ui::editor::{trash_latest, RecordSaver, SaveConflicts};
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -98,6 +99,8 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
     let saved_patient = found.as_ref().map(|(_, p)| p.clone());
     let initial = saved_patient.as_ref().map_or_else(PatientForm::default, PatientForm::from_patient);
     let form: F = FormState::new(draft_key(&diagnosis_id, record_id.as_ref()), diagnosis_id.clone(), initial);
+    form.set_base(found.as_ref().map(|(r, _)| r.body.to_value()));
+    let saver = RecordSaver::<Patient, PatientForm>::new(ctx, form);
     let today = platform::now().date_jst();
 
     // ID番号 of the other patients (for the duplicate check).
@@ -184,59 +187,28 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                 refuse(d.to_string());
                 return;
             }
-            let now = platform::now();
-            let device = ctx.device_id();
-            let record = match &record_id {
-                None => StoredRecord::create(platform::new_record_id(), diagnosis_id.clone(), &patient, now, &device)
-                    .map(Some),
-                Some(id) => match ctx.loaded.with_untracked(|l| l.get(id).cloned()) {
-                    // The latest revision (another tab may have saved meanwhile).
-                    Some(latest) if !latest.is_deleted() => latest.edited(&patient, now, &device),
-                    _ => {
-                        ctx.notice.set(Some(Notice::Error(
-                            "この療養者は別の画面で削除されたため保存できません。一覧の下のゴミ箱から元に戻してください。"
-                                .to_string(),
-                        )));
-                        return;
-                    }
-                },
+            let target = match &record_id {
+                None => Target::New { id: platform::new_record_id(), diagnosis: diagnosis_id.clone() },
+                Some(id) => Target::Existing(id.clone()),
             };
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    ctx.notice.set(Some(Notice::Error(e.to_string())));
-                    return;
-                }
-            };
-            let focus = record.as_ref().map(|r| r.meta.id.clone()).or_else(|| record_id.clone());
             let list_route = list_route.clone();
             let new_route = new_route.clone();
-            spawn_local(async move {
-                let batch = WriteBatch {
-                    put_records: record.into_iter().collect(),
-                    delete_drafts: vec![form.key()],
-                    ..WriteBatch::default()
-                };
-                let message = if then_new.get_value() {
-                    "保存しました。続けて次の療養者を入力できます"
-                } else {
-                    "保存しました"
-                };
-                if ctx.save(batch, message).await.is_ok() {
-                    form.saved(typed);
-                    if then_new.get_value() {
-                        then_new.set_value(false);
-                        if is_new {
-                            // Already on the new form: start it again, empty.
-                            form.reset(PatientForm::default());
-                            focus_first_field();
-                        } else {
-                            ctx.go(new_route);
-                        }
+            saver.save(target, patient, Trashed::Refuse, move |record| {
+                form.saved(typed.clone());
+                if then_new.get_value() {
+                    then_new.set_value(false);
+                    ctx.notice.set(Some(Notice::Done("保存しました。続けて次の療養者を入力できます".to_string())));
+                    if is_new {
+                        // Already on the new form: start it again, empty.
+                        form.reset(PatientForm::default());
+                        form.set_base(None);
+                        focus_first_field();
                     } else {
-                        data.focus_row.set(focus);
-                        ctx.go(list_route);
+                        ctx.go(new_route.clone());
                     }
+                } else {
+                    data.focus_row.set(Some(record.meta.id.clone()));
+                    ctx.go(list_route.clone());
                 }
             });
         }
@@ -248,15 +220,11 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
         let saved_id_number = saved_patient.as_ref().map(|p| p.id_number.clone()).unwrap_or_default();
         move || {
             let Some(id) = record_id.clone() else { return };
-            let Some(latest) = ctx.loaded.with_untracked(|l| l.get(&id).cloned()) else { return };
-            let Some(trashed) = move_to_trash(&latest, platform::now(), &ctx.device_id()) else { return };
             let message =
                 format!("ID番号「{saved_id_number}」の療養者を削除しました（一覧の下のゴミ箱から元に戻せます）");
             let list_route = list_route.clone();
             spawn_local(async move {
-                let batch =
-                    WriteBatch { put_records: vec![trashed], delete_drafts: vec![form.key()], ..WriteBatch::default() };
-                let ok = ctx.save(batch, &message).await.is_ok();
+                let ok = trash_latest(ctx, &id, form.key(), &message).await;
                 confirm_delete.set(false);
                 if ok {
                     form.saved(form.initial.get_untracked());
@@ -351,6 +319,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                     })}
                 </div>
             </form>
+            <SaveConflicts saver/>
             {move || confirm_cancel.get().then(|| {
                 let back = back_for_dialog.clone();
                 view! {

@@ -553,7 +553,7 @@ fn restore(ctx: AppCtx, record: &StoredRecord, id_number: &str) {
     let message = format!("ID番号「{id_number}」の療養者を元に戻しました");
     spawn_local(async move {
         let batch = WriteBatch { put_records: vec![restored], ..WriteBatch::default() };
-        let _ = ctx.save(batch, &message).await;
+        let _ = ctx.save_as_loaded(batch, &message).await;
     });
 }
 

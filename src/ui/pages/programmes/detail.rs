@@ -10,14 +10,16 @@ use crate::domain::programmes::form::fields;
 use crate::domain::programmes::sheet::{
     center_operation_from_value, center_operation_options, center_operation_value, council_unit_from_value,
     council_unit_options, council_unit_value, count_display, implemented_from_value, implemented_options,
-    implemented_value, previous_row, related_meeting_options, trash_record, SheetRow, NEW_ROW_KEY,
+    implemented_value, previous_row, related_meeting_options, SheetRow, NEW_ROW_KEY,
 };
 use crate::domain::programmes::{
     implemented_label, CenterActivity, CouncilUnit, Programme, ProgrammeForm, ProgrammeKind, StandardProgramme,
 };
+use crate::domain::save::{Target, Trashed};
 use crate::storage::WriteBatch;
 use crate::ui::components::{ChoiceInput, ConfirmDialog, FieldIssues, IssueSummary, TextInput};
 use crate::ui::ctx::{use_app, Notice};
+use crate::ui::editor::{trash_latest, RecordSaver, SaveConflicts};
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -66,6 +68,8 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
     let saved = row.as_ref().is_some_and(SheetRow::is_saved);
     let standard = initial.standard;
     let form = FormState::new(draft_key(diagnosis_id.as_str(), row.as_ref()), diagnosis_id.clone(), initial);
+    form.set_base(row.as_ref().and_then(|r| r.record.as_ref()).map(|r| r.body.to_value()));
+    let saver = RecordSaver::<Programme, ProgrammeForm>::new(ctx, form);
     let issues: Signal<Issues> = {
         let memo = Memo::new(move |_| form.value.with(|f| f.issues(fiscal_year)));
         Signal::derive(move || memo.get())
@@ -115,6 +119,17 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
                     return;
                 }
             };
+            // A saved row: her changed fields onto its latest revision (`domain::save`).
+            if let Some(id) =
+                stored_row.with_value(|r| r.as_ref().and_then(|r| r.record.as_ref()).map(|r| r.meta.id.clone()))
+            {
+                let back = back.clone();
+                saver.save(Target::Existing(id), programme, Trashed::Refuse, move |_| {
+                    form.saved(typed.clone());
+                    back();
+                });
+                return;
+            }
             let Some(sheet) = data.sheet.get_untracked() else { return };
             let now = platform::now();
             let device = ctx.device_id();
@@ -140,9 +155,11 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
             let new_key = if is_new { records.last().map(|r| r.meta.id.to_string()) } else { None };
             let back = back.clone();
             spawn_local(async move {
+                // The first save creates the standard rows: none of them may exist yet.
                 let batch =
                     WriteBatch { put_records: records, delete_drafts: vec![form.key()], ..WriteBatch::default() };
-                if ctx.save(batch, "保存しました").await.is_ok() {
+                let saved = ctx.save_as_loaded(batch, "保存しました").await;
+                if saved.is_ok() {
                     form.saved(typed);
                     back();
                     if new_key.is_some() {
@@ -156,20 +173,15 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
     let delete = move || {
         let Some(record) = stored_row.with_value(|r| r.as_ref().and_then(|r| r.record.clone())) else { return };
         let name = form.value.with_untracked(ProgrammeForm::display_name);
-        // The latest revision, so a save made meanwhile is not undone.
-        let latest = ctx.loaded.with_untracked(|l| l.get(&record.meta.id).cloned()).unwrap_or(record);
-        let trashed = trash_record(&latest, platform::now(), &ctx.device_id());
         spawn_local(async move {
-            let batch =
-                WriteBatch { put_records: vec![trashed], delete_drafts: vec![form.key()], ..WriteBatch::default() };
             let message = format!("「{name}」を削除しました（一覧の下のゴミ箱から元に戻せます）");
-            if ctx.save(batch, &message).await.is_ok() {
-                confirm_delete.set(false);
+            // From the latest revision, so a save made meanwhile is not undone.
+            let ok = trash_latest(ctx, &record.meta.id, form.key(), &message).await;
+            confirm_delete.set(false);
+            if ok {
                 form.saved(form.initial.get_untracked());
                 data.focus_row.set(None);
-                ctx.go(PageData::list_route(&latest.meta.diagnosis_id));
-            } else {
-                confirm_delete.set(false);
+                ctx.go(PageData::list_route(&record.meta.diagnosis_id));
             }
         });
     };
@@ -330,6 +342,7 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
                     })}
                 </div>
             </form>
+            <SaveConflicts saver/>
             {move || confirm_cancel.get().then(|| {
                 let back = back_for_dialog.clone();
                 view! {

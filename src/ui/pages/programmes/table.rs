@@ -96,7 +96,7 @@ pub fn ProgrammeTable(data: PageData) -> impl IntoView {
         };
         spawn_local(async move {
             let batch = WriteBatch { put_records: records, delete_drafts: vec![form.key()], ..WriteBatch::default() };
-            if ctx.save(batch, "保存しました").await.is_ok() {
+            if ctx.save_as_loaded(batch, "保存しました").await.is_ok() {
                 form.saved(QuickEdits::default());
             }
         });
@@ -351,7 +351,7 @@ fn ToAdd(data: PageData) -> impl IntoView {
         match s.add_row(&Programme::standard(key), platform::new_record_id, platform::now(), &ctx.device_id()) {
             Ok(records) => spawn_local(async move {
                 let batch = WriteBatch { put_records: records, ..WriteBatch::default() };
-                let _ = ctx.save(batch, &format!("「{}」を一覧に戻しました", key.name())).await;
+                let _ = ctx.save_as_loaded(batch, &format!("「{}」を一覧に戻しました", key.name())).await;
             }),
             Err(e) => ctx.notice.set(Some(Notice::Error(e.to_string()))),
         }
@@ -385,7 +385,7 @@ fn restore(ctx: AppCtx, entry: &ProgrammeEntry) {
     let message = format!("「{}」を元に戻しました", entry.programme.name());
     spawn_local(async move {
         let batch = WriteBatch { put_records: vec![record], ..WriteBatch::default() };
-        let _ = ctx.save(batch, &message).await;
+        let _ = ctx.save_as_loaded(batch, &message).await;
     });
 }
 

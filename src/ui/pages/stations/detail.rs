@@ -7,17 +7,17 @@
 use super::{PageData, NEW_ITEM};
 use crate::domain::forms::input::{NO, YES};
 use crate::domain::forms::overview_form::PEOPLE;
-use crate::domain::forms::roster::move_to_trash;
 use crate::domain::forms::station_form::{
     duplicate_station_name, fields, labels, StationForm, EMPLOYMENT_OPTIONS, FTE_DIRECT, FTE_MODE_OPTIONS, FTE_STAFF,
     FULL_TIME, INTAKE_OPTIONS, MAX_STAFF,
 };
 use crate::domain::ids::RecordId;
 use crate::domain::issues::{Issues, Severity};
-use crate::domain::record::StoredRecord;
-use crate::storage::WriteBatch;
+use crate::domain::save::{Target, Trashed};
+use crate::domain::station::Station;
 use crate::ui::components::{ChoiceInput, ConfirmDialog, IssueSummary, TextInput};
 use crate::ui::ctx::{use_app, Notice};
+use crate::ui::editor::{trash_latest, RecordSaver, SaveConflicts};
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
 use crate::ui::pages::overview::fields::{KeyedIssues, NumberField};
 use crate::ui::platform;
@@ -63,6 +63,8 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
     let initial = existing.as_ref().map_or_else(StationForm::default, |(_, s)| StationForm::from_station(s));
     let record_id: Option<RecordId> = existing.as_ref().map(|(r, _)| r.meta.id.clone());
     let form = FormState::new(format!("station:{diagnosis_id}:{item}"), diagnosis_id.clone(), initial);
+    form.set_base(existing.as_ref().map(|(r, _)| r.body.to_value()));
+    let saver = RecordSaver::<Station, StationForm>::new(ctx, form);
     let own_id = StoredValue::new(record_id.clone());
     let issues: Signal<Issues> = {
         let own = Memo::new(move |_| form.value.with(StationForm::issues));
@@ -121,65 +123,30 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                     return;
                 }
             };
-            let now = platform::now();
-            let device = ctx.device_id();
-            let record = match own_id.get_value() {
-                None => StoredRecord::create(platform::new_record_id(), diagnosis.get_value(), &station, now, &device)
-                    .map(Some),
-                Some(id) => match ctx.loaded.with_untracked(|l| l.get(&id).cloned()) {
-                    Some(latest) if !latest.is_deleted() => latest.edited(&station, now, &device),
-                    _ => {
-                        ctx.notice.set(Some(Notice::Error(
-                            "このステーションは別の画面で削除されたため保存できません。一覧の下の「ゴミ箱」から元に戻してください。"
-                                .to_string(),
-                        )));
-                        return;
-                    }
-                },
+            let target = match own_id.get_value() {
+                None => Target::New { id: platform::new_record_id(), diagnosis: diagnosis.get_value() },
+                Some(id) => Target::Existing(id),
             };
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    ctx.notice.set(Some(Notice::Error(e.to_string())));
-                    return;
-                }
-            };
-            let focus =
-                record.as_ref().map(|r| r.meta.id.to_string()).or_else(|| own_id.get_value().map(|i| i.to_string()));
-            let shown = StationForm::from_station(&station);
             let back = back.clone();
-            spawn_local(async move {
-                let batch = WriteBatch {
-                    put_records: record.into_iter().collect(),
-                    delete_drafts: vec![form.key()],
-                    ..WriteBatch::default()
-                };
-                if ctx.save(batch, "保存しました").await.is_ok() {
-                    form.saved(shown);
-                    back(focus);
-                }
+            let shown = StationForm::from_station(&station);
+            saver.save(target, station, Trashed::Refuse, move |record| {
+                form.saved(shown.clone());
+                back(Some(record.meta.id.to_string()));
             });
         }
     };
 
     let delete = move || {
         let Some(id) = own_id.get_value() else { return };
-        let Some(latest) = ctx.loaded.with_untracked(|l| l.get(&id).cloned()) else { return };
         let name = form.initial.with_untracked(|f| f.name.trim().to_string());
-        let Some(trashed) = move_to_trash(&latest, platform::now(), &ctx.device_id()) else {
-            confirm_delete.set(false);
-            return;
-        };
         spawn_local(async move {
-            let batch =
-                WriteBatch { put_records: vec![trashed], delete_drafts: vec![form.key()], ..WriteBatch::default() };
             let message = format!("「{name}」を削除しました（一覧の下のゴミ箱から元に戻せます）");
-            let ok = ctx.save(batch, &message).await.is_ok();
+            let ok = trash_latest(ctx, &id, form.key(), &message).await;
             confirm_delete.set(false);
             if ok {
                 form.saved(form.initial.get_untracked());
                 data.focus_row.set(None);
-                ctx.go(PageData::list_route(&latest.meta.diagnosis_id));
+                ctx.go(PageData::list_route(&diagnosis.get_value()));
             }
         });
     };
@@ -373,6 +340,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                     })}
                 </div>
             </form>
+            <SaveConflicts saver/>
             {move || confirm_cancel.get().then(|| {
                 let back = back_for_dialog.clone();
                 view! {

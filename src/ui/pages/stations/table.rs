@@ -28,7 +28,7 @@ fn trash(ctx: AppCtx, record: StoredRecord, name: String, asking: RwSignal<Optio
     spawn_local(async move {
         let batch = WriteBatch { put_records: vec![trashed], ..WriteBatch::default() };
         let message = format!("「{name}」を削除しました（一覧の下のゴミ箱から元に戻せます）");
-        let _ = ctx.save(batch, &message).await;
+        let _ = ctx.save_as_loaded(batch, &message).await;
         asking.set(None);
     });
 }
@@ -37,7 +37,7 @@ fn restore(ctx: AppCtx, record: &StoredRecord, name: String) {
     let Some(back) = restore_from_trash(record, platform::now(), &ctx.device_id()) else { return };
     spawn_local(async move {
         let batch = WriteBatch { put_records: vec![back], ..WriteBatch::default() };
-        let _ = ctx.save(batch, &format!("「{name}」を元に戻しました")).await;
+        let _ = ctx.save_as_loaded(batch, &format!("「{name}」を元に戻しました")).await;
     });
 }
 

@@ -109,7 +109,10 @@ pub fn AssessmentView(data: PageData, assessment_id: RecordId) -> impl IntoView 
         let Some(trashed) = move_to_trash(&editor.saved_record(), platform::now(), &ctx.device_id()) else { return };
         spawn_local(async move {
             let batch = WriteBatch { put_records: vec![trashed.clone()], ..WriteBatch::default() };
-            if ctx.save(batch, "アセスメントを削除しました（療養者の記録のゴミ箱から元に戻せます）").await.is_ok()
+            if ctx
+                .save_as_loaded(batch, "アセスメントを削除しました（療養者の記録のゴミ箱から元に戻せます）")
+                .await
+                .is_ok()
             {
                 editor.set_saved(trashed);
                 data.go(&Place::Patient(pid.get_value()));

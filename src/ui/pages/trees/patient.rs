@@ -95,7 +95,7 @@ pub fn PatientView(data: PageData, patient_id: RecordId) -> impl IntoView {
         let Some(back) = restore_from_trash(&record, platform::now(), &ctx.device_id()) else { return };
         spawn_local(async move {
             let batch = WriteBatch { put_records: vec![back], ..WriteBatch::default() };
-            let _ = ctx.save(batch, "アセスメントを元に戻しました").await;
+            let _ = ctx.save_as_loaded(batch, "アセスメントを元に戻しました").await;
         });
     };
 

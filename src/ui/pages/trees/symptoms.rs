@@ -5,15 +5,14 @@
 use super::{PageData, Place};
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Patient;
+use crate::domain::save::{Target, Trashed};
 use crate::domain::trees::assessment::{
     apply_proposal, current_with_source, is_applied, proposal, yes_no_label, Assessment, Symptom,
 };
-use crate::storage::WriteBatch;
 use crate::ui::components::ConfirmDialog;
 use crate::ui::ctx::Notice;
-use crate::ui::platform;
+use crate::ui::editor::{RecordSaver, SaveConflicts};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 
 pub fn symptom_key(s: Symptom) -> &'static str {
@@ -102,6 +101,7 @@ pub fn ProposalPanel(data: PageData, assessment_id: RecordId, assessment: Assess
     let accepted: RwSignal<BTreeSet<Symptom>> =
         RwSignal::new(proposal.with_value(|p| Symptom::ALL.into_iter().filter(|s| p.value(*s).is_some()).collect()));
     let confirm = RwSignal::new(false);
+    let saver = RecordSaver::<Patient, ()>::detached(ctx, serde_json::Value::Null);
     let heading = proposal.with_value(|p| format!("{}・判断者 {}", p.assessed_at.display_jst(), p.assessor));
     let empty = proposal.with_value(|p| p.is_empty());
 
@@ -125,17 +125,12 @@ pub fn ProposalPanel(data: PageData, assessment_id: RecordId, assessment: Assess
             }
         };
         let names: Vec<&str> = applied.iter().map(|s| s.label()).collect();
-        match record.edited(&patient, platform::now(), &ctx.device_id()) {
-            Ok(Some(next)) => {
-                let message = format!("様式1に反映しました（{}）", names.join("・"));
-                spawn_local(async move {
-                    let batch = WriteBatch { put_records: vec![next], ..WriteBatch::default() };
-                    let _ = ctx.save(batch, &message).await;
-                });
-            }
-            Ok(None) => ctx.notice.set(Some(Notice::Done("様式1はすでにこの内容です".to_string()))),
-            Err(e) => ctx.notice.set(Some(Notice::Error(e.to_string()))),
-        }
+        // Only the 特定症状 go onto the latest revision (another tab may have saved 様式1).
+        saver.set_base(record.body.to_value());
+        let message = format!("様式1に反映しました（{}）", names.join("・"));
+        saver.save(Target::Existing(id), patient, Trashed::Refuse, move |_| {
+            ctx.notice.set(Some(Notice::Done(message.clone())));
+        });
     };
     let heading_for_confirm = heading.clone();
     let confirm_message = move || {
@@ -158,6 +153,7 @@ pub fn ProposalPanel(data: PageData, assessment_id: RecordId, assessment: Assess
     view! {
         <section class="card proposal" data-testid="proposal">
             <h2>"様式1への反映"</h2>
+            <SaveConflicts saver/>
             {if empty {
                 view! { <p class="hint">"完了した判断樹がないため、様式1に反映する特定症状はありません。"</p> }.into_any()
             } else {

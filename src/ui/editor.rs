@@ -1,0 +1,337 @@
+//! The save step of every record editor: reads the latest revision from storage, lets the
+//! domain decide what to write (`domain::save::plan_save`: her changed fields onto the
+//! latest revision, conflicts for her choice), writes it in one transaction that checks the
+//! revision it was planned on, and plans again when another tab saved in between.
+//!
+//! An editor makes a [`RecordSaver`] for its form, calls [`RecordSaver::save`] with what
+//! was typed (parsed) and shows `<SaveConflicts saver/>`; the rest is here.
+
+use super::ctx::{AppCtx, Notice};
+use super::form::FormState;
+use super::platform;
+use crate::domain::ids::RecordId;
+use crate::domain::record::{RecordBody, RecordKind, StoredRecord};
+use crate::domain::save::{
+    conflict_heading, plan_save, Resolution, SaveConflict, SaveInput, SavePlan, Target, Trashed,
+};
+use crate::storage::{Expect, StorageError, Store, WriteBatch};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// Attempts when other tabs keep saving the same record in between.
+const ATTEMPTS: usize = 4;
+
+/// One save: which record, her input parsed, and what to do once it is written (with the
+/// record as stored now).
+struct Pending<T> {
+    target: Target,
+    mine: T,
+    trashed: Trashed,
+    after: Rc<dyn Fn(StoredRecord)>,
+}
+
+/// The save step for one form (see the module doc). `Copy`, like the form.
+pub struct RecordSaver<T: 'static, F: Send + Sync + 'static> {
+    ctx: AppCtx,
+    /// The form whose draft a save removes and whose base it reads (none for a small dialog
+    /// without drafts, which keeps its base in `base`).
+    form: Option<FormState<F>>,
+    base: StoredValue<Option<serde_json::Value>>,
+    /// Fields changed here and elsewhere, waiting for her choice.
+    pub conflicts: RwSignal<Option<Vec<SaveConflict>>>,
+    pending: StoredValue<Option<Pending<T>>, LocalStorage>,
+    busy: RwSignal<bool>,
+}
+
+impl<T: 'static, F: Send + Sync + 'static> Clone for RecordSaver<T, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: 'static, F: Send + Sync + 'static> Copy for RecordSaver<T, F> {}
+
+/// The record's latest revision in storage (`None` when there is none).
+async fn latest(ctx: AppCtx, kind: RecordKind, id: &RecordId) -> Result<Option<StoredRecord>, StorageError> {
+    let store = ctx.store()?;
+    if kind == RecordKind::Diagnosis {
+        store.get_diagnosis(id).await
+    } else {
+        store.get_record(id).await
+    }
+}
+
+impl<T, F> RecordSaver<T, F>
+where
+    T: RecordBody + 'static,
+    F: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    pub fn new(ctx: AppCtx, form: FormState<F>) -> RecordSaver<T, F> {
+        RecordSaver::make(ctx, Some(form), None)
+    }
+
+    /// For a dialog without drafts: `base` is the body its fields were read from.
+    pub fn detached(ctx: AppCtx, base: serde_json::Value) -> RecordSaver<T, F> {
+        RecordSaver::make(ctx, None, Some(base))
+    }
+
+    fn make(ctx: AppCtx, form: Option<FormState<F>>, base: Option<serde_json::Value>) -> RecordSaver<T, F> {
+        RecordSaver {
+            ctx,
+            form,
+            base: StoredValue::new(base),
+            conflicts: RwSignal::new(None),
+            pending: StoredValue::new_local(None),
+            busy: RwSignal::new(false),
+        }
+    }
+
+    /// Saves `mine` to `target`; `after` runs with the stored record once it is written (or
+    /// already held her input).
+    pub fn save(&self, target: Target, mine: T, trashed: Trashed, after: impl Fn(StoredRecord) + 'static) {
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.pending.set_value(Some(Pending { target, mine, trashed, after: Rc::new(after) }));
+        self.run(BTreeMap::new());
+    }
+
+    /// Her choices for the conflicts shown: save again with them.
+    pub fn choose(&self, resolutions: BTreeMap<String, Resolution>) {
+        self.conflicts.set(None);
+        self.run(resolutions);
+    }
+
+    /// She closed the conflict list without choosing: nothing is saved, her input stays.
+    pub fn cancel(&self) {
+        self.conflicts.set(None);
+        self.pending.set_value(None);
+    }
+
+    fn run(&self, resolutions: BTreeMap<String, Resolution>) {
+        let this = *self;
+        this.busy.set(true);
+        spawn_local(async move {
+            this.attempt(&resolutions).await;
+            this.busy.set(false);
+        });
+    }
+
+    fn base(&self) -> Option<serde_json::Value> {
+        match &self.form {
+            Some(form) => form.base(),
+            None => self.base.get_value(),
+        }
+    }
+
+    /// Sets the body the values to save were read from.
+    pub fn set_base(&self, body: serde_json::Value) {
+        match &self.form {
+            Some(form) => form.set_base(Some(body)),
+            None => self.base.set_value(Some(body)),
+        }
+    }
+
+    fn draft_keys(&self) -> Vec<String> {
+        self.form.iter().map(FormState::key).collect()
+    }
+
+    async fn attempt(self, resolutions: &BTreeMap<String, Resolution>) {
+        let Some((target, trashed, after)) =
+            self.pending.with_value(|p| p.as_ref().map(|p| (p.target.clone(), p.trashed, p.after.clone())))
+        else {
+            return;
+        };
+        let id = match &target {
+            Target::Existing(id) | Target::New { id, .. } => id.clone(),
+        };
+        let error = |message: String| self.ctx.notice.set(Some(Notice::Error(message)));
+        for _ in 0..ATTEMPTS {
+            let latest = match latest(self.ctx, T::KIND, &id).await {
+                Ok(l) => l,
+                Err(e) => return error(e.to_string()),
+            };
+            // The body her edits were made on: as opened (or as drafted); a new record
+            // starts from the blank body of its type.
+            let base = self.base().or_else(|| match &target {
+                Target::New { .. } => None,
+                Target::Existing(_) => latest.as_ref().map(|l| l.body.to_value()),
+            });
+            let base = base.unwrap_or(serde_json::Value::Null);
+            let plan = self.pending.with_value(|p| {
+                let p = p.as_ref()?;
+                Some(plan_save(SaveInput {
+                    target: target.clone(),
+                    base: &base,
+                    mine: &p.mine,
+                    latest: latest.as_ref(),
+                    resolutions,
+                    trashed,
+                    now: platform::now(),
+                    device: &self.ctx.device_id(),
+                }))
+            });
+            let plan = match plan {
+                None => return,
+                Some(Ok(plan)) => plan,
+                Some(Err(e)) => return error(e.to_string()),
+            };
+            let (record, expected, kept) = match plan {
+                SavePlan::Write { record, expected, kept_from_elsewhere } => (*record, expected, kept_from_elsewhere),
+                SavePlan::Unchanged => {
+                    let batch = WriteBatch { delete_drafts: self.draft_keys(), ..WriteBatch::default() };
+                    if self.ctx.save(batch, "保存しました（変更はありませんでした）").await.is_ok() {
+                        self.pending.set_value(None);
+                        if let Some(l) = latest {
+                            self.set_base(l.body.to_value());
+                            after(l);
+                        }
+                    }
+                    return;
+                }
+                SavePlan::DeletedElsewhere => {
+                    return error(format!(
+                        "この{}は別の画面で削除されたため保存できません。一覧の下の「ゴミ箱」から元に戻してください。",
+                        T::KIND.label()
+                    ))
+                }
+                SavePlan::Conflict(found) => {
+                    self.ctx.notice.set(Some(Notice::Error(conflict_heading(T::KIND, found.len()))));
+                    self.conflicts.set(Some(found));
+                    return;
+                }
+            };
+            let mut batch = WriteBatch {
+                delete_drafts: self.draft_keys(),
+                expect: vec![Expect { id: id.clone(), kind: T::KIND, meta: expected }],
+                ..WriteBatch::default()
+            };
+            if T::KIND == RecordKind::Diagnosis {
+                batch.put_diagnoses.push(record.clone());
+            } else {
+                batch.put_records.push(record.clone());
+            }
+            let done = if kept == 0 {
+                "保存しました".to_string()
+            } else {
+                format!("保存しました（別の画面で変更された{kept}項目はそのまま残しました）")
+            };
+            match self.ctx.save_checked(batch, &done).await {
+                Ok(()) => {
+                    self.pending.set_value(None);
+                    self.set_base(record.body.to_value());
+                    after(record);
+                    return;
+                }
+                // Another tab saved this record in between: plan again on its revision.
+                Err(StorageError::Changed(_)) => continue,
+                Err(_) => return,
+            }
+        }
+        error(StorageError::Changed(vec![id]).to_string());
+    }
+}
+
+/// 削除（ゴミ箱へ）: the record's latest revision in storage moved to the ゴミ箱 (so an edit
+/// saved meanwhile in another tab is kept, not reverted), its form's draft removed, in one
+/// transaction that checks the revision it read. `true` once written.
+pub async fn trash_latest(ctx: AppCtx, id: &RecordId, draft_key: String, done: &str) -> bool {
+    for _ in 0..ATTEMPTS {
+        let latest = match latest(ctx, RecordKind::Patient, id).await {
+            Ok(Some(l)) => l,
+            Ok(None) => return false,
+            Err(e) => {
+                ctx.notice.set(Some(Notice::Error(e.to_string())));
+                return false;
+            }
+        };
+        let Some(trashed) = crate::domain::forms::roster::move_to_trash(&latest, platform::now(), &ctx.device_id())
+        else {
+            // Already in the ゴミ箱 (deleted in another tab).
+            return true;
+        };
+        let batch = WriteBatch {
+            put_records: vec![trashed],
+            delete_drafts: vec![draft_key.clone()],
+            expect: vec![Expect::unchanged(&latest)],
+            ..WriteBatch::default()
+        };
+        match ctx.save_checked(batch, done).await {
+            Ok(()) => return true,
+            Err(StorageError::Changed(_)) => continue,
+            Err(_) => return false,
+        }
+    }
+    ctx.notice.set(Some(Notice::Error(StorageError::Changed(vec![id.clone()]).to_string())));
+    false
+}
+
+/// The conflict list: each field changed here and elsewhere, both values side by side, her
+/// choice per field. Nothing is saved until she has chosen for every field.
+#[component]
+pub fn SaveConflicts<T, F>(saver: RecordSaver<T, F>) -> impl IntoView
+where
+    T: RecordBody + 'static,
+    F: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    move || {
+        saver.conflicts.get().map(|found| {
+            let choices = RwSignal::new(BTreeMap::<String, Resolution>::new());
+            let total = found.len();
+            let rows = found
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let path = StoredValue::new(c.path.clone());
+                    let pick = move |r: Resolution| choices.update(|m| {
+                        m.insert(path.get_value(), r);
+                    });
+                    let is = move |r: Resolution| choices.with(|m| m.get(&path.get_value()) == Some(&r));
+                    let group = format!("conflict-{i}");
+                    view! {
+                        <tr data-testid="save-conflict-row">
+                            <th scope="row">{c.label}<span class="hint">{format!("（開いたとき: {}）", c.base)}</span></th>
+                            <td>
+                                <label class="choice-line">
+                                    <input type="radio" name=group.clone() prop:checked=move || is(Resolution::Mine)
+                                        on:change=move |_| pick(Resolution::Mine)/>
+                                    <span data-testid="conflict-mine">{c.mine}</span>
+                                </label>
+                            </td>
+                            <td>
+                                <label class="choice-line">
+                                    <input type="radio" name=group prop:checked=move || is(Resolution::Theirs)
+                                        on:change=move |_| pick(Resolution::Theirs)/>
+                                    <span data-testid="conflict-theirs">{c.theirs}</span>
+                                </label>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let ready = move || choices.with(|m| m.len() == total);
+            view! {
+                <div class="modal-backdrop">
+                    <div class="modal wide" role="dialog" aria-modal="true" aria-labelledby="save-conflict-title"
+                        data-testid="save-conflicts"
+                        on:keydown=move |ev| if ev.key() == "Escape" { saver.cancel() }>
+                        <h2 id="save-conflict-title">"別の画面でも変更されています"</h2>
+                        <p>"同じ項目が、この画面を開いた後に別の画面（タブ・取り込み）でも変更されました。残す値を項目ごとに選んでください。ほかの項目は両方の変更を残します。"</p>
+                        <table class="conflict-table">
+                            <thead><tr><th scope="col">"項目"</th><th scope="col">"この画面の入力"</th><th scope="col">"別の画面で保存された値"</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                        <div class="buttons">
+                            <button type="button" class="primary" data-testid="conflict-save" prop:disabled=move || !ready()
+                                on:click=move |_| saver.choose(choices.get_untracked())>"選んだ値で保存"</button>
+                            <button type="button" on:click=move |_| saver.cancel()>"保存しないで戻る"</button>
+                        </div>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
