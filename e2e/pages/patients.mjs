@@ -243,6 +243,40 @@ export class PatientsPage extends AppPage {
     await this.draftOffer().locator('button', { hasText: '下書きを破棄' }).click();
   }
 
+  // ---- a save that met a change made elsewhere ----
+
+  conflictList() {
+    return this.page.locator('[data-testid=save-conflicts]');
+  }
+
+  /** Presses Enter and expects the list of fields changed both here and elsewhere. */
+  async saveMeetsConflict(fromField = 'id_number') {
+    await this.dismissNotice();
+    await this.field(fromField).focus();
+    await this.page.keyboard.press('Enter');
+    await this.conflictList().waitFor();
+    return this.conflictList()
+      .locator('[data-testid=save-conflict-row]')
+      .evaluateAll((rows) => rows.map((r) => ({
+        label: r.querySelector('th').firstChild.textContent.trim(),
+        mine: r.querySelector('[data-testid=conflict-mine]').textContent.trim(),
+        theirs: r.querySelector('[data-testid=conflict-theirs]').textContent.trim(),
+      })));
+  }
+
+  /** Chooses 'mine' or 'theirs' for conflict row `i` (by keyboard: focus and Space). */
+  async chooseConflict(i, which) {
+    const row = this.conflictList().locator('[data-testid=save-conflict-row]').nth(i);
+    await row.locator('input[type=radio]').nth(which === 'mine' ? 0 : 1).focus();
+    await this.page.keyboard.press('Space');
+  }
+
+  async saveChosen() {
+    await this.conflictList().locator('[data-testid=conflict-save]').click();
+    await this.waitNotice('保存しました');
+    await this.table().waitFor();
+  }
+
   /** The header's 氏名・住所を隠す switch. */
   async hideNames(on) {
     await this.page.locator('.status-area label.toggle input[type=checkbox]').setChecked(on);

@@ -14,6 +14,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The word shown before a message: エラー / 注意.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "エラー",
+            Severity::Warning => "注意",
+        }
+    }
+}
+
 /// One finding about one field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
@@ -78,6 +88,11 @@ impl Issues {
         self.0.iter().filter(move |i| i.field == field)
     }
 
+    /// Does `field` have an error (its input is marked `aria-invalid`)? A warning does not count.
+    pub fn field_has_error(&self, field: &str) -> bool {
+        self.for_field(field).any(|i| i.severity == Severity::Error)
+    }
+
     pub fn extend(&mut self, other: Issues) {
         self.0.extend(other.0);
     }
@@ -96,5 +111,9 @@ mod tests {
         assert!(issues.has_errors());
         assert_eq!(issues.for_field("age").count(), 1);
         assert_eq!(issues.errors().next().map(ToString::to_string), Some("年齢: 数字で入力してください".to_string()));
+        assert!(issues.field_has_error("age"));
+        assert!(!issues.field_has_error("programme.used"), "a warning is not an error");
+        assert!(!issues.field_has_error("name"));
+        assert_eq!((Severity::Error.label(), Severity::Warning.label()), ("エラー", "注意"));
     }
 }

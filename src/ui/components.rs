@@ -41,22 +41,33 @@ pub fn ConfirmDialog(
     }
 }
 
-/// The messages for one field (errors in red, warnings in amber), as text.
+/// The style of a message: errors in red, warnings in amber.
+pub fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "field-error",
+        Severity::Warning => "field-warning",
+    }
+}
+
+/// The messages for one field (errors in red, warnings in amber), as text — the one message
+/// widget of every form. `field` may be built at run time (`certified_other.0.count`);
+/// `plain` leaves out the エラー／注意 word (where the field's own label says it).
 #[component]
-pub fn FieldIssues(#[prop(into)] issues: Signal<Issues>, field: &'static str) -> impl IntoView {
+pub fn FieldIssues(
+    #[prop(into)] issues: Signal<Issues>,
+    #[prop(into)] field: String,
+    #[prop(optional)] plain: bool,
+) -> impl IntoView {
     move || {
         issues.with(|all| {
-            all.for_field(field)
+            all.for_field(&field)
                 .map(|issue| {
-                    let class = match issue.severity {
-                        Severity::Error => "field-error",
-                        Severity::Warning => "field-warning",
+                    let text = if plain {
+                        issue.message.clone()
+                    } else {
+                        format!("{}: {}", issue.severity.label(), issue.message)
                     };
-                    let prefix = match issue.severity {
-                        Severity::Error => "エラー: ",
-                        Severity::Warning => "注意: ",
-                    };
-                    view! { <span class=class role="alert">{format!("{prefix}{}", issue.message)}</span> }
+                    view! { <span class=severity_class(issue.severity) role="alert">{text}</span> }
                 })
                 .collect_view()
         })
@@ -74,15 +85,8 @@ pub fn IssueSummary(#[prop(into)] issues: Signal<Issues>) -> impl IntoView {
                         all.0
                             .iter()
                             .map(|issue| {
-                                let class = match issue.severity {
-                                    Severity::Error => "field-error",
-                                    Severity::Warning => "field-warning",
-                                };
-                                let prefix = match issue.severity {
-                                    Severity::Error => "エラー",
-                                    Severity::Warning => "注意",
-                                };
-                                view! { <li class=class>{format!("{prefix}: {}", issue)}</li> }
+                                let text = format!("{}: {}", issue.severity.label(), issue);
+                                view! { <li class=severity_class(issue.severity)>{text}</li> }
                             })
                             .collect_view()
                     })}
@@ -94,7 +98,7 @@ pub fn IssueSummary(#[prop(into)] issues: Signal<Issues>) -> impl IntoView {
 
 /// Is there an error for `field`? (for `aria-invalid`)
 fn has_error(issues: Option<Signal<Issues>>, field: &'static str) -> bool {
-    issues.is_some_and(|i| i.with(|all| all.for_field(field).any(|x| x.severity == Severity::Error)))
+    issues.is_some_and(|i| i.with(|all| all.field_has_error(field)))
 }
 
 /// A labelled text input (or textarea) bound to a form field, with its messages.

@@ -8,35 +8,16 @@ use crate::domain::evaluation::{
     OVERALL_LABEL,
 };
 use crate::domain::ids::RecordId;
-use crate::domain::issues::{Issues, Severity};
 use crate::domain::record::RecordKind;
 use crate::domain::save::{singleton_target, Trashed};
 use crate::domain::summary::inputs::{saved_evaluation, EVALUATION_SUFFIX};
 use crate::domain::summary::{ComparisonRow, DrillDown, Section, POINTS_UNIT};
-use crate::ui::components::{ConfirmDialog, IssueSummary};
+use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary};
 use crate::ui::ctx::{use_app, Notice};
 use crate::ui::editor::{RecordSaver, SaveConflicts};
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
 use crate::ui::pages::summary::SummaryData;
 use leptos::prelude::*;
-
-/// The messages of one field (for fields whose key is built at run time).
-#[component]
-fn Messages(issues: Memo<Issues>, field: String) -> impl IntoView {
-    move || {
-        issues.with(|all| {
-            all.for_field(&field)
-                .map(|issue| {
-                    let (class, prefix) = match issue.severity {
-                        Severity::Error => ("field-error", "エラー: "),
-                        Severity::Warning => ("field-warning", "注意: "),
-                    };
-                    view! { <span class=class role="alert">{format!("{prefix}{}", issue.message)}</span> }
-                })
-                .collect_view()
-        })
-    }
-}
 
 /// 管内の状況 of one item: the %, the count of N, 外来＋往診 where it adds up, 不明, the
 /// formula, last year, and the link to the patients behind it.
@@ -176,11 +157,11 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
             };
             let level_invalid = {
                 let f = level_name.clone();
-                move || issues.with(|i| i.for_field(&f).any(|x| x.severity == Severity::Error)).then_some("true")
+                move || issues.with(|i| i.field_has_error(&f)).then_some("true")
             };
             let issue_invalid = {
                 let f = issue_name.clone();
-                move || issues.with(|i| i.for_field(&f).any(|x| x.severity == Severity::Error)).then_some("true")
+                move || issues.with(|i| i.field_has_error(&f)).then_some("true")
             };
             view! {
                 <tr data-item=item.key()>
@@ -212,7 +193,7 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
                                 .collect_view()}
                         </select>
                         {move || previous_level().map(|t| view! { <span class="hint previous-level">{t}</span> })}
-                        <Messages issues field=level_name.clone()/>
+                        <FieldIssues issues field=level_name.clone()/>
                     </td>
                     <td class="issue">
                         <textarea
@@ -226,7 +207,7 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
                                 form.update(|f| f.item_mut(item).issue = v);
                             }
                         ></textarea>
-                        <Messages issues field=issue_name.clone()/>
+                        <FieldIssues issues field=issue_name.clone()/>
                     </td>
                 </tr>
             }
@@ -272,14 +253,14 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
                 <textarea
                     name=OVERALL_FIELD
                     data-field=OVERALL_FIELD
-                    aria-invalid=move || issues.with(|i| i.for_field(OVERALL_FIELD).any(|x| x.severity == Severity::Error)).then_some("true")
+                    aria-invalid=move || issues.with(|i| i.field_has_error(OVERALL_FIELD)).then_some("true")
                     prop:value=move || form.value.with(|f| f.overall.clone())
                     on:input:target=move |ev| {
                         let v = ev.target().value();
                         form.update(|f| f.overall = v);
                     }
                 ></textarea>
-                <Messages issues field=OVERALL_FIELD.to_string()/>
+                <FieldIssues issues field=OVERALL_FIELD.to_string()/>
             </label>
             <IssueSummary issues=summary_issues/>
             <SaveConflicts saver/>

@@ -1,26 +1,9 @@
 //! Number fields that show whether they are 未入力（不明）or 0 (shared with 様式3).
 
 use crate::domain::forms::input::entry_state;
-use crate::domain::issues::{Issues, Severity};
+use crate::domain::issues::Issues;
+use crate::ui::components::FieldIssues;
 use leptos::prelude::*;
-
-/// The messages of one field whose key is built at run time (`certified_other.0.count`).
-#[component]
-pub fn KeyedIssues(#[prop(into)] issues: Signal<Issues>, field: String) -> impl IntoView {
-    move || {
-        issues.with(|all| {
-            all.for_field(&field)
-                .map(|issue| {
-                    let (class, prefix) = match issue.severity {
-                        Severity::Error => ("field-error", "エラー: "),
-                        Severity::Warning => ("field-warning", "注意: "),
-                    };
-                    view! { <span class=class role="alert">{format!("{prefix}{}", issue.message)}</span> }
-                })
-                .collect_view()
-        })
-    }
-}
 
 /// A labelled number input with its unit, the 未入力（不明）/ 0（なし）mark and its messages.
 #[component]
@@ -43,7 +26,7 @@ pub fn NumberField(
     let state = Memo::new(move |_| value.with(|v| entry_state(v, units)));
     let invalid = {
         let field = field.clone();
-        move || issues.with(|i| i.for_field(&field).any(|x| x.severity == Severity::Error)).then_some("true")
+        move || issues.with(|i| i.field_has_error(&field)).then_some("true")
     };
     let inputmode = if inputmode.is_empty() { "numeric" } else { inputmode };
     view! {
@@ -65,7 +48,7 @@ pub fn NumberField(
                 <span class="entry-state" data-testid="entry-state">{move || state.get().mark()}</span>
             </span>
             {(!hint.is_empty()).then(|| view! { <span class="hint">{hint}</span> })}
-            <KeyedIssues issues field/>
+            <FieldIssues issues field/>
         </label>
     }
 }

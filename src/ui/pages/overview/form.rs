@@ -1,19 +1,19 @@
 //! The 地域の概況 form: one record per 地域診断, saved in one transaction with its draft
 //! removed. Enter saves, Esc cancels (asking first when something was typed).
 
-use super::fields::{KeyedIssues, NumberField};
+use super::fields::NumberField;
 use crate::domain::diagnosis::DiagnosisEntry;
 use crate::domain::forms::overview_form::{
     fields, labels, overview_warnings, OverviewForm, AREA_UNITS, MAX_OTHER_DISEASES, PEOPLE, PLACES,
 };
 use crate::domain::ids::RecordId;
-use crate::domain::issues::{Issues, Severity};
+use crate::domain::issues::Issues;
 use crate::domain::overview::Overview;
 use crate::domain::patient::Patient;
 use crate::domain::record::{RecordKind, StoredRecord};
 use crate::domain::save::{singleton_target, Trashed};
 use crate::domain::summary::inputs::{singleton_record, OVERVIEW_SUFFIX};
-use crate::ui::components::{ConfirmDialog, IssueSummary};
+use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary};
 use crate::ui::ctx::{use_app, AppCtx, Notice};
 use crate::ui::editor::{RecordSaver, SaveConflicts};
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
@@ -263,9 +263,7 @@ fn OtherDiseases(form: FormState<OverviewForm>, issues: Signal<Issues>) -> impl 
             }
         });
     };
-    let name_invalid = move |key: String| {
-        move || issues.with(|i| i.for_field(&key).any(|x| x.severity == Severity::Error)).then_some("true")
-    };
+    let name_invalid = move |key: String| move || issues.with(|i| i.field_has_error(&key)).then_some("true");
     view! {
         <div class="other-diseases" data-field=fields::CERTIFIED_OTHER>
             <p class="sub-legend">"追加した疾患（その他の疾患の療養者数（認定者））"</p>
@@ -299,7 +297,7 @@ fn OtherDiseases(form: FormState<OverviewForm>, issues: Signal<Issues>) -> impl 
                                             });
                                         }
                                     />
-                                    <KeyedIssues issues field=name_key/>
+                                    <FieldIssues issues field=name_key/>
                                 </label>
                                 <NumberField
                                     label="療養者数（認定者）".to_string()
@@ -331,7 +329,7 @@ fn OtherDiseases(form: FormState<OverviewForm>, issues: Signal<Issues>) -> impl 
                     })
                     .collect_view()
             }}
-            <KeyedIssues issues field=fields::CERTIFIED_OTHER.to_string()/>
+            <FieldIssues issues field=fields::CERTIFIED_OTHER.to_string()/>
             <button type="button" data-testid="add-disease" on:click=add disabled=move || !can_add.get()>
                 "＋ 疾患を追加"
             </button>

@@ -3,9 +3,9 @@
 //! the 判断樹 source of a 特定症状.
 
 use crate::domain::forms::patient_form::{fields, PatientForm};
-use crate::domain::issues::{Issues, Severity};
+use crate::domain::issues::Issues;
 use crate::domain::patient::{JudgementSource, Service};
-use crate::ui::components::{ChoiceInput, ChoiceInputProps};
+use crate::ui::components::{ChoiceInput, ChoiceInputProps, FieldIssues};
 use crate::ui::form::FormState;
 use leptos::prelude::*;
 
@@ -66,21 +66,7 @@ pub fn GapFlag(form: FormState<PatientForm>, service: Service, issues: Signal<Is
         f.gaps.iter().find(|g| g.service == service).map(|g| g.note.clone()).unwrap_or_default()
     });
     let key = crate::domain::forms::roster::service_key(service);
-    let messages = move || {
-        let Some(i) = position.get() else { return Vec::new() };
-        let field = fields::gap_note(i);
-        issues.with(|all| {
-            all.for_field(&field)
-                .map(|issue| {
-                    let class = match issue.severity {
-                        Severity::Error => "field-error",
-                        Severity::Warning => "field-warning",
-                    };
-                    view! { <span class=class role="alert">{issue.message.clone()}</span> }
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+    let messages = move || position.get().map(|i| view! { <FieldIssues issues field=fields::gap_note(i) plain=true/> });
     view! {
         <div class="gap-flag" class:on=move || on.get() data-gap=key>
             <label class="check gap-check">

@@ -424,11 +424,7 @@ fn WithPrevious(
 #[component]
 fn CouncilSection(form: FormState<ProgrammeForm>, issues: Signal<Issues>, fiscal_year: FiscalYear) -> impl IntoView {
     let meetings_label = format!("【{}開催】回/年", fiscal_year.wareki());
-    let meetings_invalid = move || {
-        issues.with(|i| {
-            i.for_field(fields::COUNCIL_MEETINGS).any(|x| x.severity == crate::domain::issues::Severity::Error)
-        })
-    };
+    let meetings_invalid = move || issues.with(|i| i.field_has_error(fields::COUNCIL_MEETINGS));
     view! {
         <fieldset class="form-group council" data-testid="council">
             <legend>"難病対策地域協議会"</legend>

@@ -3,14 +3,14 @@
 //! 独自事業 の追加, the standard rows to add back, and the ゴミ箱.
 
 use super::{PageData, PreviousYear};
-use crate::domain::issues::{Issues, Severity};
+use crate::domain::issues::Issues;
 use crate::domain::programmes::sheet::{
     count_display, detail_lines, implemented_options, implemented_value, previous_row, quick_field_key, restore_record,
     QuickEdits, QuickField, SheetRow, NEW_ROW_KEY,
 };
 use crate::domain::programmes::{implemented_label, Programme, ProgrammeEntry, StandardProgramme};
 use crate::storage::WriteBatch;
-use crate::ui::components::{ConfirmDialog, IssueSummary};
+use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary};
 use crate::ui::ctx::{use_app, AppCtx, Notice};
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
 use crate::ui::platform;
@@ -40,24 +40,6 @@ fn move_in_column(ev: &leptos::ev::KeyboardEvent, column: &str) {
         if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
             input.select();
         }
-    }
-}
-
-/// Messages of one cell of the table.
-#[component]
-fn CellIssues(issues: Memo<Issues>, field: String) -> impl IntoView {
-    move || {
-        issues.with(|all| {
-            all.for_field(&field)
-                .map(|issue| {
-                    let (class, prefix) = match issue.severity {
-                        Severity::Error => ("field-error", "エラー: "),
-                        Severity::Warning => ("field-warning", "注意: "),
-                    };
-                    view! { <span class=class role="alert">{format!("{prefix}{}", issue.message)}</span> }
-                })
-                .collect_view()
-        })
     }
 }
 
@@ -220,9 +202,7 @@ fn QuickRowView(
     let set = move |field: QuickField| {
         move |text: String| form.update(|edits| stored.with_value(|row| edits.set_text(row, field, text)))
     };
-    let has_error = move |field: String| {
-        move || issues.with(|all| all.for_field(&field).any(|i| i.severity == Severity::Error)).then_some("true")
-    };
+    let has_error = move |field: String| move || issues.with(|all| all.field_has_error(&field)).then_some("true");
     let f_impl = quick_field_key(&key, QuickField::Implemented.key());
     let f_local = quick_field_key(&key, QuickField::CountLocal.key());
     let f_pref = quick_field_key(&key, QuickField::CountPrefecture.key());
@@ -292,7 +272,7 @@ fn QuickRowView(
                 {move || previous.get().map(|(_, p)| view! {
                     <span class="previous">{format!("前年度 {}", count_display(p.count_local))}</span>
                 })}
-                <CellIssues issues field=f_local.clone()/>
+                <FieldIssues issues field=f_local.clone()/>
             </td>
             <td class="num col-count">
                 <input
@@ -311,7 +291,7 @@ fn QuickRowView(
                 {move || previous.get().map(|(_, p)| view! {
                     <span class="previous">{format!("前年度 {}", count_display(p.count_prefecture))}</span>
                 })}
-                <CellIssues issues field=f_pref.clone()/>
+                <FieldIssues issues field=f_pref.clone()/>
             </td>
             <td class="col-eval">
                 {details.into_iter().map(|line| view! { <span class="detail-line clamp">{line}</span> }).collect_view()}

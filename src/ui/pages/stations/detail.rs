@@ -12,14 +12,14 @@ use crate::domain::forms::station_form::{
     FULL_TIME, INTAKE_OPTIONS, MAX_STAFF,
 };
 use crate::domain::ids::RecordId;
-use crate::domain::issues::{Issues, Severity};
+use crate::domain::issues::Issues;
 use crate::domain::save::{Target, Trashed};
 use crate::domain::station::Station;
-use crate::ui::components::{ChoiceInput, ConfirmDialog, IssueSummary, TextInput};
+use crate::ui::components::{ChoiceInput, ConfirmDialog, FieldIssues, IssueSummary, TextInput};
 use crate::ui::ctx::{use_app, Notice};
 use crate::ui::editor::{trash_latest, RecordSaver, SaveConflicts};
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
-use crate::ui::pages::overview::fields::{KeyedIssues, NumberField};
+use crate::ui::pages::overview::fields::NumberField;
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -400,9 +400,7 @@ fn FteSection(form: FormState<StationForm>, issues: Signal<Issues>) -> impl Into
             }
         });
     };
-    let invalid = move |key: String| {
-        move || issues.with(|i| i.for_field(&key).any(|x| x.severity == Severity::Error)).then_some("true")
-    };
+    let invalid = move |key: String| move || issues.with(|i| i.field_has_error(&key)).then_some("true");
 
     view! {
         <fieldset class="form-group fte" data-testid="fte">
@@ -478,7 +476,7 @@ fn FteSection(form: FormState<StationForm>, issues: Signal<Issues>) -> impl Into
                                                             form.update(|f| if let Some(m) = f.staff.get_mut(i) { m.label = v; });
                                                         }
                                                     />
-                                                    <KeyedIssues issues field=label_key/>
+                                                    <FieldIssues issues field=label_key/>
                                                 </td>
                                                 <td>
                                                     <select
@@ -497,7 +495,7 @@ fn FteSection(form: FormState<StationForm>, issues: Signal<Issues>) -> impl Into
                                                             .map(|(v, label)| view! { <option value=*v>{*label}</option> })
                                                             .collect_view()}
                                                     </select>
-                                                    <KeyedIssues issues field=employment_key/>
+                                                    <FieldIssues issues field=employment_key/>
                                                 </td>
                                                 <td>
                                                     <input
@@ -515,7 +513,7 @@ fn FteSection(form: FormState<StationForm>, issues: Signal<Issues>) -> impl Into
                                                             form.update(|f| if let Some(m) = f.staff.get_mut(i) { m.weekly_hours = v; });
                                                         }
                                                     />
-                                                    <KeyedIssues issues field=hours_key/>
+                                                    <FieldIssues issues field=hours_key/>
                                                 </td>
                                                 <td>
                                                     <button
@@ -533,7 +531,7 @@ fn FteSection(form: FormState<StationForm>, issues: Signal<Issues>) -> impl Into
                             }}
                         </tbody>
                     </table>
-                    <KeyedIssues issues field=fields::STAFF.to_string()/>
+                    <FieldIssues issues field=fields::STAFF.to_string()/>
                     <button type="button" data-testid="add-staff" on:click=add disabled=move || !can_add.get()>
                         "＋ 職員を追加"
                     </button>

@@ -1,0 +1,156 @@
+//! The record-editor frame: what every record form around its fields has in common — the
+//! 下書き offer, the `<form>` with Enter / Esc (and Ctrl+Enter where a page has text areas),
+//! the sticky action bar (保存, the page's own buttons, 取り消し, 未保存, the keyboard hint,
+//! 削除), the confirmation before 取り消し and before 削除, and the conflict list of a save.
+//!
+//! An editor supplies its fields as children, what 保存 does (parse, then
+//! [`super::RecordSaver::save`]) and where 取り消し leads.
+
+use super::{RecordSaver, SaveConflicts};
+use crate::domain::record::RecordBody;
+use crate::ui::components::ConfirmDialog;
+use crate::ui::form::{DirtyMark, DraftOffer, FormState};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// 削除 of a saved record (to the ゴミ箱), with its confirmation.
+#[derive(Clone)]
+pub struct DeleteAction {
+    /// The button: 「この療養者を削除」.
+    pub label: &'static str,
+    pub testid: &'static str,
+    /// The confirmation's title and message (the message names the record).
+    pub title: &'static str,
+    pub message: Signal<String>,
+    /// Runs after she confirms; `done` closes the confirmation.
+    pub run: Callback<Callback<()>>,
+}
+
+/// The frame (see the module doc).
+#[component]
+pub fn EditorForm<T, F>(
+    form: FormState<F>,
+    saver: RecordSaver<T, F>,
+    /// The `<form>`'s class (and the page's styles).
+    class: &'static str,
+    /// 保存 (Enter in a one-line field, Ctrl+Enter anywhere, the 保存 button).
+    on_save: Callback<()>,
+    /// After 取り消し: back to the list. `None`: the page stays, with the saved values.
+    #[prop(optional)]
+    on_leave: Option<Callback<()>>,
+    /// What 取り消し asks.
+    cancel_message: &'static str,
+    /// The keyboard hint beside the buttons.
+    hint: &'static str,
+    #[prop(optional)] delete: Option<DeleteAction>,
+    /// The page's own buttons after 保存 (e.g. 保存して次を登録).
+    #[prop(optional)]
+    extra_buttons: Option<ChildrenFn>,
+    /// Further keys of the page (e.g. Shift+Enter), seen before the frame's own.
+    #[prop(optional)]
+    on_key: Option<Callback<leptos::ev::KeyboardEvent>>,
+    #[prop(optional)] node_ref: Option<NodeRef<leptos::html::Form>>,
+    children: Children,
+) -> impl IntoView
+where
+    T: RecordBody + 'static,
+    F: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    let confirm_cancel = RwSignal::new(false);
+    let confirm_delete = RwSignal::new(false);
+    let dirty = Signal::derive(move || form.is_dirty());
+    let leave = move || {
+        if let Some(go) = on_leave {
+            go.run(());
+        }
+    };
+    let cancel = move || {
+        if form.value.with_untracked(|v| form.initial.with_untracked(|i| v != i)) {
+            confirm_cancel.set(true);
+        } else {
+            leave();
+        }
+    };
+    let dialog_open = move || {
+        confirm_cancel.get_untracked()
+            || confirm_delete.get_untracked()
+            || saver.conflicts.with_untracked(Option::is_some)
+    };
+    let form_ref = node_ref.unwrap_or_default();
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if let Some(k) = on_key {
+            k.run(ev.clone());
+        }
+        if dialog_open() {
+            return;
+        }
+        match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                cancel();
+            }
+            "Enter" if ev.ctrl_key() || ev.meta_key() => {
+                ev.prevent_default();
+                on_save.run(());
+            }
+            _ => {}
+        }
+    };
+    let stays = on_leave.is_none();
+    let delete_button = delete.clone().map(|d| {
+        view! {
+            <button type="button" class="danger push-right" data-testid=d.testid on:click=move |_| confirm_delete.set(true)>
+                {d.label}
+            </button>
+        }
+    });
+    view! {
+        <DraftOffer form/>
+        <form
+            class=class
+            node_ref=form_ref
+            novalidate
+            autocomplete="off"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                on_save.run(());
+            }
+            on:keydown=on_keydown
+        >
+            {children()}
+            <div class="sticky-actions">
+                <button type="submit" class="primary" data-testid="save">"保存"</button>
+                {extra_buttons.map(|b| b())}
+                <button type="button" disabled=move || stays && !dirty.get() on:click=move |_| cancel()>"取り消し"</button>
+                <DirtyMark dirty/>
+                <span class="hint">{hint}</span>
+                {delete_button}
+            </div>
+        </form>
+        <SaveConflicts saver/>
+        {move || confirm_cancel.get().then(|| view! {
+            <ConfirmDialog
+                title="入力の取り消し".to_string()
+                message=cancel_message.to_string()
+                confirm_label=if stays { "取り消す" } else { "取り消して戻る" }
+                on_confirm=Callback::new(move |_| {
+                    confirm_cancel.set(false);
+                    form.discard();
+                    leave();
+                })
+                on_cancel=Callback::new(move |_| confirm_cancel.set(false))
+            />
+        })}
+        {move || confirm_delete.get().then(|| delete.clone().map(|d| view! {
+            <ConfirmDialog
+                title=d.title.to_string()
+                message=d.message.get_untracked()
+                confirm_label="削除する"
+                danger=true
+                on_confirm=Callback::new(move |_| d.run.run(Callback::new(move |_| confirm_delete.set(false))))
+                on_cancel=Callback::new(move |_| confirm_delete.set(false))
+            />
+        }))}
+    }
+}
