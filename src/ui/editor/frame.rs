@@ -34,6 +34,9 @@ pub fn EditorForm<T, F>(
     saver: RecordSaver<T, F>,
     /// The `<form>`'s class (and the page's styles).
     class: &'static str,
+    /// The `<form>`'s `data-testid`, where tests look for it.
+    #[prop(optional)]
+    testid: Option<&'static str>,
     /// 保存 (Enter in a one-line field, Ctrl+Enter anywhere, the 保存 button).
     on_save: Callback<()>,
     /// After 取り消し: back to the list. `None`: the page stays, with the saved values.
@@ -43,7 +46,7 @@ pub fn EditorForm<T, F>(
     cancel_message: &'static str,
     /// The keyboard hint beside the buttons.
     hint: &'static str,
-    #[prop(optional)] delete: Option<DeleteAction>,
+    #[prop(optional_no_strip)] delete: Option<DeleteAction>,
     /// The page's own buttons after 保存 (e.g. 保存して次を登録).
     #[prop(optional)]
     extra_buttons: Option<ChildrenFn>,
@@ -109,6 +112,7 @@ where
         <DraftOffer form/>
         <form
             class=class
+            data-testid=testid
             node_ref=form_ref
             novalidate
             autocomplete="off"

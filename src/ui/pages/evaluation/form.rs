@@ -12,10 +12,10 @@ use crate::domain::record::RecordKind;
 use crate::domain::save::{singleton_target, Trashed};
 use crate::domain::summary::inputs::{saved_evaluation, EVALUATION_SUFFIX};
 use crate::domain::summary::{ComparisonRow, DrillDown, Section, POINTS_UNIT};
-use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary};
+use crate::ui::components::{FieldIssues, IssueSummary};
 use crate::ui::ctx::{use_app, Notice};
-use crate::ui::editor::{RecordSaver, SaveConflicts};
-use crate::ui::form::{DirtyMark, DraftOffer, FormState};
+use crate::ui::editor::{EditorForm, RecordSaver};
+use crate::ui::form::FormState;
 use crate::ui::pages::summary::SummaryData;
 use leptos::prelude::*;
 
@@ -93,10 +93,9 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
         data.previous
             .with(|p| p.as_ref().and_then(|p| p.evaluation.as_ref().map(|e| (p.fiscal_year.wareki(), e.clone()))))
     });
-    let confirm_cancel = RwSignal::new(false);
     let diagnosis = StoredValue::new(diagnosis);
 
-    let save = move || {
+    let save = Callback::new(move |()| {
         let typed = form.value.get_untracked();
         let evaluation = match typed.parse() {
             Ok((e, _)) => e,
@@ -121,23 +120,7 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
                 form.saved(EvaluationForm::from_record(&stored));
             }
         });
-    };
-    let cancel = move || {
-        if form.value.with_untracked(|v| form.initial.with_untracked(|i| v != i)) {
-            confirm_cancel.set(true);
-        }
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "Enter" if ev.ctrl_key() || ev.meta_key() => {
-            ev.prevent_default();
-            save();
-        }
-        "Escape" => {
-            ev.prevent_default();
-            cancel();
-        }
-        _ => {}
-    };
+    });
 
     let rows = EvaluationItem::ALL
         .into_iter()
@@ -215,16 +198,15 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
         .collect_view();
 
     view! {
-        <form
+        <EditorForm
+            form
+            saver
             class="evaluation-form"
-            data-testid="evaluation-form"
-            on:submit=move |ev| {
-                ev.prevent_default();
-                save();
-            }
-            on:keydown=on_key
+            testid="evaluation-form"
+            on_save=save
+            cancel_message="保存していない入力を取り消して、保存済みの内容に戻します。よろしいですか？"
+            hint="Ctrl+Enterで保存・Escで取り消し"
         >
-            <DraftOffer form/>
             <div class="level-legend" aria-label="レベルの意味">
                 <span class="label">"レベル"</span>
                 {Level::ALL.map(|l| view! { <span class="level-key">{l.label()}</span> }).collect_view()}
@@ -263,25 +245,6 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
                 <FieldIssues issues field=OVERALL_FIELD.to_string()/>
             </label>
             <IssueSummary issues=summary_issues/>
-            <SaveConflicts saver/>
-            <div class="sticky-actions">
-                <button type="submit" class="primary" data-testid="save">"保存"</button>
-                <button type="button" on:click=move |_| cancel()>"取り消し"</button>
-                <DirtyMark dirty=Signal::derive(move || form.is_dirty())/>
-                <span class="hint">"Ctrl+Enterで保存・Escで取り消し"</span>
-            </div>
-        </form>
-        {move || confirm_cancel.get().then(|| view! {
-            <ConfirmDialog
-                title="入力の取り消し".to_string()
-                message="保存していない入力を取り消して、保存済みの内容に戻します。よろしいですか？".to_string()
-                confirm_label="取り消す"
-                on_confirm=Callback::new(move |_| {
-                    confirm_cancel.set(false);
-                    form.discard();
-                })
-                on_cancel=Callback::new(move |_| confirm_cancel.set(false))
-            />
-        })}
+        </EditorForm>
     }
 }

@@ -13,10 +13,10 @@ use crate::domain::patient::Patient;
 use crate::domain::record::{RecordKind, StoredRecord};
 use crate::domain::save::{singleton_target, Trashed};
 use crate::domain::summary::inputs::{singleton_record, OVERVIEW_SUFFIX};
-use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary};
+use crate::ui::components::{FieldIssues, IssueSummary};
 use crate::ui::ctx::{use_app, AppCtx, Notice};
-use crate::ui::editor::{RecordSaver, SaveConflicts};
-use crate::ui::form::{DirtyMark, DraftOffer, FormState};
+use crate::ui::editor::{EditorForm, RecordSaver};
+use crate::ui::form::FormState;
 use leptos::prelude::*;
 
 /// The saved 概況 of the open 地域診断: the record under `<地域診断>:overview` (or, from older
@@ -71,11 +71,9 @@ pub fn OverviewEditor(
             all
         })
     };
-    let confirm_discard = RwSignal::new(false);
     let diagnosis = StoredValue::new(diagnosis_id.clone());
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let save = Callback::new(move |()| {
         let typed = form.value.get_untracked();
         let overview = match typed.parse() {
             Ok((o, _)) => o,
@@ -105,7 +103,7 @@ pub fn OverviewEditor(
             }
             saved_once.set(true);
         });
-    };
+    });
 
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let number = move |label: &'static str,
@@ -141,20 +139,14 @@ pub fn OverviewEditor(
             <Show when=move || !saved_once.get()>
                 <p class="hint" data-testid="overview-unsaved">"まだ保存されていません。入力して「保存」を押してください。"</p>
             </Show>
-            <DraftOffer form/>
-            <form
+            <EditorForm
+                form
+                saver
                 class="overview-form"
                 node_ref=form_ref
-                novalidate
-                on:submit=save
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" && !confirm_discard.get_untracked() {
-                        ev.prevent_default();
-                        if form.value.with_untracked(|v| form.initial.with_untracked(|i| v != i)) {
-                            confirm_discard.set(true);
-                        }
-                    }
-                }
+                on_save=save
+                cancel_message="保存していない地域の概況の入力を取り消して、保存済みの値に戻します。よろしいですか？"
+                hint="Enterで保存・Escで取り消し。空欄＝未入力（不明）、なし＝0。"
             >
                 <fieldset class="form-group">
                     <legend>"管轄地域"</legend>
@@ -211,32 +203,7 @@ pub fn OverviewEditor(
                 </fieldset>
 
                 <IssueSummary issues/>
-                <div class="sticky-actions">
-                    <button type="submit" class="primary" data-testid="save">"保存"</button>
-                    <button
-                        type="button"
-                        disabled=move || !form.is_dirty()
-                        on:click=move |_| confirm_discard.set(true)
-                    >
-                        "取り消し"
-                    </button>
-                    <DirtyMark dirty=Signal::derive(move || form.is_dirty())/>
-                    <span class="hint">"Enterで保存・Escで取り消し。空欄＝未入力（不明）、なし＝0。"</span>
-                </div>
-            </form>
-            <SaveConflicts saver/>
-            {move || confirm_discard.get().then(|| view! {
-                <ConfirmDialog
-                    title="入力の取り消し".to_string()
-                    message="保存していない地域の概況の入力を取り消して、保存済みの値に戻します。よろしいですか？".to_string()
-                    confirm_label="取り消す"
-                    on_confirm=Callback::new(move |_| {
-                        confirm_discard.set(false);
-                        form.discard();
-                    })
-                    on_cancel=Callback::new(move |_| confirm_discard.set(false))
-                />
-            })}
+            </EditorForm>
         </section>
     }
 }

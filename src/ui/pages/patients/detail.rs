@@ -18,10 +18,10 @@ use crate::domain::issues::Issues;
 use crate::domain::patient::{Patient, Service};
 use crate::domain::record::StoredRecord;
 use crate::domain::save::{Target, Trashed};
-use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary, SelectInput, TextInput, TriText};
+use crate::ui::components::{FieldIssues, IssueSummary, SelectInput, TextInput, TriText};
 use crate::ui::ctx::{use_app, Notice};
-use crate::ui::editor::{trash_latest, RecordSaver, SaveConflicts};
-use crate::ui::form::{DirtyMark, DraftOffer, FormState};
+use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, RecordSaver};
+use crate::ui::form::FormState;
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -136,9 +136,6 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
     });
     let issues: Signal<Issues> = issues_memo.into();
 
-    let confirm_cancel = RwSignal::new(false);
-    let confirm_delete = RwSignal::new(false);
-
     let back = {
         let list_route = list_route.clone();
         let record_id = record_id.clone();
@@ -147,17 +144,6 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
             ctx.go(list_route.clone());
         }
     };
-    let cancel = {
-        let back = back.clone();
-        move || {
-            if form.value.with_untracked(|v| form.initial.with_untracked(|i| v != i)) {
-                confirm_cancel.set(true);
-            } else {
-                back();
-            }
-        }
-    };
-
     // 「保存して次を登録」 (or Shift+Enter): after saving, an empty form for the next patient.
     let then_new = StoredValue::new(false);
     let save = {
@@ -165,8 +151,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
         let diagnosis_id = diagnosis_id.clone();
         let list_route = list_route.clone();
         let new_route = PageData::item_route(&diagnosis_id, NEW_ITEM);
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
+        Callback::new(move |()| {
             let typed = form.value.get_untracked();
             let refuse = |first: String| {
                 ctx.notice.set(Some(Notice::Error(format!("入力に誤りがあるため保存していません（{first}）"))));
@@ -211,29 +196,33 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                     ctx.go(list_route.clone());
                 }
             });
-        }
+        })
     };
 
-    let delete = {
-        let record_id = record_id.clone();
+    let delete = record_id.clone().map(|id| {
+        let id_number = saved_patient.as_ref().map(|p| p.id_number.clone()).unwrap_or_default();
+        let asked = format!("ID番号「{id_number}」の療養者を様式1から削除します。削除した療養者は一覧の下の「ゴミ箱」から元に戻せます。");
         let list_route = list_route.clone();
-        let saved_id_number = saved_patient.as_ref().map(|p| p.id_number.clone()).unwrap_or_default();
-        move || {
-            let Some(id) = record_id.clone() else { return };
-            let message =
-                format!("ID番号「{saved_id_number}」の療養者を削除しました（一覧の下のゴミ箱から元に戻せます）");
-            let list_route = list_route.clone();
-            spawn_local(async move {
-                let ok = trash_latest(ctx, &id, form.key(), &message).await;
-                confirm_delete.set(false);
-                if ok {
-                    form.saved(form.initial.get_untracked());
-                    data.focus_row.set(None);
-                    ctx.go(list_route);
-                }
-            });
+        DeleteAction {
+            label: "この療養者を削除",
+            testid: "delete",
+            title: "療養者の削除",
+            message: Signal::stored(asked),
+            run: Callback::new(move |done: Callback<()>| {
+                let message = format!("ID番号「{id_number}」の療養者を削除しました（一覧の下のゴミ箱から元に戻せます）");
+                let (id, list_route) = (id.clone(), list_route.clone());
+                spawn_local(async move {
+                    let ok = trash_latest(ctx, &id, form.key(), &message).await;
+                    done.run(());
+                    if ok {
+                        form.saved(form.initial.get_untracked());
+                        data.focus_row.set(None);
+                        ctx.go(list_route);
+                    }
+                });
+            }),
         }
-    };
+    });
 
     let hide = ctx.hide_names;
     let heading = {
@@ -252,11 +241,27 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_ref.on_load(|_| focus_first_field());
-    let cancel_for_key = cancel.clone();
-    let cancel_for_button = cancel.clone();
-    let back_for_dialog = back.clone();
-    let saved = record_id.is_some();
-    let delete_name = saved_patient.as_ref().map(|p| p.id_number.clone()).unwrap_or_default();
+    let leave = Callback::new(move |()| back());
+    // Enter in a one-line field saves; Shift+Enter saves and starts the next patient.
+    let on_key = Callback::new(move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            let in_input =
+                ev.target().is_some_and(|t| wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&t).is_some());
+            then_new.set_value(ev.shift_key() && in_input);
+            if ev.shift_key() && in_input {
+                // (The browser submits on a plain Enter only.)
+                ev.prevent_default();
+                if let Some(f) = form_ref.get_untracked() {
+                    let _ = f.request_submit();
+                }
+            }
+        }
+    });
+    let save_next = move || {
+        view! {
+            <button type="submit" data-testid="save-next" on:click=move |_| then_new.set_value(true)>"保存して次を登録"</button>
+        }
+    };
 
     view! {
         <section class="patient-detail" data-testid="patient-detail">
@@ -268,33 +273,18 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                     <p class="lead">{entry.diagnosis.title()}</p>
                 </div>
             </div>
-            <DraftOffer form/>
-            <form
+            <EditorForm
+                form
+                saver
                 class="patient-form"
                 node_ref=form_ref
-                novalidate
-                autocomplete="off"
-                on:submit=save
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" && !confirm_cancel.get_untracked() && !confirm_delete.get_untracked() {
-                        ev.prevent_default();
-                        cancel_for_key();
-                    }
-                    // Enter in a one-line field saves; Shift+Enter saves and starts the next patient.
-                    if ev.key() == "Enter" {
-                        let in_input = ev
-                            .target()
-                            .is_some_and(|t| wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&t).is_some());
-                        then_new.set_value(ev.shift_key() && in_input);
-                        if ev.shift_key() && in_input {
-                            // (The browser submits on a plain Enter only.)
-                            ev.prevent_default();
-                            if let Some(f) = form_ref.get_untracked() {
-                                let _ = f.request_submit();
-                            }
-                        }
-                    }
-                }
+                on_save=save
+                on_leave=leave
+                on_key
+                extra_buttons=ToChildren::to_children(save_next)
+                cancel_message="保存していない入力を取り消して一覧に戻ります。よろしいですか？"
+                hint="Enterで保存・Shift+Enterで保存して次を登録・Escで取り消し・Tabで次の項目へ。選択肢は数字キー（1 有・0 無・Delete 不明）でも選べます。"
+                delete
             >
                 <BasicSection form issues/>
                 <ProceduresSection form issues/>
@@ -306,49 +296,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                 <SystemsSection form issues/>
                 <ContactSection form issues/>
                 <IssueSummary issues/>
-                <div class="sticky-actions">
-                    <button type="submit" class="primary" data-testid="save" on:click=move |_| then_new.set_value(false)>"保存"</button>
-                    <button type="submit" data-testid="save-next" on:click=move |_| then_new.set_value(true)>"保存して次を登録"</button>
-                    <button type="button" on:click=move |_| cancel_for_button()>"取り消し"</button>
-                    <DirtyMark dirty=Signal::derive(move || form.is_dirty())/>
-                    <span class="hint">"Enterで保存・Shift+Enterで保存して次を登録・Escで取り消し・Tabで次の項目へ。選択肢は数字キー（1 有・0 無・Delete 不明）でも選べます。"</span>
-                    {saved.then(|| view! {
-                        <button type="button" class="danger push-right" data-testid="delete" on:click=move |_| confirm_delete.set(true)>
-                            "この療養者を削除"
-                        </button>
-                    })}
-                </div>
-            </form>
-            <SaveConflicts saver/>
-            {move || confirm_cancel.get().then(|| {
-                let back = back_for_dialog.clone();
-                view! {
-                    <ConfirmDialog
-                        title="入力の取り消し".to_string()
-                        message="保存していない入力を取り消して一覧に戻ります。よろしいですか？".to_string()
-                        confirm_label="取り消して戻る"
-                        on_confirm=Callback::new(move |_| {
-                            confirm_cancel.set(false);
-                            form.discard();
-                            back();
-                        })
-                        on_cancel=Callback::new(move |_| confirm_cancel.set(false))
-                    />
-                }
-            })}
-            {move || confirm_delete.get().then(|| {
-                let delete = delete.clone();
-                view! {
-                    <ConfirmDialog
-                        title="療養者の削除".to_string()
-                        message=format!("ID番号「{delete_name}」の療養者を様式1から削除します。削除した療養者は一覧の下の「ゴミ箱」から元に戻せます。")
-                        confirm_label="削除する"
-                        danger=true
-                        on_confirm=Callback::new(move |_| delete())
-                        on_cancel=Callback::new(move |_| confirm_delete.set(false))
-                    />
-                }
-            })}
+            </EditorForm>
         </section>
     }
     .into_any()

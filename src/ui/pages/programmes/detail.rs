@@ -17,10 +17,10 @@ use crate::domain::programmes::{
 };
 use crate::domain::save::{Target, Trashed};
 use crate::storage::WriteBatch;
-use crate::ui::components::{ChoiceInput, ConfirmDialog, FieldIssues, IssueSummary, TextInput};
+use crate::ui::components::{ChoiceInput, FieldIssues, IssueSummary, TextInput};
 use crate::ui::ctx::{use_app, Notice};
-use crate::ui::editor::{trash_latest, RecordSaver, SaveConflicts};
-use crate::ui::form::{DirtyMark, DraftOffer, FormState};
+use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, RecordSaver};
+use crate::ui::form::FormState;
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -84,8 +84,6 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
             })
         })
     });
-    let confirm_cancel = RwSignal::new(false);
-    let confirm_delete = RwSignal::new(false);
     let list_route = PageData::list_route(&diagnosis_id);
 
     let back = {
@@ -95,21 +93,9 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
             ctx.go(list_route.clone());
         }
     };
-    let cancel = {
-        let back = back.clone();
-        move || {
-            if form.value.with_untracked(|v| form.initial.with_untracked(|i| v != i)) {
-                confirm_cancel.set(true);
-            } else {
-                back();
-            }
-        }
-    };
-
     let save = {
         let back = back.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
+        Callback::new(move |()| {
             let typed = form.value.get_untracked();
             let programme = match typed.parse(fiscal_year) {
                 Ok((p, _)) => p,
@@ -167,24 +153,33 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
                     }
                 }
             });
-        }
+        })
     };
 
-    let delete = move || {
-        let Some(record) = stored_row.with_value(|r| r.as_ref().and_then(|r| r.record.clone())) else { return };
-        let name = form.value.with_untracked(ProgrammeForm::display_name);
-        spawn_local(async move {
-            let message = format!("「{name}」を削除しました（一覧の下のゴミ箱から元に戻せます）");
-            // From the latest revision, so a save made meanwhile is not undone.
-            let ok = trash_latest(ctx, &record.meta.id, form.key(), &message).await;
-            confirm_delete.set(false);
-            if ok {
-                form.saved(form.initial.get_untracked());
-                data.focus_row.set(None);
-                ctx.go(PageData::list_route(&record.meta.diagnosis_id));
-            }
-        });
-    };
+    let delete = saved.then(|| DeleteAction {
+        label: "この事業を削除",
+        testid: "delete-programme",
+        title: "事業の削除",
+        message: Signal::derive(move || {
+            let name = form.value.with(ProgrammeForm::display_name);
+            format!("「{name}」を様式2から削除します。削除した事業は一覧の下の「ゴミ箱」から元に戻せます。")
+        }),
+        run: Callback::new(move |done: Callback<()>| {
+            let Some(record) = stored_row.with_value(|r| r.as_ref().and_then(|r| r.record.clone())) else { return };
+            let name = form.value.with_untracked(ProgrammeForm::display_name);
+            spawn_local(async move {
+                let message = format!("「{name}」を削除しました（一覧の下のゴミ箱から元に戻せます）");
+                // From the latest revision, so a save made meanwhile is not undone.
+                let ok = trash_latest(ctx, &record.meta.id, form.key(), &message).await;
+                done.run(());
+                if ok {
+                    form.saved(form.initial.get_untracked());
+                    data.focus_row.set(None);
+                    ctx.go(PageData::list_route(&record.meta.diagnosis_id));
+                }
+            });
+        }),
+    });
 
     let heading = move || form.value.with(|f| if is_new { "独自事業の追加".to_string() } else { f.display_name() });
     let group =
@@ -200,9 +195,7 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
             }
         }
     });
-    let cancel_for_key = cancel.clone();
-    let cancel_for_button = cancel.clone();
-    let back_for_dialog = back.clone();
+    let leave = Callback::new(move |()| back());
 
     view! {
         <section class="programme-detail no-print" data-testid="programme-detail">
@@ -214,18 +207,16 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
                     <p class="lead">{entry.diagnosis.title()}</p>
                 </div>
             </div>
-            <DraftOffer form/>
-            <form
+            <EditorForm
+                form
+                saver
                 class="programme-form"
                 node_ref=form_ref
-                novalidate
-                on:submit=save
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" && !confirm_cancel.get_untracked() && !confirm_delete.get_untracked() {
-                        ev.prevent_default();
-                        cancel_for_key();
-                    }
-                }
+                on_save=save
+                on_leave=leave
+                cancel_message="保存していない入力を取り消して一覧に戻ります。よろしいですか？"
+                hint="Enterで保存・Escで取り消し"
+                delete
             >
                 <fieldset class="form-group">
                     <legend>"事業名〔実施主体〕"</legend>
@@ -330,48 +321,7 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
                 </fieldset>
 
                 <IssueSummary issues/>
-                <div class="sticky-actions">
-                    <button type="submit" class="primary" data-testid="save">"保存"</button>
-                    <button type="button" on:click=move |_| cancel_for_button()>"取り消し"</button>
-                    <DirtyMark dirty=Signal::derive(move || form.is_dirty())/>
-                    <span class="hint">"Enterで保存・Escで取り消し"</span>
-                    {saved.then(|| view! {
-                        <button type="button" class="danger push-right" on:click=move |_| confirm_delete.set(true)>
-                            "この事業を削除"
-                        </button>
-                    })}
-                </div>
-            </form>
-            <SaveConflicts saver/>
-            {move || confirm_cancel.get().then(|| {
-                let back = back_for_dialog.clone();
-                view! {
-                    <ConfirmDialog
-                        title="入力の取り消し".to_string()
-                        message="保存していない入力を取り消して一覧に戻ります。よろしいですか？".to_string()
-                        confirm_label="取り消して戻る"
-                        on_confirm=Callback::new(move |_| {
-                            confirm_cancel.set(false);
-                            form.discard();
-                            back();
-                        })
-                        on_cancel=Callback::new(move |_| confirm_cancel.set(false))
-                    />
-                }
-            })}
-            {move || confirm_delete.get().then(|| {
-                let name = form.value.with_untracked(ProgrammeForm::display_name);
-                view! {
-                    <ConfirmDialog
-                        title="事業の削除".to_string()
-                        message=format!("「{name}」を様式2から削除します。削除した事業は一覧の下の「ゴミ箱」から元に戻せます。")
-                        confirm_label="削除する"
-                        danger=true
-                        on_confirm=Callback::new(move |_| delete())
-                        on_cancel=Callback::new(move |_| confirm_delete.set(false))
-                    />
-                }
-            })}
+            </EditorForm>
         </section>
     }
     .into_any()

@@ -15,10 +15,10 @@ use crate::domain::ids::RecordId;
 use crate::domain::issues::Issues;
 use crate::domain::save::{Target, Trashed};
 use crate::domain::station::Station;
-use crate::ui::components::{ChoiceInput, ConfirmDialog, FieldIssues, IssueSummary, TextInput};
+use crate::ui::components::{ChoiceInput, FieldIssues, IssueSummary, TextInput};
 use crate::ui::ctx::{use_app, Notice};
-use crate::ui::editor::{trash_latest, RecordSaver, SaveConflicts};
-use crate::ui::form::{DirtyMark, DraftOffer, FormState};
+use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, RecordSaver};
+use crate::ui::form::FormState;
 use crate::ui::pages::overview::fields::NumberField;
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -88,8 +88,6 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
             all
         })
     };
-    let confirm_cancel = RwSignal::new(false);
-    let confirm_delete = RwSignal::new(false);
     let diagnosis = StoredValue::new(diagnosis_id.clone());
 
     let back = {
@@ -99,21 +97,9 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
             ctx.go(list_route.clone());
         }
     };
-    let cancel = {
-        let back = back.clone();
-        move || {
-            if form.value.with_untracked(|v| form.initial.with_untracked(|i| v != i)) {
-                confirm_cancel.set(true);
-            } else {
-                back(own_id.get_value().map(|id| id.to_string()));
-            }
-        }
-    };
-
     let save = {
         let back = back.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
+        Callback::new(move |()| {
             let typed = form.value.get_untracked();
             let station = match typed.parse() {
                 Ok((s, _)) => s,
@@ -133,23 +119,33 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                 form.saved(shown.clone());
                 back(Some(record.meta.id.to_string()));
             });
-        }
+        })
     };
 
-    let delete = move || {
-        let Some(id) = own_id.get_value() else { return };
-        let name = form.initial.with_untracked(|f| f.name.trim().to_string());
-        spawn_local(async move {
-            let message = format!("「{name}」を削除しました（一覧の下のゴミ箱から元に戻せます）");
-            let ok = trash_latest(ctx, &id, form.key(), &message).await;
-            confirm_delete.set(false);
-            if ok {
-                form.saved(form.initial.get_untracked());
-                data.focus_row.set(None);
-                ctx.go(PageData::list_route(&diagnosis.get_value()));
-            }
-        });
-    };
+    let delete = (!is_new).then(|| DeleteAction {
+        label: "このステーションを削除",
+        testid: "delete-station",
+        title: "ステーションの削除",
+        message: Signal::derive(move || {
+            let name = form.initial.with(|f| f.name.trim().to_string());
+            format!("「{name}」を様式3から削除します。削除したステーションは一覧の下の「ゴミ箱」から元に戻せます。")
+        }),
+        run: Callback::new(move |done: Callback<()>| {
+            let Some(id) = own_id.get_value() else { return };
+            let name = form.initial.with_untracked(|f| f.name.trim().to_string());
+            spawn_local(async move {
+                let message = format!("「{name}」を削除しました（一覧の下のゴミ箱から元に戻せます）");
+                let ok = trash_latest(ctx, &id, form.key(), &message).await;
+                done.run(());
+                if ok {
+                    form.saved(form.initial.get_untracked());
+                    data.focus_row.set(None);
+                    ctx.go(PageData::list_route(&diagnosis.get_value()));
+                }
+            });
+        }),
+    });
+    let leave = Callback::new(move |()| back(own_id.get_value().map(|id| id.to_string())));
 
     let heading = move || {
         form.value.with(|f| {
@@ -173,10 +169,6 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
             }
         }
     });
-    let cancel_for_key = cancel.clone();
-    let cancel_for_button = cancel.clone();
-    let back_for_dialog = back.clone();
-    let saved = !is_new;
 
     view! {
         <section class="station-detail" data-testid="station-detail">
@@ -188,18 +180,16 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                     <p class="lead">{entry.diagnosis.title()}</p>
                 </div>
             </div>
-            <DraftOffer form/>
-            <form
+            <EditorForm
+                form
+                saver
                 class="station-form"
                 node_ref=form_ref
-                novalidate
-                on:submit=save
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" && !confirm_cancel.get_untracked() && !confirm_delete.get_untracked() {
-                        ev.prevent_default();
-                        cancel_for_key();
-                    }
-                }
+                on_save=save
+                on_leave=leave
+                cancel_message="保存していない入力を取り消して一覧に戻ります。よろしいですか？"
+                hint="Enterで保存・Escで取り消し"
+                delete
             >
                 <fieldset class="form-group">
                     <legend>"（1）名称・（2）所在地"</legend>
@@ -328,48 +318,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                 </fieldset>
 
                 <IssueSummary issues/>
-                <div class="sticky-actions">
-                    <button type="submit" class="primary" data-testid="save">"保存"</button>
-                    <button type="button" on:click=move |_| cancel_for_button()>"取り消し"</button>
-                    <DirtyMark dirty=Signal::derive(move || form.is_dirty())/>
-                    <span class="hint">"Enterで保存・Escで取り消し"</span>
-                    {saved.then(|| view! {
-                        <button type="button" class="danger push-right" data-testid="delete-station" on:click=move |_| confirm_delete.set(true)>
-                            "このステーションを削除"
-                        </button>
-                    })}
-                </div>
-            </form>
-            <SaveConflicts saver/>
-            {move || confirm_cancel.get().then(|| {
-                let back = back_for_dialog.clone();
-                view! {
-                    <ConfirmDialog
-                        title="入力の取り消し".to_string()
-                        message="保存していない入力を取り消して一覧に戻ります。よろしいですか？".to_string()
-                        confirm_label="取り消して戻る"
-                        on_confirm=Callback::new(move |_| {
-                            confirm_cancel.set(false);
-                            form.discard();
-                            back(own_id.get_value().map(|id| id.to_string()));
-                        })
-                        on_cancel=Callback::new(move |_| confirm_cancel.set(false))
-                    />
-                }
-            })}
-            {move || confirm_delete.get().then(|| {
-                let name = form.initial.with_untracked(|f| f.name.trim().to_string());
-                view! {
-                    <ConfirmDialog
-                        title="ステーションの削除".to_string()
-                        message=format!("「{name}」を様式3から削除します。削除したステーションは一覧の下の「ゴミ箱」から元に戻せます。")
-                        confirm_label="削除する"
-                        danger=true
-                        on_confirm=Callback::new(move |_| delete())
-                        on_cancel=Callback::new(move |_| confirm_delete.set(false))
-                    />
-                }
-            })}
+            </EditorForm>
         </section>
     }
     .into_any()
