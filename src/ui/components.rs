@@ -1,5 +1,6 @@
 //! Small shared widgets: confirmation dialog, field messages, three-state inputs.
 
+use crate::domain::forms::input::{choice_for_key, Choice, STATE_VALUE, TRI_STATE_OPTIONS};
 use crate::domain::issues::{Issues, Severity};
 use leptos::prelude::*;
 
@@ -162,12 +163,12 @@ pub fn TextInput(
     }
 }
 
-/// A labelled group of radio buttons (segmented), e.g. 1 有 / 0 無 / 不明.
-/// `options` are (value, label); the value `""` is conventionally 不明（空白）.
+/// A labelled group of radio buttons (segmented), e.g. 1 有 / 0 無 / 不明（空白）.
+/// `options` come from the domain; the value `""` is 不明（空白）.
 #[component]
 pub fn ChoiceInput(
     label: &'static str,
-    options: Vec<(&'static str, String)>,
+    #[prop(into)] options: Vec<Choice>,
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
     field: &'static str,
@@ -220,21 +221,14 @@ pub fn ChoiceInput(
     }
 }
 
-/// Picks the option whose value is the key pressed (`1`, `0`, …; Delete/Backspace → 不明 when
-/// there is a blank option) and moves the focus to it, so the next Tab leaves the group.
+/// Picks the option whose value is the key pressed (`domain::forms::input::choice_for_key`)
+/// and moves the focus to it, so the next Tab leaves the group.
 fn pick_option_by_key(ev: &leptos::ev::KeyboardEvent, values: &[&'static str], on_change: Callback<String>) {
     use wasm_bindgen::JsCast;
     if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
         return;
     }
-    let key = ev.key();
-    let wanted = match key.as_str() {
-        "Delete" | "Backspace" if values.contains(&"") => "",
-        k => match values.iter().find(|v| !v.is_empty() && **v == k) {
-            Some(v) => *v,
-            None => return,
-        },
-    };
+    let Some(wanted) = choice_for_key(values, &ev.key()) else { return };
     ev.prevent_default();
     on_change.run(wanted.to_string());
     let group = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -246,11 +240,11 @@ fn pick_option_by_key(ev: &leptos::ev::KeyboardEvent, values: &[&'static str], o
     }
 }
 
-/// A labelled `<select>`; `options` are (value, label).
+/// A labelled `<select>`; `options` come from the domain.
 #[component]
 pub fn SelectInput(
     label: &'static str,
-    options: Vec<(String, String)>,
+    #[prop(into)] options: Vec<Choice>,
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
     field: &'static str,
@@ -273,17 +267,12 @@ pub fn SelectInput(
     }
 }
 
-/// The three states of the seed's 「なしは0・不明は空白」 fields, as form values.
-pub const TRI_VALUE: &str = "value";
-pub const TRI_NONE: &str = "none";
-pub const TRI_UNKNOWN: &str = "unknown";
-
 /// A three-state text field: 記入 / なし（0）/ 不明（空白）, with the text enabled only for
 /// 記入. Typing text selects 記入; the UI never turns 不明 into 0.
 #[component]
 pub fn TriText(
     label: &'static str,
-    /// One of [`TRI_VALUE`], [`TRI_NONE`], [`TRI_UNKNOWN`].
+    /// One of the domain's `STATE_VALUE`, `STATE_NONE`, `STATE_UNKNOWN`.
     #[prop(into)]
     state: Signal<String>,
     #[prop(into)] text: Signal<String>,
@@ -294,7 +283,7 @@ pub fn TriText(
     #[prop(optional)] placeholder: &'static str,
     #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
-    let options = [(TRI_VALUE, "記入"), (TRI_NONE, "なし（0）"), (TRI_UNKNOWN, "不明（空白）")];
+    let options = TRI_STATE_OPTIONS;
     let text_input = if multiline {
         view! {
             <textarea
@@ -345,13 +334,8 @@ pub fn TriText(
                     })
                     .collect_view()}
             </div>
-            <div class:muted=move || state.with(|s| s != TRI_VALUE)>{text_input}</div>
+            <div class:muted=move || state.with(|s| s != STATE_VALUE)>{text_input}</div>
             {issues.map(|issues| view! { <FieldIssues issues field/> })}
         </fieldset>
     }
-}
-
-/// Options for a yes/no field: 1 有 / 0 無 / 不明.
-pub fn yes_no_options() -> Vec<(&'static str, String)> {
-    vec![("1", "1 有".to_string()), ("0", "0 無".to_string()), ("", "不明".to_string())]
 }

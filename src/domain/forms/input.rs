@@ -20,8 +20,35 @@ pub const YES: &str = "1";
 /// Yes/no text: 0 無.
 pub const NO: &str = "0";
 
-/// Choices for every 1 有 / 0 無 / 不明 field, as (form text, label).
-pub const YES_NO_OPTIONS: [(&str, &str); 3] = [(YES, "1 有"), (NO, "0 無"), ("", "不明（空白）")];
+/// One choice of a radio group or `<select>`: (form text, label). Every option list the
+/// forms offer is a list of these, written here in the domain.
+pub type Choice = (&'static str, &'static str);
+
+/// The label of the blank choice wherever the paper form leaves the cell blank for 不明.
+pub const BLANK_LABEL: &str = "不明（空白）";
+
+/// Choices for every 1 有 / 0 無 / 不明 field (様式1).
+pub const YES_NO_OPTIONS: [Choice; 3] = [(YES, "1 有"), (NO, "0 無"), ("", BLANK_LABEL)];
+
+/// 様式3 (6)(8)(9): 1 あり / 0 なし / 不明.
+pub const PRESENT_OPTIONS: [Choice; 3] = [(YES, "1 あり"), (NO, "0 なし"), ("", BLANK_LABEL)];
+
+/// 様式3 (7): 1 届出あり / 0 届出なし / 不明.
+pub const NOTIFIED_OPTIONS: [Choice; 3] = [(YES, "1 届出あり"), (NO, "0 届出なし"), ("", BLANK_LABEL)];
+
+/// The three states of the seed's 「なしは0・不明は空白」 fields: 記入 / なし（0）/ 不明（空白）.
+pub const TRI_STATE_OPTIONS: [Choice; 3] =
+    [(STATE_VALUE, "記入"), (STATE_NONE, "なし（0）"), (STATE_UNKNOWN, BLANK_LABEL)];
+
+/// The choice a key picks in a group answering to the digit keys: the choice whose form text
+/// is the key (`1`, `0`, …), or 不明 (the blank choice) for Delete and Backspace when the
+/// group has one. `None`: the key picks nothing.
+pub fn choice_for_key<'a>(values: &[&'a str], key: &str) -> Option<&'a str> {
+    match key {
+        "Delete" | "Backspace" => values.iter().find(|v| v.is_empty()).copied(),
+        k => values.iter().find(|v| !v.is_empty() && **v == k).copied(),
+    }
+}
 
 /// Longest one-line text (名称, 機関名, 住所 …), in characters.
 pub const MAX_SHORT_TEXT: usize = 100;
@@ -368,6 +395,23 @@ fn semi_voiced(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_keys_pick_their_code_and_delete_picks_the_blank() {
+        let values: Vec<&str> = YES_NO_OPTIONS.iter().map(|(v, _)| *v).collect();
+        assert_eq!(choice_for_key(&values, "1"), Some("1"));
+        assert_eq!(choice_for_key(&values, "0"), Some("0"));
+        assert_eq!(choice_for_key(&values, "Delete"), Some(""));
+        assert_eq!(choice_for_key(&values, "Backspace"), Some(""));
+        assert_eq!(choice_for_key(&values, "2"), None);
+        assert_eq!(choice_for_key(&values, ""), None, "no key picks the blank by its text");
+        assert_eq!(choice_for_key(&["1", "2"], "Delete"), None, "no blank choice, nothing to clear");
+        // One label for the blank choice in every list that has one.
+        for list in [YES_NO_OPTIONS, PRESENT_OPTIONS, NOTIFIED_OPTIONS] {
+            assert_eq!(list.iter().find(|(v, _)| v.is_empty()).map(|(_, l)| *l), Some(BLANK_LABEL));
+        }
+        assert_eq!(TRI_STATE_OPTIONS[2], (STATE_UNKNOWN, BLANK_LABEL));
+    }
 
     fn run<T>(f: impl FnOnce(&mut Issues) -> T) -> (T, Vec<String>) {
         let mut issues = Issues::new();

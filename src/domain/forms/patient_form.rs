@@ -238,6 +238,12 @@ impl TriTextForm {
     pub fn from_tri(value: &Tri<String>) -> TriTextForm {
         TriTextForm { state: tri_state(value).to_string(), text: value.text().to_string() }
     }
+
+    /// Text typed into the field: typing chooses 記入 (the nurse never has to pick it first).
+    pub fn type_text(&mut self, text: String) {
+        self.text = text;
+        self.state = STATE_VALUE.to_string();
+    }
 }
 
 /// 医療処置管理 as typed (yes/no texts).

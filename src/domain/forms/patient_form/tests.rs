@@ -719,3 +719,13 @@ mod props {
         }
     }
 }
+
+#[test]
+fn typing_text_into_a_three_state_field_chooses_kinyu() {
+    let mut f = TriTextForm { state: STATE_UNKNOWN.to_string(), text: String::new() };
+    f.type_text("Ａ病院".to_string());
+    assert_eq!((f.state.as_str(), f.text.as_str()), (STATE_VALUE, "Ａ病院"));
+    let mut none = TriTextForm { state: STATE_NONE.to_string(), text: String::new() };
+    none.type_text(String::new());
+    assert_eq!(none.state, STATE_VALUE, "even clearing the text keeps 記入 chosen");
+}

@@ -4,9 +4,9 @@
 //! Errors block saving and name the field; warnings are shown and do not. Each service can
 //! be flagged as a gap (pink) with a note. A saved patient can be moved to the ゴミ箱.
 
-use super::widgets::{opts, text_of, yes_no, CodeChoice, GapFlag, SourceNote};
+use super::widgets::{text_of, CodeChoice, GapFlag, SourceNote};
 use super::{PageData, NEW_ITEM};
-use crate::domain::forms::input::STATE_VALUE;
+use crate::domain::forms::input::YES_NO_OPTIONS;
 use crate::domain::forms::patient_form::{
     duplicate_id_number, fields, labels, onset_type_key, suggest_onset_type, PatientForm, TriTextForm, ADL_OPTIONS,
     AGE_BAND, AGE_BAND_OPTIONS, AGE_MODE_OPTIONS, CARE_INSURANCE_OPTIONS, CERTIFICATE_OPTIONS, DISASTER_PLAN_OPTIONS,
@@ -33,20 +33,10 @@ fn draft_key(diagnosis: &RecordId, record: Option<&RecordId>) -> String {
     format!("patient:{diagnosis}:{}", record.map_or(NEW_ITEM, RecordId::as_str))
 }
 
-fn select_options<const N: usize>(list: [(&'static str, &'static str); N]) -> Vec<(String, String)> {
-    list.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect()
-}
-
 /// The 三状態 text as typed; typing text chooses 記入.
 fn tri_setters(form: F, get: fn(&mut PatientForm) -> &mut TriTextForm) -> (Callback<String>, Callback<String>) {
     let on_state = Callback::new(move |state: String| form.update(|f| get(f).state = state));
-    let on_text = Callback::new(move |text: String| {
-        form.update(|f| {
-            let t = get(f);
-            t.text = text;
-            t.state = STATE_VALUE.to_string();
-        })
-    });
+    let on_text = Callback::new(move |text: String| form.update(|f| get(f).type_text(text)));
     (on_state, on_text)
 }
 
@@ -329,7 +319,7 @@ fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                 <CodeChoice
                     label=labels::DISEASE
                     field=fields::DISEASE
-                    options=opts(DISEASE_OPTIONS)
+                    options=DISEASE_OPTIONS
                     value=disease
                     on_change=form.setter(|f, v| f.disease = v)
                     issues
@@ -413,7 +403,7 @@ fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
             <CodeChoice
                 label=labels::ONSET_TYPE
                 field=fields::ONSET_TYPE
-                options=opts(ONSET_TYPE_OPTIONS)
+                options=ONSET_TYPE_OPTIONS
                 value=text_of(form, |f| f.onset_type.clone())
                 on_change=form.setter(|f, v| f.onset_type = v)
                 issues
@@ -433,7 +423,7 @@ fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                 <CodeChoice
                     label=labels::AGE_MODE
                     field=fields::AGE_MODE
-                    options=opts(AGE_MODE_OPTIONS)
+                    options=AGE_MODE_OPTIONS
                     value=age_mode
                     on_change=form.setter(|f, v| f.age_mode = v)
                     issues
@@ -443,7 +433,7 @@ fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                         <CodeChoice
                             label="年齢（区分コード）"
                             field=fields::AGE
-                            options=opts(AGE_BAND_OPTIONS)
+                            options=AGE_BAND_OPTIONS
                             value=text_of(form, |f| f.age.clone())
                             on_change=form.setter(|f, v| f.age = v)
                             issues
@@ -468,7 +458,7 @@ fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                 <CodeChoice
                     label=labels::ADL
                     field=fields::ADL
-                    options=opts(ADL_OPTIONS)
+                    options=ADL_OPTIONS
                     value=text_of(form, |f| f.adl.clone())
                     on_change=form.setter(|f, v| f.adl = v)
                     issues
@@ -486,21 +476,21 @@ fn ProceduresSection(form: F, issues: Signal<Issues>) -> impl IntoView {
         <fieldset class="form-group" class:gap-on=move || gap.get()>
             <legend>"医療処置管理"</legend>
             <div class="field-row">
-                <CodeChoice label="人工呼吸器" field=fields::VENTILATOR options=yes_no()
+                <CodeChoice label="人工呼吸器" field=fields::VENTILATOR options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.procedures.ventilator.clone())
                     on_change=form.setter(|f, v| f.procedures.ventilator = v) issues
                     hint="NPPV（マスク）とTPPV（気管切開）を含む"/>
-                <CodeChoice label="気管切開" field=fields::TRACHEOSTOMY options=yes_no()
+                <CodeChoice label="気管切開" field=fields::TRACHEOSTOMY options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.procedures.tracheostomy.clone())
                     on_change=form.setter(|f, v| f.procedures.tracheostomy = v) issues/>
-                <CodeChoice label="吸引" field=fields::SUCTION options=yes_no()
+                <CodeChoice label="吸引" field=fields::SUCTION options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.procedures.suction.clone())
                     on_change=form.setter(|f, v| f.procedures.suction = v) issues/>
-                <CodeChoice label="経管栄養" field=fields::TUBE_FEEDING options=yes_no()
+                <CodeChoice label="経管栄養" field=fields::TUBE_FEEDING options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.procedures.tube_feeding.clone())
                     on_change=form.setter(|f, v| f.procedures.tube_feeding = v) issues
                     hint="経鼻・胃ろう・腸ろう"/>
-                <CodeChoice label="その他" field=fields::OTHER_PROCEDURE options=yes_no()
+                <CodeChoice label="その他" field=fields::OTHER_PROCEDURE options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.procedures.other.clone())
                     on_change=form.setter(|f, v| f.procedures.other = v) issues
                     hint="吸入・導尿・中心静脈栄養など"/>
@@ -538,27 +528,27 @@ fn SymptomsSection(form: F, issues: Signal<Issues>) -> impl IntoView {
         <fieldset class="form-group">
             <legend>"特定症状"</legend>
             <div class="field-row">
-                <CodeChoice label="呼吸障害" field=fields::RESPIRATORY options=yes_no()
+                <CodeChoice label="呼吸障害" field=fields::RESPIRATORY options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.symptoms.respiratory.clone())
                     on_change=form.setter(|f, v| f.symptoms.respiratory = v) issues
                     hint="判断樹（呼吸障害）で判断">
                     <SourceNote source=source(|f| f.symptoms.respiratory_source.clone())/>
                 </CodeChoice>
-                <CodeChoice label="嚥下障害" field=fields::SWALLOWING options=yes_no()
+                <CodeChoice label="嚥下障害" field=fields::SWALLOWING options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.symptoms.swallowing.clone())
                     on_change=form.setter(|f, v| f.symptoms.swallowing = v) issues
                     hint="判断樹（球麻痺）で判断">
                     <SourceNote source=source(|f| f.symptoms.swallowing_source.clone())/>
                 </CodeChoice>
-                <CodeChoice label="構音障害" field=fields::SPEECH options=yes_no()
+                <CodeChoice label="構音障害" field=fields::SPEECH options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.symptoms.speech.clone())
                     on_change=form.setter(|f, v| f.symptoms.speech = v) issues>
                     <SourceNote source=source(|f| f.symptoms.speech_source.clone())/>
                 </CodeChoice>
-                <CodeChoice label="排尿障害" field=fields::URINARY options=yes_no()
+                <CodeChoice label="排尿障害" field=fields::URINARY options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.symptoms.urinary.clone())
                     on_change=form.setter(|f, v| f.symptoms.urinary = v) issues/>
-                <CodeChoice label="自律神経障害" field=fields::AUTONOMIC options=yes_no()
+                <CodeChoice label="自律神経障害" field=fields::AUTONOMIC options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.symptoms.autonomic.clone())
                     on_change=form.setter(|f, v| f.symptoms.autonomic = v) issues/>
             </div>
@@ -609,7 +599,7 @@ fn DoctorSection(form: F, issues: Signal<Issues>, neurology: bool) -> impl IntoV
                 <CodeChoice
                     label="受診形態"
                     field=keys[1]
-                    options=opts(VISIT_MODE_OPTIONS)
+                    options=VISIT_MODE_OPTIONS
                     value=text_of(form, move |f| pick(f).mode.clone())
                     on_change=Callback::new(move |v: String| form.update(|f| pick_mut(f).mode = v))
                     issues
@@ -777,7 +767,7 @@ fn NursingSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                     <CodeChoice
                         label="利用"
                         field=fields::PROGRAMME_USED
-                        options=yes_no()
+                        options=YES_NO_OPTIONS
                         value=text_of(form, |f| f.ventilator_programme.used.clone())
                         on_change=form.setter(|f, v| f.ventilator_programme.used = v)
                         issues
@@ -819,7 +809,7 @@ fn SystemsSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                     <SelectInput
                         label=labels::CARE_INSURANCE
                         field=fields::CARE_INSURANCE
-                        options=select_options(CARE_INSURANCE_OPTIONS)
+                        options=CARE_INSURANCE_OPTIONS
                         value=text_of(form, |f| f.care_insurance.clone())
                         on_change=form.setter(|f, v| f.care_insurance = v)
                         issues
@@ -830,7 +820,7 @@ fn SystemsSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                     <SelectInput
                         label=labels::DISABILITY_CERTIFICATE
                         field=fields::DISABILITY_CERTIFICATE
-                        options=select_options(CERTIFICATE_OPTIONS)
+                        options=CERTIFICATE_OPTIONS
                         value=text_of(form, |f| f.disability_certificate.clone())
                         on_change=form.setter(|f, v| f.disability_certificate = v)
                         issues
@@ -838,7 +828,7 @@ fn SystemsSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                     <SelectInput
                         label=labels::DISABILITY_SUPPORT_CLASS
                         field=fields::DISABILITY_SUPPORT_CLASS
-                        options=select_options(SUPPORT_CLASS_OPTIONS)
+                        options=SUPPORT_CLASS_OPTIONS
                         value=text_of(form, |f| f.disability_support_class.clone())
                         on_change=form.setter(|f, v| f.disability_support_class = v)
                         issues
@@ -848,7 +838,7 @@ fn SystemsSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                     <CodeChoice
                         label=labels::HOME_CARE_SERVICE
                         field=fields::HOME_CARE_SERVICE
-                        options=yes_no()
+                        options=YES_NO_OPTIONS
                         value=text_of(form, |f| f.home_care_service.clone())
                         on_change=form.setter(|f, v| f.home_care_service = v)
                         issues
@@ -859,7 +849,7 @@ fn SystemsSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                     <CodeChoice
                         label=labels::DISASTER_PLAN
                         field="disaster_plan__state"
-                        options=opts(DISASTER_PLAN_OPTIONS)
+                        options=DISASTER_PLAN_OPTIONS
                         value=text_of(form, |f| f.disaster_plan.state.clone())
                         on_change=form.setter(|f, v| f.disaster_plan.state = v)
                         issues
@@ -877,10 +867,7 @@ fn SystemsSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                             prop:value=text_of(form, |f| f.disaster_plan.text.clone())
                             on:input:target=move |ev| {
                                 let text = ev.target().value();
-                                form.update(|f| {
-                                    f.disaster_plan.text = text;
-                                    f.disaster_plan.state = STATE_VALUE.to_string();
-                                });
+                                form.update(|f| f.disaster_plan.type_text(text));
                             }
                         />
                         <span class="hint">"「あり」で年が分からなければ空欄。計画がなければ「なし」"</span>

@@ -2,6 +2,7 @@
 //! choices answer to their digit (1 有, 0 無, Delete 不明), the gap flag with its note, and
 //! the 判断樹 source of a 特定症状.
 
+use crate::domain::forms::input::Choice;
 use crate::domain::forms::patient_form::{fields, PatientForm};
 use crate::domain::issues::Issues;
 use crate::domain::patient::{JudgementSource, Service};
@@ -23,7 +24,7 @@ pub fn text_of(
 #[component]
 pub fn CodeChoice(
     label: &'static str,
-    options: Vec<(&'static str, &'static str)>,
+    #[prop(into)] options: Vec<Choice>,
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
     field: &'static str,
@@ -33,7 +34,6 @@ pub fn CodeChoice(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let options = options.into_iter().map(|(v, text)| (v, text.to_string())).collect();
     ChoiceInput(ChoiceInputProps {
         label,
         options,
@@ -45,16 +45,6 @@ pub fn CodeChoice(
         pick_by_key: true,
         children,
     })
-}
-
-/// 1 有 / 0 無 / 不明 (the seed's yes/no coding; blank is 不明).
-pub fn yes_no() -> Vec<(&'static str, &'static str)> {
-    vec![("1", "1 有"), ("0", "0 無"), ("", "不明")]
-}
-
-/// The options of a domain list of (value, label).
-pub fn opts<const N: usize>(list: [(&'static str, &'static str); N]) -> Vec<(&'static str, &'static str)> {
-    list.to_vec()
 }
 
 /// The gap flag (the seed's pink cell) of one service, with its note.

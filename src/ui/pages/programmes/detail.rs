@@ -28,10 +28,6 @@ use leptos::task::spawn_local;
 /// The seed's example of a 課題 (given for 在宅人工呼吸器使用患者支援事業).
 const CHALLENGE_EXAMPLE: &str = "記入例: 委託契約している訪問看護ステーションは県内○ヶ所、管内○ヶ所あるが新規の事業利用者が少なく、事業の周知が不十分と、患者からの意見がある。";
 
-fn options(list: Vec<(&'static str, &'static str)>) -> Vec<(&'static str, String)> {
-    list.into_iter().map(|(v, label)| (v, label.to_string())).collect()
-}
-
 /// The draft key of a row's form: standard rows by their programme (the same before and
 /// after the first save), 独自事業 by record ID, a new one by `new`.
 fn draft_key(diagnosis: &str, row: Option<&SheetRow>) -> String {
@@ -248,7 +244,7 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
                         <ChoiceInput
                             label="実施"
                             field=fields::IMPLEMENTED
-                            options=options(implemented_options())
+                            options=implemented_options()
                             value=form.field(|f| implemented_value(f.implemented).to_string())
                             on_change=form.setter(|f, v| f.implemented = implemented_from_value(&v))
                             issues
@@ -381,7 +377,7 @@ fn CouncilSection(form: FormState<ProgrammeForm>, issues: Signal<Issues>, fiscal
             <ChoiceInput
                 label="なしの場合 関連する会議"
                 field=fields::COUNCIL_RELATED_MEETING
-                options=options(related_meeting_options())
+                options=related_meeting_options()
                 value=form.field(|f| implemented_value(f.council.related_meeting).to_string())
                 on_change=form.setter(|f, v| f.council.related_meeting = implemented_from_value(&v))
                 issues
@@ -419,7 +415,7 @@ fn CouncilSection(form: FormState<ProgrammeForm>, issues: Signal<Issues>, fiscal
                 <ChoiceInput
                     label="【設置単位】"
                     field="council.unit"
-                    options=options(council_unit_options())
+                    options=council_unit_options()
                     value=form.field(|f| council_unit_value(f.council.unit).to_string())
                     on_change=form.setter(|f, v| f.council.unit = council_unit_from_value(&v))
                     issues
@@ -458,7 +454,7 @@ fn CenterSection(form: FormState<ProgrammeForm>, issues: Signal<Issues>) -> impl
                 <ChoiceInput
                     label="運営方法"
                     field="center.operation"
-                    options=options(center_operation_options())
+                    options=center_operation_options()
                     value=form.field(|f| center_operation_value(f.center.operation).to_string())
                     on_change=form.setter(|f, v| f.center.operation = center_operation_from_value(&v))
                     issues

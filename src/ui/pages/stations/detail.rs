@@ -5,7 +5,7 @@
 //! deleted (to the ゴミ箱).
 
 use super::{PageData, NEW_ITEM};
-use crate::domain::forms::input::{NO, YES};
+use crate::domain::forms::input::{NOTIFIED_OPTIONS, PRESENT_OPTIONS};
 use crate::domain::forms::overview_form::PEOPLE;
 use crate::domain::forms::station_form::{
     duplicate_station_name, fields, labels, StationForm, EMPLOYMENT_OPTIONS, FTE_DIRECT, FTE_MODE_OPTIONS, FTE_STAFF,
@@ -23,20 +23,6 @@ use crate::ui::pages::overview::fields::NumberField;
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-fn options(list: &[(&'static str, &'static str)]) -> Vec<(&'static str, String)> {
-    list.iter().map(|(v, label)| (*v, (*label).to_string())).collect()
-}
-
-/// (6)(8)(9): 1 あり / 0 なし / 不明.
-fn yes_no() -> Vec<(&'static str, String)> {
-    options(&[(YES, "1 あり"), (NO, "0 なし"), ("", "不明（空白）")])
-}
-
-/// (7): 1 届出あり / 0 なし / 不明.
-fn notified() -> Vec<(&'static str, String)> {
-    options(&[(YES, "1 届出あり"), (NO, "0 届出なし"), ("", "不明（空白）")])
-}
 
 #[component]
 pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
@@ -250,7 +236,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                         <ChoiceInput
                             label=labels::ROOM_FOR_MORE_VISITS
                             field=fields::ROOM_FOR_MORE_VISITS
-                            options=yes_no()
+                            options=PRESENT_OPTIONS
                             value=form.field(|f| f.room_for_more_visits.clone())
                             on_change=form.setter(|f, v| f.room_for_more_visits = v)
                             issues
@@ -260,7 +246,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                         <ChoiceInput
                             label=labels::ADDITION_24H
                             field=fields::ADDITION_24H
-                            options=notified()
+                            options=NOTIFIED_OPTIONS
                             value=form.field(|f| f.addition_24h.clone())
                             on_change=form.setter(|f, v| f.addition_24h = v)
                             issues
@@ -268,7 +254,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                         <ChoiceInput
                             label=labels::ADDITION_SPECIAL
                             field=fields::ADDITION_SPECIAL
-                            options=notified()
+                            options=NOTIFIED_OPTIONS
                             value=form.field(|f| f.addition_special.clone())
                             on_change=form.setter(|f, v| f.addition_special = v)
                             issues
@@ -279,7 +265,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                         <ChoiceInput
                             label=labels::ALS_EXPERIENCE
                             field=fields::ALS_EXPERIENCE
-                            options=yes_no()
+                            options=PRESENT_OPTIONS
                             value=form.field(|f| f.als_experience.clone())
                             on_change=form.setter(|f, v| f.als_experience = v)
                             issues
@@ -287,7 +273,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                         <ChoiceInput
                             label=labels::VENTILATOR_EXPERIENCE
                             field=fields::VENTILATOR_EXPERIENCE
-                            options=yes_no()
+                            options=PRESENT_OPTIONS
                             value=form.field(|f| f.ventilator_experience.clone())
                             on_change=form.setter(|f, v| f.ventilator_experience = v)
                             issues
@@ -301,7 +287,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                         <ChoiceInput
                             label=labels::ALS_INTAKE
                             field=fields::ALS_INTAKE
-                            options=options(&INTAKE_OPTIONS)
+                            options=INTAKE_OPTIONS
                             value=form.field(|f| f.als_intake.clone())
                             on_change=form.setter(|f, v| f.als_intake = v)
                             issues
@@ -309,7 +295,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                         <ChoiceInput
                             label=labels::CHILD_INTAKE
                             field=fields::CHILD_INTAKE
-                            options=options(&INTAKE_OPTIONS)
+                            options=INTAKE_OPTIONS
                             value=form.field(|f| f.child_intake.clone())
                             on_change=form.setter(|f, v| f.child_intake = v)
                             issues
@@ -357,7 +343,7 @@ fn FteSection(form: FormState<StationForm>, issues: Signal<Issues>) -> impl Into
             <ChoiceInput
                 label=labels::FTE_MODE
                 field=fields::FTE_MODE
-                options=options(&FTE_MODE_OPTIONS)
+                options=FTE_MODE_OPTIONS
                 value=Signal::derive(move || mode.get())
                 on_change=form.setter(|f, v| f.fte_mode = v)
                 issues
