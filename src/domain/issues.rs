@@ -93,6 +93,12 @@ impl Issues {
         self.for_field(field).any(|i| i.severity == Severity::Error)
     }
 
+    /// The message when a save is refused: 「入力に誤りがあるため保存していません（最初の誤り）」.
+    pub fn refusal(&self) -> String {
+        let first = self.errors().next().map(ToString::to_string).unwrap_or_default();
+        format!("入力に誤りがあるため保存していません（{first}）")
+    }
+
     pub fn extend(&mut self, other: Issues) {
         self.0.extend(other.0);
     }
@@ -115,5 +121,6 @@ mod tests {
         assert!(!issues.field_has_error("programme.used"), "a warning is not an error");
         assert!(!issues.field_has_error("name"));
         assert_eq!((Severity::Error.label(), Severity::Warning.label()), ("エラー", "注意"));
+        assert_eq!(issues.refusal(), "入力に誤りがあるため保存していません（年齢: 数字で入力してください）");
     }
 }

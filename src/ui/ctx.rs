@@ -224,6 +224,16 @@ impl AppCtx {
         }
     }
 
+    /// Shows a failure in the status line (in Japanese, naming the field or file).
+    pub fn error(&self, message: impl Into<String>) {
+        self.notice.set(Some(Notice::Error(message.into())));
+    }
+
+    /// Shows that something was done (保存しました …).
+    pub fn done(&self, message: impl Into<String>) {
+        self.notice.set(Some(Notice::Done(message.into())));
+    }
+
     /// Navigates (sets the hash; the hashchange listener updates the route).
     pub fn go(&self, route: Route) {
         platform::set_location_hash(&route.to_hash());

@@ -6,7 +6,7 @@
 //! An editor makes a [`RecordSaver`] for its form, calls [`RecordSaver::save`] with what
 //! was typed (parsed) and shows `<SaveConflicts saver/>`; the rest is here.
 
-use super::ctx::{AppCtx, Notice};
+use super::ctx::AppCtx;
 use super::form::FormState;
 use super::platform;
 use crate::domain::ids::RecordId;
@@ -153,7 +153,7 @@ where
         let id = match &target {
             Target::Existing(id) | Target::New { id, .. } => id.clone(),
         };
-        let error = |message: String| self.ctx.notice.set(Some(Notice::Error(message)));
+        let error = |message: String| self.ctx.error(message);
         for _ in 0..ATTEMPTS {
             let latest = match latest(self.ctx, T::KIND, &id).await {
                 Ok(l) => l,
@@ -204,7 +204,7 @@ where
                     ))
                 }
                 SavePlan::Conflict(found) => {
-                    self.ctx.notice.set(Some(Notice::Error(conflict_heading(T::KIND, found.len()))));
+                    self.ctx.error(conflict_heading(T::KIND, found.len()));
                     self.conflicts.set(Some(found));
                     return;
                 }
@@ -249,7 +249,7 @@ pub async fn trash_latest(ctx: AppCtx, id: &RecordId, draft_key: String, done: &
             Ok(Some(l)) => l,
             Ok(None) => return false,
             Err(e) => {
-                ctx.notice.set(Some(Notice::Error(e.to_string())));
+                ctx.error(e.to_string());
                 return false;
             }
         };
@@ -270,6 +270,6 @@ pub async fn trash_latest(ctx: AppCtx, id: &RecordId, draft_key: String, done: &
             Err(_) => return false,
         }
     }
-    ctx.notice.set(Some(Notice::Error(StorageError::Changed(vec![id.clone()]).to_string())));
+    ctx.error(StorageError::Changed(vec![id.clone()]).to_string());
     false
 }

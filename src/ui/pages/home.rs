@@ -10,7 +10,7 @@ use crate::domain::save::{Target, Trashed};
 use crate::route::{Route, Section};
 use crate::storage::{Store, WriteBatch};
 use crate::ui::components::{ConfirmDialog, FieldIssues};
-use crate::ui::ctx::{use_app, AppCtx, Notice};
+use crate::ui::ctx::{use_app, AppCtx};
 use crate::ui::editor::{RecordSaver, SaveConflicts};
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -280,14 +280,14 @@ fn ask_next_year(ctx: AppCtx, source: DiagnosisEntry, next_year: RwSignal<Option
         let records = match records {
             Ok(r) => r,
             Err(e) => {
-                ctx.notice.set(Some(Notice::Error(format!("次年度の地域診断を作れませんでした: {e}"))));
+                ctx.error(format!("次年度の地域診断を作れませんでした: {e}"));
                 return;
             }
         };
         let plan = ctx.diagnoses.with_untracked(|existing| plan_next_year(existing, &source, &records));
         match plan {
             Ok(plan) => next_year.set(Some(NextYear { source, records, plan })),
-            Err(refused) => ctx.notice.set(Some(Notice::Error(refused))),
+            Err(refused) => ctx.error(refused),
         }
     });
 }
@@ -316,7 +316,7 @@ fn NextYearDialog(pending: NextYear, next_year: RwSignal<Option<NextYear>>) -> i
             Ok(plan) => plan,
             Err(refused) => {
                 next_year.set(None);
-                ctx.notice.set(Some(Notice::Error(refused)));
+                ctx.error(refused);
                 return;
             }
         };
@@ -332,9 +332,7 @@ fn NextYearDialog(pending: NextYear, next_year: RwSignal<Option<NextYear>>) -> i
             Ok(b) => b,
             Err(e) => {
                 next_year.set(None);
-                ctx.notice.set(Some(Notice::Error(format!(
-                    "次年度の地域診断を作れませんでした（何も保存していません）: {e}"
-                ))));
+                ctx.error(format!("次年度の地域診断を作れませんでした（何も保存していません）: {e}"));
                 return;
             }
         };

@@ -13,7 +13,7 @@ use crate::domain::save::{singleton_target, Trashed};
 use crate::domain::summary::inputs::{saved_evaluation, EVALUATION_SUFFIX};
 use crate::domain::summary::{ComparisonRow, DrillDown, Section, POINTS_UNIT};
 use crate::ui::components::{FieldIssues, IssueSummary};
-use crate::ui::ctx::{use_app, Notice};
+use crate::ui::ctx::use_app;
 use crate::ui::editor::{EditorForm, RecordSaver};
 use crate::ui::form::FormState;
 use crate::ui::pages::summary::SummaryData;
@@ -100,8 +100,7 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
         let evaluation = match typed.parse() {
             Ok((e, _)) => e,
             Err(found) => {
-                let first = found.errors().next().map(ToString::to_string).unwrap_or_default();
-                ctx.notice.set(Some(Notice::Error(format!("入力に誤りがあるため保存していません（{first}）"))));
+                ctx.error(found.refusal());
                 return;
             }
         };
@@ -111,7 +110,7 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
         let target = match target {
             Ok(t) => t,
             Err(e) => {
-                ctx.notice.set(Some(Notice::Error(e)));
+                ctx.error(e);
                 return;
             }
         };

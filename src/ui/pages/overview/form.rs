@@ -14,7 +14,7 @@ use crate::domain::record::{RecordKind, StoredRecord};
 use crate::domain::save::{singleton_target, Trashed};
 use crate::domain::summary::inputs::{singleton_record, OVERVIEW_SUFFIX};
 use crate::ui::components::{FieldIssues, IssueSummary};
-use crate::ui::ctx::{use_app, AppCtx, Notice};
+use crate::ui::ctx::{use_app, AppCtx};
 use crate::ui::editor::{EditorForm, RecordSaver};
 use crate::ui::form::FormState;
 use leptos::prelude::*;
@@ -78,8 +78,7 @@ pub fn OverviewEditor(
         let overview = match typed.parse() {
             Ok((o, _)) => o,
             Err(found) => {
-                let first = found.errors().next().map(ToString::to_string).unwrap_or_default();
-                ctx.notice.set(Some(Notice::Error(format!("入力に誤りがあるため保存していません（{first}）"))));
+                ctx.error(found.refusal());
                 return;
             }
         };
@@ -91,7 +90,7 @@ pub fn OverviewEditor(
         let target = match target {
             Ok(t) => t,
             Err(e) => {
-                ctx.notice.set(Some(Notice::Error(e)));
+                ctx.error(e);
                 return;
             }
         };

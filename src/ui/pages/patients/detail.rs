@@ -19,7 +19,7 @@ use crate::domain::patient::{Patient, Service};
 use crate::domain::record::StoredRecord;
 use crate::domain::save::{Target, Trashed};
 use crate::ui::components::{FieldIssues, IssueSummary, SelectInput, TextInput, TriText};
-use crate::ui::ctx::{use_app, Notice};
+use crate::ui::ctx::use_app;
 use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, RecordSaver};
 use crate::ui::form::FormState;
 use crate::ui::platform;
@@ -144,7 +144,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
         Callback::new(move |()| {
             let typed = form.value.get_untracked();
             let refuse = |first: String| {
-                ctx.notice.set(Some(Notice::Error(format!("入力に誤りがあるため保存していません（{first}）"))));
+                ctx.error(format!("入力に誤りがあるため保存していません（{first}）"));
             };
             let patient = match typed.parse(today) {
                 Ok((p, _)) => p,
@@ -172,7 +172,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                 form.saved(typed.clone());
                 if then_new.get_value() {
                     then_new.set_value(false);
-                    ctx.notice.set(Some(Notice::Done("保存しました。続けて次の療養者を入力できます".to_string())));
+                    ctx.done("保存しました。続けて次の療養者を入力できます".to_string());
                     if is_new {
                         // Already on the new form: start it again, empty.
                         form.reset(PatientForm::default());

@@ -18,7 +18,7 @@ use crate::domain::programmes::{
 use crate::domain::save::{Target, Trashed};
 use crate::storage::WriteBatch;
 use crate::ui::components::{ChoiceInput, FieldIssues, IssueSummary, TextInput};
-use crate::ui::ctx::{use_app, Notice};
+use crate::ui::ctx::use_app;
 use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, RecordSaver};
 use crate::ui::form::FormState;
 use crate::ui::platform;
@@ -96,8 +96,7 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
             let programme = match typed.parse(fiscal_year) {
                 Ok((p, _)) => p,
                 Err(found) => {
-                    let first = found.errors().next().map(ToString::to_string).unwrap_or_default();
-                    ctx.notice.set(Some(Notice::Error(format!("入力に誤りがあるため保存していません（{first}）"))));
+                    ctx.error(found.refusal());
                     return;
                 }
             };
@@ -121,16 +120,16 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
                 (true, _) => sheet.add_row(&programme, platform::new_record_id, now, &device),
                 (false, Some(key)) => sheet.save_rows(&[(key, programme)], platform::new_record_id, now, &device),
                 (false, None) => {
-                    ctx.notice.set(Some(Notice::Error(
+                    ctx.error(
                         "この事業は別の画面で削除されたため保存できません。ゴミ箱から元に戻してください。".to_string(),
-                    )));
+                    );
                     return;
                 }
             };
             let records = match records {
                 Ok(records) => records,
                 Err(e) => {
-                    ctx.notice.set(Some(Notice::Error(e.to_string())));
+                    ctx.error(e.to_string());
                     return;
                 }
             };

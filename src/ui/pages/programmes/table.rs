@@ -11,7 +11,7 @@ use crate::domain::programmes::sheet::{
 use crate::domain::programmes::{implemented_label, Programme, ProgrammeEntry, StandardProgramme};
 use crate::storage::WriteBatch;
 use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary};
-use crate::ui::ctx::{use_app, AppCtx, Notice};
+use crate::ui::ctx::{use_app, AppCtx};
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -64,15 +64,14 @@ pub fn ProgrammeTable(data: PageData) -> impl IntoView {
         let changes = match edits.parse(&s, fiscal_year) {
             Ok((changes, _)) => changes,
             Err(found) => {
-                let first = found.errors().next().map(ToString::to_string).unwrap_or_default();
-                ctx.notice.set(Some(Notice::Error(format!("入力に誤りがあるため保存していません（{first}）"))));
+                ctx.error(found.refusal());
                 return;
             }
         };
         let records = match s.save_rows(&changes, platform::new_record_id, platform::now(), &ctx.device_id()) {
             Ok(records) => records,
             Err(e) => {
-                ctx.notice.set(Some(Notice::Error(e.to_string())));
+                ctx.error(e.to_string());
                 return;
             }
         };
@@ -333,7 +332,7 @@ fn ToAdd(data: PageData) -> impl IntoView {
                 let batch = WriteBatch { put_records: records, ..WriteBatch::default() };
                 let _ = ctx.save_as_loaded(batch, &format!("「{}」を一覧に戻しました", key.name())).await;
             }),
-            Err(e) => ctx.notice.set(Some(Notice::Error(e.to_string()))),
+            Err(e) => ctx.error(e.to_string()),
         }
     };
     move || {

@@ -16,7 +16,7 @@ use crate::domain::issues::Issues;
 use crate::domain::save::{Target, Trashed};
 use crate::domain::station::Station;
 use crate::ui::components::{ChoiceInput, FieldIssues, IssueSummary, TextInput};
-use crate::ui::ctx::{use_app, Notice};
+use crate::ui::ctx::use_app;
 use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, RecordSaver};
 use crate::ui::form::FormState;
 use crate::ui::pages::overview::fields::NumberField;
@@ -90,8 +90,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
             let station = match typed.parse() {
                 Ok((s, _)) => s,
                 Err(found) => {
-                    let first = found.errors().next().map(ToString::to_string).unwrap_or_default();
-                    ctx.notice.set(Some(Notice::Error(format!("入力に誤りがあるため保存していません（{first}）"))));
+                    ctx.error(found.refusal());
                     return;
                 }
             };

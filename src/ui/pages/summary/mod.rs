@@ -29,7 +29,7 @@ use crate::domain::summary::{
 };
 use crate::route::{Route, Section};
 use crate::storage::Store;
-use crate::ui::ctx::{use_app, Notice};
+use crate::ui::ctx::use_app;
 use crate::ui::pages::io::download_csv;
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -199,8 +199,8 @@ pub fn offer_csv(what: &str, label: &str, csv: &str) {
     let ctx = use_app();
     let name = csv_file_name(label, what, platform::now());
     match download_csv(&name, csv) {
-        Ok(()) => ctx.notice.set(Some(Notice::Done(format!("{name} を書き出しました")))),
-        Err(e) => ctx.notice.set(Some(Notice::Error(format!("CSVを書き出せませんでした: {e}")))),
+        Ok(()) => ctx.done(format!("{name} を書き出しました")),
+        Err(e) => ctx.error(format!("CSVを書き出せませんでした: {e}")),
     }
 }
 
