@@ -274,6 +274,9 @@ def good():
         "trash_and_predecessor.json": {"diagnoses": 2, "records": 5},
         "patients_scope.json": {"diagnoses": 1, "records": 2},
         "v0_flat.json": {"diagnoses": 1, "records": 2, "migrated_from": 0},
+        # Written by the app itself (cargo test --lib write_exported_before_issue12 -- --ignored)
+        # before issue 12 changed the checks: a file exported then must still import unchanged.
+        "exported_before_issue12.json": {"diagnoses": 2, "records": 8},
     }
     write(os.path.join(GOOD, "expected.json"), expected)
 
