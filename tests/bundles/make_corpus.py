@@ -254,6 +254,14 @@ def good():
     patients_only["records"] = patients_only["records"][:2]
     write(os.path.join(GOOD, "patients_scope.json"), patients_only)
 
+    # Issue 12: a PC clock that was fast and then corrected leaves records created after they
+    # were last updated. A backup must restore: accepted, with a note.
+    skew = base()
+    skew["diagnoses"][0]["created_at"] = T1 + 3_600_000
+    skew["diagnoses"][0]["updated_at"] = T1
+    skew["records"][0]["created_at"] = T1 + 1
+    write(os.path.join(GOOD, "clock_skew.json"), skew)
+
     v0 = {
         "format": "nanbyo-chiiki-shindan-bundle",
         "version": 0,
@@ -277,6 +285,7 @@ def good():
         # Written by the app itself (cargo test --lib write_exported_before_issue12 -- --ignored)
         # before issue 12 changed the checks: a file exported then must still import unchanged.
         "exported_before_issue12.json": {"diagnoses": 2, "records": 8},
+        "clock_skew.json": {"diagnoses": 1, "records": 4, "warning": "作成日時が更新日時より後になっている記録が2件あります"},
     }
     write(os.path.join(GOOD, "expected.json"), expected)
 
@@ -331,7 +340,6 @@ def bad():
     case("record_unknown_field.json", mutate(lambda b: rec(b).update(colour="blue")), "records[0]（療養者 ID p-1）の colour: このアプリの版にはない項目です")
     case("rev_zero.json", mutate(lambda b: rec(b).update(rev=0)), "rev（版番号）: 版番号は1以上の整数です")
     case("rev_float.json", mutate(lambda b: rec(b).update(rev=1.5)), "rev（版番号）: 値の種類が違います（小数は使えません）")
-    case("created_after_updated.json", mutate(lambda b: rec(b).update(created_at=T1 + 1)), "作成日時が更新日時より後になっています")
     case("updated_year_3000.json", mutate(lambda b: rec(b).update(updated_at=32_503_680_000_000)), "updated_at（更新日時）: 日時が範囲外です（1970年〜2200年）")
     case("deleted_at_string.json", mutate(lambda b: rec(b).update(deleted_at="yesterday")), "deleted_at（ゴミ箱に入れた日時）: 値の種類が違います")
     case("age_130.json", mutate(lambda b: body(b).update(age={"type": "years", "value": 130})), "records[0]（療養者 ID p-1）の body.age（年齢）: 年齢は0〜120で入力してください")
@@ -412,6 +420,14 @@ def bad():
     case("stamp_bad_device.json", mutate(lambda b: rec(b)["stamps"].update({"name": stamp(T0, device="pc/1")})), "IDに使えない文字「/」があります")
     case("stamp_extra_key.json", mutate(lambda b: rec(b)["stamps"]["name"].update(by="山本")), "stamps[\"name\"].by: このアプリの版にはない項目です")
     case("stamp_history_negative.json", mutate(lambda b: rec(b)["stamps"].update({"name": stamp(T0, history=[-1])})), "stamps[\"name\"]（項目ごとの更新記録）: 負の数は使えません")
+
+    # Issue 12: a PC clock that was fast and then corrected leaves records created after they
+    # were last updated. A backup must restore: accepted, with a note.
+    skew = base()
+    skew["diagnoses"][0]["created_at"] = T1 + 3_600_000
+    skew["diagnoses"][0]["updated_at"] = T1
+    skew["records"][0]["created_at"] = T1 + 1
+    write(os.path.join(GOOD, "clock_skew.json"), skew)
 
     v0 = {
         "format": "nanbyo-chiiki-shindan-bundle",

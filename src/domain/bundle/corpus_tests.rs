@@ -62,6 +62,9 @@ struct GoodExpectation {
     records: usize,
     #[serde(default)]
     migrated_from: Option<u32>,
+    /// A note the reader must give (e.g. clocks that disagree).
+    #[serde(default)]
+    warning: Option<String>,
 }
 
 #[test]
@@ -74,6 +77,9 @@ fn every_good_bundle_is_read() {
         assert_eq!(parsed.bundle.diagnoses.len(), exp.diagnoses, "{name}");
         assert_eq!(parsed.bundle.records.len(), exp.records, "{name}");
         assert_eq!(parsed.migrated_from, exp.migrated_from, "{name}");
+        if let Some(w) = &exp.warning {
+            assert!(parsed.warnings.iter().any(|x| x.contains(w.as_str())), "{name}: {:?}", parsed.warnings);
+        }
     }
 }
 

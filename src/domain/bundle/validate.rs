@@ -268,6 +268,13 @@ impl BundleReader {
         else {
             return Err(ps.into_result(()).err().unwrap_or_else(|| ImportError::file("ファイルを読み取れません")));
         };
+        // A PC clock that was fast and then corrected leaves records made "in the future"
+        // and edited "before" they were made: accepted as they are (a backup must restore),
+        // and said once.
+        let skewed = diagnoses.iter().chain(&records).filter(|r| r.meta.created_at > r.meta.updated_at).count();
+        if skewed > 0 {
+            warnings.push(clock_skew_note(skewed));
+        }
         if anonymised {
             warnings.push("匿名化されたファイルです（氏名などは番号に置き換えられています）".to_string());
         }
@@ -290,6 +297,13 @@ impl BundleReader {
         };
         ps.into_result(ParsedBundle { bundle, migrated_from, warnings })
     }
+}
+
+/// The note for records whose 作成日時 is after their 更新日時 (issue 12: accepted, not refused).
+pub fn clock_skew_note(count: usize) -> String {
+    format!(
+        "作成日時が更新日時より後になっている記録が{count}件あります。記録した端末の時計がずれていたためと思われます。内容はそのまま取り込みます"
+    )
 }
 
 /// Checks the format marker and returns the version.
@@ -483,11 +497,6 @@ fn read_record(list: &str, index: usize, value: &Value, ps: &mut Problems) -> Op
         ps,
     );
     let predecessor = optional::<RecordId>(map, "predecessor", place, meta_label("predecessor"), ps);
-    if let (Some(c), Some(u)) = (created_at, updated_at) {
-        if c > u {
-            ps.at(place, "created_at", meta_label("created_at"), "作成日時が更新日時より後になっています");
-        }
-    }
     let body = match (map.get("body"), kind) {
         (None, _) => {
             ps.at(place, "body", meta_label("body"), "必要な項目がありません");
