@@ -34,7 +34,9 @@ pub use anonymise::{anonymise, small_group_warnings, AnonymiseOptions, Anonymise
 pub use body::{check_body, FieldProblem};
 pub use envelope::{header_aad_bytes, parse_envelope, Envelope};
 pub use error::{ImportError, ImportProblem};
-pub use merge::{apply_plan, plan_import, Applied, Choice, ImportPlan, Outcome, PlanItem, Resolutions};
+pub use merge::{
+    apply_plan, plan_import, planned_reads, Applied, Choice, ImportPlan, Outcome, PlanItem, PlannedRead, Resolutions,
+};
 pub use validate::{detect_file_kind, parse_bundle, BundleReader, FileKind, KnownIds, ParsedBundle};
 
 use super::ids::{DeviceId, RecordId};
