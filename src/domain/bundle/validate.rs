@@ -71,16 +71,53 @@ pub enum FileKind {
     Unknown,
 }
 
-/// Looks for the format marker in the first 4 KB.
+/// What a chosen file is, from its top-level `format` value: the JSON is read (its other
+/// values skipped), not searched as text — so an encrypted file whose `format` comes after a
+/// long `ciphertext` is still asked for its password, and a bundle whose text merely mentions
+/// the encrypted marker (typed into 住所) is still a bundle. Anything that does not read as a
+/// JSON object with a known `format` string is [`FileKind::Unknown`] (the readers then say
+/// what is wrong).
 pub fn detect_file_kind(bytes: &[u8]) -> FileKind {
-    let head = bytes.get(..4096).unwrap_or(bytes);
-    let contains = |needle: &str| head.windows(needle.len()).any(|w| w == needle.as_bytes());
-    if contains(&format!("\"{ENCRYPTED_FORMAT}\"")) {
-        FileKind::Encrypted
-    } else if contains(&format!("\"{BUNDLE_FORMAT}\"")) {
-        FileKind::Bundle
-    } else {
-        FileKind::Unknown
+    let Ok(text) = decode_text(bytes, MAX_BUNDLE_BYTES.max(super::envelope::MAX_ENVELOPE_BYTES)) else {
+        return FileKind::Unknown;
+    };
+    if check_depth(text, MAX_DEPTH).is_err() {
+        return FileKind::Unknown;
+    }
+    match serde_json::from_str::<FormatOnly>(text) {
+        Ok(FormatOnly(Some(f))) if f == ENCRYPTED_FORMAT => FileKind::Encrypted,
+        Ok(FormatOnly(Some(f))) if f == BUNDLE_FORMAT => FileKind::Bundle,
+        _ => FileKind::Unknown,
+    }
+}
+
+/// The top-level `format` string of a JSON object (other values skipped unread).
+struct FormatOnly(Option<String>);
+
+impl<'de> serde::Deserialize<'de> for FormatOnly {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FormatOnly, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FormatOnly;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FormatOnly, A::Error> {
+                let mut format = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "format" {
+                        if format.is_some() {
+                            return Err(serde::de::Error::custom("format twice"));
+                        }
+                        format = Some(map.next_value::<Value>()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(FormatOnly(format.and_then(|v| v.as_str().map(str::to_string))))
+            }
+        }
+        d.deserialize_map(V)
     }
 }
 
@@ -725,5 +762,69 @@ fn check_references(
             }
             cur = by_id.get(id).and_then(|(_, t)| t.meta.predecessor.as_ref());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bundle::envelope::Envelope;
+
+    fn bundle_text() -> String {
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bundles/good/exported_before_issue12.json"),
+        )
+        .expect("read")
+    }
+
+    /// Issue 12, 「encrypted or not is guessed from the first 4 KB」: a valid encrypted file
+    /// whose `format` comes after 4 KB (keys re-sorted, ciphertext first) is still asked for
+    /// its password.
+    #[test]
+    fn encrypted_guess_format_after_4_kb_is_still_encrypted() {
+        let mut e = Envelope::new(vec![7; 16], vec![9; 12], Timestamp(1_763_776_800_000)).expect("valid");
+        e.ciphertext = vec![1; 10_000];
+        let v: Value = serde_json::from_str(&e.to_json()).expect("json");
+        let mut sorted = Map::new();
+        sorted.insert("ciphertext".into(), v["ciphertext"].clone());
+        for (k, x) in v.as_object().expect("object") {
+            sorted.insert(k.clone(), x.clone());
+        }
+        let text = Value::Object(sorted).to_string();
+        assert!(text.find("\"format\"").expect("format") > 4096, "format after 4 KB");
+        assert_eq!(detect_file_kind(text.as_bytes()), FileKind::Encrypted);
+        assert!(super::super::parse_envelope(&text).is_ok());
+        // With a BOM and indented too.
+        let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(&text).expect("json")).expect("json");
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(pretty.as_bytes());
+        assert_eq!(detect_file_kind(&bom), FileKind::Encrypted);
+    }
+
+    /// Issue 12: a plain backup whose 住所 holds the text `nanbyo-chiiki-shindan-encrypted` (even
+    /// quoted) is a bundle, and imports.
+    #[test]
+    fn encrypted_guess_marker_typed_into_an_address_is_still_a_bundle() {
+        let text = bundle_text().replacen(
+            "\"address_detail\":\"",
+            "\"address_detail\":\"\\\"nanbyo-chiiki-shindan-encrypted\\\" ",
+            1,
+        );
+        assert!(text.contains("nanbyo-chiiki-shindan-encrypted"));
+        assert_eq!(detect_file_kind(text.as_bytes()), FileKind::Bundle);
+        assert!(parse_bundle(text.as_bytes(), &KnownIds::default()).is_ok());
+    }
+
+    #[test]
+    fn unknown_files_are_unknown() {
+        for text in
+            ["", "[\"nanbyo-chiiki-shindan-encrypted\"]", "{\"format\": 1}", "{\"format\": \"x\"}", "not json", "{"]
+        {
+            assert_eq!(detect_file_kind(text.as_bytes()), FileKind::Unknown, "{text}");
+        }
+        let twice = r#"{"format": "nanbyo-chiiki-shindan-encrypted", "format": "nanbyo-chiiki-shindan-encrypted"}"#;
+        assert_eq!(detect_file_kind(twice.as_bytes()), FileKind::Unknown);
+        assert_eq!(detect_file_kind(&"[".repeat(100_000).into_bytes()), FileKind::Unknown);
+        assert_eq!(detect_file_kind(bundle_text().as_bytes()), FileKind::Bundle);
     }
 }
