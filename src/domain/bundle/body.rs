@@ -385,6 +385,9 @@ pub(crate) fn serde_text(e: &serde_json::Error) -> String {
     if let Some(field) = quoted("unknown field ") {
         return format!("「{field}」は{UNKNOWN_FIELD}");
     }
+    if let Some(message) = float_message(&text) {
+        return message;
+    }
     if text.starts_with("invalid type") {
         let found = text.split(", expected").next().unwrap_or("").trim_start_matches("invalid type: ");
         let found = if found.starts_with("string") {
@@ -416,6 +419,23 @@ pub(crate) fn serde_text(e: &serde_json::Error) -> String {
         return "要素の数が正しくありません".to_string();
     }
     "値を読み取れません".to_string()
+}
+
+/// A number read as floating point where an integer belongs: JSON `-0`, `1e3` and integers
+/// beyond 2^64 arrive so, and are not 小数 (issue 12).
+fn float_message(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("invalid type: floating point `")?;
+    let number = rest.split('`').next()?;
+    let v: f64 = number.parse().ok()?;
+    Some(if v == 0.0 && v.is_sign_negative() {
+        "「-0」は使えません（0 と書いてください）".to_string()
+    } else if v.fract() != 0.0 {
+        "値の種類が違います（小数は使えません）".to_string()
+    } else if v.abs() > MAX_SAFE_INTEGER as f64 {
+        format!("数値が大きすぎます（{MAX_SAFE_INTEGER}まで）")
+    } else {
+        format!("整数は {v:.0} のように書いてください（指数や小数点のある書き方は使えません）")
+    })
 }
 
 /// The range message of a field whose value the type itself limits (a u8, a code).
@@ -747,6 +767,20 @@ mod tests {
         assert_eq!(problems(RecordKind::Patient, &body)[0].0, "station_nursing/weekly_visits");
         let body = with(patient(), "station_nursing/weekly_visits", json!(1e300));
         assert!(problems(RecordKind::Patient, &body)[0].1.contains("数値が大きすぎます"));
+    }
+
+    /// Issue 12: `-0` and 2^64 are not called 小数.
+    #[test]
+    fn minus_zero_and_huge_integers_get_their_own_messages() {
+        let read = |t: &str| {
+            let v = crate::domain::bundle::scan::parse_strict(t).expect("json");
+            serde_text(&serde_json::from_value::<u64>(v).expect_err("refused"))
+        };
+        assert_eq!(read("-0"), "「-0」は使えません（0 と書いてください）");
+        assert_eq!(read("18446744073709551616"), "数値が大きすぎます（9007199254740991まで）");
+        assert_eq!(read("1.5"), "値の種類が違います（小数は使えません）");
+        assert!(read("1e3").starts_with("整数は 1000 のように"), "{}", read("1e3"));
+        assert_eq!(read("-1"), "負の数は使えません");
     }
 
     #[test]

@@ -653,7 +653,7 @@ fn merged_meta(ours: &RecordMeta, theirs: &RecordMeta) -> RecordMeta {
         created_at: ours.created_at.min(theirs.created_at),
         updated_at: later.updated_at,
         updated_by: later.updated_by.clone(),
-        rev: ours.rev.max(theirs.rev).saturating_add(1),
+        rev: ours.rev.max(theirs.rev).saturating_add(1).min(crate::domain::record::MAX_REV),
         deleted_at: ours.deleted_at,
         predecessor: ours.predecessor.clone().or_else(|| theirs.predecessor.clone()),
     }

@@ -435,6 +435,35 @@ mod tests {
         assert!(ids(&r).contains(&"as-1"));
     }
 
+    /// Issue 12: `rev` at 2^53 − 1 was accepted, and after one edit the export was refused
+    /// with 「版番号は1以上の整数です」. Now a revision is at most `MAX_REV`: a record at the
+    /// limit imports, can be edited (the revision stays at the limit) and exported; beyond it
+    /// the import says the number is too large.
+    #[test]
+    fn rev_at_the_limit_can_be_edited_and_exported_beyond_it_is_refused() {
+        use crate::domain::record::MAX_REV;
+        let (ds, mut rs) = super::corpus_tests::every_kind_records();
+        let i = rs.iter().position(|r| r.meta.id.as_str() == "p-1").expect("p-1");
+        rs[i].meta.rev = MAX_REV;
+        let opts = options(ExportScope::All, false, false);
+        let text = export_checked(&ds, &rs, &opts).expect("a record at the limit exports");
+        let parsed = parse_bundle(text.as_bytes(), &KnownIds::default()).expect("and imports");
+        let p1 = parsed.bundle.records.iter().find(|r| r.meta.id.as_str() == "p-1").expect("p-1");
+        let mut body: Patient = p1.body_as().expect("patient");
+        body.name = "直した氏名".into();
+        let edited = p1.edited(&body, Timestamp(p1.meta.updated_at.0 + 1), &p1.meta.updated_by).expect("ok");
+        let edited = edited.expect("changed");
+        assert_eq!(edited.meta.rev, MAX_REV, "stays at the limit");
+        rs[i] = edited;
+        export_checked(&ds, &rs, &opts).expect("still exports after an edit");
+        for rev in [MAX_REV + 1, 9_007_199_254_740_991] {
+            rs[i].meta.rev = rev;
+            let text = export(&ds, &rs, &opts).expect("writes");
+            let e = parse_bundle(text.as_bytes(), &KnownIds::default()).expect_err("refused").to_string();
+            assert!(e.contains(&format!("rev（版番号）: 版番号が大きすぎます（{rev}、{MAX_REV}まで）")), "{e}");
+        }
+    }
+
     #[test]
     fn file_names_are_safe() {
         let t = crate::domain::time::Date::new(2026, 11, 22).expect("date").start_jst();

@@ -6,14 +6,16 @@
 //! written. Problems are collected (up to [`super::error::MAX_PROBLEMS`]) so the nurse sees
 //! them all at once.
 
-use super::body::{check_body, serde_text, MAX_SAFE_INTEGER, MAX_TIMESTAMP_MS};
+use super::body::{check_body, serde_text, MAX_TIMESTAMP_MS};
 use super::envelope::ENCRYPTED_FORMAT;
 use super::error::{ImportError, Problems};
 use super::labels::{dotted, field_label, meta_label};
 use super::scan::{check_depth, clip, decode_text, parse_strict, MAX_BUNDLE_BYTES, MAX_DEPTH};
 use super::{migrations, Bundle, ExportScope, BUNDLE_FORMAT, BUNDLE_VERSION};
 use crate::domain::ids::{DeviceId, RecordId};
-use crate::domain::record::{is_leaf_path, FieldStamp, RecordKind, RecordMeta, StoredRecord, FIELD_HISTORY_LEN};
+use crate::domain::record::{
+    is_leaf_path, FieldStamp, RecordKind, RecordMeta, StoredRecord, FIELD_HISTORY_LEN, MAX_REV,
+};
 use crate::domain::time::Timestamp;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -204,7 +206,19 @@ impl BundleReader {
             ps.at("", "app_version", "アプリの版", format!("長すぎます（{MAX_APP_VERSION_CHARS}文字まで）"));
         }
         let device = required::<DeviceId>(map, "device", "", "書き出した端末", &mut ps);
-        let scope = required::<ExportScope>(map, "scope", "", "書き出しの範囲", &mut ps);
+        let mut scope = required::<ExportScope>(map, "scope", "", "書き出しの範囲", &mut ps);
+        // serde lets unknown fields through beside a unit variant (`{"type": "all", "x": 1}`):
+        // compare with the scope as this app writes it, and refuse what it would drop.
+        if let (Some(read), Some(Value::Object(given))) = (&scope, map.get("scope")) {
+            let canonical = serde_json::to_value(read).unwrap_or(Value::Null);
+            let extra: Vec<&String> = given.keys().filter(|k| canonical.get(k.as_str()).is_none()).collect();
+            for key in &extra {
+                ps.at("", &format!("scope.{}", clip(key, 40)), "書き出しの範囲", UNKNOWN_KEY);
+            }
+            if !extra.is_empty() {
+                scope = None;
+            }
+        }
         let anonymised = required::<bool>(map, "anonymised", "", "匿名化", &mut ps);
         let lists_ok = LISTS.map(|(key, max)| match map.get(key) {
             Some(Value::Array(items)) if items.len() > max => {
@@ -523,8 +537,15 @@ fn read_record(list: &str, index: usize, value: &Value, ps: &mut Problems) -> Op
     );
     let updated_by = required::<DeviceId>(map, "updated_by", place, meta_label("updated_by"), ps);
     let rev = required::<u64>(map, "rev", place, meta_label("rev"), ps);
-    if rev.is_some_and(|r| r == 0 || r > MAX_SAFE_INTEGER) {
-        ps.at(place, "rev", meta_label("rev"), "版番号は1以上の整数です");
+    match rev {
+        Some(0) => ps.at(place, "rev", meta_label("rev"), "版番号は1以上の整数です"),
+        Some(r) if r > MAX_REV => ps.at(
+            place,
+            "rev",
+            meta_label("rev"),
+            format!("版番号が大きすぎます（{r}、{MAX_REV}まで）。このアプリで保存された記録ではないようです"),
+        ),
+        _ => {}
     }
     let deleted_at = check_time(
         optional(map, "deleted_at", place, meta_label("deleted_at"), ps),
