@@ -350,7 +350,7 @@ def bad():
     case("support_class_0_value.json", mutate(lambda b: body(b).update(disability_support_class={"state": "value", "value": 0})), "障害支援区分は1〜6で入力してください")
     case("visit_mode_bad.json", mutate(lambda b: body(b)["neurology"].update(mode="telephone")), "body.neurology.mode（神経内科専門医療機関 受診形態）: 受診形態は 1 外来・2 往診・0 なし のいずれかです")
     case("weekly_visits_negative.json", mutate(lambda b: body(b)["station_nursing"].update(weekly_visits=-100)), "body.station_nursing.weekly_visits（訪問看護ステーション 1週間の合計訪問回数）: 負の数は使えません")
-    case("weekly_visits_too_many.json", mutate(lambda b: body(b)["station_nursing"].update(weekly_visits=10000)), "1週間の合計訪問回数は0〜99回で入力してください")
+    case("weekly_visits_too_many.json", mutate(lambda b: body(b)["station_nursing"].update(weekly_visits=10000)), "body.station_nursing.weekly_visits（訪問看護ステーション 1週間の合計訪問回数）: 0〜50で入力してください")
     case("per_month_fraction.json", mutate(lambda b: body(b)["neurology"].update(per_month=0.5)), "body.neurology.per_month（神経内科専門医療機関 頻度（回/月））: 値の種類が違います（小数は使えません）")
     case("huge_integer.json", text.replace('"count": 1,', '"count": 123456789012345678901234567890,', 1), "body.station_nursing.count（訪問看護ステーション 利用機関数）: 数値が大きすぎます")
     case("number_out_of_range.json", text.replace('"count": 1,', '"count": 1e400,', 1), "数値が大きすぎます（")

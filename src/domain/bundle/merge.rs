@@ -257,7 +257,13 @@ pub fn plan_import(local: &[StoredRecord], bundle: &Bundle) -> ImportPlan {
             id: incoming.meta.id.clone(),
             kind: incoming.meta.kind,
             diagnosis_id: incoming.meta.diagnosis_id.clone(),
-            title: title(local.unwrap_or(incoming)),
+            // A refused record is shown as the file's record: the device's record under the
+            // same ID is of another kind (or 地域診断), and the reason names both.
+            title: if matches!(outcome, Outcome::Refused { .. }) {
+                title(incoming)
+            } else {
+                title(local.unwrap_or(incoming))
+            },
             outcome,
             incoming_trashed: incoming.is_deleted(),
             local_trashed: local.is_some_and(StoredRecord::is_deleted),
