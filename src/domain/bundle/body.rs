@@ -106,6 +106,10 @@ fn assessment_template() -> Value {
 /// hold anything the nurse typed).
 fn assessment_rules(a: &Assessment) -> Vec<FieldProblem> {
     let mut out = Vec::new();
+    check_timestamp("started_at", a.started_at, &mut out);
+    if let Some(t) = a.finished_at {
+        check_timestamp("finished_at", t, &mut out);
+    }
     if a.status == AssessmentStatus::Finished {
         if a.assessor.trim().is_empty() {
             out.push(FieldProblem::new("assessor", "完了したアセスメントに判断者がありません"));
@@ -357,10 +361,6 @@ fn serde_message(kind: RecordKind, path: &str, e: &serde_json::Error) -> String 
 /// A Japanese message for a serde reading error (no field-specific rule).
 pub(crate) fn serde_text(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    if !text.is_ascii() {
-        // Our own types' messages (ID, 年度) are already Japanese.
-        return text;
-    }
     let quoted = |after: &str| -> Option<String> {
         let rest = text.split(after).nth(1)?;
         let rest = rest.strip_prefix('`')?;
@@ -413,6 +413,11 @@ pub(crate) fn serde_text(e: &serde_json::Error) -> String {
     }
     if text.starts_with("invalid length") {
         return "要素の数が正しくありません".to_string();
+    }
+    if !text.is_ascii() {
+        // Our own types' messages (ID, 年度) are already Japanese. (Checked last: serde's own
+        // English messages quote the value, which may be Japanese — issue 12.)
+        return text;
     }
     "値を読み取れません".to_string()
 }
