@@ -45,9 +45,9 @@ test('入出力の安全: 時計が1時間進んでいた間に作った地域�
   const first = await launch(newProfileDir('safety-clock-a'));
   const { page, io, home } = await start(first.context);
   const realNow = Date.now();
+  await io.goto(server.url);
   // The PC clock is one hour fast while the 地域診断 is made …
   await page.clock.setFixedTime(new Date(realNow + HOUR));
-  await io.goto(server.url);
   await home.create('時計ずれ保健所管内', '2025');
   // … then corrected, and the 地域診断 renamed.
   await page.clock.setFixedTime(new Date(realNow));
@@ -132,6 +132,7 @@ test('入出力の安全: 取り込みの確定中に別のタブで療養者を
   assertEqual([again.merged, again.new], [1, 6000], 'p-1 now merges both edits');
   await a.io.apply();
 
+  await b.patients.reload();
   await b.patients.open();
   const cells = await b.patients.rowCells('A-001');
   assertEqual(cells.name, '山田 太郎（タブBで修正）', "tab B's save survived");
@@ -140,6 +141,12 @@ test('入出力の安全: 取り込みの確定中に別のタブで療養者を
   assertNoProblems(problems);
   await context.close();
 });
+
+/**
+ * The page reads a file whose format says 暗号化 as an encrypted file (issue 12: by its format
+ * value), so such a broken one is refused by the envelope reader, not the bundle reader.
+ */
+const UI_EXPECTED = { 'encrypted_marker.json': ['暗号化されたファイルですが、開けません', 'kdf がありません'] };
 
 /** Every issue-12 file and every 12th of the others: the native test (corpus_tests.rs) reads all. */
 function sample() {
@@ -162,7 +169,8 @@ test('入出力の安全: 不正なファイル（見本）はどれも理由を
     const text = await io.refusalOrNull();
     assert(text !== null, `${name}: not refused`);
     assert(text.includes(`「${name}」は取り込めません。この端末のデータは変更していません。`), `${name}: heading: ${text}`);
-    assert(refusalMatches(text, BAD_EXPECTED[name]), `${name}: expected ${JSON.stringify(BAD_EXPECTED[name])} in: ${text}`);
+    const expected = UI_EXPECTED[name] || BAD_EXPECTED[name];
+    assert(refusalMatches(text, expected), `${name}: expected ${JSON.stringify(expected)} in: ${text}`);
     await io.closeRefusal();
   }
   await home.open();

@@ -174,7 +174,10 @@ async fn open_bytes(ctx: AppCtx, file_name: String, bytes: Vec<u8>, progress: Rw
         let text = String::from_utf8_lossy(&bytes);
         return match parse_envelope(&text) {
             Ok(envelope) => State::Password { file_name, envelope: Arc::new(envelope), error: None },
-            Err(e) => State::Refused { heading: refusal_heading(&file_name), lines: vec![e] },
+            Err(e) => State::Refused {
+                heading: refusal_heading(&file_name),
+                lines: vec![format!("暗号化されたファイルですが、開けません（{e}）")],
+            },
         };
     }
     check_and_plan(ctx, file_name, bytes, progress).await
