@@ -126,6 +126,31 @@ export class IoPage extends AppPage {
     return (await this.page.locator('[data-testid=import-refused]').innerText()).trim();
   }
 
+  /** The refusal's text, or null when the file was not refused (review, password form …). */
+  async refusalOrNull() {
+    const r = this.page.locator('[data-testid=import-refused]');
+    return (await r.count()) ? (await r.innerText()).trim() : null;
+  }
+
+  async closeRefusal() {
+    await this.page.locator('[data-testid=import-refused] button').click();
+  }
+
+  /**
+   * After 「取り込む（確定）」: waits until the import is written ('done') or stopped and planned
+   * again because another tab saved meanwhile ('replanned').
+   */
+  async waitApplyOutcome() {
+    const done = this.page.locator('[data-testid=import-done]');
+    const replanned = this.page.locator('[data-testid=import-replanned]');
+    await done.or(replanned).first().waitFor({ timeout: 120000 });
+    return (await replanned.count()) ? 'replanned' : 'done';
+  }
+
+  async replannedMessage() {
+    return (await this.page.locator('[data-testid=import-replanned]').innerText()).trim();
+  }
+
   hasApply() {
     return this.page.locator('[data-testid=import-apply]').count();
   }
@@ -187,6 +212,15 @@ export class IoPage extends AppPage {
   async lastExport() {
     return (await this.page.locator('[data-testid=last-export]').innerText()).trim();
   }
+}
+
+/**
+ * Whether a refusal's text says what tests/bundles/bad/expected.json expects: a piece of the
+ * text, or pieces that must all be on one line (the record and field named, and what is wrong).
+ */
+export function refusalMatches(text, expected) {
+  if (typeof expected === 'string') return text.includes(expected);
+  return text.split('\n').some((line) => expected.every((part) => line.includes(part)));
 }
 
 async function saveDownload(download) {

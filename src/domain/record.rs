@@ -100,6 +100,11 @@ pub struct FieldStamp {
     pub history: Vec<u64>,
 }
 
+/// Largest revision (`rev`): far beyond any real count of saves, and well within what a
+/// browser keeps exactly (2^53 − 1). A revision stops there instead of growing past what a
+/// bundle may hold, so a record at the limit can still be edited and exported (issue 12).
+pub const MAX_REV: u64 = 1_000_000_000_000;
+
 /// The metadata of a record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordMeta {
@@ -510,7 +515,7 @@ impl StoredRecord {
     pub fn touch(&mut self, now: Timestamp, device: &DeviceId) {
         self.meta.updated_at = now.max(self.meta.created_at);
         self.meta.updated_by = device.clone();
-        self.meta.rev = self.meta.rev.saturating_add(1);
+        self.meta.rev = self.meta.rev.saturating_add(1).min(MAX_REV);
     }
 
     /// In the ゴミ箱?

@@ -254,6 +254,14 @@ def good():
     patients_only["records"] = patients_only["records"][:2]
     write(os.path.join(GOOD, "patients_scope.json"), patients_only)
 
+    # Issue 12: a PC clock that was fast and then corrected leaves records created after they
+    # were last updated. A backup must restore: accepted, with a note.
+    skew = base()
+    skew["diagnoses"][0]["created_at"] = T1 + 3_600_000
+    skew["diagnoses"][0]["updated_at"] = T1
+    skew["records"][0]["created_at"] = T1 + 1
+    write(os.path.join(GOOD, "clock_skew.json"), skew)
+
     v0 = {
         "format": "nanbyo-chiiki-shindan-bundle",
         "version": 0,
@@ -274,6 +282,10 @@ def good():
         "trash_and_predecessor.json": {"diagnoses": 2, "records": 5},
         "patients_scope.json": {"diagnoses": 1, "records": 2},
         "v0_flat.json": {"diagnoses": 1, "records": 2, "migrated_from": 0},
+        # Written by the app itself (cargo test --lib write_exported_before_issue12 -- --ignored)
+        # before issue 12 changed the checks: a file exported then must still import unchanged.
+        "exported_before_issue12.json": {"diagnoses": 2, "records": 8},
+        "clock_skew.json": {"diagnoses": 1, "records": 4, "warning": "作成日時が更新日時より後になっている記録が2件あります"},
     }
     write(os.path.join(GOOD, "expected.json"), expected)
 
@@ -328,7 +340,6 @@ def bad():
     case("record_unknown_field.json", mutate(lambda b: rec(b).update(colour="blue")), "records[0]（療養者 ID p-1）の colour: このアプリの版にはない項目です")
     case("rev_zero.json", mutate(lambda b: rec(b).update(rev=0)), "rev（版番号）: 版番号は1以上の整数です")
     case("rev_float.json", mutate(lambda b: rec(b).update(rev=1.5)), "rev（版番号）: 値の種類が違います（小数は使えません）")
-    case("created_after_updated.json", mutate(lambda b: rec(b).update(created_at=T1 + 1)), "作成日時が更新日時より後になっています")
     case("updated_year_3000.json", mutate(lambda b: rec(b).update(updated_at=32_503_680_000_000)), "updated_at（更新日時）: 日時が範囲外です（1970年〜2200年）")
     case("deleted_at_string.json", mutate(lambda b: rec(b).update(deleted_at="yesterday")), "deleted_at（ゴミ箱に入れた日時）: 値の種類が違います")
     case("age_130.json", mutate(lambda b: body(b).update(age={"type": "years", "value": 130})), "records[0]（療養者 ID p-1）の body.age（年齢）: 年齢は0〜120で入力してください")
@@ -339,7 +350,7 @@ def bad():
     case("support_class_0_value.json", mutate(lambda b: body(b).update(disability_support_class={"state": "value", "value": 0})), "障害支援区分は1〜6で入力してください")
     case("visit_mode_bad.json", mutate(lambda b: body(b)["neurology"].update(mode="telephone")), "body.neurology.mode（神経内科専門医療機関 受診形態）: 受診形態は 1 外来・2 往診・0 なし のいずれかです")
     case("weekly_visits_negative.json", mutate(lambda b: body(b)["station_nursing"].update(weekly_visits=-100)), "body.station_nursing.weekly_visits（訪問看護ステーション 1週間の合計訪問回数）: 負の数は使えません")
-    case("weekly_visits_too_many.json", mutate(lambda b: body(b)["station_nursing"].update(weekly_visits=10000)), "1週間の合計訪問回数は0〜99回で入力してください")
+    case("weekly_visits_too_many.json", mutate(lambda b: body(b)["station_nursing"].update(weekly_visits=10000)), "body.station_nursing.weekly_visits（訪問看護ステーション 1週間の合計訪問回数）: 0〜50で入力してください")
     case("per_month_fraction.json", mutate(lambda b: body(b)["neurology"].update(per_month=0.5)), "body.neurology.per_month（神経内科専門医療機関 頻度（回/月））: 値の種類が違います（小数は使えません）")
     case("huge_integer.json", text.replace('"count": 1,', '"count": 123456789012345678901234567890,', 1), "body.station_nursing.count（訪問看護ステーション 利用機関数）: 数値が大きすぎます")
     case("number_out_of_range.json", text.replace('"count": 1,', '"count": 1e400,', 1), "数値が大きすぎます（")
@@ -410,6 +421,14 @@ def bad():
     case("stamp_extra_key.json", mutate(lambda b: rec(b)["stamps"]["name"].update(by="山本")), "stamps[\"name\"].by: このアプリの版にはない項目です")
     case("stamp_history_negative.json", mutate(lambda b: rec(b)["stamps"].update({"name": stamp(T0, history=[-1])})), "stamps[\"name\"]（項目ごとの更新記録）: 負の数は使えません")
 
+    # Issue 12: a PC clock that was fast and then corrected leaves records created after they
+    # were last updated. A backup must restore: accepted, with a note.
+    skew = base()
+    skew["diagnoses"][0]["created_at"] = T1 + 3_600_000
+    skew["diagnoses"][0]["updated_at"] = T1
+    skew["records"][0]["created_at"] = T1 + 1
+    write(os.path.join(GOOD, "clock_skew.json"), skew)
+
     v0 = {
         "format": "nanbyo-chiiki-shindan-bundle",
         "version": 0,
@@ -426,8 +445,362 @@ def bad():
     v0c["records"][0].pop("stamps")
     v0c["records"][0]["body"]["age"] = {"type": "years", "value": 150}
     case("v0_bad_body.json", v0c, "records[0]（療養者 ID p-9）の body.age（年齢）: 年齢は0〜120で入力してください")
+    issue12(case)
+    systematic(case)
     write(os.path.join(BAD, "expected.json"), cases)
     return cases
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 12 「Never lose an edit」: each finding of the independent test, as a file.
+# ---------------------------------------------------------------------------------------------
+
+P1 = "records[0]（療養者 ID p-1）の "
+
+
+def issue12(case):
+    def pb(**over):
+        return mutate(lambda b: body(b).update(over))
+
+    # Item 6: the importer uses the forms' limits (src/domain/forms), one rule per value.
+    case("issue12_per_month_999.json", mutate(lambda b: body(b)["neurology"].update(per_month=99900)),
+         [P1 + "body.neurology.per_month（神経内科専門医療機関 頻度（回/月））", "0〜31で入力してください"])
+    case("issue12_per_month_32.json", mutate(lambda b: body(b)["neurology"].update(per_month=3200)),
+         [P1 + "body.neurology.per_month", "0〜31で入力してください"])
+    case("issue12_first_symptom_20000.json", pb(first_symptom="あ" * 20000),
+         [P1 + "body.first_symptom（初発症状）", "1000文字までで入力してください（現在20000文字）"])
+    case("issue12_name_101.json", pb(name="山" * 101),
+         [P1 + "body.name（氏名）", "100文字までで入力してください（現在101文字）"])
+    case("issue12_name_nul.json", pb(name="山田\u0000太郎"), [P1 + "body.name（氏名）", "改行や制御文字は使えません"])
+    case("issue12_devices_nul.json", pb(devices="機器\u0000"), [P1 + "body.devices", "使えない制御文字が含まれています"])
+    case("issue12_id_number_21.json", pb(id_number="A" * 21),
+         [P1 + "body.id_number（ID番号）", "20文字までで入力してください（現在21文字）"])
+    case("issue12_id_number_nbsp.json", pb(id_number="\u00a0"),
+         [P1 + "body.id_number（ID番号）", "ID番号を入力してください"])
+    case("issue12_id_number_empty.json", pb(id_number=""), [P1 + "body.id_number（ID番号）", "ID番号を入力してください"])
+    case("issue12_station_count_21.json", mutate(lambda b: body(b)["station_nursing"].update(count=21)),
+         [P1 + "body.station_nursing.count", "0〜20で入力してください"])
+    case("issue12_station_names_with_count_0.json", mutate(lambda b: body(b)["station_nursing"].update(count=0)),
+         [P1 + "body.station_nursing.count", "機関名が1件あるのに利用機関数が0です"])
+    case("issue12_programme_visits_without_use.json",
+         mutate(lambda b: body(b)["ventilator_programme"].update(used=False, weekly_visits=100)),
+         [P1 + "body.ventilator_programme.weekly_visits", "利用が「0 無」なので"])
+    case("issue12_station_without_name.json", mutate(lambda b: body(b, 2).update(name="")),
+         ["records[2]（訪問看護ステーション ID s-1）の body.name"])
+    case("issue12_station_fte_1001.json", mutate(lambda b: body(b, 2).update(fte={"type": "direct", "value": 100100})),
+         ["records[2]（訪問看護ステーション ID s-1）の body.fte"])
+    case("issue12_disaster_plan_1989.json", pb(disaster_plan={"state": "value", "value": 1989}),
+         [P1 + "body.disaster_plan", "1990"])
+    # Item 4: unknown fields beside a unit variant.
+    case("issue12_scope_all_unknown_key.json", mutate(lambda b: b.update(scope={"type": "all", "ids": ["d-2025"]})),
+         "scope.ids（書き出しの範囲）: このアプリの版にはない項目です")
+    case("issue12_scope_all_colour.json", mutate(lambda b: b.update(scope={"type": "all", "colour": "blue"})),
+         "scope.colour（書き出しの範囲）: このアプリの版にはない項目です")
+    case("issue12_scope_diagnoses_unknown_key.json",
+         mutate(lambda b: b.update(scope={"type": "diagnoses", "ids": ["d-2025"], "x": 1})), "scope（書き出しの範囲）")
+    case("issue12_disease_unit_unknown_key.json", pb(disease={"type": "als", "note": "x"}),
+         [P1 + "body.disease.note", "このアプリの版にはない項目です"])
+    case("issue12_tri_unit_unknown_key.json", pb(emergency_nursing={"state": "none", "value": "x"}),
+         [P1 + "body.emergency_nursing"])
+    case("issue12_fte_unit_unknown_key.json", mutate(lambda b: body(b, 2).update(fte={"type": "unknown", "x": 1})),
+         ["records[2]（訪問看護ステーション ID s-1）の body.fte.x", "このアプリの版にはない項目です"])
+    # Item 5: revisions.
+    case("issue12_rev_max_safe.json", mutate(lambda b: rec(b).update(rev=9007199254740991)),
+         P1 + "rev（版番号）: 版番号が大きすぎます（9007199254740991、1000000000000まで）")
+    case("issue12_rev_max_plus_one.json", mutate(lambda b: rec(b).update(rev=1000000000001)),
+         P1 + "rev（版番号）: 版番号が大きすぎます（1000000000001、1000000000000まで）")
+    text = json.dumps(base(), ensure_ascii=False, indent=2)
+    # Item 7: -0 and 2^64 are not 小数.
+    case("issue12_rev_minus_zero.json", text.replace('"rev": 3', '"rev": -0', 1), "rev（版番号）: 「-0」は使えません")
+    case("issue12_rev_2_64.json", text.replace('"rev": 3', '"rev": 18446744073709551616', 1),
+         "rev（版番号）: 数値が大きすぎます（9007199254740991まで）")
+    case("issue12_rev_exponent.json", text.replace('"rev": 3', '"rev": 3e0', 1), "rev（版番号）: 整数は 3 のように書いてください")
+    case("issue12_exported_at_2_64.json", text.replace('"exported_at": %d' % T1, '"exported_at": 18446744073709551616', 1),
+         "exported_at（書き出し日時）: 数値が大きすぎます")
+    case("issue12_utf32_le.json", b"\xff\xfe\x00\x00" + json.dumps(base(), ensure_ascii=False).encode("utf-32-le"),
+         "文字コードが UTF-32 です")
+    case("issue12_utf32_be.json", b"\x00\x00\xfe\xff" + json.dumps(base(), ensure_ascii=False).encode("utf-32-be"),
+         "文字コードが UTF-32 です")
+    case("issue12_utf16_no_bom.json", json.dumps(base(), ensure_ascii=False).encode("utf-16-le"), "文字コードが UTF-16 です")
+
+
+# ---------------------------------------------------------------------------------------------
+# Systematic variants: per record kind × per field × per kind of fault. The expectation is the
+# record and field the message must name, and what it must say, from the rules of FORMAT.md.
+# ---------------------------------------------------------------------------------------------
+
+KIND_LABEL = {"diagnosis": "地域診断", "overview": "地域の概況", "patient": "療養者", "station": "訪問看護ステーション",
+              "programme": "事業", "evaluation": "様式4 評価", "assessment": "アセスメント"}
+
+# Fields whose type limits the value, with the rule the message gives (body.rs `range_rule`).
+TYPE_RULES = {
+    ("patient", "age"): "年齢は0〜120で入力してください",
+    ("patient", "adl"): "ADLは 1 自立・2 一部介助・3 全面介助 のいずれかです",
+    ("patient", "disability_certificate"): "身体障害者手帳の級は1〜6で入力してください",
+    ("patient", "disability_support_class"): "障害支援区分は1〜6で入力してください",
+    ("patient", "care_insurance"): "介護保険（介護度）は要支援1・2、要介護1〜5、なし、不明のいずれかです",
+    ("patient", "neurology.mode"): "受診形態は 1 外来・2 往診・0 なし のいずれかです",
+    ("patient", "family_doctor.mode"): "受診形態は 1 外来・2 往診・0 なし のいずれかです",
+    ("patient", "disaster_plan"): "災害時個別支援計画の年は",
+    ("patient", "onset"): "発症時期は1900〜2200年、月は1〜12で入力してください",
+    ("station", "als_intake"): "今後の受け入れは 2 可能・1 検討可・0 不可能 のいずれかです",
+    ("station", "child_intake"): "今後の受け入れは 2 可能・1 検討可・0 不可能 のいずれかです",
+    ("diagnosis", "fiscal_year"): "年度は1989〜2200年度で入力してください",
+    ("programme", "implemented"): "実施は 1 有・0 無・未入力 のいずれかです",
+    ("programme", "count_local"): "件数・回数は0以上の整数で入力してください",
+    ("programme", "count_prefecture"): "件数・回数は0以上の整数で入力してください",
+    ("programme", "council.meetings_this_year"): "件数・回数は0以上の整数で入力してください",
+    ("programme", "council.first_year"): "初回開催年度は1989〜2200年度で入力してください",
+    ("programme", "council.unit"): "設置単位は",
+}
+
+# Texts and their form limits (src/domain/forms/*: one-line 100, descriptions 1,000, ID番号 and
+# 支援管理区分 20, 地区名 60, 事業 texts 2,000, 評価 課題 2,000 and 総合評価 4,000); multiline
+# texts allow line breaks and tabs but no other control character.
+SHORT, LONG = 100, 1000
+TEXTS = {
+    ("patient", "id_number"): (20, False), ("patient", "name"): (SHORT, False),
+    ("patient", "municipality"): (SHORT, False), ("patient", "address_detail"): (SHORT, False),
+    ("patient", "first_symptom"): (LONG, True), ("patient", "devices"): (LONG, True),
+    ("patient", "procedures.other_detail"): (SHORT, False), ("patient", "last_contact"): (LONG, True),
+    ("patient", "support_class"): (20, False),
+    ("station", "name"): (SHORT, False), ("station", "address"): (SHORT, False),
+    ("diagnosis", "jurisdiction"): (60, False),
+    ("programme", "operator"): (SHORT, False), ("programme", "summary"): (2000, True),
+    ("programme", "outcome"): (2000, True), ("programme", "challenge"): (2000, True),
+    ("evaluation", "overall"): (4000, True), ("evaluation", "specialist.issue"): (2000, True),
+    ("evaluation", "daily.issue"): (2000, True),
+}
+# Three-state texts: (path, limit, multiline).
+TRI_TEXTS = {
+    ("patient", "emergency_admission"): (SHORT, False), ("patient", "home_respite"): (LONG, True),
+    ("patient", "neurology.name"): (SHORT, False),
+}
+# Numbers with an upper limit in the form: (path) → (first refused value as stored, message).
+# Decimals are stored in hundredths.
+TOO_LARGE = {
+    ("patient", "neurology.per_month"): (3101, "0〜31で入力してください"),
+    ("patient", "family_doctor.per_month"): (3101, "0〜31で入力してください"),
+    ("patient", "station_nursing.weekly_visits"): (5001, "0〜50で入力してください"),
+    ("patient", "institution_nursing.weekly_visits"): (5001, "0〜50で入力してください"),
+    ("patient", "ventilator_programme.weekly_visits"): (5001, "0〜50で入力してください"),
+    ("patient", "station_nursing.count"): (21, "0〜20で入力してください"),
+    ("station", "monthly_users"): (100001, "0〜100000で入力してください"),
+    ("station", "medical_insurance_users"): (100001, "0〜100000で入力してください"),
+    ("overview", "population"): (100000001, "0〜100000000で入力してください"),
+    ("overview", "certified_total"): (100000001, "0〜100000000で入力してください"),
+    ("overview", "certified_als"): (100000001, "0〜100000000で入力してください"),
+    ("overview", "nurse_stations_local"): (100001, "0〜100000で入力してください"),
+    ("overview", "designated_doctors_local"): (100001, "0〜100000で入力してください"),
+    ("overview", "area_km2"): (10000001, "0〜100000で入力してください"),
+    ("programme", "count_local"): (100000001, "大きすぎる数です（100000000まで）"),
+    ("programme", "council.meetings_this_year"): (366, "当年度開催回数は0〜365回で入力してください"),
+    ("diagnosis", "fiscal_year"): (2201, "年度 2201 は範囲外です（1989〜2200年度）"),
+}
+
+
+def leaves(value, prefix=""):
+    """The leaf fields of a body: scalars, arrays, three-state values ({"state"}) and tagged
+    values ({"type"}) are leaves; other objects are groups."""
+    out = []
+    for k, v in value.items():
+        path = f"{prefix}.{k}" if prefix else k
+        if isinstance(v, dict) and "state" not in v and "type" not in v and v:
+            out.extend(leaves(v, path))
+        else:
+            out.append((path, v))
+    return out
+
+
+def groups(value, prefix=""):
+    out = [prefix]
+    for k, v in value.items():
+        path = f"{prefix}.{k}" if prefix else k
+        if isinstance(v, dict) and "state" not in v and "type" not in v and v:
+            out.extend(groups(v, path))
+    return out
+
+
+def get_at(d, path):
+    for part in path.split("."):
+        d = d[part]
+    return d
+
+
+def set_at(d, path, value, delete=False):
+    parts = path.split(".")
+    for part in parts[:-1]:
+        d = d[part]
+    if delete:
+        d.pop(parts[-1])
+    else:
+        d[parts[-1]] = value
+
+
+def wrong_type(v):
+    if isinstance(v, bool):
+        return "はい"
+    if isinstance(v, (int, float)):
+        return "12"
+    if isinstance(v, str):
+        return 12
+    if isinstance(v, list):
+        return "一覧"
+    if isinstance(v, dict):
+        return "値"
+    return ["配列"]
+
+
+def exported_bodies():
+    """The bodies of every kind as the app writes them (from the app's own export)."""
+    with open(os.path.join(GOOD, "exported_before_issue12.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    return {r["kind"]: r["body"] for r in data["records"]}
+
+
+def with_kind(kind):
+    """A good bundle holding a record of `kind`, and where it is (list, index, place)."""
+    b = base()
+    if kind == "diagnosis":
+        return b, ("diagnoses", 0, "diagnoses[0]（地域診断 ID d-2025）")
+    if kind == "patient":
+        return b, ("records", 0, "records[0]（療養者 ID p-1）")
+    if kind == "station":
+        return b, ("records", 2, "records[2]（訪問看護ステーション ID s-1）")
+    if kind == "overview":
+        b["records"][3]["body"] = overview_body() | {"area_km2": 12345, "certified_other": [{"disease": "HD", "count": 3}]}
+        return b, ("records", 3, "records[3]（地域の概況 ID d-2025:overview）")
+    bodies = exported_bodies()
+    r = meta({"programme": "g-1", "evaluation": "d-2025:evaluation", "assessment": "as-1"}[kind], "d-2025", kind)
+    r["body"] = copy.deepcopy(bodies[kind])
+    if kind == "programme":
+        r["body"]["council"].update(first_year=2016, meetings_this_year=2, unit="health_center", agenda="災害時の体制")
+        r["body"]["count_prefecture"] = 5
+    b["records"].append(r)
+    return b, ("records", 4, f"records[4]（{KIND_LABEL[kind]} ID {r['id']}）")
+
+
+SCHEMA = os.path.join(os.path.dirname(os.path.dirname(HERE)), "src", "domain", "bundle", "bundle.schema.json")
+
+
+def required_paths(kind):
+    """The body fields the format requires (bundle.schema.json's `required`, through groups):
+    only their absence is a fault (an absent optional field reads as 未入力)."""
+    with open(SCHEMA, encoding="utf-8") as f:
+        defs = json.load(f)["$defs"]
+
+    def resolve(node):
+        while "$ref" in node:
+            node = defs[node["$ref"].split("/")[-1]]
+        return node
+
+    out = set()
+
+    def walk(node, prefix):
+        node = resolve(node)
+        for key in node.get("required", []):
+            path = f"{prefix}.{key}" if prefix else key
+            out.add(path)
+            child = resolve(node.get("properties", {}).get(key, {}))
+            if child.get("type") == "object" and "properties" in child:
+                walk(child, path)
+
+    walk(defs[f"{kind}Body"], "")
+    return out
+
+
+def systematic(case):
+    for kind in ["patient", "station", "overview", "diagnosis", "programme", "evaluation", "assessment"]:
+        b0, (lst, i, place) = with_kind(kind)
+        body0 = b0[lst][i]["body"]
+        required = required_paths(kind)
+
+        def variant(name, change, expected):
+            b = copy.deepcopy(b0)
+            change(b[lst][i]["body"])
+            case(f"sys_{kind}_{name}.json", b, expected, pretty=False)
+
+        for path, v in leaves(body0):
+            key = path.replace(".", "_")
+            at = f"{place}の body.{path}"
+            rule = TYPE_RULES.get((kind, path))
+            if kind == "patient" and path.startswith("onset."):
+                # 発症時期 set is read as one value (FORMAT.md, stamps and leaf paths).
+                at, rule = f"{place}の body.onset", TYPE_RULES[("patient", "onset")]
+            year_field = path in ("fiscal_year", "council.first_year")
+            # Wrong type.
+            variant(f"{key}_wrong_type", lambda bd, p=path, v=v: set_at(bd, p, wrong_type(v)),
+                    [at, rule or "値の種類が違います"])
+            # Missing, where the format requires the field (absent is not 不明).
+            if path in required:
+                variant(f"{key}_missing", lambda bd, p=path: set_at(bd, p, None, delete=True),
+                        [at, "必要な項目がありません"])
+            # Texts: too long and control characters, at the form's limits.
+            if (kind, path) in TEXTS:
+                limit, multiline = TEXTS[(kind, path)]
+                if kind == "diagnosis":
+                    # 地区名: diagnosis::parse_jurisdiction, the 地域診断 form's own check.
+                    too_long, control, line = "地区名は60文字までです", "地区名に使えない文字（改行・制御文字）があります", "地区名に使えない文字"
+                else:
+                    too_long = f"{limit}文字までで入力してください"
+                    control = "使えない制御文字が含まれています" if multiline else "改行や制御文字は使えません"
+                    line = "改行や制御文字は使えません"
+                variant(f"{key}_too_long", lambda bd, p=path, l=limit: set_at(bd, p, "字" * (l + 1)), [at, too_long])
+                variant(f"{key}_nul", lambda bd, p=path: set_at(bd, p, "字\u0000字"), [at, control])
+                if not multiline:
+                    variant(f"{key}_line_break", lambda bd, p=path: set_at(bd, p, "一行目\n二行目"), [at, line])
+            if (kind, path) in TRI_TEXTS:
+                limit, multiline = TRI_TEXTS[(kind, path)]
+                variant(f"{key}_too_long", lambda bd, p=path, l=limit: set_at(bd, p, {"state": "value", "value": "字" * (l + 1)}),
+                        [at, f"{limit}文字までで入力してください（現在{limit + 1}文字）"])
+                variant(f"{key}_blank_value", lambda bd, p=path: set_at(bd, p, {"state": "value", "value": "  "}),
+                        [at, "内容を入力するか"])
+                variant(f"{key}_unknown_state", lambda bd, p=path: set_at(bd, p, {"state": "maybe"}), [at])
+            # Numbers: negative, fraction, too large for the form.
+            if isinstance(v, int) and not isinstance(v, bool) or (kind, path) in TOO_LARGE:
+                if year_field:
+                    negative = "年度 -1 は範囲外です（1989〜2200年度）"
+                elif path.endswith("_at"):
+                    negative = "日時が範囲外です（1970年〜2200年）"
+                else:
+                    negative = rule or "負の数は使えません"
+                variant(f"{key}_negative", lambda bd, p=path: set_at(bd, p, -1), [at, negative])
+                variant(f"{key}_fraction", lambda bd, p=path: set_at(bd, p, 1.5), [at, rule or "小数は使えません"])
+                variant(f"{key}_huge", lambda bd, p=path: set_at(bd, p, 2 ** 60), [at, "数値が大きすぎます"])
+            if (kind, path) in TOO_LARGE:
+                first, message = TOO_LARGE[(kind, path)]
+                variant(f"{key}_too_large", lambda bd, p=path, x=first: set_at(bd, p, x), [at, message])
+            # Unknown fields inside a three-state or tagged value.
+            if isinstance(v, dict):
+                variant(f"{key}_unknown_inside", lambda bd, p=path, v=v: set_at(bd, p, dict(v, zz_extra=1)), [at])
+        # Unknown fields in every group of the body (and the body itself).
+        for g in groups(body0):
+            key = g.replace(".", "_") or "body"
+            target = f"body.{g}.zz_extra" if g else "body.zz_extra"
+            variant(f"{key}_unknown_field", lambda bd, g=g: (get_at(bd, g) if g else bd).update(zz_extra=True),
+                    [f"{place}の {target}", "このアプリの版にはない項目です"])
+        # The record around the body.
+        def envelope(name, change, expected):
+            b = copy.deepcopy(b0)
+            change(b[lst][i])
+            case(f"sys_{kind}_record_{name}.json", b, expected, pretty=False)
+
+        for key in ["id", "diagnosis_id", "created_at", "updated_at", "updated_by", "rev"]:
+            envelope(f"{key}_missing", lambda r, k=key: r.pop(k), [f"の {key}", "必要な項目がありません"])
+            envelope(f"{key}_wrong_type", lambda r, k=key: r.update({k: wrong_type(r[k])}), [f"の {key}"])
+        for key in ["created_at", "updated_at", "deleted_at"]:
+            envelope(f"{key}_year_2300", lambda r, k=key: r.update({k: 10_413_792_000_000}), [f"{place}の {key}", "日時が範囲外です（1970年〜2200年）"])
+            envelope(f"{key}_negative", lambda r, k=key: r.update({k: -1}), [f"{place}の {key}", "日時が範囲外です"])
+        envelope("unknown_field", lambda r: r.update(zz_extra=1), [f"{place}の zz_extra", "このアプリの版にはない項目です"])
+        envelope("body_not_object", lambda r: r.update(body="本文"), [f"{place}の body", "内容が { } のオブジェクトではありません"])
+        envelope("stamps_not_object", lambda r: r.update(stamps=[]), [f"{place}の stamps", "{ } のオブジェクトではありません"])
+        envelope("stamp_unknown_path", lambda r: r.update(stamps={"zz_none": stamp(T0)}), [f"{place}の stamps[\"zz_none\"]", "body にない項目の更新記録です"])
+        envelope("rev_zero", lambda r: r.update(rev=0), [f"{place}の rev", "版番号は1以上の整数です"])
+        envelope("rev_too_large", lambda r: r.update(rev=10 ** 12 + 1), [f"{place}の rev", "版番号が大きすぎます"])
+        envelope("id_bad_chars", lambda r: r.update(id="id with space"), [f"の id", "IDに使えない文字「 」があります"])
+        envelope("updated_by_bad_chars", lambda r: r.update(updated_by="pc/1"), [f"{place}の updated_by", "IDに使えない文字「/」があります"])
+        envelope("predecessor_bad_chars", lambda r: r.update(predecessor="前年度"), [f"{place}の predecessor", "IDに使えない文字"])
+
 
 
 if __name__ == "__main__":

@@ -4,18 +4,24 @@
 //! Unknown fields are **refused** (see src/domain/bundle/FORMAT.md): a bundle is the nurses' only
 //! backup, and silently dropping a field written by a newer app would lose data.
 
-use super::labels::field_label;
 use super::scan::{clip, MAX_STRING_CHARS};
-use crate::domain::diagnosis::{parse_jurisdiction, CommunityDiagnosis};
-use crate::domain::evaluation::{Evaluation, EvaluationItem, MAX_ISSUE_TEXT, MAX_OVERALL_TEXT};
+use crate::domain::diagnosis::{parse_jurisdiction, CommunityDiagnosis, DiagnosisInput};
+use crate::domain::evaluation::{Evaluation, EvaluationForm};
+use crate::domain::fiscal_year::{FiscalYear, LAST_FISCAL_YEAR};
+use crate::domain::forms::overview_form::{self, OverviewForm};
+use crate::domain::forms::patient_form::{self, PatientForm};
+use crate::domain::forms::station_form::{self, StationForm};
 use crate::domain::ids::RecordId;
-use crate::domain::number::{Decimal2, MAX_COUNT};
+use crate::domain::issues::Issues;
+use crate::domain::number::MAX_COUNT;
 use crate::domain::overview::Overview;
 use crate::domain::patient::{Age, JudgementSource, Patient};
+use crate::domain::programmes::form::ProgrammeForm;
 use crate::domain::programmes::form::MAX_MEETINGS_PER_YEAR;
 use crate::domain::programmes::{Center, Council, Programme, StandardProgramme};
 use crate::domain::record::{leaf_paths, value_at, RecordBody, RecordKind};
-use crate::domain::station::{FteEntry, Station};
+use crate::domain::station::Station;
+use crate::domain::time::Date;
 use crate::domain::time::Timestamp;
 use crate::domain::trees::assessment::{Assessment, AssessmentStatus};
 use crate::domain::trees::data::Tree;
@@ -100,6 +106,10 @@ fn assessment_template() -> Value {
 /// hold anything the nurse typed).
 fn assessment_rules(a: &Assessment) -> Vec<FieldProblem> {
     let mut out = Vec::new();
+    check_timestamp("started_at", a.started_at, &mut out);
+    if let Some(t) = a.finished_at {
+        check_timestamp("finished_at", t, &mut out);
+    }
     if a.status == AssessmentStatus::Finished {
         if a.assessor.trim().is_empty() {
             out.push(FieldProblem::new("assessor", "完了したアセスメントに判断者がありません"));
@@ -116,20 +126,10 @@ fn assessment_rules(a: &Assessment) -> Vec<FieldProblem> {
     out
 }
 
-/// 様式4 texts within the form's limits.
+/// 様式4: the form's own rules (課題 and 総合評価 lengths, no control characters).
 fn evaluation_rules(e: &Evaluation) -> Vec<FieldProblem> {
     let mut out = Vec::new();
-    for item in EvaluationItem::ALL {
-        if e.item(item).issue.chars().count() > MAX_ISSUE_TEXT {
-            out.push(FieldProblem::new(
-                &format!("{}/issue", item.key()),
-                format!("課題は{MAX_ISSUE_TEXT}文字までです"),
-            ));
-        }
-    }
-    if e.overall.chars().count() > MAX_OVERALL_TEXT {
-        out.push(FieldProblem::new("overall", format!("総合評価は{MAX_OVERALL_TEXT}文字までです")));
-    }
+    add_form_errors(&mut out, EvaluationForm::from_record(e).parse().map(|_| ()), dotted_to_path);
     out
 }
 
@@ -361,10 +361,6 @@ fn serde_message(kind: RecordKind, path: &str, e: &serde_json::Error) -> String 
 /// A Japanese message for a serde reading error (no field-specific rule).
 pub(crate) fn serde_text(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    if !text.is_ascii() {
-        // Our own types' messages (ID, 年度) are already Japanese.
-        return text;
-    }
     let quoted = |after: &str| -> Option<String> {
         let rest = text.split(after).nth(1)?;
         let rest = rest.strip_prefix('`')?;
@@ -384,6 +380,9 @@ pub(crate) fn serde_text(e: &serde_json::Error) -> String {
     }
     if let Some(field) = quoted("unknown field ") {
         return format!("「{field}」は{UNKNOWN_FIELD}");
+    }
+    if let Some(message) = float_message(&text) {
+        return message;
     }
     if text.starts_with("invalid type") {
         let found = text.split(", expected").next().unwrap_or("").trim_start_matches("invalid type: ");
@@ -415,7 +414,29 @@ pub(crate) fn serde_text(e: &serde_json::Error) -> String {
     if text.starts_with("invalid length") {
         return "要素の数が正しくありません".to_string();
     }
+    if !text.is_ascii() {
+        // Our own types' messages (ID, 年度) are already Japanese. (Checked last: serde's own
+        // English messages quote the value, which may be Japanese — issue 12.)
+        return text;
+    }
     "値を読み取れません".to_string()
+}
+
+/// A number read as floating point where an integer belongs: JSON `-0`, `1e3` and integers
+/// beyond 2^64 arrive so, and are not 小数 (issue 12).
+fn float_message(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("invalid type: floating point `")?;
+    let number = rest.split('`').next()?;
+    let v: f64 = number.parse().ok()?;
+    Some(if v == 0.0 && v.is_sign_negative() {
+        "「-0」は使えません（0 と書いてください）".to_string()
+    } else if v.fract() != 0.0 {
+        "値の種類が違います（小数は使えません）".to_string()
+    } else if v.abs() > MAX_SAFE_INTEGER as f64 {
+        format!("数値が大きすぎます（{MAX_SAFE_INTEGER}まで）")
+    } else {
+        format!("整数は {v:.0} のように書いてください（指数や小数点のある書き方は使えません）")
+    })
 }
 
 /// The range message of a field whose value the type itself limits (a u8, a code).
@@ -454,22 +475,9 @@ const SUPPORT_CLASS_RULE: &str = "障害支援区分は1〜6で入力してく�
 const DISASTER_PLAN_RULE: &str = "災害時個別支援計画の年は1900〜2200で入力してください";
 const ONSET_RULE: &str = "発症時期は1900〜2200年、月は1〜12で入力してください";
 
-/// Largest 頻度（回/月）accepted.
-pub const MAX_PER_MONTH: Decimal2 = Decimal2(99_900);
-/// Largest weekly visit count accepted.
-pub const MAX_WEEKLY_VISITS: Decimal2 = Decimal2(9_900);
-
 fn check_timestamp(path: &str, t: Timestamp, out: &mut Vec<FieldProblem>) {
     if !(0..=MAX_TIMESTAMP_MS).contains(&t.0) {
         out.push(FieldProblem::new(path, "日時が範囲外です（1970年〜2200年）"));
-    }
-}
-
-fn check_decimal(path: &str, d: Option<Decimal2>, max: Decimal2, unit: &str, out: &mut Vec<FieldProblem>) {
-    if let Some(d) = d {
-        if d > max {
-            out.push(FieldProblem::new(path, format!("{}は0〜{max}{unit}で入力してください", field_label_short(path))));
-        }
     }
 }
 
@@ -481,48 +489,86 @@ fn check_count(path: &str, n: Option<u64>, max: u64, out: &mut Vec<FieldProblem>
     }
 }
 
-/// The last words of a label for messages: 頻度（回/月）, 1週間の合計訪問回数.
-fn field_label_short(path: &str) -> String {
-    let label = field_label(RecordKind::Patient, path);
-    label.rsplit(' ').next().unwrap_or(&label).to_string()
+// ---------------------------------------------------------------------------------------
+// The forms' own rules (issue 12, item 6): one rule per value. An imported record must be one
+// its form would save — otherwise no field of it could be saved until the value is changed.
+// Each body is put into its form (`from_*`) and read back with the form's `parse`; its errors
+// (never its warnings) refuse the file, at the body path of the form field.
+// ---------------------------------------------------------------------------------------
+
+/// 「今日」 for the forms' rules that compare with today (発症時期 not after today, the
+/// 災害時個別支援計画 year not after this year): not applied on import — the file may come
+/// from a device whose clock was ahead, and a backup must restore. The form shows them when
+/// the record is next edited.
+fn import_today() -> Option<Date> {
+    Date::new(2200, 12, 31)
+}
+
+/// The form's errors as problems at body paths (`path_of` maps a form field key; `None` drops
+/// it), skipping paths that already have a problem.
+fn add_form_errors(out: &mut Vec<FieldProblem>, result: Result<(), Issues>, path_of: fn(&str) -> String) {
+    let Err(issues) = result else { return };
+    for issue in issues.errors() {
+        let path = path_of(&issue.field);
+        if out.iter().any(|p| p.path == path) {
+            continue;
+        }
+        out.push(FieldProblem::new(&path, issue.message.clone()));
+    }
+}
+
+/// A form field key (`neurology.per_month`) as a body path (`neurology/per_month`).
+fn dotted_to_path(field: &str) -> String {
+    field.replace('.', "/")
+}
+
+fn patient_form_path(field: &str) -> String {
+    match field {
+        patient_form::fields::AGE_MODE => "age".to_string(),
+        patient_form::fields::DISEASE_OTHER => "disease".to_string(),
+        f if f.starts_with("gaps") => "gaps".to_string(),
+        f => dotted_to_path(f),
+    }
+}
+
+fn station_form_path(field: &str) -> String {
+    use station_form::fields as f;
+    if [f::FTE_MODE, f::FTE_DIRECT, f::CONTRACTED_WEEK_HOURS].contains(&field) || field.starts_with(f::STAFF) {
+        "fte".to_string()
+    } else {
+        dotted_to_path(field)
+    }
+}
+
+fn overview_form_path(field: &str) -> String {
+    if field.starts_with(overview_form::fields::CERTIFIED_OTHER) {
+        "certified_other".to_string()
+    } else {
+        dotted_to_path(field)
+    }
+}
+
+fn programme_form_path(field: &str) -> String {
+    match field {
+        crate::domain::programmes::form::fields::NAME => "programme".to_string(),
+        f => dotted_to_path(f),
+    }
 }
 
 fn diagnosis_rules(d: &CommunityDiagnosis) -> Vec<FieldProblem> {
-    match parse_jurisdiction(&d.jurisdiction) {
+    let mut out = match parse_jurisdiction(&d.jurisdiction) {
         Ok(name) if name == d.jurisdiction => Vec::new(),
         Ok(_) => vec![FieldProblem::new("jurisdiction", "地区名の前後に空白があります")],
         Err(m) => vec![FieldProblem::new("jurisdiction", m)],
-    }
+    };
+    add_form_errors(&mut out, DiagnosisInput::from_diagnosis(d).parse().map(|_| ()), dotted_to_path);
+    out
 }
 
 fn overview_rules(o: &Overview) -> Vec<FieldProblem> {
+    // Counts, 面積 and the added diseases: the 様式1 概況 form's limits.
     let mut out = Vec::new();
-    for (path, n) in [
-        ("population", o.population),
-        ("certified_total", o.certified_total),
-        ("certified_als", o.certified_als),
-        ("certified_scd", o.certified_scd),
-        ("certified_msa", o.certified_msa),
-        ("certified_pd", o.certified_pd),
-        ("base_hospitals_pref", o.base_hospitals_pref),
-        ("field_base_hospitals_pref", o.field_base_hospitals_pref),
-        ("cooperating_hospitals_local", o.cooperating_hospitals_local),
-        ("cooperating_hospitals_pref", o.cooperating_hospitals_pref),
-        ("designated_doctors_local", o.designated_doctors_local),
-        ("home_care_clinics_local", o.home_care_clinics_local),
-        ("nurse_stations_local", o.nurse_stations_local),
-    ] {
-        check_count(path, n, MAX_COUNT, &mut out);
-    }
-    if o.area_km2.is_some_and(|a| a > Decimal2::MAX) {
-        out.push(FieldProblem::new("area_km2", "面積が大きすぎます"));
-    }
-    if o.certified_other.len() > 100 {
-        out.push(FieldProblem::new("certified_other", "追加した疾患が多すぎます（100件まで）"));
-    }
-    for other in &o.certified_other {
-        check_count("certified_other", other.count, MAX_COUNT, &mut out);
-    }
+    add_form_errors(&mut out, OverviewForm::from_overview(o).parse().map(|_| ()), overview_form_path);
     out
 }
 
@@ -554,34 +600,8 @@ fn patient_rules(p: &Patient) -> Vec<FieldProblem> {
             out.push(FieldProblem::new("disaster_plan", DISASTER_PLAN_RULE));
         }
     }
-    check_decimal("neurology/per_month", p.neurology.per_month, MAX_PER_MONTH, "回", &mut out);
-    check_decimal("family_doctor/per_month", p.family_doctor.per_month, MAX_PER_MONTH, "回", &mut out);
-    check_decimal("station_nursing/weekly_visits", p.station_nursing.weekly_visits, MAX_WEEKLY_VISITS, "回", &mut out);
-    check_decimal(
-        "institution_nursing/weekly_visits",
-        p.institution_nursing.weekly_visits,
-        MAX_WEEKLY_VISITS,
-        "回",
-        &mut out,
-    );
-    check_decimal(
-        "ventilator_programme/weekly_visits",
-        p.ventilator_programme.weekly_visits,
-        MAX_WEEKLY_VISITS,
-        "回",
-        &mut out,
-    );
-    if p.station_nursing.count.is_some_and(|c| c > 99) {
-        out.push(FieldProblem::new("station_nursing/count", "利用機関数は0〜99で入力してください"));
-    }
-    if let Tri::Value(names) = &p.station_nursing.names {
-        if names.len() > 99 {
-            out.push(FieldProblem::new("station_nursing/names", "機関名が多すぎます（99件まで）"));
-        }
-    }
-    if p.gaps.len() > 100 {
-        out.push(FieldProblem::new("gaps", "ギャップが多すぎます（100件まで）"));
-    }
+    // 頻度, 訪問回数, 利用機関数, 機関名, texts, ID番号, ギャップ and the rules between fields:
+    // the 様式1 form's own (one rule per value).
     for (path, source) in [
         ("symptoms/respiratory_source/assessed_at", &p.symptoms.respiratory_source),
         ("symptoms/swallowing_source/assessed_at", &p.symptoms.swallowing_source),
@@ -590,6 +610,9 @@ fn patient_rules(p: &Patient) -> Vec<FieldProblem> {
         if let Some(JudgementSource { assessed_at, .. }) = source {
             check_timestamp(path, *assessed_at, &mut out);
         }
+    }
+    if let Some(today) = import_today() {
+        add_form_errors(&mut out, PatientForm::from_patient(p).parse(today).map(|_| ()), patient_form_path);
     }
     out
 }
@@ -607,36 +630,18 @@ fn programme_rules(p: &Programme) -> Vec<FieldProblem> {
             ));
         }
     }
+    // The 様式2 form's rules. Its 初回開催年度 ≤ the 地域診断's 年度 needs the 地域診断 and is
+    // not applied here (the latest 年度 stands in).
+    if let Ok(fiscal_year) = FiscalYear::new(LAST_FISCAL_YEAR) {
+        add_form_errors(&mut out, ProgrammeForm::from_record(p).parse(fiscal_year).map(|_| ()), programme_form_path);
+    }
     out
 }
 
-/// Most hours in a week.
-const WEEK_HOURS: Decimal2 = Decimal2(16_800);
-
+/// 常勤換算, 実利用者数 and the texts: the 様式3 form's own rules.
 fn station_rules(s: &Station) -> Vec<FieldProblem> {
     let mut out = Vec::new();
-    match &s.fte {
-        FteEntry::Unknown => {}
-        FteEntry::Direct { value } => {
-            if *value > Decimal2::whole(10_000) {
-                out.push(FieldProblem::new("fte", "常勤換算が大きすぎます（10000まで）"));
-            }
-        }
-        FteEntry::Staff { contracted_week_hours, members } => {
-            if *contracted_week_hours > WEEK_HOURS {
-                out.push(FieldProblem::new("fte", "所定労働時間は1週間168時間までです"));
-            }
-            if members.len() > 1_000 {
-                out.push(FieldProblem::new("fte", "職員が多すぎます（1000人まで）"));
-            }
-            if members.iter().any(|m| m.weekly_hours > WEEK_HOURS) {
-                out.push(FieldProblem::new("fte", "職員の勤務時間は1週間168時間までです"));
-            }
-        }
-    }
-    for (path, n) in [("monthly_users", s.monthly_users), ("medical_insurance_users", s.medical_insurance_users)] {
-        check_count(path, n.map(u64::from), MAX_COUNT, &mut out);
-    }
+    add_form_errors(&mut out, StationForm::from_station(s).parse().map(|_| ()), station_form_path);
     out
 }
 
@@ -741,12 +746,30 @@ mod tests {
         );
         let body = with(patient(), "care_insurance", json!({"state": "value", "value": "care6"}));
         assert!(problems(RecordKind::Patient, &body)[0].1.starts_with("介護保険"));
-        let body = with(patient(), "neurology/per_month", json!(100_000));
-        assert_eq!(problems(RecordKind::Patient, &body)[0].1, "頻度（回/月）は0〜999回で入力してください");
+        // The form's limit (issue 12: one rule per value).
+        let body = with(patient(), "neurology/per_month", json!(3_200));
+        assert_eq!(
+            problems(RecordKind::Patient, &body),
+            vec![("neurology/per_month".to_string(), "0〜31で入力してください".to_string())]
+        );
         let body = with(patient(), "station_nursing/weekly_visits", json!(-5));
         assert_eq!(problems(RecordKind::Patient, &body)[0].0, "station_nursing/weekly_visits");
         let body = with(patient(), "station_nursing/weekly_visits", json!(1e300));
         assert!(problems(RecordKind::Patient, &body)[0].1.contains("数値が大きすぎます"));
+    }
+
+    /// Issue 12: `-0` and 2^64 are not called 小数.
+    #[test]
+    fn minus_zero_and_huge_integers_get_their_own_messages() {
+        let read = |t: &str| {
+            let v = crate::domain::bundle::scan::parse_strict(t).expect("json");
+            serde_text(&serde_json::from_value::<u64>(v).expect_err("refused"))
+        };
+        assert_eq!(read("-0"), "「-0」は使えません（0 と書いてください）");
+        assert_eq!(read("18446744073709551616"), "数値が大きすぎます（9007199254740991まで）");
+        assert_eq!(read("1.5"), "値の種類が違います（小数は使えません）");
+        assert!(read("1e3").starts_with("整数は 1000 のように"), "{}", read("1e3"));
+        assert_eq!(read("-1"), "負の数は使えません");
     }
 
     #[test]
@@ -821,7 +844,10 @@ mod tests {
         assert_eq!(problems(RecordKind::Diagnosis, &d)[0].1, "年度は1989〜2200年度で入力してください");
         let d = json!({"jurisdiction": "", "fiscal_year": 2025});
         assert_eq!(problems(RecordKind::Diagnosis, &d)[0].1, "地区名を入力してください");
-        assert!(check_body(RecordKind::Station, &template::<Station>()).is_ok());
+        let named = with(template::<Station>(), "name", json!("Ａステーション"));
+        assert!(check_body(RecordKind::Station, &named).is_ok());
+        // The form needs a 名称: a station without one could never be saved again.
+        assert_eq!(problems(RecordKind::Station, &template::<Station>())[0].0, "name");
         let s = with(template::<Station>(), "als_intake", json!("maybe"));
         assert!(problems(RecordKind::Station, &s)[0].1.starts_with("今後の受け入れは"));
         assert!(check_body(RecordKind::Overview, &template::<Overview>()).is_ok());
@@ -830,8 +856,12 @@ mod tests {
         let e = with(template::<Evaluation>(), "daily", json!({"level": "B", "issue": "往診医が少ない"}));
         assert!(check_body(RecordKind::Evaluation, &e).is_ok(), "{:?}", problems(RecordKind::Evaluation, &e));
         assert!(!problems(RecordKind::Evaluation, &json!({"anything": 1})).is_empty());
-        let long = with(template::<Evaluation>(), "overall", json!("あ".repeat(MAX_OVERALL_TEXT + 1)));
-        assert!(problems(RecordKind::Evaluation, &long)[0].1.starts_with("総合評価は"));
+        let long = with(
+            template::<Evaluation>(),
+            "overall",
+            json!("あ".repeat(crate::domain::evaluation::MAX_OVERALL_TEXT + 1)),
+        );
+        assert!(problems(RecordKind::Evaluation, &long)[0].1.starts_with("4000文字までで入力してください"));
         assert_eq!(problems(RecordKind::Evaluation, &json!([1]))[0].1, "内容が { } のオブジェクトではありません");
         assert_eq!(problems(RecordKind::Patient, &json!("x"))[0].1, "内容が { } のオブジェクトではありません");
     }

@@ -27,10 +27,38 @@ fn files(sub: &str) -> Vec<String> {
     names
 }
 
+/// What a bad file's message must say: a piece of the whole message, or pieces that must all
+/// be in one line of it (the record and field named, and what is wrong).
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum Expected {
+    Text(String),
+    Line(Vec<String>),
+}
+
+impl Expected {
+    fn found_in(&self, e: &super::ImportError) -> bool {
+        match self {
+            Expected::Text(t) => e.to_string().contains(t.as_str()),
+            Expected::Line(parts) => e.lines().iter().any(|l| parts.iter().all(|p| l.contains(p.as_str()))),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Expected::Text(t) => t.clone(),
+            Expected::Line(parts) => parts.join("」…「"),
+        }
+    }
+}
+
+/// Every hostile file (issue 12: at least 500) is refused, with its own message; the
+/// database-unchanged part is in the e2e hostile-file test (nothing is written unless
+/// `parse_bundle` returns `Ok`).
 #[test]
 fn every_bad_bundle_is_refused_with_its_own_message() {
-    let expected: BTreeMap<String, String> = manifest("bad");
-    assert!(expected.len() >= 50, "corpus too small: {}", expected.len());
+    let expected: BTreeMap<String, Expected> = manifest("bad");
+    assert!(expected.len() >= 500, "corpus too small: {}", expected.len());
     assert_eq!(files("bad"), expected.keys().cloned().collect::<Vec<_>>(), "every bad file has an expectation");
     let mut failures = Vec::new();
     for (name, message) in &expected {
@@ -38,15 +66,18 @@ fn every_bad_bundle_is_refused_with_its_own_message() {
         match parse_bundle(&bytes, &KnownIds::default()) {
             Ok(_) => failures.push(format!("{name}: accepted")),
             Err(e) => {
-                let text = e.to_string();
-                if !text.contains(message.as_str()) {
-                    failures
-                        .push(format!("{name}: expected 「{message}」, got:\n    {}", text.replace('\n', "\n    ")));
+                if !message.found_in(&e) {
+                    let text = e.to_string();
+                    failures.push(format!(
+                        "{name}: expected 「{}」, got:\n    {}",
+                        message.describe(),
+                        text.replace('\n', "\n    ")
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    assert!(failures.is_empty(), "{} failures\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -62,6 +93,9 @@ struct GoodExpectation {
     records: usize,
     #[serde(default)]
     migrated_from: Option<u32>,
+    /// A note the reader must give (e.g. clocks that disagree).
+    #[serde(default)]
+    warning: Option<String>,
 }
 
 #[test]
@@ -74,6 +108,9 @@ fn every_good_bundle_is_read() {
         assert_eq!(parsed.bundle.diagnoses.len(), exp.diagnoses, "{name}");
         assert_eq!(parsed.bundle.records.len(), exp.records, "{name}");
         assert_eq!(parsed.migrated_from, exp.migrated_from, "{name}");
+        if let Some(w) = &exp.warning {
+            assert!(parsed.warnings.iter().any(|x| x.contains(w.as_str())), "{name}: {:?}", parsed.warnings);
+        }
     }
 }
 
@@ -202,4 +239,113 @@ fn checking_in_pieces_gives_exactly_what_checking_at_once_gives() {
             }
         }
     }
+}
+
+/// The records of `tests/bundles/good/exported_before_issue12.json`: one record of every kind
+/// as the app makes them (the seed's examples typed into the forms, a station, a 事業 row, a
+/// 評価, an アセスメント), with edits (stamps, revisions), a trashed patient and a 前年度 link.
+pub(super) fn every_kind_records(
+) -> (Vec<crate::domain::record::StoredRecord>, Vec<crate::domain::record::StoredRecord>) {
+    use crate::domain::diagnosis::CommunityDiagnosis;
+    use crate::domain::evaluation::{Evaluation, EvaluationItem, Level};
+    use crate::domain::fiscal_year::FiscalYear;
+    use crate::domain::forms::seed_examples::{seed_example_1, seed_example_2};
+    use crate::domain::ids::{DeviceId, RecordId};
+    use crate::domain::overview::Overview;
+    use crate::domain::programmes::{Programme, StandardProgramme};
+    use crate::domain::record::StoredRecord;
+    use crate::domain::time::{Date, Timestamp};
+    use crate::domain::trees::assessment::Assessment;
+    use crate::domain::trees::data::Tree;
+    let dev = DeviceId::parse("pc-hokenjo-1").expect("id");
+    let other = DeviceId::parse("pc-hokenjo-2").expect("id");
+    let id = |s: &str| RecordId::parse(s).expect("id");
+    let t0 = Date::new(2025, 4, 1).expect("date").start_jst();
+    let at = |minutes: i64| Timestamp(t0.0 + minutes * 60_000);
+    let today = Date::new(2025, 6, 1).expect("date");
+    let diagnosis = |i: &str, year: i32| {
+        let body = CommunityDiagnosis {
+            jurisdiction: "多摩府中保健所管内".into(),
+            fiscal_year: FiscalYear::new(year).expect("fy"),
+        };
+        StoredRecord::create(id(i), id(i), &body, at(0), &dev).expect("creates")
+    };
+    let d24 = diagnosis("d-2024", 2024);
+    let mut d25 = diagnosis("d-2025", 2025);
+    d25.meta.predecessor = Some(id("d-2024"));
+    let (p1, _) = seed_example_1().parse(today).expect("例1 parses");
+    let (p2, _) = seed_example_2().parse(today).expect("例2 parses");
+    let patient1 = StoredRecord::create(id("p-1"), id("d-2025"), &p1, at(1), &dev).expect("creates");
+    let mut edited = p1.clone();
+    edited.last_contact = "2025年5月 電話".into();
+    let patient1 = patient1.edited(&edited, at(90), &other).expect("edits").expect("changed");
+    let mut patient2 = StoredRecord::create(id("p-2"), id("d-2025"), &p2, at(2), &dev).expect("creates");
+    patient2.meta.deleted_at = Some(at(120));
+    patient2.touch(at(120), &dev);
+    let station = crate::domain::sample::synthetic_stations(1, 7).remove(0);
+    let station = StoredRecord::create(id("s-1"), id("d-2025"), &station, at(3), &dev).expect("creates");
+    let overview = Overview { population: Some(250_000), certified_total: Some(2_100), ..Overview::default() };
+    let overview = StoredRecord::create(id("d-2025:overview"), id("d-2025"), &overview, at(4), &dev).expect("creates");
+    let programme = Programme {
+        implemented: Some(true),
+        count_local: Some(2),
+        ..Programme::standard(StandardProgramme::RegionalCouncil)
+    };
+    let programme = StoredRecord::create(id("g-1"), id("d-2025"), &programme, at(5), &dev).expect("creates");
+    let mut evaluation = Evaluation::default();
+    evaluation.item_mut(EvaluationItem::ALL[0]).level = Some(Level::C);
+    evaluation.item_mut(EvaluationItem::ALL[0]).issue = "往診医が少ない".into();
+    evaluation.overall = "レスパイト先の確保が課題".into();
+    let evaluation =
+        StoredRecord::create(id("d-2025:evaluation"), id("d-2025"), &evaluation, at(6), &dev).expect("creates");
+    let assessment = Assessment::new(id("p-1"), Tree::Respiratory, "保健師 山本", at(7));
+    let assessment = StoredRecord::create(id("as-1"), id("d-2025"), &assessment, at(7), &dev).expect("creates");
+    let old_patient = StoredRecord::create(id("p-1-2024"), id("d-2024"), &p1, at(0), &dev).expect("creates");
+    let mut patient1 = patient1;
+    patient1.meta.predecessor = Some(id("p-1-2024"));
+    (vec![d24, d25], vec![patient1, patient2, station, overview, programme, evaluation, assessment, old_patient])
+}
+
+#[test]
+#[ignore = "writes tests/bundles/good/exported_before_issue12.json with the export of the day (run once, before the format changes)"]
+fn write_exported_before_issue12() {
+    use crate::domain::ids::DeviceId;
+    use crate::domain::time::Timestamp;
+    let (diagnoses, records) = every_kind_records();
+    let options = super::ExportOptions {
+        exported_at: Timestamp(1_748_736_000_000),
+        app_version: "0.1.0".into(),
+        device: DeviceId::parse("pc-hokenjo-1").expect("id"),
+        scope: super::ExportScope::All,
+        anonymised: false,
+        pretty: false,
+    };
+    let text = super::export(&diagnoses, &records, &options).expect("exports");
+    std::fs::write(dir("good").join("exported_before_issue12.json"), text).expect("write");
+}
+
+/// Issue 12 (item 9): a bundle exported by the app before the import checks were tightened
+/// still imports, unchanged: every record is read exactly as written (exporting what was read
+/// gives the same bytes) and lands on an empty device as 新規.
+#[test]
+fn a_bundle_exported_before_issue12_still_imports_unchanged() {
+    let bytes = std::fs::read(dir("good").join("exported_before_issue12.json")).expect("read");
+    let parsed = parse_bundle(&bytes, &KnownIds::default()).unwrap_or_else(|e| panic!("{e}"));
+    let b = &parsed.bundle;
+    let options = super::ExportOptions {
+        exported_at: b.exported_at,
+        app_version: b.app_version.clone(),
+        device: b.device.clone(),
+        scope: b.scope.clone(),
+        anonymised: b.anonymised,
+        pretty: false,
+    };
+    let again = super::export(&b.diagnoses, &b.records, &options).expect("exports");
+    assert_eq!(again.as_bytes(), bytes.as_slice(), "read and written back unchanged");
+    let plan = super::plan_import(&[], b);
+    assert!(plan.items.iter().all(|i| i.outcome == super::Outcome::New));
+    let applied = super::apply_plan(&plan, &super::Resolutions::new());
+    let written: Vec<_> = applied.records;
+    let expected: Vec<_> = b.diagnoses.iter().chain(&b.records).cloned().collect();
+    assert_eq!(written, expected);
 }

@@ -1093,6 +1093,18 @@ mod tests {
         assert_eq!(import_done_message(&plan, &applied), "取り込みました（新規 1件・更新 1件）");
     }
 
+    /// Issue 12: a refused plan row showed the device record's name under the file record's
+    /// kind (a station's name as a 療養者). It shows the file's record.
+    #[test]
+    fn a_refused_row_shows_the_file_record() {
+        let device = vec![diagnosis("d1", "A保健所管内", 2025, 1), station("x1", "d1", "Ａステーション", 2)];
+        let file = bundle(Vec::new(), vec![patient("x1", "d1", "山田 太郎", "H-1", 3)]);
+        let plan = plan_import(&device, &file);
+        let (rows, _) = plan_rows(&plan, &file, false, PlanFilter::All, 10);
+        assert_eq!((rows[0].kind, rows[0].title.as_str(), rows[0].key), ("療養者", "山田 太郎", "refused"));
+        assert!(rows[0].detail.contains("この端末: 訪問看護ステーション、ファイル: 療養者"), "{}", rows[0].detail);
+    }
+
     #[test]
     fn conflicts_side_by_side_with_stamps() {
         let base = patient("p1", "d1", "山田 太郎", "H-1", 10);

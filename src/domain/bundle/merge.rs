@@ -114,6 +114,11 @@ pub struct PlanItem {
 }
 
 impl PlanItem {
+    /// This device's copy as the plan compared against (`None`: the record is new here).
+    pub fn local(&self) -> Option<&StoredRecord> {
+        self.local.as_ref()
+    }
+
     /// The text the preview shows about the trash flags, if any.
     pub fn trash_note(&self) -> Option<&'static str> {
         match (self.local.is_some(), self.incoming_trashed, self.local_trashed) {
@@ -252,7 +257,13 @@ pub fn plan_import(local: &[StoredRecord], bundle: &Bundle) -> ImportPlan {
             id: incoming.meta.id.clone(),
             kind: incoming.meta.kind,
             diagnosis_id: incoming.meta.diagnosis_id.clone(),
-            title: title(local.unwrap_or(incoming)),
+            // A refused record is shown as the file's record: the device's record under the
+            // same ID is of another kind (or 地域診断), and the reason names both.
+            title: if matches!(outcome, Outcome::Refused { .. }) {
+                title(incoming)
+            } else {
+                title(local.unwrap_or(incoming))
+            },
             outcome,
             incoming_trashed: incoming.is_deleted(),
             local_trashed: local.is_some_and(StoredRecord::is_deleted),
@@ -359,6 +370,47 @@ pub fn apply_plan(plan: &ImportPlan, resolutions: &Resolutions) -> Applied {
         }
     }
     applied
+}
+
+/// One record as an import plan saw it on this device: what the write must still find there
+/// (the store checks it in the write transaction: `WriteBatch::expect`), so that an import
+/// never overwrites a save made meanwhile in another tab.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedRead {
+    pub id: RecordId,
+    pub kind: RecordKind,
+    /// The metadata the plan compared against; `None` = the record was not on this device.
+    pub meta: Option<RecordMeta>,
+}
+
+/// What writing `written` (from [`apply_plan`]) relies on: every record it writes as the plan
+/// saw it (unchanged, or still absent), and the 地域診断 on this device the written records
+/// belong to (`local_diagnoses`: the device's 地域診断 when the plan was made) — so that the
+/// 地域診断 is not emptied from the ゴミ箱 or changed meanwhile either.
+pub fn planned_reads(
+    plan: &ImportPlan,
+    written: &[StoredRecord],
+    local_diagnoses: &[StoredRecord],
+) -> Vec<PlannedRead> {
+    let items: BTreeMap<&RecordId, &PlanItem> = plan.items.iter().map(|i| (&i.id, i)).collect();
+    let mut out: Vec<PlannedRead> = Vec::with_capacity(written.len() + 1);
+    let mut seen: BTreeSet<&RecordId> = BTreeSet::new();
+    for r in written {
+        seen.insert(&r.meta.id);
+        let local = items.get(&r.meta.id).and_then(|i| i.local.as_ref());
+        out.push(PlannedRead {
+            id: r.meta.id.clone(),
+            kind: local.map_or(r.meta.kind, |l| l.meta.kind),
+            meta: local.map(|l| l.meta.clone()),
+        });
+    }
+    let parents: BTreeSet<&RecordId> = written.iter().map(|r| &r.meta.diagnosis_id).collect();
+    for d in local_diagnoses.iter().filter(|d| d.meta.kind == RecordKind::Diagnosis) {
+        if parents.contains(&d.meta.id) && !seen.contains(&d.meta.id) {
+            out.push(PlannedRead { id: d.meta.id.clone(), kind: RecordKind::Diagnosis, meta: Some(d.meta.clone()) });
+        }
+    }
+    out
 }
 
 /// The result of merging one record.
@@ -607,7 +659,7 @@ fn merged_meta(ours: &RecordMeta, theirs: &RecordMeta) -> RecordMeta {
         created_at: ours.created_at.min(theirs.created_at),
         updated_at: later.updated_at,
         updated_by: later.updated_by.clone(),
-        rev: ours.rev.max(theirs.rev).saturating_add(1),
+        rev: ours.rev.max(theirs.rev).saturating_add(1).min(crate::domain::record::MAX_REV),
         deleted_at: ours.deleted_at,
         predecessor: ours.predecessor.clone().or_else(|| theirs.predecessor.clone()),
     }
@@ -792,5 +844,160 @@ mod tests {
         let b = base();
         let theirs = edit(&b, 2_000, "b", |p| p.emergency_admission = Tri::Value("県立Ａ病院".into()));
         assert_eq!(outcome(&b, &theirs), Outcome::Updated { fields: vec!["emergency_admission".into()] });
+    }
+}
+
+/// Issue 12, 「an import overwrites a save from another tab」: tab A plans an import; tab B saves
+/// a patient while A builds the records; A's write carries what its plan saw, so the store
+/// refuses it whole, B's save survives, and planning again shows B's edit.
+#[cfg(test)]
+mod race_tests {
+    use super::*;
+    use crate::domain::bundle::{split_diagnoses, Bundle, ExportScope};
+    use crate::domain::ids::DeviceId;
+    use crate::domain::patient::Patient;
+    use crate::domain::time::Timestamp;
+    use crate::storage::memory::MemoryStore;
+    use crate::storage::{Expect, StorageError, Store, WriteBatch};
+    use futures::executor::block_on;
+
+    fn id(s: &str) -> RecordId {
+        RecordId::parse(s).expect("id")
+    }
+
+    fn batch_of(plan: &ImportPlan, local: &[StoredRecord]) -> WriteBatch {
+        let applied = apply_plan(plan, &Resolutions::new());
+        let local_diagnoses: Vec<StoredRecord> =
+            local.iter().filter(|r| r.meta.kind == RecordKind::Diagnosis).cloned().collect();
+        let expect = planned_reads(plan, &applied.records, &local_diagnoses)
+            .into_iter()
+            .map(|r| Expect { id: r.id, kind: r.kind, meta: r.meta })
+            .collect();
+        let (put_diagnoses, put_records) = split_diagnoses(applied.records);
+        WriteBatch { put_diagnoses, put_records, expect, ..WriteBatch::default() }
+    }
+
+    async fn all(store: &MemoryStore) -> Vec<StoredRecord> {
+        let mut out = Vec::new();
+        for d in store.list_diagnoses().await.expect("lists") {
+            out.extend(store.list_records(&d.meta.id).await.expect("lists"));
+            out.push(d);
+        }
+        out
+    }
+
+    #[test]
+    fn import_race_a_save_in_another_tab_is_never_overwritten() {
+        block_on(async {
+            let a = DeviceId::parse("pc-a").expect("id");
+            let b = DeviceId::parse("pc-b").expect("id");
+            let store = MemoryStore::new();
+            let (ds, rs) = crate::domain::bundle::corpus_tests::every_kind_records();
+            store
+                .apply(WriteBatch { put_diagnoses: ds.clone(), put_records: rs.clone(), ..WriteBatch::default() })
+                .await
+                .expect("saved");
+            // The file: p-1 edited elsewhere (a later 最終把握時期) and a new patient.
+            let p1 = rs.iter().find(|r| r.meta.id.as_str() == "p-1").expect("p-1");
+            let mut theirs: Patient = p1.body_as().expect("patient");
+            theirs.last_contact = "2025年6月 訪問".into();
+            let their_p1 =
+                p1.edited(&theirs, Timestamp(p1.meta.updated_at.0 + 10), &b).expect("edits").expect("changed");
+            let new = StoredRecord::create(
+                id("p-9"),
+                id("d-2025"),
+                &Patient { id_number: "A-9".into(), ..Patient::default() },
+                Timestamp(p1.meta.updated_at.0 + 20),
+                &b,
+            )
+            .expect("creates");
+            let file = Bundle {
+                format: crate::domain::bundle::BUNDLE_FORMAT.into(),
+                version: 1,
+                exported_at: Timestamp(p1.meta.updated_at.0 + 30),
+                app_version: "0.1.0".into(),
+                device: b.clone(),
+                scope: ExportScope::All,
+                anonymised: false,
+                diagnoses: Vec::new(),
+                records: vec![their_p1, new],
+            };
+            // Tab A plans.
+            let local = all(&store).await;
+            let plan = plan_import(&local, &file);
+            assert_eq!(plan.summary().updated, 1);
+            assert_eq!(plan.summary().new, 1);
+            let batch = batch_of(&plan, &local);
+            assert!(batch.expect.iter().any(|e| e.id.as_str() == "p-9" && e.meta.is_none()), "new: absent");
+            assert!(batch.expect.iter().any(|e| e.id.as_str() == "p-1" && e.meta.is_some()), "updated: unchanged");
+            assert!(batch.expect.iter().any(|e| e.id.as_str() == "d-2025"), "their 地域診断");
+            // Meanwhile tab B saves p-1 (its 氏名).
+            let mut ours: Patient = p1.body_as().expect("patient");
+            ours.name = "タブBで直した氏名".into();
+            let saved_b = p1.edited(&ours, Timestamp(p1.meta.updated_at.0 + 40), &a).expect("edits").expect("changed");
+            store
+                .apply(WriteBatch { put_records: vec![saved_b.clone()], ..WriteBatch::default() })
+                .await
+                .expect("saved");
+            // Tab A writes what it planned: refused whole.
+            match store.apply(batch).await {
+                Err(StorageError::Changed(ids)) => assert_eq!(ids, vec![id("p-1")]),
+                other => panic!("expected Changed, got {other:?}"),
+            }
+            assert_eq!(store.get_record(&id("p-1")).await.expect("reads"), Some(saved_b.clone()), "B's save stays");
+            assert_eq!(store.get_record(&id("p-9")).await.expect("reads"), None, "nothing written");
+            // Planning again merges both edits; writing that succeeds and keeps B's 氏名.
+            let local = all(&store).await;
+            let plan = plan_import(&local, &file);
+            assert!(matches!(
+                plan.items.iter().find(|i| i.id.as_str() == "p-1").map(|i| &i.outcome),
+                Some(Outcome::Merged { .. })
+            ));
+            store.apply(batch_of(&plan, &local)).await.expect("written");
+            let p1_now: Patient =
+                store.get_record(&id("p-1")).await.expect("reads").expect("there").body_as().expect("patient");
+            assert_eq!((p1_now.name.as_str(), p1_now.last_contact.as_str()), ("タブBで直した氏名", "2025年6月 訪問"));
+            assert!(store.get_record(&id("p-9")).await.expect("reads").is_some());
+        });
+    }
+
+    /// A new record under an ID another tab has meanwhile used, or a 地域診断 emptied from the
+    /// ゴミ箱 meanwhile, also stops the write.
+    #[test]
+    fn import_race_new_ids_and_their_diagnosis_are_expected_too() {
+        block_on(async {
+            let dev = DeviceId::parse("pc-a").expect("id");
+            let store = MemoryStore::new();
+            let (ds, _) = crate::domain::bundle::corpus_tests::every_kind_records();
+            store.apply(WriteBatch { put_diagnoses: ds.clone(), ..WriteBatch::default() }).await.expect("saved");
+            let new = StoredRecord::create(
+                id("p-9"),
+                id("d-2025"),
+                &Patient { id_number: "A-9".into(), ..Patient::default() },
+                Timestamp(5),
+                &dev,
+            )
+            .expect("creates");
+            let file = Bundle {
+                format: crate::domain::bundle::BUNDLE_FORMAT.into(),
+                version: 1,
+                exported_at: Timestamp(6),
+                app_version: "0.1.0".into(),
+                device: dev.clone(),
+                scope: ExportScope::All,
+                anonymised: false,
+                diagnoses: Vec::new(),
+                records: vec![new.clone()],
+            };
+            let local = all(&store).await;
+            let plan = plan_import(&local, &file);
+            // Another tab purges the 地域診断 (empties the ゴミ箱).
+            store
+                .apply(WriteBatch { purge_diagnoses: vec![id("d-2025")], ..WriteBatch::default() })
+                .await
+                .expect("purged");
+            assert!(matches!(store.apply(batch_of(&plan, &local)).await, Err(StorageError::Changed(_))));
+            assert_eq!(store.get_record(&id("p-9")).await.expect("reads"), None, "no orphan written");
+        });
     }
 }

@@ -34,7 +34,9 @@ pub use anonymise::{anonymise, small_group_warnings, AnonymiseOptions, Anonymise
 pub use body::{check_body, FieldProblem};
 pub use envelope::{header_aad_bytes, parse_envelope, Envelope};
 pub use error::{ImportError, ImportProblem};
-pub use merge::{apply_plan, plan_import, Applied, Choice, ImportPlan, Outcome, PlanItem, Resolutions};
+pub use merge::{
+    apply_plan, plan_import, planned_reads, Applied, Choice, ImportPlan, Outcome, PlanItem, PlannedRead, Resolutions,
+};
 pub use validate::{detect_file_kind, parse_bundle, BundleReader, FileKind, KnownIds, ParsedBundle};
 
 use super::ids::{DeviceId, RecordId};
@@ -122,6 +124,10 @@ pub enum ExportError {
     TooLarge(usize),
     /// A record could not be turned into JSON.
     Json(String),
+    /// The written file does not pass the import checks ([`check_export`]): it would not
+    /// restore, so it is not offered and does not count as a backup. The lines name the
+    /// records and fields.
+    Unreadable(Vec<String>),
 }
 
 impl fmt::Display for ExportError {
@@ -134,6 +140,11 @@ impl fmt::Display for ExportError {
                 scan::show_size(scan::MAX_BUNDLE_BYTES)
             ),
             ExportError::Json(e) => write!(f, "書き出せませんでした（{e}）"),
+            ExportError::Unreadable(lines) => write!(
+                f,
+                "書き出したファイルを読み込みの検査にかけたところ、読み込めない内容がありました。このファイルでは元に戻せないため、保存していません（バックアップにもなりません）。次の記録を開いて直してから、もう一度書き出してください。\n{}",
+                lines.join("\n")
+            ),
         }
     }
 }
@@ -185,6 +196,24 @@ pub fn export(
     Ok(text)
 }
 
+/// Checks a written bundle with the importer's own checks ([`parse_bundle`] as on a device
+/// that holds nothing yet): a file that would not import is not a backup. Returns what the
+/// importer would read (its warnings, e.g. clocks that disagree, are for the nurse too).
+pub fn check_export(text: &str) -> Result<ParsedBundle, ExportError> {
+    parse_bundle(text.as_bytes(), &KnownIds::default()).map_err(|e| ExportError::Unreadable(e.lines()))
+}
+
+/// [`export`], then [`check_export`]: the text of a file that is known to import.
+pub fn export_checked(
+    diagnoses: &[StoredRecord],
+    records: &[StoredRecord],
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
+    let text = export(diagnoses, records, options)?;
+    check_export(&text)?;
+    Ok(text)
+}
+
 /// The records a scope covers, from everything on the device: `(diagnoses, records)`.
 /// Trashed records are included when `include_trash` (a full backup keeps the ゴミ箱).
 pub fn select_for_export(
@@ -221,8 +250,24 @@ pub fn select_for_export(
             )
         }
     };
-    let mut diagnoses = diagnoses;
+    // An アセスメント travels with its 療養者: when the patient is on the device but left out
+    // (in the ゴミ箱, and the ゴミ箱 not exported), so is the assessment — otherwise the file
+    // would name a patient it does not hold and could not be imported on another device.
+    let patients: BTreeSet<&RecordId> =
+        records.iter().filter(|r| r.meta.kind == RecordKind::Patient).map(|r| &r.meta.id).collect();
+    let on_device: BTreeSet<&RecordId> =
+        all.iter().filter(|r| r.meta.kind == RecordKind::Patient).map(|r| &r.meta.id).collect();
+    let keep_assessment: Vec<bool> = records
+        .iter()
+        .map(|r| match validate::referenced_patient(r) {
+            Some(p) if r.meta.kind == RecordKind::Assessment => patients.contains(&p) || !on_device.contains(&p),
+            _ => true,
+        })
+        .collect();
+    let mut keep = keep_assessment.into_iter();
     let mut records = records;
+    records.retain(|_| keep.next().unwrap_or(true));
+    let mut diagnoses = diagnoses;
     sort_for_bundle(&mut diagnoses, &mut records);
     (diagnoses, records)
 }
@@ -309,6 +354,114 @@ mod tests {
         assert_eq!(scope.describe(), "選んだ療養者（1人）");
         let (ds, rs) = split_diagnoses(all);
         assert_eq!((ds.len(), rs.len()), (2, 5));
+    }
+
+    fn options(scope: ExportScope, anonymised: bool, pretty: bool) -> ExportOptions {
+        ExportOptions {
+            exported_at: Timestamp(1_748_736_000_000),
+            app_version: "0.1.0".into(),
+            device: DeviceId::parse("pc").expect("id"),
+            scope,
+            anonymised,
+            pretty,
+        }
+    }
+
+    /// Issue 12, backups that always restore (clock skew): a PC clock that was fast and then
+    /// corrected leaves records whose 作成日時 is after their 更新日時. Every record kind, so
+    /// skewed, exports to a file that passes the importer's own checks (plain, indented,
+    /// anonymised, every scope), with a note about the clocks.
+    #[test]
+    fn clock_skew_every_kind_exports_and_passes_the_import_checks() {
+        let (mut ds, mut rs) = super::corpus_tests::every_kind_records();
+        let kinds: BTreeSet<RecordKind> = ds.iter().chain(&rs).map(|r| r.meta.kind).collect();
+        assert_eq!(kinds.len(), RecordKind::ALL.len(), "every kind is in the sample");
+        for r in ds.iter_mut().chain(rs.iter_mut()).step_by(2) {
+            r.meta.created_at = Timestamp(r.meta.updated_at.0 + 3_600_000);
+        }
+        let all: Vec<StoredRecord> = ds.iter().chain(&rs).cloned().collect();
+        let scopes = [
+            ExportScope::All,
+            ExportScope::Diagnoses { ids: vec![id("d-2025")] },
+            ExportScope::Patients { diagnosis_id: id("d-2025"), patient_ids: vec![id("p-1")] },
+        ];
+        for scope in scopes {
+            for include_trash in [true, false] {
+                let (d, r) = select_for_export(&all, &scope, include_trash);
+                for pretty in [false, true] {
+                    let text = export_checked(&d, &r, &options(scope.clone(), false, pretty))
+                        .unwrap_or_else(|e| panic!("{scope:?} {include_trash}: {e}"));
+                    let parsed = check_export(&text).expect("checked");
+                    assert_eq!(parsed.bundle.diagnoses.len() + parsed.bundle.records.len(), d.len() + r.len());
+                    let skewed = d.iter().chain(&r).filter(|r| r.meta.created_at > r.meta.updated_at).count();
+                    if skewed > 0 {
+                        assert!(parsed.warnings.contains(&validate::clock_skew_note(skewed)), "{:?}", parsed.warnings);
+                    }
+                }
+                let (d, r, _) = anonymise(&d, &r, &AnonymiseOptions::default());
+                export_checked(&d, &r, &options(scope.clone(), true, false)).expect("anonymised copy imports");
+            }
+        }
+    }
+
+    /// Issue 12: an export that the importer would refuse is not offered: the message names the
+    /// record and what is wrong.
+    #[test]
+    fn an_export_the_importer_refuses_is_not_offered() {
+        let (ds, mut rs) = super::corpus_tests::every_kind_records();
+        let a = rs.iter_mut().find(|r| r.meta.kind == RecordKind::Assessment).expect("assessment");
+        let mut body = a.body.to_value();
+        body["patient_id"] = "p-nowhere".into();
+        a.body = crate::domain::record::Body::from_value(&body);
+        let e = export_checked(&ds, &rs, &options(ExportScope::All, false, false)).expect_err("refused");
+        let text = e.to_string();
+        assert!(text.contains("このファイルでは元に戻せないため、保存していません"), "{text}");
+        assert!(text.contains("（アセスメント ID as-1）"), "{text}");
+        assert!(text.contains("療養者「p-nowhere」がこのファイルにも端末にもありません"), "{text}");
+    }
+
+    /// Leaving the ゴミ箱 out leaves out the アセスメント of a trashed 療養者 too (the file would
+    /// otherwise name a patient it does not hold, and not import).
+    #[test]
+    fn assessments_of_trashed_patients_stay_with_them() {
+        let (ds, mut rs) = super::corpus_tests::every_kind_records();
+        let p1 = rs.iter_mut().find(|r| r.meta.id.as_str() == "p-1").expect("p-1");
+        p1.meta.deleted_at = Some(p1.meta.updated_at);
+        let all: Vec<StoredRecord> = ds.iter().chain(&rs).cloned().collect();
+        let (d, r) = select_for_export(&all, &ExportScope::All, false);
+        assert!(!ids(&r).contains(&"as-1"));
+        export_checked(&d, &r, &options(ExportScope::All, false, false)).expect("imports");
+        let (_, r) = select_for_export(&all, &ExportScope::All, true);
+        assert!(ids(&r).contains(&"as-1"));
+    }
+
+    /// Issue 12: `rev` at 2^53 − 1 was accepted, and after one edit the export was refused
+    /// with 「版番号は1以上の整数です」. Now a revision is at most `MAX_REV`: a record at the
+    /// limit imports, can be edited (the revision stays at the limit) and exported; beyond it
+    /// the import says the number is too large.
+    #[test]
+    fn rev_at_the_limit_can_be_edited_and_exported_beyond_it_is_refused() {
+        use crate::domain::record::MAX_REV;
+        let (ds, mut rs) = super::corpus_tests::every_kind_records();
+        let i = rs.iter().position(|r| r.meta.id.as_str() == "p-1").expect("p-1");
+        rs[i].meta.rev = MAX_REV;
+        let opts = options(ExportScope::All, false, false);
+        let text = export_checked(&ds, &rs, &opts).expect("a record at the limit exports");
+        let parsed = parse_bundle(text.as_bytes(), &KnownIds::default()).expect("and imports");
+        let p1 = parsed.bundle.records.iter().find(|r| r.meta.id.as_str() == "p-1").expect("p-1");
+        let mut body: Patient = p1.body_as().expect("patient");
+        body.name = "直した氏名".into();
+        let edited = p1.edited(&body, Timestamp(p1.meta.updated_at.0 + 1), &p1.meta.updated_by).expect("ok");
+        let edited = edited.expect("changed");
+        assert_eq!(edited.meta.rev, MAX_REV, "stays at the limit");
+        rs[i] = edited;
+        export_checked(&ds, &rs, &opts).expect("still exports after an edit");
+        for rev in [MAX_REV + 1, 9_007_199_254_740_991] {
+            rs[i].meta.rev = rev;
+            let text = export(&ds, &rs, &opts).expect("writes");
+            let e = parse_bundle(text.as_bytes(), &KnownIds::default()).expect_err("refused").to_string();
+            assert!(e.contains(&format!("rev（版番号）: 版番号が大きすぎます（{rev}、{MAX_REV}まで）")), "{e}");
+        }
     }
 
     #[test]

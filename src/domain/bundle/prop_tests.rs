@@ -45,7 +45,8 @@ fn edit_patient(p: &mut Patient, field: usize, seed: u16) {
                 _ => Tri::Value(format!("病院{seed}")),
             }
         }
-        5 => p.neurology.per_month = Some(Decimal2(u64::from(seed % 400) * 25)),
+        // Within the form's limit (頻度 0–31 回/月): an import accepts only what the form saves.
+        5 => p.neurology.per_month = Some(Decimal2(u64::from(seed % 125) * 25)),
         6 => p.care_insurance = CareLevel::from_code((seed % 13) as u8).map_or(Tri::None, Tri::Value),
         7 => {
             p.onset = (!seed.is_multiple_of(3)).then_some(YearMonth {
@@ -60,7 +61,7 @@ fn edit_patient(p: &mut Patient, field: usize, seed: u16) {
                 .collect()
         }
         10 => p.symptoms.respiratory = (!seed.is_multiple_of(3)).then_some(seed.is_multiple_of(2)),
-        11 => p.station_nursing.names = Tri::Value((0..seed % 3).map(|i| format!("ST{i}-{seed}")).collect()),
+        11 => p.station_nursing.names = Tri::Value((0..1 + seed % 3).map(|i| format!("ST{i}-{seed}")).collect()),
         _ => p.disaster_plan = Tri::Value(Some(2000 + seed % 30)),
     }
 }

@@ -31,10 +31,10 @@ pub fn decode_text(bytes: &[u8], max_bytes: usize) -> Result<&str, ImportError> 
             show_size(max_bytes)
         )));
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(ImportError::file(
-            "文字コードが UTF-16 です。このアプリで書き出したファイルを、編集せずにそのまま選んでください",
-        ));
+    if let Some(encoding) = wide_encoding(bytes) {
+        return Err(ImportError::file(format!(
+            "文字コードが {encoding} です。このアプリで書き出したファイルを、編集せずにそのまま選んでください"
+        )));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -52,6 +52,21 @@ pub fn decode_text(bytes: &[u8], max_bytes: usize) -> Result<&str, ImportError> 
         return Err(ImportError::file("ファイルが空です"));
     }
     Ok(text)
+}
+
+/// UTF-32 or UTF-16 text, told by its byte order mark or, without one, by the zero bytes
+/// around the first (ASCII) character of a JSON file. UTF-32 is checked first: its
+/// little-endian mark starts with UTF-16's.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32"),
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Some("UTF-16"),
+        [a, 0, 0, 0, ..] if *a != 0 => Some("UTF-32"),
+        [0, 0, 0, a, ..] if *a != 0 => Some("UTF-32"),
+        [a, 0, ..] if *a != 0 => Some("UTF-16"),
+        [0, a, ..] if *a != 0 => Some("UTF-16"),
+        _ => None,
+    }
 }
 
 /// `12.3 MB`, `512 KB`, `80 バイト`.
@@ -251,6 +266,12 @@ mod tests {
     fn encodings() {
         assert_eq!(decode_text(b"\xEF\xBB\xBF{}", 100).ok(), Some("{}"));
         assert!(msg(decode_text(b"\xFF\xFE{\x00", 100)).contains("UTF-16"));
+        // Issue 12: UTF-32 was called UTF-16.
+        assert!(msg(decode_text(b"\xFF\xFE\x00\x00{\x00\x00\x00", 100)).contains("文字コードが UTF-32 です"));
+        assert!(msg(decode_text(b"\x00\x00\xFE\xFF\x00\x00\x00{", 100)).contains("UTF-32"));
+        assert!(msg(decode_text(b"{\x00\x00\x00}\x00\x00\x00", 100)).contains("UTF-32"));
+        assert!(msg(decode_text(b"{\x00}\x00", 100)).contains("UTF-16"));
+        assert!(msg(decode_text(b"\x00{\x00}", 100)).contains("UTF-16"));
         let m = msg(decode_text(b"{\n\"a\": \"\xE3\x81\"}", 100));
         assert!(m.contains("UTF-8 ではありません（2行目"), "{m}");
         assert!(msg(decode_text(b"  \n", 100)).contains("空です"));

@@ -6,14 +6,16 @@
 //! written. Problems are collected (up to [`super::error::MAX_PROBLEMS`]) so the nurse sees
 //! them all at once.
 
-use super::body::{check_body, serde_text, MAX_SAFE_INTEGER, MAX_TIMESTAMP_MS};
+use super::body::{check_body, serde_text, MAX_TIMESTAMP_MS};
 use super::envelope::ENCRYPTED_FORMAT;
 use super::error::{ImportError, Problems};
 use super::labels::{dotted, field_label, meta_label};
 use super::scan::{check_depth, clip, decode_text, parse_strict, MAX_BUNDLE_BYTES, MAX_DEPTH};
 use super::{migrations, Bundle, ExportScope, BUNDLE_FORMAT, BUNDLE_VERSION};
 use crate::domain::ids::{DeviceId, RecordId};
-use crate::domain::record::{is_leaf_path, FieldStamp, RecordKind, RecordMeta, StoredRecord, FIELD_HISTORY_LEN};
+use crate::domain::record::{
+    is_leaf_path, FieldStamp, RecordKind, RecordMeta, StoredRecord, FIELD_HISTORY_LEN, MAX_REV,
+};
 use crate::domain::time::Timestamp;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -71,16 +73,53 @@ pub enum FileKind {
     Unknown,
 }
 
-/// Looks for the format marker in the first 4 KB.
+/// What a chosen file is, from its top-level `format` value: the JSON is read (its other
+/// values skipped), not searched as text — so an encrypted file whose `format` comes after a
+/// long `ciphertext` is still asked for its password, and a bundle whose text merely mentions
+/// the encrypted marker (typed into 住所) is still a bundle. Anything that does not read as a
+/// JSON object with a known `format` string is [`FileKind::Unknown`] (the readers then say
+/// what is wrong).
 pub fn detect_file_kind(bytes: &[u8]) -> FileKind {
-    let head = bytes.get(..4096).unwrap_or(bytes);
-    let contains = |needle: &str| head.windows(needle.len()).any(|w| w == needle.as_bytes());
-    if contains(&format!("\"{ENCRYPTED_FORMAT}\"")) {
-        FileKind::Encrypted
-    } else if contains(&format!("\"{BUNDLE_FORMAT}\"")) {
-        FileKind::Bundle
-    } else {
-        FileKind::Unknown
+    let Ok(text) = decode_text(bytes, MAX_BUNDLE_BYTES.max(super::envelope::MAX_ENVELOPE_BYTES)) else {
+        return FileKind::Unknown;
+    };
+    if check_depth(text, MAX_DEPTH).is_err() {
+        return FileKind::Unknown;
+    }
+    match serde_json::from_str::<FormatOnly>(text) {
+        Ok(FormatOnly(Some(f))) if f == ENCRYPTED_FORMAT => FileKind::Encrypted,
+        Ok(FormatOnly(Some(f))) if f == BUNDLE_FORMAT => FileKind::Bundle,
+        _ => FileKind::Unknown,
+    }
+}
+
+/// The top-level `format` string of a JSON object (other values skipped unread).
+struct FormatOnly(Option<String>);
+
+impl<'de> serde::Deserialize<'de> for FormatOnly {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FormatOnly, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FormatOnly;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FormatOnly, A::Error> {
+                let mut format = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "format" {
+                        if format.is_some() {
+                            return Err(serde::de::Error::custom("format twice"));
+                        }
+                        format = Some(map.next_value::<Value>()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(FormatOnly(format.and_then(|v| v.as_str().map(str::to_string))))
+            }
+        }
+        d.deserialize_map(V)
     }
 }
 
@@ -167,7 +206,19 @@ impl BundleReader {
             ps.at("", "app_version", "アプリの版", format!("長すぎます（{MAX_APP_VERSION_CHARS}文字まで）"));
         }
         let device = required::<DeviceId>(map, "device", "", "書き出した端末", &mut ps);
-        let scope = required::<ExportScope>(map, "scope", "", "書き出しの範囲", &mut ps);
+        let mut scope = required::<ExportScope>(map, "scope", "", "書き出しの範囲", &mut ps);
+        // serde lets unknown fields through beside a unit variant (`{"type": "all", "x": 1}`):
+        // compare with the scope as this app writes it, and refuse what it would drop.
+        if let (Some(read), Some(Value::Object(given))) = (&scope, map.get("scope")) {
+            let canonical = serde_json::to_value(read).unwrap_or(Value::Null);
+            let extra: Vec<&String> = given.keys().filter(|k| canonical.get(k.as_str()).is_none()).collect();
+            for key in &extra {
+                ps.at("", &format!("scope.{}", clip(key, 40)), "書き出しの範囲", UNKNOWN_KEY);
+            }
+            if !extra.is_empty() {
+                scope = None;
+            }
+        }
         let anonymised = required::<bool>(map, "anonymised", "", "匿名化", &mut ps);
         let lists_ok = LISTS.map(|(key, max)| match map.get(key) {
             Some(Value::Array(items)) if items.len() > max => {
@@ -268,6 +319,13 @@ impl BundleReader {
         else {
             return Err(ps.into_result(()).err().unwrap_or_else(|| ImportError::file("ファイルを読み取れません")));
         };
+        // A PC clock that was fast and then corrected leaves records made "in the future"
+        // and edited "before" they were made: accepted as they are (a backup must restore),
+        // and said once.
+        let skewed = diagnoses.iter().chain(&records).filter(|r| r.meta.created_at > r.meta.updated_at).count();
+        if skewed > 0 {
+            warnings.push(clock_skew_note(skewed));
+        }
         if anonymised {
             warnings.push("匿名化されたファイルです（氏名などは番号に置き換えられています）".to_string());
         }
@@ -290,6 +348,13 @@ impl BundleReader {
         };
         ps.into_result(ParsedBundle { bundle, migrated_from, warnings })
     }
+}
+
+/// The note for records whose 作成日時 is after their 更新日時 (issue 12: accepted, not refused).
+pub fn clock_skew_note(count: usize) -> String {
+    format!(
+        "作成日時が更新日時より後になっている記録が{count}件あります。記録した端末の時計がずれていたためと思われます。内容はそのまま取り込みます"
+    )
 }
 
 /// Checks the format marker and returns the version.
@@ -472,8 +537,15 @@ fn read_record(list: &str, index: usize, value: &Value, ps: &mut Problems) -> Op
     );
     let updated_by = required::<DeviceId>(map, "updated_by", place, meta_label("updated_by"), ps);
     let rev = required::<u64>(map, "rev", place, meta_label("rev"), ps);
-    if rev.is_some_and(|r| r == 0 || r > MAX_SAFE_INTEGER) {
-        ps.at(place, "rev", meta_label("rev"), "版番号は1以上の整数です");
+    match rev {
+        Some(0) => ps.at(place, "rev", meta_label("rev"), "版番号は1以上の整数です"),
+        Some(r) if r > MAX_REV => ps.at(
+            place,
+            "rev",
+            meta_label("rev"),
+            format!("版番号が大きすぎます（{r}、{MAX_REV}まで）。このアプリで保存された記録ではないようです"),
+        ),
+        _ => {}
     }
     let deleted_at = check_time(
         optional(map, "deleted_at", place, meta_label("deleted_at"), ps),
@@ -483,11 +555,6 @@ fn read_record(list: &str, index: usize, value: &Value, ps: &mut Problems) -> Op
         ps,
     );
     let predecessor = optional::<RecordId>(map, "predecessor", place, meta_label("predecessor"), ps);
-    if let (Some(c), Some(u)) = (created_at, updated_at) {
-        if c > u {
-            ps.at(place, "created_at", meta_label("created_at"), "作成日時が更新日時より後になっています");
-        }
-    }
     let body = match (map.get("body"), kind) {
         (None, _) => {
             ps.at(place, "body", meta_label("body"), "必要な項目がありません");
@@ -716,5 +783,69 @@ fn check_references(
             }
             cur = by_id.get(id).and_then(|(_, t)| t.meta.predecessor.as_ref());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bundle::envelope::Envelope;
+
+    fn bundle_text() -> String {
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bundles/good/exported_before_issue12.json"),
+        )
+        .expect("read")
+    }
+
+    /// Issue 12, 「encrypted or not is guessed from the first 4 KB」: a valid encrypted file
+    /// whose `format` comes after 4 KB (keys re-sorted, ciphertext first) is still asked for
+    /// its password.
+    #[test]
+    fn encrypted_guess_format_after_4_kb_is_still_encrypted() {
+        let mut e = Envelope::new(vec![7; 16], vec![9; 12], Timestamp(1_763_776_800_000)).expect("valid");
+        e.ciphertext = vec![1; 10_000];
+        let v: Value = serde_json::from_str(&e.to_json()).expect("json");
+        let mut sorted = Map::new();
+        sorted.insert("ciphertext".into(), v["ciphertext"].clone());
+        for (k, x) in v.as_object().expect("object") {
+            sorted.insert(k.clone(), x.clone());
+        }
+        let text = Value::Object(sorted).to_string();
+        assert!(text.find("\"format\"").expect("format") > 4096, "format after 4 KB");
+        assert_eq!(detect_file_kind(text.as_bytes()), FileKind::Encrypted);
+        assert!(super::super::parse_envelope(&text).is_ok());
+        // With a BOM and indented too.
+        let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(&text).expect("json")).expect("json");
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(pretty.as_bytes());
+        assert_eq!(detect_file_kind(&bom), FileKind::Encrypted);
+    }
+
+    /// Issue 12: a plain backup whose 住所 holds the text `nanbyo-chiiki-shindan-encrypted` (even
+    /// quoted) is a bundle, and imports.
+    #[test]
+    fn encrypted_guess_marker_typed_into_an_address_is_still_a_bundle() {
+        let text = bundle_text().replacen(
+            "\"address_detail\":\"",
+            "\"address_detail\":\"\\\"nanbyo-chiiki-shindan-encrypted\\\" ",
+            1,
+        );
+        assert!(text.contains("nanbyo-chiiki-shindan-encrypted"));
+        assert_eq!(detect_file_kind(text.as_bytes()), FileKind::Bundle);
+        assert!(parse_bundle(text.as_bytes(), &KnownIds::default()).is_ok());
+    }
+
+    #[test]
+    fn unknown_files_are_unknown() {
+        for text in
+            ["", "[\"nanbyo-chiiki-shindan-encrypted\"]", "{\"format\": 1}", "{\"format\": \"x\"}", "not json", "{"]
+        {
+            assert_eq!(detect_file_kind(text.as_bytes()), FileKind::Unknown, "{text}");
+        }
+        let twice = r#"{"format": "nanbyo-chiiki-shindan-encrypted", "format": "nanbyo-chiiki-shindan-encrypted"}"#;
+        assert_eq!(detect_file_kind(twice.as_bytes()), FileKind::Unknown);
+        assert_eq!(detect_file_kind(&"[".repeat(100_000).into_bytes()), FileKind::Unknown);
+        assert_eq!(detect_file_kind(bundle_text().as_bytes()), FileKind::Bundle);
     }
 }

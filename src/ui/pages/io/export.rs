@@ -9,7 +9,9 @@ use crate::domain::bundle::dataio::{
     scope_problem, DiagnosisChoice, ExportLog, FreeTextReview, KindCounts, PatientChoice, EXPORT_LOG_KEY,
     MIN_PASSWORD_CHARS,
 };
-use crate::domain::bundle::{export, select_for_export, suggested_file_name, ExportOptions, ExportScope};
+use crate::domain::bundle::{
+    export, select_for_export, suggested_file_name, BundleReader, ExportError, ExportOptions, ExportScope, KnownIds,
+};
 use crate::domain::ids::RecordId;
 use crate::domain::issues::Issues;
 use crate::domain::record::StoredRecord;
@@ -343,7 +345,7 @@ async fn write_file(
     anonymised: Option<Arc<AnonReview>>,
     progress: RwSignal<Option<Progress>>,
 ) -> Result<(), String> {
-    let step = |label: &str, done: usize| progress.set(Some(Progress::new(label, done, 4)));
+    let step = |label: &str, done: usize| progress.set(Some(Progress::new(label, done, 5)));
     let (diagnoses, records, label) = match &anonymised {
         Some(review) => (review.result.0.clone(), review.result.1.clone(), review.label.clone()),
         None => {
@@ -362,15 +364,20 @@ async fn write_file(
     let options = export_options(ctx, scope.clone(), anonymised.is_some());
     let now = options.exported_at;
     let text = export(&diagnoses, &records, &options).map_err(|e| e.to_string())?;
+    // Every file is read back with the importer's own checks before it is offered: a file
+    // that would not import is no backup (issue 12). Nothing is downloaded or logged then.
+    step("書き出したファイルを確かめています（読み込みと同じ検査）", 3);
+    next_frame().await;
+    check_in_parts(&text, progress).await.map_err(|e| e.to_string())?;
     let counts = KindCounts::of(diagnoses.iter().chain(&records)).describe();
     let (text, name) = if mode == Mode::Encrypted {
-        step("暗号化しています（パスワードから鍵を作るのに数秒かかります）", 3);
+        step("暗号化しています（パスワードから鍵を作るのに数秒かかります）", 4);
         next_frame().await;
         (crypto::encrypt(&text, password, now).await?, encrypted_file_name(&label, now))
     } else {
         (text, suggested_file_name(&label, now, anonymised.is_some()))
     };
-    step("ダウンロードしています", 4);
+    step("ダウンロードしています", 5);
     next_frame().await;
     platform::download(&name, "application/json", text.as_bytes())?;
     let message = format!(
@@ -387,6 +394,27 @@ async fn write_file(
         ctx.notice.set(Some(Notice::Done(message)));
     }
     Ok(())
+}
+
+/// [`check_export`] in parts (the same checks: `BundleReader` is what `parse_bundle` runs), so
+/// the page paints while a large file is read back.
+async fn check_in_parts(text: &str, progress: RwSignal<Option<Progress>>) -> Result<(), ExportError> {
+    const PART: usize = 500;
+    let unreadable = |e: crate::domain::bundle::ImportError| ExportError::Unreadable(e.lines());
+    let mut reader = BundleReader::start(text.as_bytes(), &KnownIds::default()).map_err(unreadable)?;
+    let total = reader.total();
+    loop {
+        progress.set(Some(Progress::new(
+            "書き出したファイルを確かめています（読み込みと同じ検査）",
+            reader.done(),
+            total,
+        )));
+        next_frame().await;
+        if reader.read(PART) {
+            break;
+        }
+    }
+    reader.finish().map(|_| ()).map_err(unreadable)
 }
 
 #[component]

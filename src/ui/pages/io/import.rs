@@ -5,20 +5,24 @@
 //! this device's records → check the file in parts (`BundleReader`, the checks of
 //! `parse_bundle`) → plan in parts (`plan_import`) → the nurse reviews → apply in parts
 //! (`apply_plan`) → one `ctx.save`.
-//! Before writing, the device's records are compared with those the plan was made from; if
-//! anything changed meanwhile (another tab), the plan is made again and shown.
+//! The write carries what the plan saw (`planned_reads` → `WriteBatch::expect`): every record
+//! it writes as it was on this device when the plan was made (or that it was not there), and
+//! the 地域診断 they belong to. The store checks them inside its write transaction; when another
+//! tab saved any of them meanwhile, nothing is written, and the plan is made again and shown
+//! with a message — an import never overwrites a save it has not seen (issue 12).
 
 use super::{crypto, load_all, next_frame, Progress, ProgressBar};
 use crate::domain::bundle::dataio::{
     bundle_parts, conflict_rows, file_facts, import_done_message, join_applied, join_plans, plan_parts, plan_rows,
-    plan_verdict, records_fingerprint, refusal_heading, resolution_summary, summary_lines, ConflictRow, PlanFilter,
+    plan_verdict, refusal_heading, resolution_summary, summary_lines, ConflictRow, PlanFilter,
 };
 use crate::domain::bundle::envelope::{parse_envelope, Envelope};
 use crate::domain::bundle::{
-    apply_plan, detect_file_kind, plan_import, split_diagnoses, BundleReader, Choice, FileKind, ImportPlan, KnownIds,
-    ParsedBundle, Resolutions,
+    apply_plan, detect_file_kind, plan_import, planned_reads, split_diagnoses, BundleReader, Choice, FileKind,
+    ImportPlan, KnownIds, ParsedBundle, Resolutions,
 };
-use crate::storage::WriteBatch;
+use crate::domain::record::{RecordKind, StoredRecord};
+use crate::storage::{Expect, StorageError, WriteBatch};
 use crate::ui::ctx::{AppCtx, Notice};
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -37,10 +41,11 @@ struct Review {
     file_name: String,
     parsed: ParsedBundle,
     plan: ImportPlan,
-    /// Of the device's records the plan was made from.
-    fingerprint: u64,
-    /// Set when the plan had to be made again because the data changed meanwhile.
-    replanned: bool,
+    /// The device's 地域診断 when the plan was made (the write expects them unchanged).
+    local_diagnoses: Arc<Vec<StoredRecord>>,
+    /// Set when the plan had to be made again because another tab saved records meanwhile
+    /// (how many of those the import would have written: nothing was written).
+    replanned: Option<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -169,7 +174,10 @@ async fn open_bytes(ctx: AppCtx, file_name: String, bytes: Vec<u8>, progress: Rw
         let text = String::from_utf8_lossy(&bytes);
         return match parse_envelope(&text) {
             Ok(envelope) => State::Password { file_name, envelope: Arc::new(envelope), error: None },
-            Err(e) => State::Refused { heading: refusal_heading(&file_name), lines: vec![e] },
+            Err(e) => State::Refused {
+                heading: refusal_heading(&file_name),
+                lines: vec![format!("暗号化されたファイルですが、開けません（{e}）")],
+            },
         };
     }
     check_and_plan(ctx, file_name, bytes, progress).await
@@ -205,20 +213,14 @@ async fn check_and_plan(ctx: AppCtx, file_name: String, bytes: Vec<u8>, progress
         Err(e) => return refused(e.lines()),
     };
     let plan = make_plan(&local, &parsed, progress).await;
-    State::Review(Arc::new(Review {
-        file_name,
-        parsed,
-        plan,
-        fingerprint: records_fingerprint(&local),
-        replanned: false,
-    }))
+    State::Review(Arc::new(Review { file_name, parsed, plan, local_diagnoses: diagnoses_of(&local), replanned: None }))
 }
 
-async fn make_plan(
-    local: &[crate::domain::record::StoredRecord],
-    parsed: &ParsedBundle,
-    progress: RwSignal<Option<Progress>>,
-) -> ImportPlan {
+fn diagnoses_of(local: &[StoredRecord]) -> Arc<Vec<StoredRecord>> {
+    Arc::new(local.iter().filter(|r| r.meta.kind == RecordKind::Diagnosis).cloned().collect())
+}
+
+async fn make_plan(local: &[StoredRecord], parsed: &ParsedBundle, progress: RwSignal<Option<Progress>>) -> ImportPlan {
     let parts = bundle_parts(&parsed.bundle, PART_SIZE);
     let total = parts.len();
     let mut plans = Vec::with_capacity(total);
@@ -326,8 +328,10 @@ fn ReviewView(
     view! {
         <div class="io-review" data-testid="import-review">
             <h3>"取り込む内容の確認"</h3>
-            {review.replanned.then(|| view! {
-                <p class="io-warning" role="alert">"確認している間にこの端末のデータが変わったため、取り込む内容を調べ直しました。もう一度確認してください。"</p>
+            {review.replanned.map(|n| view! {
+                <p class="io-warning" role="alert" data-testid="import-replanned">
+                    {format!("取り込む間に、別の画面（タブ）でこの端末の記録が保存されました（{n}件）。上書きしないよう、取り込みを止めました（何も書き込んでいません）。その保存を含めて取り込む内容を調べ直したので、もう一度確認してください。")}
+                </p>
             })}
             <ul class="io-facts">{facts.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             {(!warnings.is_empty() || !notes.is_empty()).then(|| view! {
@@ -491,28 +495,11 @@ fn ConflictLine(c: ConflictRow, resolutions: RwSignal<Resolutions>) -> impl Into
     }
 }
 
-/// Applies the plan in parts and writes it in one transaction. If the device's records
-/// changed since the plan was made, plans again and returns to the review instead.
+/// Applies the plan in parts and writes it in one transaction that expects every record it
+/// writes (and their 地域診断) as the plan saw them. If another tab saved any of them
+/// meanwhile, nothing is written: the device's records are read again, the plan is made again
+/// and the review shows it with a message.
 async fn apply(ctx: AppCtx, review: Arc<Review>, chosen: Resolutions, progress: RwSignal<Option<Progress>>) -> State {
-    let back = |review: Arc<Review>| State::Review(review);
-    let local = match load_all(ctx, |i, n| progress.set(Some(Progress::new("この端末のデータを確かめています", i, n))))
-        .await
-    {
-        Ok(l) => l,
-        Err(e) => {
-            ctx.notice.set(Some(Notice::Error(e.to_string())));
-            return back(review);
-        }
-    };
-    if records_fingerprint(&local) != review.fingerprint {
-        let plan = make_plan(&local, &review.parsed, progress).await;
-        return back(Arc::new(Review {
-            plan,
-            fingerprint: records_fingerprint(&local),
-            replanned: true,
-            ..(*review).clone()
-        }));
-    }
     let parts = plan_parts(&review.plan, PART_SIZE);
     let total = parts.len() + 1;
     let mut applied = Vec::with_capacity(parts.len());
@@ -526,18 +513,47 @@ async fn apply(ctx: AppCtx, review: Arc<Review>, chosen: Resolutions, progress: 
     next_frame().await;
     let message = import_done_message(&review.plan, &applied);
     let notes = applied.notes.clone();
-    let (put_diagnoses, put_records) = split_diagnoses(applied.records);
-    if put_diagnoses.is_empty() && put_records.is_empty() {
+    if applied.records.is_empty() {
         ctx.notice.set(Some(Notice::Done(message.clone())));
         return State::Done(message);
     }
-    let batch = WriteBatch { put_diagnoses, put_records, ..WriteBatch::default() };
+    let expect: Vec<Expect> = planned_reads(&review.plan, &applied.records, &review.local_diagnoses)
+        .into_iter()
+        .map(|r| Expect { id: r.id, kind: r.kind, meta: r.meta })
+        .collect();
+    let (put_diagnoses, put_records) = split_diagnoses(applied.records);
+    let batch = WriteBatch { put_diagnoses, put_records, expect, ..WriteBatch::default() };
     match ctx.save(batch, &message).await {
         Ok(()) => {
             let text = if notes.is_empty() { message } else { format!("{message}。{}", notes.join("。")) };
             State::Done(text)
         }
+        Err(StorageError::Changed(ids)) => {
+            // Another tab saved meanwhile: nothing was written. Plan again from what is there now.
+            let local = match load_all(ctx, |i, n| {
+                progress.set(Some(Progress::new("この端末のデータを読み直しています", i, n)))
+            })
+            .await
+            {
+                Ok(l) => l,
+                Err(e) => {
+                    ctx.notice.set(Some(Notice::Error(e.to_string())));
+                    return State::Review(review);
+                }
+            };
+            let plan = make_plan(&local, &review.parsed, progress).await;
+            ctx.notice.set(Some(Notice::Error(
+                "別の画面（タブ）で記録が保存されたため、取り込みを止めました。何も書き込んでいません。取り込む内容を調べ直したので、もう一度確認してください。"
+                    .to_string(),
+            )));
+            State::Review(Arc::new(Review {
+                plan,
+                local_diagnoses: diagnoses_of(&local),
+                replanned: Some(ids.len()),
+                ..(*review).clone()
+            }))
+        }
         // ctx.save showed the message; nothing was written (one transaction).
-        Err(_) => back(review),
+        Err(_) => State::Review(review),
     }
 }
