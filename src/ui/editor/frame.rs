@@ -158,3 +158,48 @@ where
         }))}
     }
 }
+
+/// The head of a record's page: the way back to its list, the form's name, the record's
+/// heading and the 地域診断 it belongs to.
+#[component]
+pub fn EditorHead(
+    /// The list's address and name: 「様式3の一覧」.
+    back_href: String,
+    back_label: &'static str,
+    /// The form's name above the heading (「様式3 訪問看護ステーション」), if any.
+    #[prop(into)]
+    group: String,
+    #[prop(into)] heading: Signal<String>,
+    /// The 地域診断 (地区名 and 年度).
+    lead: String,
+) -> impl IntoView {
+    view! {
+        <p class="breadcrumb"><a href=back_href>{format!("← {back_label}")}</a></p>
+        <div class="page-head">
+            <div>
+                {(!group.is_empty()).then(|| view! { <p class="group-label">{group}</p> })}
+                <h1>{move || heading.get()}</h1>
+                <p class="lead">{lead}</p>
+            </div>
+        </div>
+    }
+}
+
+/// The page of a record that is not there (deleted meanwhile, or a stale address).
+#[component]
+pub fn EditorMissing(
+    testid: &'static str,
+    /// 「療養者が見つかりません」.
+    title: &'static str,
+    /// Why, in a sentence.
+    reason: &'static str,
+    list_href: String,
+    list_label: &'static str,
+) -> impl IntoView {
+    view! {
+        <section class="no-print" data-testid=testid>
+            <h1>{title}</h1>
+            <p>{reason}<a href=list_href>{list_label}</a>"に戻ってください。"</p>
+        </section>
+    }
+}

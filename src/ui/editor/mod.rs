@@ -20,7 +20,7 @@ use leptos::prelude::*;
 mod conflicts;
 mod frame;
 pub use conflicts::SaveConflicts;
-pub use frame::{DeleteAction, EditorForm};
+pub use frame::{DeleteAction, EditorForm, EditorHead, EditorMissing};
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use serde::Serialize;

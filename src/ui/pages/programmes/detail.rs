@@ -19,7 +19,7 @@ use crate::domain::save::{Target, Trashed};
 use crate::storage::WriteBatch;
 use crate::ui::components::{ChoiceInput, FieldIssues, IssueSummary, TextInput};
 use crate::ui::ctx::use_app;
-use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, RecordSaver};
+use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
 use crate::ui::form::FormState;
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -53,10 +53,13 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
         if is_new { None } else { data.sheet.with_untracked(|s| s.as_ref().and_then(|s| s.find(&item).cloned())) };
     if !is_new && row.is_none() {
         return view! {
-            <section class="no-print" data-testid="programme-missing">
-                <h1>"事業が見つかりません"</h1>
-                <p>"この事業は削除されたか、まだありません。"<a href=list_href>"様式2の一覧"</a>"に戻ってください。"</p>
-            </section>
+            <EditorMissing
+                testid="programme-missing"
+                title="事業が見つかりません"
+                reason="この事業は削除されたか、まだありません。"
+                list_href
+                list_label="様式2の一覧"
+            />
         }
         .into_any();
     }
@@ -194,14 +197,13 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
 
     view! {
         <section class="programme-detail no-print" data-testid="programme-detail">
-            <p class="breadcrumb"><a href=list_href.clone()>"← 様式2の一覧"</a></p>
-            <div class="page-head">
-                <div>
-                    {(!group.is_empty()).then(|| view! { <p class="group-label">{group}</p> })}
-                    <h1>{heading}</h1>
-                    <p class="lead">{entry.diagnosis.title()}</p>
-                </div>
-            </div>
+            <EditorHead
+                back_href=list_href.clone()
+                back_label="様式2の一覧"
+                group=group
+                heading=Signal::derive(heading)
+                lead=entry.diagnosis.title()
+            />
             <EditorForm
                 form
                 saver

@@ -17,7 +17,7 @@ use crate::domain::save::{Target, Trashed};
 use crate::domain::station::Station;
 use crate::ui::components::{ChoiceInput, FieldIssues, IssueSummary, TextInput};
 use crate::ui::ctx::use_app;
-use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, RecordSaver};
+use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
 use crate::ui::form::FormState;
 use crate::ui::pages::overview::fields::NumberField;
 use crate::ui::platform;
@@ -39,10 +39,13 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
     };
     if !is_new && existing.is_none() {
         return view! {
-            <section data-testid="station-missing">
-                <h1>"ステーションが見つかりません"</h1>
-                <p>"このステーションは削除されたか、まだありません。削除したものは一覧の下の「ゴミ箱」から元に戻せます。"<a href=list_href>"様式3の一覧"</a>"に戻ってください。"</p>
-            </section>
+            <EditorMissing
+                testid="station-missing"
+                title="ステーションが見つかりません"
+                reason="このステーションは削除されたか、まだありません。削除したものは一覧の下の「ゴミ箱」から元に戻せます。"
+                list_href
+                list_label="様式3の一覧"
+            />
         }
         .into_any();
     }
@@ -157,14 +160,13 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
 
     view! {
         <section class="station-detail" data-testid="station-detail">
-            <p class="breadcrumb"><a href=list_href.clone()>"← 様式3の一覧"</a></p>
-            <div class="page-head">
-                <div>
-                    <p class="group-label">"様式3 訪問看護ステーション"</p>
-                    <h1>{heading}</h1>
-                    <p class="lead">{entry.diagnosis.title()}</p>
-                </div>
-            </div>
+            <EditorHead
+                back_href=list_href.clone()
+                back_label="様式3の一覧"
+                group="様式3 訪問看護ステーション"
+                heading=Signal::derive(heading)
+                lead=entry.diagnosis.title()
+            />
             <EditorForm
                 form
                 saver

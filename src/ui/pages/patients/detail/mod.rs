@@ -18,7 +18,7 @@ use crate::domain::record::StoredRecord;
 use crate::domain::save::{Target, Trashed};
 use crate::ui::components::IssueSummary;
 use crate::ui::ctx::use_app;
-use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, RecordSaver};
+use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
 use crate::ui::form::FormState;
 use crate::ui::platform;
 use basic::BasicSection;
@@ -74,15 +74,13 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
         let in_trash = data.list.with_untracked(|l| {
             l.as_ref().is_some_and(|l| l.0.trashed.iter().any(|(r, _)| r.meta.id.as_str() == item))
         });
+        let reason = if in_trash {
+            "この療養者はゴミ箱にあります。"
+        } else {
+            "この療養者は削除されたか、まだ登録されていません。"
+        };
         return view! {
-            <section data-testid="patient-missing">
-                <h1>"療養者が見つかりません"</h1>
-                <p>
-                    {if in_trash { "この療養者はゴミ箱にあります。" } else { "この療養者は削除されたか、まだ登録されていません。" }}
-                    <a href=list_href>"様式1 療養者の一覧"</a>
-                    "に戻ってください。"
-                </p>
-            </section>
+            <EditorMissing testid="patient-missing" title="療養者が見つかりません" reason list_href list_label="様式1 療養者の一覧"/>
         }
         .into_any();
     }
@@ -256,14 +254,13 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
 
     view! {
         <section class="patient-detail" data-testid="patient-detail">
-            <p class="breadcrumb"><a href=list_href.clone()>"← 様式1 療養者の一覧"</a></p>
-            <div class="page-head">
-                <div>
-                    <p class="group-label">"様式1 在宅療養者"</p>
-                    <h1>{heading}</h1>
-                    <p class="lead">{entry.diagnosis.title()}</p>
-                </div>
-            </div>
+            <EditorHead
+                back_href=list_href.clone()
+                back_label="様式1 療養者の一覧"
+                group="様式1 在宅療養者"
+                heading=Signal::derive(heading)
+                lead=entry.diagnosis.title()
+            />
             <EditorForm
                 form
                 saver
