@@ -39,10 +39,10 @@ test('保存: regression issue 12 (lost update) — 2つのタブで別の項目
     await a.openRow('M-1');
     await b.openRow('M-1');
     await a.type('last_contact', 'R7.10 電話');
-    await a.saveWithEnter('last_contact');
+    await a.saveWithEnter();
     // B opened the patient before A saved, and changes another field.
     await b.type('first_symptom', 'むせ');
-    await b.saveWithEnter('first_symptom');
+    await b.saveWithEnter();
     assertEqual(
       (await b.notice().innerText()).includes('別の画面で変更された'),
       true,
@@ -62,10 +62,10 @@ test('保存: 同じ項目が別のタブでも変わっていたら両方の値
     await a.openRow('M-1');
     await b.openRow('M-1');
     await a.type('first_symptom', '歩きにくい');
-    await a.saveWithEnter('first_symptom');
+    await a.saveWithEnter();
     await b.type('first_symptom', 'むせ');
     await b.type('last_contact', 'R7.11 訪問');
-    const rows = await b.saveMeetsConflict('first_symptom');
+    const rows = await b.saveMeetsConflict();
     assertEqual(rows, [{ label: '初発症状', mine: 'むせ', theirs: '歩きにくい' }], 'the conflict, side by side');
     let v = await a.reload().then(() => a.openRow('M-1')).then(() => a.values());
     assertEqual(v.first_symptom, '歩きにくい', 'nothing is written before she chooses');
@@ -90,13 +90,13 @@ test('保存: regression issue 12 — 下書きを復元して保存しても、
     // Meanwhile B saves 初発症状.
     await b.openRow('M-1');
     await b.type('first_symptom', 'むせ');
-    await b.saveWithEnter('first_symptom');
+    await b.saveWithEnter();
     // A comes back, restores the draft and saves.
     await a.reload();
     await a.openRow('M-1');
     await a.waitDraftOffer();
     await a.restoreDraft();
-    await a.saveWithEnter('name');
+    await a.saveWithEnter();
     const v = await storedValues(b);
     assertEqual([v.name, v.first_symptom], ['山田 花子', 'むせ'], 'the draft\'s field and the value saved since');
     assertNoProblems(problems);
