@@ -13,7 +13,9 @@
 //! `domain::summary::stations`.
 
 mod detail;
+mod fte;
 mod print;
+mod sections;
 mod table;
 
 use crate::domain::diagnosis::DiagnosisEntry;
