@@ -321,11 +321,13 @@ impl AppCtx {
         };
         match store.apply(batch).await {
             Ok(()) => {
-                self.refresh().await;
-                self.broadcast();
+                // The transaction has completed: the record is on disk, so say so now, and
+                // tell the other tabs, before this tab re-reads its records.
                 if !done.is_empty() {
                     self.notice.set(Some(Notice::Done(done.to_string())));
                 }
+                self.broadcast();
+                self.refresh().await;
                 Ok(())
             }
             Err(StorageError::Changed(ids)) if retry_on_change => Err(StorageError::Changed(ids)),
