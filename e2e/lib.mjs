@@ -78,7 +78,23 @@ export function test(name, fn) {
   tests.push({ name, fn });
 }
 
+/** Screenshots a test takes to be looked at go to one folder of this run, removed at the
+ * end unless E2E_KEEP_SHOTS=1 (then its path is printed). */
+const SHOTS = fs.mkdtempSync(path.join(os.tmpdir(), 'nanbyo-shots-'));
+export function shot(name) {
+  return path.join(SHOTS, name);
+}
+
 export async function runTests(env, filter) {
+  try {
+    return await runChosen(env, filter);
+  } finally {
+    if (process.env.E2E_KEEP_SHOTS) console.log(`(screenshots: ${SHOTS})`);
+    else fs.rmSync(SHOTS, { recursive: true, force: true });
+  }
+}
+
+async function runChosen(env, filter) {
   let failed = 0;
   const chosen = tests.filter((t) => !filter || t.name.includes(filter));
   for (const t of chosen) {

@@ -1,6 +1,6 @@
 // Issue 3: 地域の概況 — the page a 地域診断 opens on: its summary, and the 概況 form where
 // blank is 未入力（不明）and 0 is 0.
-import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { OverviewPage } from '../pages/overview.mjs';
 
@@ -51,7 +51,7 @@ test('地域の概況: 地域診断を開くと概況、入力して再読み込
   );
   assertEqual(await page.locator('[data-testid=overview-jurisdiction]').innerText(), '多摩府中保健所管内', '地区名 read from the 地域診断');
   assertEqual(await overview.mark('population'), '未入力（不明）', 'an empty field says 未入力');
-  await page.screenshot({ path: '/tmp/stations-ui-overview-empty.png', fullPage: true });
+  await page.screenshot({ path: shot('stations-ui-overview-empty.png'), fullPage: true });
 
   await overview.fillAll(FILLED);
   await overview.addDisease('進行性核上性麻痺', '5');
@@ -60,7 +60,7 @@ test('地域の概況: 地域診断を開くと概況、入力して再読み込
   assertEqual(await overview.mark('certified_msa'), '未入力（不明）', 'blank is marked 未入力');
   assertEqual(await overview.mark('certified_als'), '', 'a value has no mark');
   assert(await page.locator('[data-testid=dirty-mark]').isVisible(), '未保存 shown');
-  await page.screenshot({ path: '/tmp/stations-ui-overview-filled.png', fullPage: true });
+  await page.screenshot({ path: shot('stations-ui-overview-filled.png'), fullPage: true });
   // Enter saves.
   await overview.saveWithEnter('certified_pd');
   await overview.waitNotice('保存しました');
@@ -136,7 +136,7 @@ test('地域の概況: 数字の欄の文字・負の数・合計の矛盾は項
   await overview.saveWithEnter('population');
   const error = await overview.errorNotice();
   assert(error.includes('入力に誤りがあるため保存していません（人口（人）: 数字で入力してください'), `nothing saved, first error named: ${error}`);
-  await page.screenshot({ path: '/tmp/stations-ui-overview-errors.png', fullPage: true });
+  await page.screenshot({ path: shot('stations-ui-overview-errors.png'), fullPage: true });
 
   // Disease counts above the certified total.
   await overview.fillAll({ population: '100000', certified_als: '12', area_km2: '12.34', cooperating_hospitals_local: '' });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { IoPage } from '../pages/io.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
@@ -228,14 +228,14 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
   assertEqual(await page.evaluate(() => document.activeElement.name), 'id_number', 'ID番号 focused first');
   assertEqual((await form1.values()).disease, 'als', 'ALS by default');
   assertEqual(await form1.tabOrder(TAB_ORDER.length), TAB_ORDER, 'Tab order follows the paper form');
-  await page.screenshot({ path: '/tmp/pat-new.png', fullPage: true });
+  await page.screenshot({ path: shot('pat-new.png'), fullPage: true });
 
   await typeExample1(form1);
   assertEqual(await form1.weeklyTotal(), '0回', 'weekly total computed live');
   assert(await page.locator('[data-testid=onset-suggestion]').isVisible(), 'a 病型 is suggested from 初発症状');
   assertEqual(await form1.messages(), [], 'example 1 has no finding');
   assert(await page.locator('[data-testid=dirty-mark]').isVisible(), '未保存 shown');
-  await page.screenshot({ path: '/tmp/pat-example1.png', fullPage: true });
+  await page.screenshot({ path: shot('pat-example1.png'), fullPage: true });
   // Shift+Enter saves and opens an empty form for the next patient, cursor in ID番号.
   await form1.dismissNotice();
   await form1.field('neurology.per_month').focus();
@@ -263,7 +263,7 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
   }
   assertEqual(diff(await form1.rowCells('例1'), ROW_1), [], 'row 例1');
   assertEqual(diff(await form1.rowCells('例2'), ROW_2), [], 'row 例2');
-  await page.screenshot({ path: '/tmp/pat-roster.png', fullPage: true });
+  await page.screenshot({ path: shot('pat-roster.png'), fullPage: true });
 
   // Every stored value in the form; Enter on a row opens it.
   await form1.row('例1').locator('a.row-link').focus();
@@ -276,7 +276,7 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
   await form1.row('例2').locator('.k-address').click(); // a click anywhere on the row
   await form1.detail().waitFor();
   assertEqual(diff(await form1.values(), FORM_2), [], 'form 例2');
-  await page.screenshot({ path: '/tmp/pat-example2.png', fullPage: true });
+  await page.screenshot({ path: shot('pat-example2.png'), fullPage: true });
 
   // Sorting by a column heading (年齢: 区分3 before 区分4; again: descending).
   await page.locator('[data-testid=patient-detail] .breadcrumb a').click();
@@ -319,7 +319,7 @@ test('様式1: 数字に文字・整数でない利用機関数・負の回数�
   assert(await form1.detail().isVisible(), 'stays in the form');
   assertEqual(await form1.field('neurology.per_month').inputValue(), '月1回', 'nothing typed is lost');
   assertEqual(await form1.field('station_nursing.count').inputValue(), '0.25', 'nothing typed is lost');
-  await page.screenshot({ path: '/tmp/pat-errors.png', fullPage: true });
+  await page.screenshot({ path: shot('pat-errors.png'), fullPage: true });
 
   // A used ID番号 is refused too (width-insensitive).
   await form1.type('id_number', '例１');
@@ -367,7 +367,7 @@ test('様式1: 下書きは再読み込み後に復元でき、未保存のま�
   await form1.detail().waitFor();
   assertEqual(await form1.field('last_contact').inputValue(), '○年△月□日訪問', 'stored value shown');
   assert(await form1.waitDraftOffer(), 'draft offered');
-  await page.screenshot({ path: '/tmp/pat-draft.png' });
+  await page.screenshot({ path: shot('pat-draft.png') });
   await form1.restoreDraft();
   assertEqual(await form1.field('last_contact').inputValue(), '2025年11月20日訪問', 'draft text');
   assertEqual(await form1.field('support_class').inputValue(), 'A', 'draft text');
@@ -420,7 +420,7 @@ test('様式1: 削除は確認してゴミ箱へ、元に戻せる', async ({ se
   assertEqual(await form1.ids(), ['例2'], 'gone from the roster');
   assertEqual(await form1.count(), '1人', 'count');
   assertEqual(await form1.trashIds(), ['例1'], 'in the trash');
-  await page.screenshot({ path: '/tmp/pat-trash.png', fullPage: true });
+  await page.screenshot({ path: shot('pat-trash.png'), fullPage: true });
   await form1.reload();
   await form1.table().waitFor();
   assertEqual(await form1.trashIds(), ['例1'], 'still in the trash after reload');
@@ -439,7 +439,7 @@ test('様式1: 氏名・住所を隠すと一覧と入力画面から消え、�
   await form1.setGap('station_nursing', true, '訪問回数が必要量に足りない');
   await form1.setGap('disaster_plan', true);
   assert(await page.locator('.sub-group.gap-on').first().isVisible(), 'flagged service is pink in the form');
-  await page.screenshot({ path: '/tmp/pat-gaps.png', fullPage: true });
+  await page.screenshot({ path: shot('pat-gaps.png'), fullPage: true });
   await form1.saveWithEnter('station_nursing.count');
   assertEqual(await form1.gapCells('例2'), ['station_names', 'station_count', 'station_weekly', 'disaster_plan'], 'pink cells');
   await form1.newPatient();
@@ -492,7 +492,7 @@ test('様式1: 氏名・住所を隠すと一覧と入力画面から消え、�
   await form1.search('例2');
   assertEqual(await form1.ids(), ['例2'], 'the ID番号 is');
   await form1.search('');
-  await page.screenshot({ path: '/tmp/pat-hidden.png', fullPage: true });
+  await page.screenshot({ path: shot('pat-hidden.png'), fullPage: true });
   await form1.openRow('例1');
   assertEqual(await form1.heading(), 'ID番号 例1', 'heading without the name');
   assertEqual(await page.locator('[data-testid=patient-detail] input[name=name]').count(), 0, 'no name input');
@@ -535,7 +535,7 @@ test('様式1: 判断樹で判断した特定症状は「判断樹（日時・�
   assert(sources[1].endsWith('・評価者不明）より'), `嚥下障害 without assessor: ${sources[1]}`);
   const beside = await page.locator('[data-testid=patient-detail] fieldset[data-field="symptoms.respiratory"]').innerText();
   assert(beside.includes('判断樹（'), `shown with 呼吸障害: ${beside}`);
-  await page.locator('[data-testid=patient-detail] fieldset[data-field="symptoms.respiratory"]').screenshot({ path: '/tmp/pat-tree-source.png' });
+  await page.locator('[data-testid=patient-detail] fieldset[data-field="symptoms.respiratory"]').screenshot({ path: shot('pat-tree-source.png') });
   // Saving another change keeps the source.
   await form1.type('support_class', 'B');
   await form1.saveWithEnter('support_class');

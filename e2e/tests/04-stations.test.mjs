@@ -1,6 +1,6 @@
 // Issue 3: 様式3 訪問看護ステーション — the table (search, sort, 合計 row), one station's form
 // with the 常勤換算 computed from a staff list, errors naming the field, trash and restore.
-import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { OverviewPage } from '../pages/overview.mjs';
 import { StationsPage } from '../pages/stations.mjs';
@@ -59,7 +59,7 @@ test('様式3: 記入例の職員で常勤換算3.0を計算・表示し、保�
   await form3.choose('als_intake', '2 可能');
   await form3.choose('child_intake', '1 検討可');
   assertEqual(await form3.chosen('ventilator_experience'), '不明（空白）', 'untouched is 不明');
-  await page.screenshot({ path: '/tmp/stations-ui-station-form.png', fullPage: true });
+  await page.screenshot({ path: shot('stations-ui-station-form.png'), fullPage: true });
   await form3.saveWithEnter('medical_insurance_users');
 
   assertEqual(await form3.names(), ['訪問看護ステーションあおば'], 'one row');
@@ -151,7 +151,7 @@ test('様式3: 記入例の職員で常勤換算3.0を計算・表示し、保�
   assert(await page.locator('[data-testid=scroll-hint]').isVisible(), 'says the table scrolls');
   const edit = await form3.row('訪問看護ステーションあおば').locator('[data-testid=edit]').boundingBox();
   assert(edit && edit.x + edit.width <= 1000, `編集 in view: ${JSON.stringify(edit)}`);
-  await page.screenshot({ path: '/tmp/polish-stations-narrow.png' });
+  await page.screenshot({ path: shot('polish-stations-narrow.png') });
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // The printed 様式3: hidden on screen; on paper the form with its header and no navigation.
@@ -190,7 +190,7 @@ test('様式3: 記入例の職員で常勤換算3.0を計算・表示し、保�
   assert(await form3.print().locator('table').isVisible(), 'the 様式3 table is printed');
   // About the printable width of A4 landscape (273 mm at 96 dpi) for the screenshot.
   await page.setViewportSize({ width: 1032, height: 730 });
-  await page.screenshot({ path: '/tmp/polish-stations-print.png', fullPage: true });
+  await page.screenshot({ path: shot('polish-stations-print.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ media: 'screen' });
   assert(await form3.table().isVisible(), 'back on screen');
@@ -208,9 +208,9 @@ test('様式3: 記入例の職員で常勤換算3.0を計算・表示し、保�
   assertEqual(await form3.names(), ['Ｂ訪問看護ステーション'], 'search across widths');
   assertEqual(await page.locator('[data-testid=shown-count]').innerText(), '3ヵ所中 1ヵ所を表示', 'says it is filtered');
   assertEqual((await form3.totals()).name, '合計（3ヵ所）', 'totals stay those of all stations');
-  await page.screenshot({ path: '/tmp/stations-ui-table-search.png', fullPage: true });
+  await page.screenshot({ path: shot('stations-ui-table-search.png'), fullPage: true });
   await form3.search('');
-  await page.screenshot({ path: '/tmp/stations-ui-table.png', fullPage: true });
+  await page.screenshot({ path: shot('stations-ui-table.png'), fullPage: true });
 
   // 地域の概況 warns when its station count differs from 様式3.
   await overview.open();
@@ -254,7 +254,7 @@ test('様式3: 文字・負の数・医療保険利用者数＞実利用者数�
   const error = await page.locator('[data-testid=notice-error]').innerText();
   assert(error.includes('入力に誤りがあるため保存していません'), `nothing saved: ${error}`);
   assert(await form3.detail().isVisible(), 'stays in the form');
-  await page.screenshot({ path: '/tmp/stations-ui-station-errors.png', fullPage: true });
+  await page.screenshot({ path: shot('stations-ui-station-errors.png'), fullPage: true });
 
   // A new station with bad numbers is not created either.
   await page.waitForTimeout(1200);
@@ -319,7 +319,7 @@ test('様式3: 削除は確認してゴミ箱へ、元に戻せる（再読み�
   await form3.screen().waitFor();
   assert(await page.locator('[data-testid=no-stations]').isVisible(), 'table empty');
   assertEqual(await form3.trashNames(), ['ステーションみどり', '訪問看護ステーションあおば'], 'the most recently deleted first');
-  await page.screenshot({ path: '/tmp/stations-ui-trash.png', fullPage: true });
+  await page.screenshot({ path: shot('stations-ui-trash.png'), fullPage: true });
 
   await form3.reload();
   await form3.screen().waitFor();

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { IoPage } from '../pages/io.mjs';
 import { SummaryPage, EvaluationPage } from '../pages/summary.mjs';
@@ -210,7 +210,7 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   await page.locator('[data-testid=dirty-mark]').waitFor();
   assert((await page.locator('[data-testid=issue-summary]').innerText()).includes('レベルがC・Dの項目は課題を記入してください'), 'C without 課題 warns');
   await form4.setOverall('災害対策とレスパイト入院先の確保を優先する');
-  await page.screenshot({ path: '/tmp/summary-form4.png', fullPage: true });
+  await page.screenshot({ path: shot('summary-form4.png'), fullPage: true });
   await form4.save();
   await form4.reload();
   await form4.form().waitFor();
@@ -251,8 +251,8 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual(printed[3].slice(0, 3), ['レスパイトケアの確保', '入院・入所', '0.0％ 0人/2人'], 'paired heading');
   assertEqual(printed[4].slice(0, 2), ['在宅', '100.0％ 2人/2人'], 'second of the pair');
   assertEqual((await form4.print().locator('[data-testid=print-overall]').innerText()).trim(), '災害対策とレスパイト入院先の確保を優先する', 'overall printed');
-  await page.screenshot({ path: '/tmp/summary-form4-print.png', fullPage: true });
-  await page.pdf({ path: '/tmp/summary-form4-print.pdf', format: 'A4', landscape: true, printBackground: true }).catch(() => {});
+  await page.screenshot({ path: shot('summary-form4-print.png'), fullPage: true });
+  await page.pdf({ path: shot('summary-form4-print.pdf'), format: 'A4', landscape: true, printBackground: true }).catch(() => {});
   await page.emulateMedia({ media: 'screen' });
 
   // 集計 with both patients (the SCD patient is outside the ALS 集計).
@@ -269,16 +269,16 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual(await sheet.figure('procedure-ventilator', 'a'), { count: '1人', percent: '50.0', denominator: '在宅ALS療養者 2人', unknown: '0' }, 'A: 在宅人工呼吸療養者');
   assertEqual((await sheet.figure('care-level-5')).denominator, '介護保険あり 2人', 'care levels of the insured');
   assertEqual(await sheet.value('人口'), '-', 'no 地域の概況: -');
-  await page.screenshot({ path: '/tmp/summary-sheet.png', fullPage: true });
-  await page.screenshot({ path: '/tmp/summary-sheet-top.png', clip: { x: 0, y: 0, width: 1280, height: 1100 }, fullPage: true });
-  await page.locator('[data-testid=summary-c]').screenshot({ path: '/tmp/summary-sheet-c.png' });
+  await page.screenshot({ path: shot('summary-sheet.png'), fullPage: true });
+  await page.screenshot({ path: shot('summary-sheet-top.png'), clip: { x: 0, y: 0, width: 1280, height: 1100 }, fullPage: true });
+  await page.locator('[data-testid=summary-c]').screenshot({ path: shot('summary-sheet-c.png') });
 
   // 内訳: the disaster plan is 例1's only; the list links to the patient's form.
   await sheet.drill('disaster-plan');
   assertEqual(await sheet.drillTitle(), '災害時個別支援計画あり', 'drill title');
   assertEqual(await sheet.drillFigure(), '1人（在宅ALS療養者 2人中 50.0％）・不明（未入力）0人', 'drill figure');
   assertEqual(await sheet.drillRows(), [{ first: '例1', second: '佐藤 花子', href: `#/d/${id}/patients/p-ex1` }], 'the patient behind it');
-  await page.screenshot({ path: '/tmp/summary-drill.png', fullPage: true });
+  await page.screenshot({ path: shot('summary-drill.png'), fullPage: true });
   await sheet.backToSheet();
 
   // 全疾患: N = 3, the SCD patient's blank ADL is 不明, and its list names them.
@@ -302,7 +302,7 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual((await sheet.chartTable('chart-coverage'))[1], ['日常診療の確保', '50.0％（1人）'], 'coverage chart table');
   const charts = page.locator('[data-testid=summary-charts]');
   await charts.scrollIntoViewIfNeeded();
-  await charts.screenshot({ path: '/tmp/summary-charts.png' });
+  await charts.screenshot({ path: shot('summary-charts.png') });
   const size = await page.locator('[data-testid=chart-coverage] canvas').evaluate((c) => ({ w: c.width, cw: c.clientWidth }));
   assert(size.w >= size.cw * 2, `canvas drawn at device pixels: ${JSON.stringify(size)}`);
 
@@ -314,8 +314,8 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual(await sheet.print().locator('[data-testid=print-jurisdiction]').innerText(), NAME, '地区名 on the 集計');
   assertEqual(await sheet.print().locator('[data-testid=print-year]').innerText(), '令和7年度（2025年度）', '年度 on the 集計');
   assert((await sheet.print().locator('h1').innerText()).includes('在宅ALS療養者の身体状況と医療サービスの確保状況'), 'title');
-  await page.screenshot({ path: '/tmp/summary-print.png', fullPage: true });
-  await page.pdf({ path: '/tmp/summary-print.pdf', format: 'A4', landscape: true, printBackground: true }).catch(() => {});
+  await page.screenshot({ path: shot('summary-print.png'), fullPage: true });
+  await page.pdf({ path: shot('summary-print.pdf'), format: 'A4', landscape: true, printBackground: true }).catch(() => {});
   await page.emulateMedia({ media: 'screen' });
 
   // CSV of the 集計.
@@ -404,8 +404,8 @@ test('集計: 同じ地区名の前年度があると、前年度・今年度・
   assertEqual((await sheet.chartTable('chart-coverage'))[7], ['災害対策', '100.0％（1人）', '50.0％（1人）'], 'both years in the chart table');
   const heads = await page.locator('[data-testid=chart-coverage] thead th').allInnerTexts();
   assertEqual(heads, ['項目', '前年度（令和6年度）', '今年度（令和7年度）'], 'series named by year');
-  await page.locator('[data-testid=summary-charts]').screenshot({ path: '/tmp/summary-charts-years.png' });
-  await page.locator('[data-testid=summary-compare]').screenshot({ path: '/tmp/summary-compare.png' });
+  await page.locator('[data-testid=summary-charts]').screenshot({ path: shot('summary-charts-years.png') });
+  await page.locator('[data-testid=summary-compare]').screenshot({ path: shot('summary-compare.png') });
   assertNoProblems(problems);
   await context.close();
 });

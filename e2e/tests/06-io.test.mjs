@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { IoPage, refusalMatches } from '../pages/io.mjs';
 
@@ -116,7 +116,7 @@ test('入出力: 書き出し→地域診断を削除→読み込みで全て戻
   await io.dropFile(backup.file);
   assertEqual((await io.summary()).identical, 8, 'drag and drop');
   await io.cancelImport();
-  await page.screenshot({ path: '/tmp/io-roundtrip.png', fullPage: true });
+  await page.screenshot({ path: shot('io-roundtrip.png'), fullPage: true });
   assertNoProblems(problems);
   await context.close();
 });
@@ -149,7 +149,7 @@ test('入出力: 二つの端末で同じ項目を違う値に変えると、競
   assert(c.ourStamp.endsWith('この端末で変更'), `our stamp: ${c.ourStamp}`);
   assert(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d・端末 \S+ で変更$/.test(c.theirStamp), `their stamp: ${c.theirStamp}`);
   assert(c.record.startsWith('地域診断 '), `record named: ${c.record}`);
-  await b.page.screenshot({ path: '/tmp/io-conflict.png', fullPage: true });
+  await b.page.screenshot({ path: shot('io-conflict.png'), fullPage: true });
   assert((await b.page.locator('[data-testid=resolution-summary]').innerText()).includes('選んでいない1項目はこの端末の値のまま'), 'open conflict explained');
 
   await b.io.chooseConflict(0, 'theirs');
@@ -238,7 +238,7 @@ test('入出力: 壊れたファイル・不正なファイルは理由を示し
     const text = await io.refusal();
     assert(text.includes(`「${name}」は取り込めません。この端末のデータは変更していません。`), `${name}: heading: ${text}`);
     assert(refusalMatches(text, BAD_EXPECTED[name]), `${name}: expected ${JSON.stringify(BAD_EXPECTED[name])} in: ${text}`);
-    if (name === 'age_130.json') await page.screenshot({ path: '/tmp/io-refused.png', fullPage: true });
+    if (name === 'age_130.json') await page.screenshot({ path: shot('io-refused.png'), fullPage: true });
     await page.locator('[data-testid=import-refused] button').click();
   }
   await home.open();
@@ -322,7 +322,7 @@ test('入出力: 匿名化は内容（自由記述の実際の文、小集団の
   assertEqual((await firstSymptom.locator('.io-sample-text').allInnerTexts()).map((t) => t.trim()), ['話しにくくなった'], 'the text shown (both patients wrote the same)');
   await firstSymptom.locator('input[name=keep-free-text]').check();
   await page.locator('[data-testid=anon-report]', { hasText: '初発症状: 2件を確認のうえ残しました' }).waitFor();
-  await page.screenshot({ path: '/tmp/io-anon.png', fullPage: true });
+  await page.screenshot({ path: shot('io-anon.png'), fullPage: true });
   const anon = await io.exportFile();
   assert(/^難病地域診断_全件_匿名化_\d{8}\.nanbyo\.json$/.test(anon.name), anon.name);
   const b = JSON.parse(anon.text);
@@ -343,7 +343,6 @@ test('入出力: 大きなファイルは進み具合を表示し、書き出し
   await io.open();
   await io.importPanel().locator('input[name=import-file]').setInputFiles(file);
   await page.locator('[data-testid=io-progress] progress').waitFor({ timeout: 30000 });
-  await page.locator('[data-testid=io-progress]').screenshot({ path: '/tmp/io-progress.png' });
   await io.waitImportSettled();
   assertEqual((await io.summary()).new, 2007, 'all planned');
   const rows = await page.locator('[data-testid=plan-rows] tbody tr').count();
@@ -358,7 +357,7 @@ test('入出力: 大きなファイルは進み具合を表示し、書き出し
   await banner.waitFor({ timeout: 30000 });
   assert((await banner.innerText()).includes('まだ一度もデータを書き出していません（書き出していない記録 2007件）'), await banner.innerText());
   assertEqual(await io.lastExport(), '最終書き出し: まだありません', 'status');
-  await page.screenshot({ path: '/tmp/io-banner.png' });
+  await page.screenshot({ path: shot('io-banner.png') });
   await banner.locator('a', { hasText: 'データの入出力へ' }).click();
   await page.locator('h1', { hasText: 'データの入出力' }).waitFor();
   await io.scope('all');

@@ -1,6 +1,6 @@
 // Issue 7: 様式2 事業 — the programme list, one programme at a time, 独自事業, trash, last
 // year's values, drafts and print.
-import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { ProgrammesPage } from '../pages/programmes.mjs';
 
@@ -39,7 +39,7 @@ test('様式2: 一覧・一括入力・協議会・センター・独自事業�
   const first = await form2.rowText('在宅難病患者一時入院事業');
   assert(first.includes('〔都道府県〕'), `実施主体 shown: ${first}`);
   assert((await form2.rowText('医療相談事業')).includes('難病患者地域支援対策推進事業'), 'group shown');
-  await page.screenshot({ path: '/tmp/prog-table-empty.png', fullPage: true });
+  await page.screenshot({ path: shot('prog-table-empty.png'), fullPage: true });
 
   // 一括入力 by keyboard: 実施 by typing 1, Tab to the counts, ↓ to the next row, Enter saves.
   await form2.row('在宅難病患者一時入院事業').locator('select[name=implemented]').focus();
@@ -79,7 +79,7 @@ test('様式2: 一覧・一括入力・協議会・センター・独自事業�
   await form2.fill('council.agenda', '災害時の個別支援計画について\n人工呼吸器使用者の停電対策');
   await form2.fill('outcome', '関係機関で災害時の役割分担を確認できた');
   await form2.fill('challenge', '医療機関の参加が少ない');
-  await page.screenshot({ path: '/tmp/prog-council.png', fullPage: true });
+  await page.screenshot({ path: shot('prog-council.png'), fullPage: true });
   await form2.saveWithEnter('council.meetings_this_year');
 
   // 難病相談支援センター事業.
@@ -93,7 +93,7 @@ test('様式2: 一覧・一括入力・協議会・センター・独自事業�
   await form2.setChecked('center.activities.other', true);
   await form2.fill('center.activities.other_text', '患者会支援');
   await form2.fill('outcome', '就労相談が増えた');
-  await page.screenshot({ path: '/tmp/prog-center.png', fullPage: true });
+  await page.screenshot({ path: shot('prog-center.png'), fullPage: true });
   await form2.save();
 
   // A 独自事業.
@@ -126,7 +126,7 @@ test('様式2: 一覧・一括入力・協議会・センター・独自事業�
   const center = await form2.rowText('難病相談支援センター事業');
   assert(center.includes('【運営方法】委託（委託先: NPO法人A難病支援ネット）'), `centre row: ${center}`);
   assert(center.includes('【実施事業】相談、ピアサポート、その他（患者会支援）'), `centre activities: ${center}`);
-  await page.screenshot({ path: '/tmp/prog-table.png', fullPage: true });
+  await page.screenshot({ path: shot('prog-table.png'), fullPage: true });
 
   // Every stored value in the forms.
   await form2.edit('難病対策地域協議会');
@@ -184,7 +184,7 @@ test('様式2: 件数に文字・「その他」の内容なしは項目名つ�
   await form2.quickSave();
   const error = await page.locator('[data-testid=notice-error]').innerText();
   assert(error.includes('入力に誤りがあるため保存していません'), `says nothing was saved: ${error}`);
-  await page.screenshot({ path: '/tmp/prog-table-error.png', fullPage: true });
+  await page.screenshot({ path: shot('prog-table-error.png'), fullPage: true });
 
   await page.waitForTimeout(1200); // the draft is written 0.7 s after the last keystroke
   await form2.reload();
@@ -215,7 +215,7 @@ test('様式2: 件数に文字・「その他」の内容なしは項目名つ�
   assert(s2.includes('難病相談支援センター事業 実施事業（その他）: 「その他」の内容を入力してください'), `summary: ${s2}`);
   assert(s2.includes('難病相談支援センター事業 実施件数（管轄地域）'), `summary: ${s2}`);
   assert(await form2.detail().isVisible(), 'stays in the form');
-  await page.screenshot({ path: '/tmp/prog-center-error.png', fullPage: true });
+  await page.screenshot({ path: shot('prog-center-error.png'), fullPage: true });
   // Fixing the count leaves the その他 error: still not saved.
   await form2.fill('count_local', '3');
   await form2.dismissNotice();
@@ -340,7 +340,7 @@ test('様式2: 前年度の値を並べて表示、独自事業・標準事業�
   assert((await page.locator('[data-testid=previous-成果]').innerText()).includes('前年度の成果: 相談会を年2回開催'), 'last year 成果');
   assert((await page.locator('[data-testid=previous-課題]').innerText()).includes('前年度の課題: 会場が遠い'), 'last year 課題');
   await form2.fill('outcome', '今年度は3回開催');
-  await page.screenshot({ path: '/tmp/prog-previous.png', fullPage: true });
+  await page.screenshot({ path: shot('prog-previous.png'), fullPage: true });
   await form2.save();
 
   // 独自事業 of the same name shows last year's too; delete it (confirmation names it), restore.
@@ -363,7 +363,7 @@ test('様式2: 前年度の値を並べて表示、独自事業・標準事業�
   await form2.askDelete();
   await form2.confirmDelete();
   assertEqual(await form2.trashNames(), ['難病対策地域協議会', '難病カフェ'], 'latest deletion first');
-  await page.screenshot({ path: '/tmp/prog-trash.png', fullPage: true });
+  await page.screenshot({ path: shot('prog-trash.png'), fullPage: true });
   await form2.reload();
   await form2.table().waitFor();
   await form2.restore('難病対策地域協議会');
@@ -398,7 +398,7 @@ test('様式2: 前年度の値を並べて表示、独自事業・標準事業�
   assertEqual(rows[5][0], '難病患者地域支援対策推進事業 難病対策地域協議会〔都道府県、保健所設置市・特別区〕', 'council title');
   assert(rows[5][4].includes('【初回】平成28年度') && rows[5][4].includes('【令和7年度開催】3回/年'), `council details: ${rows[5][4]}`);
   assertEqual(rows[9][0], '独自事業 難病カフェ', 'own row');
-  await page.screenshot({ path: '/tmp/prog-print.png', fullPage: true });
+  await page.screenshot({ path: shot('prog-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
   // The same after a save in the quick table: the printed row shows it.

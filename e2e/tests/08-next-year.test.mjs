@@ -1,6 +1,6 @@
 // Issue 3: 次年度の地域診断を作る — the next 年度 of the same 地区名 from a copy of this
 // year's 概況, 療養者, 事業 and ステーション (one transaction), refused when it exists.
-import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { OverviewPage } from '../pages/overview.mjs';
 import { StationsPage } from '../pages/stations.mjs';
@@ -57,7 +57,7 @@ test('次年度: 確認で件数を示し、概況・事業・ステーション
   assert(counts[2].startsWith(`様式2 事業 ${programmes}件`), `programmes counted: ${counts[2]}`);
   assertEqual(counts[3], '様式3 訪問看護ステーション 1ヵ所（職員一覧・常勤換算も）', 'the trashed station is not counted');
   assert(text.includes('ゴミ箱の記録、様式4 評価、判断樹のアセスメントはコピーしません'), 'says what is not copied');
-  await page.screenshot({ path: '/tmp/stations-ui-next-year-dialog.png', fullPage: true });
+  await page.screenshot({ path: shot('stations-ui-next-year-dialog.png'), fullPage: true });
   // Esc cancels: nothing created.
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
@@ -76,7 +76,7 @@ test('次年度: 確認で件数を示し、概況・事業・ステーション
     'overview copied; 0 stays 0 and blank stays blank',
   );
   assertEqual(await overview.diseases(), [['進行性核上性麻痺', '5']], 'added disease copied');
-  await page.screenshot({ path: '/tmp/stations-ui-next-year-overview.png', fullPage: true });
+  await page.screenshot({ path: shot('stations-ui-next-year-overview.png'), fullPage: true });
 
   await form3.open();
   assertEqual(await form3.names(), ['訪問看護ステーションあおば'], 'the live station copied, not the trashed one');

@@ -6,7 +6,7 @@
 // 特定症状 呼吸・嚥下・構音 all 1 有, p-2 鈴木 花子, and a draft アセスメント as-1 for p-1).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { IoPage } from '../pages/io.mjs';
 import { TreesPage } from '../pages/trees.mjs';
 
@@ -43,7 +43,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   const id = await trees.start({ patientId: 'p-1', assessor: '保健師 佐藤', when: '2025-05-10T10:30' });
   assertEqual(await trees.currentQuestion(), 'r1', 'respiratory Q1 first');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: '/tmp/trees-ui-question.png', fullPage: true });
+  await page.screenshot({ path: shot('trees-ui-question.png'), fullPage: true });
 
   // Measurements tick the ※ lines at the seed's reference boundaries.
   await trees.measure('spo2', '89', { posture: 'lying', situation: 'rest' });
@@ -68,7 +68,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assertEqual(s.selected, '非該当', 'override chosen');
   assert(s.override && s.override.startsWith('手動で変更: 自動判定「該当」→「非該当」'), `override shown: ${s.override}`);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: '/tmp/trees-ui-measurements.png', fullPage: true });
+  await page.screenshot({ path: shot('trees-ui-measurements.png'), fullPage: true });
 
   await trees.answer('はい');
   assertEqual(await trees.currentQuestion(), 'r2', 'Q2 next');
@@ -121,7 +121,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
     'override listed',
   );
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: '/tmp/trees-ui-outcome.png', fullPage: true });
+  await page.screenshot({ path: shot('trees-ui-outcome.png'), fullPage: true });
 
   await trees.finish();
   assertEqual((await page.locator('[data-testid=assessment-status]').innerText()).trim(), '完了', 'finished');
@@ -140,7 +140,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assertEqual(await trees.proposalRows(), { respiratory: ['有', '無変更'], swallowing: ['有', '有'], speech: ['有', '有'] }, 'proposal');
   const confirmText = await trees.applyProposal();
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: '/tmp/trees-ui-finished.png', fullPage: true });
+  await page.screenshot({ path: shot('trees-ui-finished.png'), fullPage: true });
   assert(confirmText.includes('呼吸障害: 有 → 無') && confirmText.includes('保健師 佐藤'), confirmText);
   const patient = await trees.storedRecord('p-1');
   assertEqual([patient.body.symptoms.respiratory, patient.body.symptoms.swallowing, patient.body.symptoms.speech], [false, true, true], 'stored 特定症状');
@@ -199,7 +199,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assert(box && Math.round(Number(box[1])) === 595 && Math.round(Number(box[2])) === 842, `A4 portrait: ${box && box[0]}`);
   // About the printable width of A4 portrait (186 mm at 96 dpi) for the screenshot.
   await page.setViewportSize({ width: 703, height: 1000 });
-  await page.screenshot({ path: '/tmp/polish-trees-print.png', fullPage: true });
+  await page.screenshot({ path: shot('polish-trees-print.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ media: 'screen' });
 
@@ -218,7 +218,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assert(hist[1].head.includes('完了') && hist[1].head.includes('保健師 佐藤'), hist[1].head);
   assertEqual(hist[1].summary, '呼吸障害: 呼吸障害の所見なし（球麻痺の設問へ）／球麻痺: 嚥下・気道の症状あり（Q1）、構音障害の症状あり', 'summary in history');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: '/tmp/trees-ui-patient.png', fullPage: true });
+  await page.screenshot({ path: shot('trees-ui-patient.png'), fullPage: true });
   assertNoProblems(problems);
   await context.close();
 });
@@ -247,7 +247,7 @@ test('判断樹: 途中のアセスメントは再読み込みしても残り、
   await page.keyboard.press('Enter');
   await trees.waitQuestion('b2');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: '/tmp/trees-ui-tablet.png', fullPage: false });
+  await page.screenshot({ path: shot('trees-ui-tablet.png'), fullPage: false });
   await trees.answer('はい');
   await page.locator('input[name=assessor]').fill('保健師 B');
   await page.waitForTimeout(900);
@@ -288,7 +288,7 @@ test('訪問看護の保険: 療養者の記録から（ALS・67歳・要介護2
   a = await trees.insuranceAnswer();
   assertEqual(a.limits[1], '３か所のST利用可能（週7日間の訪問計画あり）', 'three stations with a seven-day plan');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: '/tmp/trees-ui-insurance.png', fullPage: true });
+  await page.screenshot({ path: shot('trees-ui-insurance.png'), fullPage: true });
 
   // Not 別表第7 and no ventilator: 67歳 with 要介護 → 介護保険.
   await trees.insuranceSelect('table7_disease', '該当しない');
