@@ -29,6 +29,7 @@ async function twoTabs(server, name) {
 
 async function storedValues(p) {
   await p.reload();
+  await p.open();
   await p.openRow('M-1');
   return p.values();
 }
@@ -82,23 +83,23 @@ test('保存: 同じ項目が別のタブでも変わっていたら両方の値
 test('保存: regression issue 12 — 下書きを復元して保存しても、その後に別の画面で保存された値を戻さない', async ({ server }) => {
   const { context, problems, a, b } = await twoTabs(server, 'merge-draft');
   try {
-    // A types a name and leaves without saving: the draft is kept.
+    // A opens the patient; meanwhile B saves 初発症状.
     await a.openRow('M-1');
-    await a.type('name', '山田 花子');
-    await a.page.waitForTimeout(900);
-    await a.open();
-    // Meanwhile B saves 初発症状.
     await b.openRow('M-1');
     await b.type('first_symptom', 'むせ');
     await b.saveWithEnter();
-    // A comes back, restores the draft and saves.
+    // A types a name on what it opened and leaves without saving: the draft is kept.
+    await a.type('name', '山田 花子');
+    await a.page.waitForTimeout(900);
+    await a.open();
+    // A comes back later, restores the draft and saves.
     await a.reload();
     await a.openRow('M-1');
     await a.waitDraftOffer();
     await a.restoreDraft();
     await a.saveWithEnter();
     const v = await storedValues(b);
-    assertEqual([v.name, v.first_symptom], ['山田 花子', 'むせ'], 'the draft\'s field and the value saved since');
+    assertEqual([v.name, v.first_symptom], ['山田 花子', 'むせ'], "the draft's field and the value saved since");
     assertNoProblems(problems);
   } finally {
     await context.close();
