@@ -109,6 +109,23 @@ impl RecordId {
     }
 }
 
+/// The ID helpers of the native tests (one copy for every test module): an ID from a
+/// literal that must be valid.
+#[cfg(test)]
+pub mod test_ids {
+    use super::{DeviceId, RecordId};
+
+    /// A record ID from a test literal.
+    pub fn rid(s: &str) -> RecordId {
+        RecordId::parse(s).unwrap_or_else(|e| panic!("test record id {s}: {e}"))
+    }
+
+    /// A device ID from a test literal.
+    pub fn dev(s: &str) -> DeviceId {
+        DeviceId::parse(s).unwrap_or_else(|e| panic!("test device id {s}: {e}"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -550,12 +550,8 @@ mod tests {
         const KIND: RecordKind = RecordKind::Patient;
     }
 
-    fn id(s: &str) -> RecordId {
-        RecordId::parse(s).expect("valid id")
-    }
-    fn dev(s: &str) -> DeviceId {
-        DeviceId::parse(s).expect("valid id")
-    }
+    use crate::domain::ids::test_ids::dev;
+    use crate::domain::ids::test_ids::rid as id;
     fn sample() -> Sample {
         Sample {
             name: "A".into(),

@@ -5,12 +5,8 @@ use crate::domain::patient::Patient;
 use crate::domain::time::YearMonth;
 use crate::domain::tri::Tri;
 
-fn rid(s: &str) -> RecordId {
-    RecordId::parse(s).unwrap_or_else(|e| panic!("{e}"))
-}
-fn dev(s: &str) -> DeviceId {
-    DeviceId::parse(s).unwrap_or_else(|e| panic!("{e}"))
-}
+use crate::domain::ids::test_ids::dev;
+use crate::domain::ids::test_ids::rid;
 fn body(p: &Patient) -> Value {
     serde_json::to_value(p).unwrap_or_else(|e| panic!("{e}"))
 }

@@ -665,12 +665,8 @@ mod tests {
     use crate::domain::fiscal_year::FiscalYear;
     use crate::domain::patient::{Gap, JudgementSource, Service};
 
-    fn id(s: &str) -> RecordId {
-        RecordId::parse(s).expect("id")
-    }
-    fn dev(s: &str) -> DeviceId {
-        DeviceId::parse(s).expect("id")
-    }
+    use crate::domain::ids::test_ids::dev;
+    use crate::domain::ids::test_ids::rid as id;
 
     fn data() -> (Vec<StoredRecord>, Vec<StoredRecord>) {
         let d = CommunityDiagnosis {

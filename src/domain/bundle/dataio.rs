@@ -858,12 +858,8 @@ mod tests {
     use crate::domain::patient::Adl;
     use crate::domain::time::Date;
 
-    fn id(s: &str) -> RecordId {
-        RecordId::parse(s).expect("id")
-    }
-    fn dev(s: &str) -> DeviceId {
-        DeviceId::parse(s).expect("id")
-    }
+    use crate::domain::ids::test_ids::dev;
+    use crate::domain::ids::test_ids::rid as id;
     const DAY: i64 = 86_400_000;
 
     fn diagnosis(i: &str, name: &str, year: i32, at: i64) -> StoredRecord {

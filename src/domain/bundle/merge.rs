@@ -668,17 +668,13 @@ fn merged_meta(ours: &RecordMeta, theirs: &RecordMeta) -> RecordMeta {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::DeviceId;
+
     use crate::domain::patient::Adl;
     use crate::domain::time::{Timestamp, YearMonth};
     use crate::domain::tri::Tri;
 
-    fn id(s: &str) -> RecordId {
-        RecordId::parse(s).expect("id")
-    }
-    fn dev(s: &str) -> DeviceId {
-        DeviceId::parse(s).expect("id")
-    }
+    use crate::domain::ids::test_ids::dev;
+    use crate::domain::ids::test_ids::rid as id;
     fn base() -> StoredRecord {
         let p = Patient { id_number: "A-1".into(), name: "山田".into(), ..Patient::default() };
         StoredRecord::create(id("p1"), id("d1"), &p, Timestamp(1_000), &dev("a")).expect("creates")
@@ -861,9 +857,7 @@ mod race_tests {
     use crate::storage::{Expect, StorageError, Store, WriteBatch};
     use futures::executor::block_on;
 
-    fn id(s: &str) -> RecordId {
-        RecordId::parse(s).expect("id")
-    }
+    use crate::domain::ids::test_ids::rid as id;
 
     fn batch_of(plan: &ImportPlan, local: &[StoredRecord]) -> WriteBatch {
         let applied = apply_plan(plan, &Resolutions::new());

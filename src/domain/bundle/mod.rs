@@ -300,9 +300,7 @@ mod tests {
     use super::*;
     use crate::domain::patient::Patient;
 
-    fn id(s: &str) -> RecordId {
-        RecordId::parse(s).expect("id")
-    }
+    use crate::domain::ids::test_ids::rid as id;
 
     fn records() -> Vec<StoredRecord> {
         let dev = DeviceId::parse("pc").expect("id");

@@ -11,7 +11,7 @@ use super::validate::{parse_bundle, KnownIds};
 use super::{check_body, export, Bundle, ExportOptions, ExportScope, BUNDLE_FORMAT};
 use crate::domain::diagnosis::CommunityDiagnosis;
 use crate::domain::fiscal_year::FiscalYear;
-use crate::domain::ids::{DeviceId, RecordId};
+use crate::domain::ids::RecordId;
 use crate::domain::number::Decimal2;
 use crate::domain::patient::{Adl, Age, CareLevel, Gap, Patient, Service};
 use crate::domain::record::{RecordKind, StoredRecord};
@@ -21,12 +21,8 @@ use crate::domain::tri::Tri;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
-fn id(s: &str) -> RecordId {
-    RecordId::parse(s).expect("id")
-}
-fn dev(s: &str) -> DeviceId {
-    DeviceId::parse(s).expect("id")
-}
+use crate::domain::ids::test_ids::dev;
+use crate::domain::ids::test_ids::rid as id;
 
 /// How many kinds of patient edit [`edit_patient`] knows.
 const EDITS: usize = 13;

@@ -193,9 +193,7 @@ mod tests {
     use super::super::{CenterOperation, CouncilUnit, ProgrammeForm};
     use super::*;
 
-    fn rid(s: &str) -> RecordId {
-        RecordId::parse(s).expect("valid id")
-    }
+    use crate::domain::ids::test_ids::rid;
     fn dev() -> DeviceId {
         DeviceId::parse("dev-a").expect("valid id")
     }

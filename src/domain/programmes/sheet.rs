@@ -531,9 +531,7 @@ mod tests {
     use super::*;
     use crate::domain::issues::Severity;
 
-    fn rid(s: &str) -> RecordId {
-        RecordId::parse(s).expect("valid id")
-    }
+    use crate::domain::ids::test_ids::rid;
     fn dev() -> DeviceId {
         DeviceId::parse("dev-a").expect("valid id")
     }
