@@ -16,104 +16,19 @@ fn cpu(f: &Figure) -> (u64, Option<Tenths>, u64) {
     (f.count, f.percent, f.unknown)
 }
 
-fn text(s: &str) -> Tri<String> {
-    Tri::Value(s.to_string())
-}
-
-/// The seed's 様式1 入力例 例1.
+/// The seed's 様式1 入力例 例1, as the nurse types it (the one copy: `forms::seed_examples`).
 pub(crate) fn seed_example_1() -> Patient {
-    Patient {
-        id_number: "例1".into(),
-        age: Some(Age::Band(AgeBand::From40To64)),
-        adl: Some(Adl::PartialAssist),
-        procedures: Procedures {
-            ventilator: Some(false),
-            tracheostomy: Some(false),
-            suction: Some(false),
-            tube_feeding: Some(false),
-            other: Some(false),
-            other_detail: String::new(),
-        },
-        symptoms: KeySymptoms {
-            respiratory: Some(true),
-            swallowing: Some(true),
-            speech: Some(true),
-            urinary: Some(true),
-            autonomic: Some(true),
-            ..KeySymptoms::default()
-        },
-        neurology: DoctorCare {
-            name: text("県立Ａ病院"),
-            mode: Some(VisitMode::Outpatient),
-            per_month: Some(Decimal2::whole(1)),
-        },
-        family_doctor: DoctorCare { name: Tri::None, mode: Some(VisitMode::NoVisits), per_month: None },
-        emergency_admission: Tri::None,
-        respite_admission: Tri::None,
-        home_respite: text("療養通所介護に通所"),
-        emergency_nursing: Tri::None,
-        station_nursing: StationNursing { names: Tri::None, count: Some(0), weekly_visits: Some(Decimal2::ZERO) },
-        institution_nursing: InstitutionNursing { name: Tri::None, weekly_visits: Some(Decimal2::ZERO) },
-        ventilator_programme: VentilatorProgramme { used: Some(false), weekly_visits: Some(Decimal2::ZERO) },
-        care_insurance: Tri::Value(CareLevel::Care5),
-        disability_certificate: Tri::Value(1),
-        disability_support_class: Tri::Value(5),
-        home_care_service: Some(true),
-        disaster_plan: Tri::Value(None),
-        ..Patient::default()
-    }
+    seed_example(crate::domain::forms::seed_examples::seed_example_1())
 }
 
-/// The seed's 様式1 入力例 例2.
+/// The seed's 様式1 入力例 例2, as the nurse types it (the one copy: `forms::seed_examples`).
 pub(crate) fn seed_example_2() -> Patient {
-    Patient {
-        id_number: "例2".into(),
-        age: Some(Age::Band(AgeBand::Over65)),
-        adl: Some(Adl::FullAssist),
-        procedures: Procedures {
-            ventilator: Some(true),
-            tracheostomy: Some(true),
-            suction: Some(true),
-            tube_feeding: Some(true),
-            other: Some(true),
-            other_detail: String::new(),
-        },
-        symptoms: KeySymptoms {
-            respiratory: Some(true),
-            swallowing: Some(true),
-            speech: Some(true),
-            urinary: Some(true),
-            autonomic: Some(true),
-            ..KeySymptoms::default()
-        },
-        neurology: DoctorCare {
-            name: text("Ｂ大学病院"),
-            mode: Some(VisitMode::Outpatient),
-            per_month: Some(Decimal2(50)),
-        },
-        family_doctor: DoctorCare {
-            name: text("Ａクリニック"),
-            mode: Some(VisitMode::HomeVisit),
-            per_month: Some(Decimal2::whole(4)),
-        },
-        emergency_admission: text("Ｂ大学病院"),
-        respite_admission: Tri::None,
-        home_respite: text("医療保険と難病事業の訪問看護を連続。3時間の長時間滞在看護実施"),
-        emergency_nursing: text("Ａｽﾃｰｼｮﾝ"),
-        station_nursing: StationNursing {
-            names: Tri::Value(vec!["Ａｽﾃｰｼｮﾝ".into(), "Ｂｽﾃｰｼｮﾝ".into()]),
-            count: Some(2),
-            weekly_visits: Some(Decimal2::whole(2)),
-        },
-        institution_nursing: InstitutionNursing { name: text("Ａ病院"), weekly_visits: Some(Decimal2::whole(3)) },
-        ventilator_programme: VentilatorProgramme { used: Some(true), weekly_visits: Some(Decimal2::whole(1)) },
-        care_insurance: Tri::Value(CareLevel::Care5),
-        disability_certificate: Tri::Value(1),
-        disability_support_class: Tri::Value(6),
-        home_care_service: Some(true),
-        disaster_plan: Tri::None,
-        ..Patient::default()
-    }
+    seed_example(crate::domain::forms::seed_examples::seed_example_2())
+}
+
+fn seed_example(form: crate::domain::forms::patient_form::PatientForm) -> Patient {
+    let today = crate::domain::time::Date::new(2025, 11, 20).unwrap_or_else(|| panic!("a valid date"));
+    form.parse(today).map(|(p, _)| p).unwrap_or_else(|e| panic!("the seed's example reads: {e:?}"))
 }
 
 /// 人口 250,000, 面積 123.45 km², ALS 認定者 12, 協力病院（管内） 3, 在宅療養支援診療所 20.
