@@ -10,6 +10,7 @@
 
 mod detail;
 mod print;
+mod sections;
 mod table;
 
 use crate::domain::diagnosis::{previous_year, DiagnosisEntry};
