@@ -19,6 +19,7 @@ use crate::domain::issues::Issues;
 use crate::domain::number::parse_count;
 use crate::domain::patient::{Age, JudgementSource, Patient};
 use crate::domain::record::{RecordBody, RecordKind, StoredRecord};
+use crate::domain::records::RecordSet;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -854,22 +855,20 @@ pub fn apply_proposal(
 
 /// The assessments of one patient, oldest first (by 開始日時, then ID); deleted records and
 /// bodies that cannot be read are left out.
-pub fn patient_history(records: &[StoredRecord], patient_id: &RecordId) -> Vec<(RecordId, Assessment)> {
+pub fn patient_history(records: RecordSet<'_>, patient_id: &RecordId) -> Vec<(RecordId, Assessment)> {
     let mut out: Vec<(RecordId, Assessment)> = records
-        .iter()
-        .filter(|r| r.meta.kind == RecordKind::Assessment && !r.is_deleted())
-        .filter_map(|r| r.body_as::<Assessment>().ok().map(|a| (r.meta.id.clone(), a)))
+        .live::<Assessment>()
         .filter(|(_, a)| &a.patient_id == patient_id)
+        .map(|(r, a)| (r.meta.id.clone(), a))
         .collect();
     out.sort_by(|(ia, a), (ib, b)| a.started_at.cmp(&b.started_at).then_with(|| ia.cmp(ib)));
     out
 }
 
 /// The patient's assessments in the ゴミ箱 (to take back), newest first.
-pub fn patient_trash(records: &[StoredRecord], patient_id: &RecordId) -> Vec<(StoredRecord, Assessment)> {
+pub fn patient_trash(records: RecordSet<'_>, patient_id: &RecordId) -> Vec<(StoredRecord, Assessment)> {
     let mut out: Vec<(StoredRecord, Assessment)> = records
-        .iter()
-        .filter(|r| r.meta.kind == RecordKind::Assessment && r.is_deleted())
+        .trashed(RecordKind::Assessment)
         .filter_map(|r| r.body_as::<Assessment>().ok().map(|a| (r.clone(), a)))
         .filter(|(_, a)| &a.patient_id == patient_id)
         .collect();
@@ -885,12 +884,10 @@ pub fn latest_finished(history: &[(RecordId, Assessment)]) -> Option<&(RecordId,
 /// 療養者ごとのアセスメント: every patient's assessments in one pass over the records, each
 /// list oldest first as [`patient_history`] orders it (deleted and unreadable records left
 /// out). For the list of patients with their latest outcome and drafts.
-pub fn histories_by_patient(records: &[StoredRecord]) -> BTreeMap<RecordId, Vec<(RecordId, Assessment)>> {
+pub fn histories_by_patient(records: RecordSet<'_>) -> BTreeMap<RecordId, Vec<(RecordId, Assessment)>> {
     let mut out: BTreeMap<RecordId, Vec<(RecordId, Assessment)>> = BTreeMap::new();
-    for r in records.iter().filter(|r| r.meta.kind == RecordKind::Assessment && !r.is_deleted()) {
-        if let Ok(a) = r.body_as::<Assessment>() {
-            out.entry(a.patient_id.clone()).or_default().push((r.meta.id.clone(), a));
-        }
+    for (r, a) in records.live::<Assessment>() {
+        out.entry(a.patient_id.clone()).or_default().push((r.meta.id.clone(), a));
     }
     for list in out.values_mut() {
         list.sort_by(|(ia, a), (ib, b)| a.started_at.cmp(&b.started_at).then_with(|| ia.cmp(ib)));
@@ -1249,7 +1246,8 @@ mod tests {
         let mut r = StoredRecord::create(id("a4"), id("d"), &other, Timestamp(0), &dev).expect("ok");
         r.meta.deleted_at = Some(Timestamp(1));
         recs.push(r);
-        let t = patient_trash(&recs, &id("p1"));
+        let d = id("d");
+        let t = patient_trash(RecordSet::new(&recs, &d), &id("p1"));
         assert_eq!(t.iter().map(|(r, _)| r.meta.id.as_str()).collect::<Vec<_>>(), vec!["a2", "a1"]);
     }
 
@@ -1270,7 +1268,8 @@ mod tests {
         let mut deleted = StoredRecord::create(id("a4"), id("d"), &older, Timestamp(0), &dev).expect("ok");
         deleted.meta.deleted_at = Some(Timestamp(1));
         recs.push(deleted);
-        let h = patient_history(&recs, &id("p1"));
+        let d = id("d");
+        let h = patient_history(RecordSet::new(&recs, &d), &id("p1"));
         let ids: Vec<&str> = h.iter().map(|(i, _)| i.as_str()).collect();
         assert_eq!(ids, vec!["a1", "a2"]);
         assert_eq!(latest_finished(&h).map(|(i, _)| i.as_str()), Some("a2"));
@@ -1299,12 +1298,13 @@ mod tests {
             trashed,
             patient,
         ];
-        let by = histories_by_patient(&recs);
+        let d = id("d");
+        let by = histories_by_patient(RecordSet::new(&recs, &d));
         assert_eq!(by.len(), 2);
         let h = by.get(&id("p1")).expect("p1 has assessments");
         let ids: Vec<&str> = h.iter().map(|(i, _)| i.as_str()).collect();
         assert_eq!(ids, vec!["a1", "a3", "a2"]);
-        assert_eq!(h, &patient_history(&recs, &id("p1")));
+        assert_eq!(h, &patient_history(RecordSet::new(&recs, &d), &id("p1")));
         assert_eq!(drafts(h).iter().map(|(i, _)| i.as_str()).collect::<Vec<_>>(), vec!["a2"]);
         assert!(is_latest_finished(h, &id("a3")));
         assert!(!is_latest_finished(h, &id("a1")));

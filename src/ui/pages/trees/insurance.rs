@@ -69,9 +69,7 @@ fn still_prefilled(key: &str, now: &InsuranceForm, initial: &InsuranceForm) -> b
 pub fn InsuranceView(data: PageData, patient_id: Option<RecordId>) -> impl IntoView {
     let ctx = data.ctx;
     let patient = patient_id.as_ref().and_then(|id| {
-        ctx.loaded.with_untracked(|l| {
-            l.get(id).filter(|r| !r.is_deleted()).and_then(|r| r.body_as::<crate::domain::patient::Patient>().ok())
-        })
+        ctx.loaded.with_untracked(|l| l.set().live_one::<crate::domain::patient::Patient>(id).map(|(_, p)| p))
     });
     let missing_patient = patient_id.is_some() && patient.is_none();
     let initial = patient.as_ref().map(InsuranceForm::from_patient).unwrap_or_default();

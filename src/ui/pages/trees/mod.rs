@@ -131,13 +131,7 @@ impl PageData {
 
     /// One patient's record and body (tracked; reads only that record).
     pub fn patient(&self, id: &RecordId) -> Option<(StoredRecord, Patient)> {
-        self.ctx.loaded.with(|l| {
-            let r = l.get(id)?;
-            if r.is_deleted() {
-                return None;
-            }
-            r.body_as::<Patient>().ok().map(|p| (r.clone(), p))
-        })
+        self.ctx.loaded.with(|l| l.set().live_one::<Patient>(id).map(|(r, p)| (r.clone(), p)))
     }
 
     /// One patient's assessments, oldest first (tracked).
@@ -156,7 +150,7 @@ pub fn TreesPage() -> impl IntoView {
             Arc::new(Patients { records, bodies })
         })
     });
-    let histories = Memo::new(move |_| ctx.loaded.with(|l| Arc::new(histories_by_patient(&l.records))));
+    let histories = Memo::new(move |_| ctx.loaded.with(|l| Arc::new(histories_by_patient(l.set()))));
     let data = PageData { ctx, diagnosis_id, patients, histories };
     let ready = Memo::new(move |_| {
         let wanted = diagnosis_id.get();

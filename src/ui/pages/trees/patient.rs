@@ -69,7 +69,7 @@ pub fn PatientView(data: PageData, patient_id: RecordId) -> impl IntoView {
     let latest = Memo::new(move |_| history.with(|h| latest_finished(h).cloned()));
     let trash = Memo::new(move |_| {
         ctx.loaded.with(|l| {
-            patient_trash(&l.records, &pid.get_value())
+            patient_trash(l.set(), &pid.get_value())
                 .into_iter()
                 .map(|(r, a)| (r, a.started_at.display_jst(), a.status.label(), a.outcome.summary()))
                 .collect::<Vec<_>>()

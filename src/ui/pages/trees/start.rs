@@ -62,9 +62,8 @@ pub fn StartForm(data: PageData, #[prop(optional)] patient_id: Option<RecordId>)
             error.set(Some("療養者を選んでください".to_string()));
             return;
         };
-        let patient = ctx.loaded.with_untracked(|l| {
-            l.get(&pid).filter(|r| !r.is_deleted()).and_then(|r| r.body_as::<crate::domain::patient::Patient>().ok())
-        });
+        let patient =
+            ctx.loaded.with_untracked(|l| l.set().live_one::<crate::domain::patient::Patient>(&pid).map(|(_, p)| p));
         let Some(patient) = patient else {
             error.set(Some("この療養者は見つかりません（削除された可能性があります）".to_string()));
             return;
