@@ -14,6 +14,7 @@ pub mod memory;
 pub mod idb;
 #[cfg(target_arch = "wasm32")]
 pub mod migrations;
+pub mod schema;
 
 use crate::domain::ids::RecordId;
 use crate::domain::record::{RecordKind, RecordMeta, StoredRecord};
