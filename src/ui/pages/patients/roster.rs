@@ -9,8 +9,8 @@
 
 use super::{PageData, Shared, NEW_ITEM};
 use crate::domain::forms::roster::{
-    filter_options, gap_options, page_of, restore_from_trash, roster_indices, roster_page, shown_name, RosterPage,
-    RosterRow, SortKey, ROSTER_COLUMNS, ROSTER_PAGE_SIZE, VENTILATOR_OPTIONS,
+    filter_options, gap_options, header_groups, page_of, restore_from_trash, roster_indices, roster_page, shown_name,
+    RosterPage, RosterRow, SortKey, ROSTER_COLUMNS, ROSTER_PAGE_SIZE, VENTILATOR_OPTIONS,
 };
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Disease;
@@ -23,34 +23,6 @@ use leptos::task::spawn_local;
 use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
-
-/// The sort key of a column heading, for the sortable columns.
-fn sort_key_of(column: &str) -> Option<SortKey> {
-    match column {
-        "id_number" => Some(SortKey::IdNumber),
-        "address" => Some(SortKey::Municipality),
-        "name" => Some(SortKey::Name),
-        "age" => Some(SortKey::Age),
-        "adl" => Some(SortKey::Adl),
-        "weekly_total" => Some(SortKey::WeeklyTotal),
-        "support_class" => Some(SortKey::SupportClass),
-        "last_contact" => Some(SortKey::LastContact),
-        _ => None,
-    }
-}
-
-/// The heading rows: groups of the paper form over their columns (a column without a group
-/// spans both rows). Each entry: (group label or column, colspan, first column index).
-fn header_groups() -> Vec<(&'static str, usize, usize)> {
-    let mut out: Vec<(&'static str, usize, usize)> = Vec::new();
-    for (i, c) in ROSTER_COLUMNS.iter().enumerate() {
-        match out.last_mut() {
-            Some((g, span, _)) if !c.group.is_empty() && *g == c.group => *span += 1,
-            _ => out.push((c.group, 1, i)),
-        }
-    }
-    out
-}
 
 /// Moves the focus to the row above or below (↑↓ on a row's link).
 fn move_between_rows(ev: &leptos::ev::KeyboardEvent) {
@@ -141,14 +113,7 @@ pub fn Roster(data: PageData) -> impl IntoView {
         }
     };
     let sort_by = move |key: SortKey| {
-        data.sort.update(|s| {
-            if s.key == key {
-                s.descending = !s.descending;
-            } else {
-                s.key = key;
-                s.descending = false;
-            }
-        });
+        data.sort.update(|s| *s = s.clicked(key));
         data.page.set(0);
     };
     let new_href = PageData::item_route(&diagnosis_id, NEW_ITEM).to_hash();
@@ -250,7 +215,7 @@ pub fn Roster(data: PageData) -> impl IntoView {
                                     let c = &ROSTER_COLUMNS[first.min(ROSTER_COLUMNS.len() - 1)];
                                     let key = c.key;
                                     let class = format!("h rows-2 k-{key}");
-                                    match sort_key_of(key) {
+                                    match SortKey::of_column(key) {
                                         Some(sk) => view! {
                                             <div role="columnheader" class=class data-col=key
                                                 aria-sort=move || data.sort.with(|s| (s.key == sk).then_some(if s.descending { "descending" } else { "ascending" }))>
