@@ -21,7 +21,9 @@
 //! * [`tables`]: the seed's lists (特定疾病, 別表第7, 別表第8).
 //! * [`form`](mod@form): the input as entered, prefilled from 様式1.
 //! * [`decision`]: what the flow answers; [`decide`](mod@decide): the chart itself.
+//! * [`choices`]: the values of the tool's inputs and their option lists.
 
+pub mod choices;
 pub mod decide;
 pub mod decision;
 pub mod form;

@@ -7,9 +7,11 @@
 //! - [`assessment`]: the saved assessment record, its checks, and carrying its outcome over
 //!   to 様式1 特定症状.
 //! - [`diff`]: what changed since the previous assessment.
+//! - [`rows`]: the rows the questionnaire, the finished assessment and its print show.
 
 pub mod assessment;
 pub mod data;
 pub mod diff;
 pub mod engine;
 pub mod measure;
+pub mod rows;

@@ -9,7 +9,7 @@ use super::outcome::OutcomeBoxes;
 use super::print::{AssessmentPrint, PrintData};
 use super::start::patient_label;
 use super::symptoms::ProposalPanel;
-use super::{PageData, Place, ASSESSOR_KEY};
+use super::{PageData, TreePlace, ASSESSOR_KEY};
 use crate::domain::forms::roster::move_to_trash;
 use crate::domain::ids::RecordId;
 use crate::domain::issues::Severity;
@@ -19,6 +19,7 @@ use crate::domain::trees::data::{Answer, Check, ChecklistKind, QuestionId, Sign,
 use crate::domain::trees::diff::history_changes;
 use crate::domain::trees::engine::{RespiratoryResult, TreeStatus};
 use crate::domain::trees::measure::{MeasureKind, Posture, Sex, Situation};
+use crate::domain::trees::rows::{answer_rows, measurement_rows, step_rows, tree_titles};
 use crate::storage::WriteBatch;
 use crate::ui::components::{ConfirmDialog, IssueSummary};
 use crate::ui::ctx::Notice;
@@ -58,7 +59,7 @@ fn answer_key(a: Answer) -> &'static str {
 #[component]
 pub fn AssessmentView(data: PageData, assessment_id: RecordId) -> impl IntoView {
     let ctx = data.ctx;
-    let list_href = data.href(&Place::List);
+    let list_href = data.href(&TreePlace::List);
     let record = ctx.loaded.with_untracked(|l| l.get(&assessment_id).cloned());
     let Some(record) = record else {
         return view! {
@@ -78,7 +79,7 @@ pub fn AssessmentView(data: PageData, assessment_id: RecordId) -> impl IntoView 
         }
         .into_any();
     };
-    let patient_href = data.href(&Place::Patient(body.patient_id.clone()));
+    let patient_href = data.href(&TreePlace::Patient(body.patient_id.clone()));
     if record.is_deleted() {
         return view! {
             <section data-testid="assessment-deleted">
@@ -98,11 +99,7 @@ pub fn AssessmentView(data: PageData, assessment_id: RecordId) -> impl IntoView 
             .unwrap_or_else(|| "（療養者不明）".to_string())
     });
     let status = Memo::new(move |_| editor.value.with(|a| a.status));
-    let titles = Memo::new(move |_| {
-        editor.value.with(|a| {
-            Tree::ALL.into_iter().filter(|t| a.includes(*t)).map(|t| t.def().title).collect::<Vec<_>>().join(" ／ ")
-        })
-    });
+    let titles = Memo::new(move |_| editor.value.with(tree_titles));
     let confirm_delete = RwSignal::new(false);
     let delete = move || {
         confirm_delete.set(false);
@@ -112,7 +109,7 @@ pub fn AssessmentView(data: PageData, assessment_id: RecordId) -> impl IntoView 
             if ctx.save(batch, "アセスメントを削除しました（療養者の記録のゴミ箱から元に戻せます）").await.is_ok()
             {
                 editor.set_saved(trashed);
-                data.go(&Place::Patient(pid.get_value()));
+                data.go(&TreePlace::Patient(pid.get_value()));
             }
         });
     };
@@ -231,26 +228,10 @@ fn Questionnaire(editor: Editor) -> impl IntoView {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct StepItem {
-    q: QuestionId,
-    answer: Option<Answer>,
-    on_path: bool,
-}
-
 /// The questions of the trees in this assessment, with their answers; off-path answers grey.
 #[component]
 fn Stepper(editor: Editor, viewing: RwSignal<Option<Shown>>, shown: Memo<Shown>) -> impl IntoView {
-    let items = Memo::new(move |_| {
-        editor.value.with(|a| {
-            Tree::ALL
-                .into_iter()
-                .filter(|t| a.includes(*t) || t.questions().iter().any(|q| a.answers.contains_key(&q.id)))
-                .flat_map(|t| t.questions().iter())
-                .map(|q| StepItem { q: q.id, answer: a.answers.get(&q.id).copied(), on_path: a.is_on_path(q.id) })
-                .collect::<Vec<_>>()
-        })
-    });
+    let items = Memo::new(move |_| editor.value.with(step_rows));
     view! {
         <nav class="stepper" aria-label="設問の一覧" data-testid="stepper">
             <ol>
@@ -862,19 +843,6 @@ fn OutcomePanel(editor: Editor, viewing: RwSignal<Option<Shown>>, step: Memo<Ste
     }
 }
 
-/// One question of a finished assessment: its answer, whether it is on the path, and the
-/// checklist lines judged (text, 該当/非該当, a concern, 自動判定 / 手動で変更).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct AnswerRow {
-    pub q: QuestionId,
-    pub answer: Option<Answer>,
-    pub on_path: bool,
-    pub checks: Vec<(String, &'static str, bool, &'static str)>,
-}
-
-/// One measurement as shown: kind, value, note and its finding (message, abnormal).
-pub type MeasurementRow = (&'static str, String, String, Option<(String, bool)>);
-
 /// A finished assessment as saved.
 #[component]
 fn FinishedView(editor: Editor, data: PageData) -> impl IntoView {
@@ -901,52 +869,8 @@ fn FinishedView(editor: Editor, data: PageData) -> impl IntoView {
             })
         })
     };
-    let rows = Memo::new(move |_| {
-        a.with(|a| {
-            Tree::ALL
-                .into_iter()
-                .filter(|t| a.includes(*t) || t.questions().iter().any(|q| a.answers.contains_key(&q.id)))
-                .flat_map(|t| t.questions().iter())
-                .map(|def| AnswerRow {
-                    q: def.id,
-                    answer: a.answers.get(&def.id).copied(),
-                    on_path: a.is_on_path(def.id),
-                    checks: def
-                        .signs
-                        .iter()
-                        .filter_map(|s| {
-                            let state = a.signs.get(s.id).copied().unwrap_or_default();
-                            let c = state.effective()?;
-                            let how = if state.is_override() {
-                                "手動で変更"
-                            } else if state.manual.is_none() {
-                                "自動判定"
-                            } else {
-                                ""
-                            };
-                            Some((s.text.to_string(), c.label(), def.is_concern(c), how))
-                        })
-                        .collect(),
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let measurements = Memo::new(move |_| -> Vec<MeasurementRow> {
-        a.with(|a| {
-            let findings = a.findings();
-            a.measurements
-                .iter()
-                .enumerate()
-                .map(|(i, m)| {
-                    let f = findings
-                        .iter()
-                        .find(|(j, _)| *j == i)
-                        .map(|(_, f)| (f.message.clone(), f.abnormal == Some(true)));
-                    (m.kind.label(), m.display(), m.note.clone(), f)
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let rows = Memo::new(move |_| a.with(answer_rows));
+    let measurements = Memo::new(move |_| a.with(measurement_rows));
     let overrides = Memo::new(move |_| a.with(|a| a.overrides().iter().map(|o| o.describe()).collect::<Vec<_>>()));
     let ids = Memo::new(move |_| a.with(|a| a.outcome.outcome_ids()));
     let patient = {
@@ -1033,10 +957,10 @@ fn FinishedView(editor: Editor, data: PageData) -> impl IntoView {
                                 </td>
                                 <td>
                                     <ul class="plain-list">
-                                        {row.checks.clone().into_iter().map(|(text, label, concern, how)| view! {
-                                            <li class:concern=concern>
-                                                {format!("{text}: {label}")}
-                                                {(!how.is_empty()).then(|| view! { <span class="tag">{how}</span> })}
+                                        {row.checks.clone().into_iter().map(|c| view! {
+                                            <li class:concern=c.concern>
+                                                {format!("{}: {}", c.text, c.label)}
+                                                {(!c.how.is_empty()).then(|| view! { <span class="tag">{c.how}</span> })}
                                             </li>
                                         }).collect_view()}
                                     </ul>
@@ -1050,13 +974,13 @@ fn FinishedView(editor: Editor, data: PageData) -> impl IntoView {
                 <section class="card">
                     <h2>"測定値"</h2>
                     <ul class="plain-list measurements-list">
-                        {move || measurements.get().into_iter().map(|(label, value, note, f)| {
-                            let abnormal = f.as_ref().is_some_and(|x| x.1);
+                        {move || measurements.get().into_iter().map(|m| {
+                            let abnormal = m.finding.as_ref().is_some_and(|f| f.abnormal);
                             view! {
                             <li class:abnormal=abnormal>
-                                {format!("{label}: {value}")}
-                                {(!note.is_empty()).then(|| format!("（{note}）"))}
-                                {f.map(|(message, _)| view! { <span class="hint block">{message}</span> })}
+                                {format!("{}: {}", m.label, m.value)}
+                                {(!m.note.is_empty()).then(|| format!("（{}）", m.note))}
+                                {m.finding.map(|f| view! { <span class="hint block">{f.message}</span> })}
                             </li>
                         }}).collect_view()}
                     </ul>

@@ -4,66 +4,19 @@
 //! (days a week, visits a day, stations), 長時間訪問看護, and what must be found out first.
 
 use super::start::patient_label;
-use super::{PageData, Place};
+use super::{PageData, TreePlace};
 use crate::domain::forms::roster::{roster_indices, RosterFilter, RosterSort};
 use crate::domain::ids::RecordId;
+use crate::domain::insurance::choices::{
+    bool_from, bool_value, grade_from, grade_value, set_table8_choice, still_prefilled, table7_option_label,
+    table8_choice, table8_state_key, tri_from, tri_value, FUNCTION_GRADE_CHOICES, HOEHN_YAHR_CHOICES, NONE, SOME,
+    UNKNOWN,
+};
 use crate::domain::insurance::{fields, InsuranceForm, SpecifiedDisease, Table7Disease, Table8State, LONG_VISIT_NOTE};
 use crate::domain::patient::AgeBand;
 use crate::domain::tri::Tri;
 use crate::ui::components::IssueSummary;
 use leptos::prelude::*;
-
-const UNKNOWN: &str = "unknown";
-const NONE: &str = "none";
-
-fn bool_value(v: Option<bool>) -> &'static str {
-    match v {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => UNKNOWN,
-    }
-}
-
-fn bool_from(v: &str) -> Option<bool> {
-    match v {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    }
-}
-
-fn tri_value<T: PartialEq>(v: &Tri<T>, all: &[T]) -> String {
-    match v {
-        Tri::Unknown => UNKNOWN.to_string(),
-        Tri::None => NONE.to_string(),
-        Tri::Value(x) => all.iter().position(|a| a == x).map(|i| i.to_string()).unwrap_or_else(|| UNKNOWN.to_string()),
-    }
-}
-
-fn tri_from<T: Copy>(v: &str, all: &[T]) -> Tri<T> {
-    match v {
-        NONE => Tri::None,
-        other => other.parse::<usize>().ok().and_then(|i| all.get(i).copied()).map_or(Tri::Unknown, Tri::Value),
-    }
-}
-
-fn table8_state_key(s: Table8State) -> String {
-    format!("t8-{}", Table8State::ALL.iter().position(|x| *x == s).unwrap_or(0))
-}
-
-/// Does the field still hold what was filled from 様式1?
-fn still_prefilled(key: &str, now: &InsuranceForm, initial: &InsuranceForm) -> bool {
-    initial.prefilled.iter().any(|k| k == key)
-        && match key {
-            "age" => now.age == initial.age && now.age_band == initial.age_band,
-            "care_certified" => now.care_certified == initial.care_certified,
-            "specified_disease" => now.specified_disease == initial.specified_disease,
-            "table7_disease" => now.table7_disease == initial.table7_disease,
-            "ventilator" => now.ventilator == initial.ventilator,
-            "table8" => now.table8 == initial.table8,
-            _ => false,
-        }
-}
 
 #[component]
 pub fn InsuranceView(data: PageData, patient_id: Option<RecordId>) -> impl IntoView {
@@ -103,13 +56,7 @@ pub fn InsuranceView(data: PageData, patient_id: Option<RecordId>) -> impl IntoV
         Signal::derive(move || form.with(|f| start.with_value(|init| still_prefilled(key, f, init))))
     };
     let is_parkinson = Memo::new(move |_| form.with(|f| f.table7_disease == Tri::Value(Table7Disease::Parkinson)));
-    let table8_choice = Memo::new(move |_| {
-        form.with(|f| match &f.table8 {
-            Tri::Unknown => UNKNOWN,
-            Tri::None => NONE,
-            Tri::Value(_) => "some",
-        })
-    });
+    let table8_choice = Memo::new(move |_| form.with(|f| table8_choice(&f.table8)));
 
     let bool3 = move |name: &'static str,
                       labels: [&'static str; 2],
@@ -138,8 +85,8 @@ pub fn InsuranceView(data: PageData, patient_id: Option<RecordId>) -> impl IntoV
         <section class="trees-insurance" data-testid="insurance">
             <p class="breadcrumb">
                 {match patient_id.clone() {
-                    Some(id) => view! { <a href=data.href(&Place::Patient(id))>"← 療養者の記録"</a> }.into_any(),
-                    None => view! { <a href=data.href(&Place::List)>"← 判断樹の一覧"</a> }.into_any(),
+                    Some(id) => view! { <a href=data.href(&TreePlace::Patient(id))>"← 療養者の記録"</a> }.into_any(),
+                    None => view! { <a href=data.href(&TreePlace::List)>"← 判断樹の一覧"</a> }.into_any(),
                 }}
             </p>
             <div class="page-head">
@@ -163,7 +110,7 @@ pub fn InsuranceView(data: PageData, patient_id: Option<RecordId>) -> impl IntoV
                     name="insurance-patient"
                     on:change:target=move |ev| {
                         let v = ev.target().value();
-                        data.go(&Place::Insurance(RecordId::parse(&v).ok()));
+                        data.go(&TreePlace::Insurance(RecordId::parse(&v).ok()));
                     }
                 >
                     <option value="" selected=chosen.is_empty()>"（選ばずに入力する）"</option>
@@ -191,12 +138,8 @@ pub fn InsuranceView(data: PageData, patient_id: Option<RecordId>) -> impl IntoV
                             >
                                 <option value=UNKNOWN>"不明"</option>
                                 <option value=NONE>"該当しない"</option>
-                                {Table7Disease::ALL.iter().enumerate().map(|(i, d)| {
-                                    let label = match d.group() {
-                                        Some(g) => format!("{g}：{}", d.label()),
-                                        None => d.label().to_string(),
-                                    };
-                                    view! { <option value=i.to_string()>{label}</option> }
+                                {Table7Disease::ALL.into_iter().enumerate().map(|(i, d)| {
+                                    view! { <option value=i.to_string()>{table7_option_label(d)}</option> }
                                 }).collect_view()}
                             </select>
                         </label>
@@ -210,28 +153,28 @@ pub fn InsuranceView(data: PageData, patient_id: Option<RecordId>) -> impl IntoV
                                     <span class="label">{fields::HOEHN_YAHR.1}</span>
                                     <select
                                         name="hoehn_yahr"
-                                        prop:value=move || form.with(|f| f.hoehn_yahr.map(|h| h.to_string()).unwrap_or_default())
+                                        prop:value=move || form.with(|f| grade_value(f.hoehn_yahr))
                                         on:change:target=move |ev| {
-                                            let v = ev.target().value().parse::<u8>().ok();
+                                            let v = grade_from(&ev.target().value());
                                             form.update(|f| f.hoehn_yahr = v);
                                         }
                                     >
                                         <option value="">"不明"</option>
-                                        {(1..=5u8).map(|h| view! { <option value=h.to_string()>{format!("ステージ{h}")}</option> }).collect_view()}
+                                        {HOEHN_YAHR_CHOICES.into_iter().map(|(h, t)| view! { <option value=h.to_string()>{t}</option> }).collect_view()}
                                     </select>
                                 </label>
                                 <label class="field" class:missing=move || is_missing(fields::FUNCTION_GRADE.0).get()>
                                     <span class="label">{fields::FUNCTION_GRADE.1}</span>
                                     <select
                                         name="function_grade"
-                                        prop:value=move || form.with(|f| f.function_grade.map(|g| g.to_string()).unwrap_or_default())
+                                        prop:value=move || form.with(|f| grade_value(f.function_grade))
                                         on:change:target=move |ev| {
-                                            let v = ev.target().value().parse::<u8>().ok();
+                                            let v = grade_from(&ev.target().value());
                                             form.update(|f| f.function_grade = v);
                                         }
                                     >
                                         <option value="">"不明"</option>
-                                        {[(1u8, "Ⅰ度"), (2, "Ⅱ度"), (3, "Ⅲ度")].into_iter().map(|(g, t)| view! { <option value=g.to_string()>{t}</option> }).collect_view()}
+                                        {FUNCTION_GRADE_CHOICES.into_iter().map(|(g, t)| view! { <option value=g.to_string()>{t}</option> }).collect_view()}
                                     </select>
                                 </label>
                             </div>
@@ -314,29 +257,20 @@ pub fn InsuranceView(data: PageData, patient_id: Option<RecordId>) -> impl IntoV
                         <Prefilled on=from_record(fields::TABLE8.0)/>
                         <p class="hint">"医療保険のとき週４日以上・1日複数回の利用ができ、長時間訪問看護の対象にもなります"</p>
                         <div class="segmented" role="radiogroup" aria-label="別表第８に掲げる状態">
-                            {[("some", "該当あり"), (NONE, "該当なし"), (UNKNOWN, "不明")].into_iter().map(|(value, text)| view! {
+                            {[(SOME, "該当あり"), (NONE, "該当なし"), (UNKNOWN, "不明")].into_iter().map(|(value, text)| view! {
                                 <label class="segment" class:selected=move || table8_choice.get() == value>
                                     <input
                                         type="radio"
                                         name="table8"
                                         value=value
                                         prop:checked=move || table8_choice.get() == value
-                                        on:change=move |_| form.update(|f| {
-                                            f.table8 = match value {
-                                                NONE => Tri::None,
-                                                UNKNOWN => Tri::Unknown,
-                                                _ => match std::mem::take(&mut f.table8) {
-                                                    Tri::Value(v) => Tri::Value(v),
-                                                    _ => Tri::Value(Vec::new()),
-                                                },
-                                            };
-                                        })
+                                        on:change=move |_| form.update(|f| set_table8_choice(f, value))
                                     />
                                     <span>{text}</span>
                                 </label>
                             }).collect_view()}
                         </div>
-                        <Show when=move || table8_choice.get() == "some">
+                        <Show when=move || table8_choice.get() == SOME>
                             <div class="table8-states">
                                 {[1u8, 2, 3, 4, 5].into_iter().map(|g| view! {
                                     <div class="table8-group">

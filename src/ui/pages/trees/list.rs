@@ -2,7 +2,7 @@
 //! finished assessment and any unfinished one.
 
 use super::start::{patient_label, StartForm};
-use super::{PageData, Place};
+use super::{PageData, TreePlace};
 use crate::domain::forms::roster::{roster_indices, RosterFilter, RosterSort};
 use crate::domain::ids::RecordId;
 use crate::domain::trees::assessment::{current_with_source, drafts, latest_finished, yes_no_label, Symptom};
@@ -78,7 +78,7 @@ pub fn TreesList(data: PageData) -> impl IntoView {
                     </p>
                 </div>
                 <div class="head-actions">
-                    <a class="button" href=data.href(&Place::Insurance(None)) data-testid="insurance-link">
+                    <a class="button" href=data.href(&TreePlace::Insurance(None)) data-testid="insurance-link">
                         "訪問看護の保険（介護保険か医療保険か）"
                     </a>
                 </div>
@@ -119,13 +119,13 @@ pub fn TreesList(data: PageData) -> impl IntoView {
                             <For each=move || rows.get() key=|r| r.clone() let:row>
                                 <tr data-patient=row.id.to_string()>
                                     <th scope="row">
-                                        <a href=data.href(&Place::Patient(row.id.clone()))>{row.label.clone()}</a>
+                                        <a href=data.href(&TreePlace::Patient(row.id.clone()))>{row.label.clone()}</a>
                                     </th>
                                     <td>{row.symptoms.clone()}</td>
                                     <td>
                                         {match row.latest.clone() {
                                             Some((id, when, summary)) => view! {
-                                                <a href=data.href(&Place::Assessment(id))>{when}</a>
+                                                <a href=data.href(&TreePlace::Assessment(id))>{when}</a>
                                                 <span class="trees-summary">{summary}</span>
                                             }
                                             .into_any(),
@@ -135,7 +135,7 @@ pub fn TreesList(data: PageData) -> impl IntoView {
                                     <td>
                                         {match row.draft.clone() {
                                             Some((id, when)) => view! {
-                                                <a class="button" href=data.href(&Place::Assessment(id))>
+                                                <a class="button" href=data.href(&TreePlace::Assessment(id))>
                                                     {format!("続ける（{when}開始）")}
                                                 </a>
                                                 {(row.drafts > 1).then(|| view! {
@@ -147,8 +147,8 @@ pub fn TreesList(data: PageData) -> impl IntoView {
                                         }}
                                     </td>
                                     <td class="actions">
-                                        <a class="button" href=data.href(&Place::Patient(row.id.clone()))>"記録・履歴"</a>
-                                        <a class="button" href=data.href(&Place::Insurance(Some(row.id.clone())))>"保険"</a>
+                                        <a class="button" href=data.href(&TreePlace::Patient(row.id.clone()))>"記録・履歴"</a>
+                                        <a class="button" href=data.href(&TreePlace::Insurance(Some(row.id.clone())))>"保険"</a>
                                     </td>
                                 </tr>
                             </For>

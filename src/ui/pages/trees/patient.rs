@@ -3,7 +3,7 @@
 
 use super::start::{patient_label, StartForm};
 use super::symptoms::{ProposalPanel, SymptomsNow};
-use super::{PageData, Place};
+use super::{PageData, TreePlace};
 use crate::domain::forms::roster::restore_from_trash;
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Age;
@@ -101,7 +101,7 @@ pub fn PatientView(data: PageData, patient_id: RecordId) -> impl IntoView {
 
     view! {
         <section class="trees-patient" data-testid="trees-patient">
-            <p class="breadcrumb"><a href=data.href(&Place::List)>"← 判断樹の一覧"</a></p>
+            <p class="breadcrumb"><a href=data.href(&TreePlace::List)>"← 判断樹の一覧"</a></p>
             {move || match heading.get() {
                 None => view! {
                     <div data-testid="patient-missing">
@@ -117,7 +117,7 @@ pub fn PatientView(data: PageData, patient_id: RecordId) -> impl IntoView {
                             <p class="lead">{move || facts.get()}</p>
                         </div>
                         <div class="head-actions">
-                            <a class="button" href=data.href(&Place::Insurance(Some(pid.get_value())))>
+                            <a class="button" href=data.href(&TreePlace::Insurance(Some(pid.get_value())))>
                                 "訪問看護の保険"
                             </a>
                         </div>
@@ -140,12 +140,12 @@ pub fn PatientView(data: PageData, patient_id: RecordId) -> impl IntoView {
                         <For each=move || rows.get() key=|r| format!("{r:?}") let:row>
                             <li class="history-item" class:draft=!row.finished data-assessment=row.id.to_string()>
                                 <div class="history-head">
-                                    <a href=data.href(&Place::Assessment(row.id.clone()))>{row.when.clone()}</a>
+                                    <a href=data.href(&TreePlace::Assessment(row.id.clone()))>{row.when.clone()}</a>
                                     <span class="tag">{row.status}</span>
                                     <span>{row.trees.clone()}</span>
                                     <span class="hint">{format!("判断者: {}", if row.assessor.trim().is_empty() { "未入力" } else { row.assessor.as_str() })}</span>
                                     {(!row.finished).then(|| view! {
-                                        <a class="button" href=data.href(&Place::Assessment(row.id.clone()))>"続ける"</a>
+                                        <a class="button" href=data.href(&TreePlace::Assessment(row.id.clone()))>"続ける"</a>
                                     })}
                                 </div>
                                 <p class="history-summary">{row.summary.clone()}</p>

@@ -3,11 +3,11 @@
 //! automatic judgement was changed by hand, the メモ and the outcome boxes with their actions.
 //! Only shows on paper.
 
-use super::assessment::{AnswerRow, MeasurementRow};
 use super::outcome::OutcomeBoxes;
 use crate::domain::time::Timestamp;
 use crate::domain::trees::assessment::Assessment;
-use crate::domain::trees::data::{OutcomeId, Tree};
+use crate::domain::trees::data::OutcomeId;
+use crate::domain::trees::rows::{tree_titles, AnswerRow, MeasurementRow};
 use crate::ui::platform;
 use leptos::prelude::*;
 
@@ -37,11 +37,7 @@ pub fn AssessmentPrint(data: PrintData) -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     let a = data.assessment;
-    let titles = Memo::new(move |_| {
-        a.with(|a| {
-            Tree::ALL.into_iter().filter(|t| a.includes(*t)).map(|t| t.def().title).collect::<Vec<_>>().join(" ／ ")
-        })
-    });
+    let titles = Memo::new(move |_| a.with(tree_titles));
 
     view! {
         <section class="print-only assessment-print" data-testid="assessment-print">
@@ -106,10 +102,10 @@ pub fn AssessmentPrint(data: PrintData) -> impl IntoView {
                                 </td>
                                 <td>
                                     <ul class="print-list">
-                                        {row.checks.into_iter().map(|(text, label, concern, how)| view! {
-                                            <li class:concern=concern>
-                                                {format!("{text}: {label}")}
-                                                {(!how.is_empty()).then(|| format!("（{how}）"))}
+                                        {row.checks.into_iter().map(|c| view! {
+                                            <li class:concern=c.concern>
+                                                {format!("{}: {}", c.text, c.label)}
+                                                {(!c.how.is_empty()).then(|| format!("（{}）", c.how))}
                                             </li>
                                         }).collect_view()}
                                     </ul>
@@ -128,13 +124,13 @@ pub fn AssessmentPrint(data: PrintData) -> impl IntoView {
                     }
                     view! {
                         <ul class="print-list" data-testid="print-measurements">
-                            {list.into_iter().map(|(label, value, note, finding)| {
-                                let abnormal = finding.as_ref().is_some_and(|f| f.1);
+                            {list.into_iter().map(|m| {
+                                let abnormal = m.finding.as_ref().is_some_and(|f| f.abnormal);
                                 view! {
                                     <li class:concern=abnormal>
-                                        {format!("{label}: {value}")}
-                                        {(!note.is_empty()).then(|| format!("（{note}）"))}
-                                        {finding.map(|(message, _)| view! { <span class="finding">{format!("— {message}")}</span> })}
+                                        {format!("{}: {}", m.label, m.value)}
+                                        {(!m.note.is_empty()).then(|| format!("（{}）", m.note))}
+                                        {m.finding.map(|f| view! { <span class="finding">{format!("— {}", f.message)}</span> })}
                                     </li>
                                 }
                             }).collect_view()}

@@ -1,7 +1,7 @@
 //! アセスメントを始める: 療養者, the tree to begin with (呼吸障害 by default, or 球麻痺
 //! directly), 判断者 (the last one typed on this device) and 日時 (now by default).
 
-use super::{PageData, Place, ASSESSOR_KEY};
+use super::{PageData, TreePlace, ASSESSOR_KEY};
 use crate::domain::forms::roster::{roster_indices, RosterFilter, RosterSort};
 use crate::domain::ids::RecordId;
 use crate::domain::record::StoredRecord;
@@ -89,7 +89,7 @@ pub fn StartForm(data: PageData, #[prop(optional)] patient_id: Option<RecordId>)
         spawn_local(async move {
             let batch = WriteBatch { put_records: vec![record], ..WriteBatch::default() };
             if ctx.save(batch, "アセスメントを開始しました").await.is_ok() {
-                data.go(&Place::Assessment(id));
+                data.go(&TreePlace::Assessment(id));
             }
         });
     };

@@ -2,7 +2,7 @@
 //! from, and taking a finished assessment's outcome over into 様式1 after the nurse confirms
 //! (one transaction; the source — which assessment, when, who — is stored with each value).
 
-use super::{PageData, Place};
+use super::{PageData, TreePlace};
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Patient;
 use crate::domain::trees::assessment::{
@@ -70,7 +70,7 @@ pub fn SymptomsNow(data: PageData, patient_id: RecordId) -> impl IntoView {
                             <td class="symptom-source">
                                 {match row.source.clone() {
                                     Some((id, text)) => view! {
-                                        <a href=data.href(&Place::Assessment(id))>{format!("判断樹（{text}）")}</a>
+                                        <a href=data.href(&TreePlace::Assessment(id))>{format!("判断樹（{text}）")}</a>
                                     }
                                     .into_any(),
                                     None => view! { <span class="unentered">"様式1で入力（判断樹からの反映なし）"</span> }.into_any(),
