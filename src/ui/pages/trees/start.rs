@@ -98,46 +98,8 @@ pub fn StartForm(data: PageData, #[prop(optional)] patient_id: Option<RecordId>)
         <form class="card trees-start" data-testid="start-form" novalidate on:submit=submit>
             <h2>"アセスメントを始める"</h2>
             <div class="field-row">
-                {(!fixed).then(|| view! {
-                    <label class="field">
-                        <span class="label">"療養者"</span>
-                        <select
-                            name="start-patient"
-                            prop:value=move || chosen.get()
-                            on:change:target=move |ev| chosen.set(ev.target().value())
-                        >
-                            <option value="">"（選んでください）"</option>
-                            <For each=move || options.get() key=|(id, label)| (id.clone(), label.clone()) let:opt>
-                                <option value=opt.0.clone() prop:selected=move || chosen.with(|c| c == &opt.0)>
-                                    {opt.1.clone()}
-                                </option>
-                            </For>
-                        </select>
-                    </label>
-                })}
-                <fieldset class="field choice">
-                    <legend class="label">"最初に行う判断樹"</legend>
-                    <div class="segmented">
-                        {tree_options()
-                            .into_iter()
-                            .map(|(t, label, hint)| view! {
-                                <label class="segment" class:selected=move || tree.get() == t title=hint>
-                                    <input
-                                        type="radio"
-                                        name="start-tree"
-                                        value=if t == Tree::Respiratory { "respiratory" } else { "bulbar" }
-                                        prop:checked=move || tree.get() == t
-                                        on:change=move |_| tree.set(t)
-                                    />
-                                    <span>{label}</span>
-                                </label>
-                            })
-                            .collect_view()}
-                    </div>
-                    <span class="hint">
-                        {move || tree_options().into_iter().find(|(t, _, _)| *t == tree.get()).map(|(_, _, h)| h)}
-                    </span>
-                </fieldset>
+                {(!fixed).then(|| view! { <PatientChoice chosen options/> })}
+                <TreeChoice tree/>
                 <TextInput
                     label="判断者"
                     field="start-assessor"
@@ -160,5 +122,57 @@ pub fn StartForm(data: PageData, #[prop(optional)] patient_id: Option<RecordId>)
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <button type="submit" class="primary big" data-testid="start-button">"アセスメントを開始"</button>
         </form>
+    }
+}
+
+/// 療養者 to assess (when the form is not for one patient already).
+#[component]
+fn PatientChoice(chosen: RwSignal<String>, options: Memo<Vec<(String, String)>>) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="label">"療養者"</span>
+            <select
+                name="start-patient"
+                prop:value=move || chosen.get()
+                on:change:target=move |ev| chosen.set(ev.target().value())
+            >
+                <option value="">"（選んでください）"</option>
+                <For each=move || options.get() key=|(id, label)| (id.clone(), label.clone()) let:opt>
+                    <option value=opt.0.clone() prop:selected=move || chosen.with(|c| c == &opt.0)>
+                        {opt.1.clone()}
+                    </option>
+                </For>
+            </select>
+        </label>
+    }
+}
+
+/// 最初に行う判断樹, with the chosen one's hint.
+#[component]
+fn TreeChoice(tree: RwSignal<Tree>) -> impl IntoView {
+    view! {
+        <fieldset class="field choice">
+            <legend class="label">"最初に行う判断樹"</legend>
+            <div class="segmented">
+                {tree_options()
+                    .into_iter()
+                    .map(|(t, label, hint)| view! {
+                        <label class="segment" class:selected=move || tree.get() == t title=hint>
+                            <input
+                                type="radio"
+                                name="start-tree"
+                                value=if t == Tree::Respiratory { "respiratory" } else { "bulbar" }
+                                prop:checked=move || tree.get() == t
+                                on:change=move |_| tree.set(t)
+                            />
+                            <span>{label}</span>
+                        </label>
+                    })
+                    .collect_view()}
+            </div>
+            <span class="hint">
+                {move || tree_options().into_iter().find(|(t, _, _)| *t == tree.get()).map(|(_, _, h)| h)}
+            </span>
+        </fieldset>
     }
 }
