@@ -94,6 +94,8 @@ fn CoverageCell(data: SummaryData, item: EvaluationItem) -> impl IntoView {
     }
 }
 
+// TODO(issue 11): split into sections; left for the editor/save-flow rework that owns this file.
+#[allow(clippy::too_many_lines)]
 #[component]
 pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: EvaluationForm) -> impl IntoView {
     let ctx = use_app();

@@ -61,6 +61,8 @@ fn CellIssues(issues: Memo<Issues>, field: String) -> impl IntoView {
     }
 }
 
+// TODO(issue 11): split into sections; left for the editor/save-flow rework that owns this file.
+#[allow(clippy::too_many_lines)]
 #[component]
 pub fn ProgrammeTable(data: PageData) -> impl IntoView {
     let ctx = use_app();
