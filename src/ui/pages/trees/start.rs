@@ -1,7 +1,7 @@
 //! アセスメントを始める: 療養者, the tree to begin with (呼吸障害 by default, or 球麻痺
 //! directly), 判断者 (the last one typed on this device) and 日時 (now by default).
 
-use super::{PageData, TreePlace, ASSESSOR_KEY};
+use super::{PageData, Patients, TreePlace, ASSESSOR_KEY};
 use crate::domain::forms::roster::{roster_indices, RosterFilter, RosterSort};
 use crate::domain::ids::RecordId;
 use crate::domain::record::StoredRecord;
@@ -14,6 +14,15 @@ use crate::ui::ctx::Notice;
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// The live patients as select options (record ID, [`patient_label`]), in the roster's
+/// default order.
+pub fn patient_options(ps: &Patients, hide_names: bool) -> Vec<(String, String)> {
+    roster_indices(&ps.bodies, &RosterFilter::default(), RosterSort::default(), hide_names)
+        .into_iter()
+        .filter_map(|i| Some((ps.records.get(i)?.meta.id.to_string(), patient_label(ps.bodies.get(i)?, hide_names))))
+        .collect()
+}
 
 /// `A-001 山田 太郎`, or the ID番号 alone when names are hidden or blank.
 pub fn patient_label(p: &crate::domain::patient::Patient, hide_names: bool) -> String {
@@ -47,12 +56,7 @@ pub fn StartForm(data: PageData, #[prop(optional)] patient_id: Option<RecordId>)
             return Vec::new();
         }
         let hide = ctx.hide_names.get();
-        data.patients.with(|ps| {
-            roster_indices(&ps.bodies, &RosterFilter::default(), RosterSort::default(), hide)
-                .into_iter()
-                .filter_map(|i| Some((ps.records.get(i)?.meta.id.to_string(), patient_label(ps.bodies.get(i)?, hide))))
-                .collect::<Vec<_>>()
-        })
+        data.patients.with(|ps| patient_options(ps, hide))
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -6,9 +6,8 @@
 mod questions;
 mod result;
 
-use super::start::patient_label;
+use super::start::{patient_label, patient_options};
 use super::{PageData, TreePlace};
-use crate::domain::forms::roster::{roster_indices, RosterFilter, RosterSort};
 use crate::domain::ids::RecordId;
 use crate::domain::insurance::choices::{bool_from, bool_value, still_prefilled, UNKNOWN};
 use crate::domain::insurance::InsuranceForm;
@@ -30,12 +29,7 @@ pub fn InsuranceView(data: PageData, patient_id: Option<RecordId>) -> impl IntoV
     let chosen = patient_id.as_ref().map(ToString::to_string).unwrap_or_default();
     let options = Memo::new(move |_| {
         let hide = ctx.hide_names.get();
-        data.patients.with(|ps| {
-            roster_indices(&ps.bodies, &RosterFilter::default(), RosterSort::default(), hide)
-                .into_iter()
-                .filter_map(|i| Some((ps.records.get(i)?.meta.id.to_string(), patient_label(ps.bodies.get(i)?, hide))))
-                .collect::<Vec<_>>()
-        })
+        data.patients.with(|ps| patient_options(ps, hide))
     });
     let patient_name = patient.clone();
     let heading_name = Memo::new(move |_| {
