@@ -7,9 +7,9 @@ use crate::domain::forms::roster::{roster_indices, RosterFilter, RosterSort};
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Patient;
 use crate::domain::record::StoredRecord;
-use crate::domain::trees::assessment::{
-    current_with_source, drafts, latest_finished, yes_no_label, Assessment, Symptom,
-};
+use crate::domain::trees::assessment::Assessment;
+use crate::domain::trees::history::{drafts, latest_finished};
+use crate::domain::trees::proposal::{current_with_source, yes_no_label, Symptom};
 use leptos::prelude::*;
 
 /// At most this many rows are drawn; the search narrows the rest.

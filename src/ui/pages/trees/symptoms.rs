@@ -5,8 +5,9 @@
 use super::{PageData, TreePlace};
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Patient;
-use crate::domain::trees::assessment::{
-    apply_proposal, current_with_source, is_applied, proposal, yes_no_label, Assessment, ProposalItem, Symptom,
+use crate::domain::trees::assessment::Assessment;
+use crate::domain::trees::proposal::{
+    apply_proposal, current_with_source, is_applied, proposal, yes_no_label, ProposalItem, Symptom,
 };
 use crate::storage::WriteBatch;
 use crate::ui::components::ConfirmDialog;
