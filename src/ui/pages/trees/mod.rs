@@ -16,11 +16,14 @@
 
 mod assessment;
 mod editor;
+mod finished;
 mod insurance;
 mod list;
+mod measurements;
 mod outcome;
 mod patient;
 mod print;
+mod question;
 mod start;
 mod symptoms;
 
