@@ -3,7 +3,7 @@
 
 use super::editor::Editor;
 use crate::domain::issues::Severity;
-use crate::domain::trees::measure::{MeasureKind, Posture, Sex, Situation};
+use crate::domain::trees::measure::{MeasureKind, Measurement, Posture, Sex, Situation};
 use leptos::prelude::*;
 
 fn measure_key(kind: MeasureKind) -> &'static str {
@@ -146,6 +146,79 @@ fn MeasureRow(editor: Editor, index: usize, kind: MeasureKind, added: StoredValu
     });
     let unit = kind.unit();
     let label = if unit.is_empty() { kind.label().to_string() } else { format!("{}（{unit}）", kind.label()) };
+    view! {
+        <div
+            class="measure-row"
+            data-kind=measure_key(kind)
+            data-index=index
+            class:abnormal=move || finding.with(|f| f.as_ref().and_then(|f| f.abnormal) == Some(true))
+        >
+            <div class="measure-value">
+                <label class="field">
+                    <span class="label">{label}</span>
+                    <input
+                        type="text"
+                        name=format!("measure-{index}")
+                        class="w-s"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        node_ref=input
+                        aria-invalid=move || editor.issues.with(|i| i.for_field(&format!("measurements.{index}")).any(|x| x.severity == Severity::Error)).then_some("true")
+                        prop:value=move || m.with(|m| m.as_ref().map(|m| m.text.clone()).unwrap_or_default())
+                        on:input:target=move |ev| {
+                            let v = ev.target().value();
+                            editor.edit(|a| {
+                                a.set_measurement_text(index, &v);
+                            });
+                        }
+                        on:change=move |_| editor.flush()
+                    />
+                </label>
+                {kind.allows_unmeasurable().then(|| view! {
+                    <button type="button" class="small" on:click=move |_| editor.edit_now(|a| {
+                        a.set_measurement_text(index, "測定不能");
+                    })>"測定不能"</button>
+                })}
+            </div>
+            <MeasureContext editor index m/>
+            <label class="field measure-note">
+                <span class="visually-hidden">"メモ"</span>
+                <input
+                    type="text"
+                    name=format!("measure-{index}-note")
+                    autocomplete="off"
+                    placeholder="メモ（例: 酸素投与中、夜間）"
+                    prop:value=move || m.with(|m| m.as_ref().map(|m| m.note.clone()).unwrap_or_default())
+                    on:input:target=move |ev| {
+                        let v = ev.target().value();
+                        editor.edit(|a| {
+                            if let Some(mut next) = a.measurements.get(index).cloned() {
+                                next.note = v;
+                                a.update_measurement(index, next);
+                            }
+                        });
+                    }
+                    on:change=move |_| editor.flush()
+                />
+            </label>
+            <button type="button" class="link remove" on:click=move |_| editor.edit_now(|a| {
+                a.remove_measurement(index);
+            })>"この行を削除"</button>
+            <p class="reference hint">{kind.reference()}</p>
+            {move || finding.get().map(|f| view! {
+                <p class="finding" class:abnormal=f.abnormal == Some(true) data-testid="finding">
+                    {f.message.clone()}
+                    {f.attention.map(|a| view! { <strong class="attention">{format!("（{}）", a.label())}</strong> })}
+                </p>
+            })}
+            <RowIssues editor field=field.clone()/>
+        </div>
+    }
+}
+
+/// 体位 and 状況 of one measurement (or 未記録).
+#[component]
+fn MeasureContext(editor: Editor, index: usize, m: Memo<Option<Measurement>>) -> impl IntoView {
     let radio = move |group: &'static str,
                       value: &'static str,
                       text: &'static str,
@@ -183,80 +256,15 @@ fn MeasureRow(editor: Editor, index: usize, kind: MeasureKind, added: StoredValu
         })
     };
     view! {
-        <div
-            class="measure-row"
-            data-kind=measure_key(kind)
-            data-index=index
-            class:abnormal=move || finding.with(|f| f.as_ref().and_then(|f| f.abnormal) == Some(true))
-        >
-            <div class="measure-value">
-                <label class="field">
-                    <span class="label">{label}</span>
-                    <input
-                        type="text"
-                        name=format!("measure-{index}")
-                        class="w-s"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        node_ref=input
-                        aria-invalid=move || editor.issues.with(|i| i.for_field(&format!("measurements.{index}")).any(|x| x.severity == Severity::Error)).then_some("true")
-                        prop:value=move || m.with(|m| m.as_ref().map(|m| m.text.clone()).unwrap_or_default())
-                        on:input:target=move |ev| {
-                            let v = ev.target().value();
-                            editor.edit(|a| {
-                                a.set_measurement_text(index, &v);
-                            });
-                        }
-                        on:change=move |_| editor.flush()
-                    />
-                </label>
-                {kind.allows_unmeasurable().then(|| view! {
-                    <button type="button" class="small" on:click=move |_| editor.edit_now(|a| {
-                        a.set_measurement_text(index, "測定不能");
-                    })>"測定不能"</button>
-                })}
-            </div>
-            <fieldset class="segmented small" aria-label="体位">
-                {radio("posture", posture_value(Some(Posture::Sitting)), "座位", posture_is(Some(Posture::Sitting)), set_posture(Some(Posture::Sitting)))}
-                {radio("posture", posture_value(Some(Posture::Lying)), "臥位", posture_is(Some(Posture::Lying)), set_posture(Some(Posture::Lying)))}
-                {radio("posture", posture_value(None), "体位未記録", posture_is(None), set_posture(None))}
-            </fieldset>
-            <fieldset class="segmented small" aria-label="状況">
-                {radio("situation", situation_value(Some(Situation::Rest)), "安静時", situation_is(Some(Situation::Rest)), set_situation(Some(Situation::Rest)))}
-                {radio("situation", situation_value(Some(Situation::AfterExertion)), "労作後", situation_is(Some(Situation::AfterExertion)), set_situation(Some(Situation::AfterExertion)))}
-                {radio("situation", situation_value(None), "状況未記録", situation_is(None), set_situation(None))}
-            </fieldset>
-            <label class="field measure-note">
-                <span class="visually-hidden">"メモ"</span>
-                <input
-                    type="text"
-                    name=format!("measure-{index}-note")
-                    autocomplete="off"
-                    placeholder="メモ（例: 酸素投与中、夜間）"
-                    prop:value=move || m.with(|m| m.as_ref().map(|m| m.note.clone()).unwrap_or_default())
-                    on:input:target=move |ev| {
-                        let v = ev.target().value();
-                        editor.edit(|a| {
-                            if let Some(mut next) = a.measurements.get(index).cloned() {
-                                next.note = v;
-                                a.update_measurement(index, next);
-                            }
-                        });
-                    }
-                    on:change=move |_| editor.flush()
-                />
-            </label>
-            <button type="button" class="link remove" on:click=move |_| editor.edit_now(|a| {
-                a.remove_measurement(index);
-            })>"この行を削除"</button>
-            <p class="reference hint">{kind.reference()}</p>
-            {move || finding.get().map(|f| view! {
-                <p class="finding" class:abnormal=f.abnormal == Some(true) data-testid="finding">
-                    {f.message.clone()}
-                    {f.attention.map(|a| view! { <strong class="attention">{format!("（{}）", a.label())}</strong> })}
-                </p>
-            })}
-            <RowIssues editor field=field.clone()/>
-        </div>
+        <fieldset class="segmented small" aria-label="体位">
+            {radio("posture", posture_value(Some(Posture::Sitting)), "座位", posture_is(Some(Posture::Sitting)), set_posture(Some(Posture::Sitting)))}
+            {radio("posture", posture_value(Some(Posture::Lying)), "臥位", posture_is(Some(Posture::Lying)), set_posture(Some(Posture::Lying)))}
+            {radio("posture", posture_value(None), "体位未記録", posture_is(None), set_posture(None))}
+        </fieldset>
+        <fieldset class="segmented small" aria-label="状況">
+            {radio("situation", situation_value(Some(Situation::Rest)), "安静時", situation_is(Some(Situation::Rest)), set_situation(Some(Situation::Rest)))}
+            {radio("situation", situation_value(Some(Situation::AfterExertion)), "労作後", situation_is(Some(Situation::AfterExertion)), set_situation(Some(Situation::AfterExertion)))}
+            {radio("situation", situation_value(None), "状況未記録", situation_is(None), set_situation(None))}
+        </fieldset>
     }
 }
