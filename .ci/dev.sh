@@ -110,6 +110,7 @@ cmd_test() {
   cargo fmt --all -- --check
   cargo clippy --all-targets -- -D warnings
   cargo clippy --target wasm32-unknown-unknown --lib --bins --test idb -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --lib --features bench -- -D warnings
   log "ドメインと保存契約のテスト（native）"
   cargo test --all-targets
   log "バンドルの JSON Schema をテスト用ファイル群と照合"
@@ -129,6 +130,8 @@ cmd_bench() {
   ensure_wasm_bindgen
   ensure_npm
   build_release
+  log "ベンチマーク用のビルド（dist-bench/: bench* の入口つき、データベースも別）"
+  trunk build --release --features bench --dist dist-bench
   log "ベンチマーク（native: 集計）"
   cargo bench --bench summary
   log "ベンチマーク（Chromium）"

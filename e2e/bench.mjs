@@ -3,6 +3,10 @@
 // unthrottled and once with the CPU throttled 4x through CDP (a slow municipal PC).
 //
 //   node e2e/bench.mjs [section…]   sections: size coldstart storage, and those of e2e/bench-*.mjs (default: all)
+//
+// The size section measures the app nurses get (dist/, `trunk build --release`); every other
+// section runs the benchmark build (dist-bench/, `trunk build --release --features bench
+// --dist dist-bench`), the only one with the bench* entry points (src/ui/bench.rs).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -13,6 +17,7 @@ import { AppPage } from './pages/app.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '..', 'dist');
+const benchDist = path.resolve(here, '..', 'dist-bench');
 const RATES = [1, 4];
 
 export function median(xs) {
@@ -138,6 +143,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('dist/ がありません。先に trunk build --release を実行してください。');
     process.exit(2);
   }
+  if (!fs.existsSync(path.join(benchDist, 'index.html'))) {
+    console.error('dist-bench/ がありません。先に trunk build --release --features bench --dist dist-bench を実行してください。');
+    process.exit(2);
+  }
   const wanted = process.argv.slice(2);
   // Other sections live in e2e/bench-*.mjs files, each exporting SECTIONS.
   let all = { ...SECTIONS };
@@ -145,7 +154,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const m = await import(path.join(here, f));
     all = { ...all, ...(m.SECTIONS || {}) };
   }
-  const server = await startServer({ root: dist });
+  const server = await startServer({ root: benchDist });
   console.log(`# 難病の地域診断 ベンチマーク (${new Date().toISOString()}, Chromium ${process.env.CHROMIUM || '/usr/bin/chromium'})`);
   for (const [name, fn] of Object.entries(all)) {
     if (wanted.length && !wanted.includes(name)) continue;

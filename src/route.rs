@@ -154,6 +154,58 @@ impl Route {
     }
 }
 
+/// Where in the 判断樹 section the route points (the item of `#/d/<id>/trees/<item>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TreePlace {
+    /// 療養者の一覧
+    List,
+    /// 療養者ごとの記録
+    Patient(RecordId),
+    /// アセスメント
+    Assessment(RecordId),
+    /// 訪問看護の保険 (for a patient, or blank)
+    Insurance(Option<RecordId>),
+    /// An item the page does not know.
+    Unknown(String),
+}
+
+const TREES_PATIENT: &str = "patient-";
+const TREES_ASSESSMENT: &str = "assessment-";
+const TREES_INSURANCE: &str = "insurance";
+
+impl TreePlace {
+    /// Reads the route's item.
+    pub fn parse(item: Option<&str>) -> TreePlace {
+        let Some(item) = item else { return TreePlace::List };
+        let id = |rest: &str| RecordId::parse(rest).ok();
+        if let Some(p) = item.strip_prefix(TREES_PATIENT).and_then(id) {
+            return TreePlace::Patient(p);
+        }
+        if let Some(a) = item.strip_prefix(TREES_ASSESSMENT).and_then(id) {
+            return TreePlace::Assessment(a);
+        }
+        if item == TREES_INSURANCE {
+            return TreePlace::Insurance(None);
+        }
+        if let Some(p) = item.strip_prefix(TREES_INSURANCE).and_then(|r| r.strip_prefix('-')).and_then(id) {
+            return TreePlace::Insurance(Some(p));
+        }
+        TreePlace::Unknown(item.to_string())
+    }
+
+    /// The route's item for this place.
+    pub fn item(&self) -> Option<String> {
+        match self {
+            TreePlace::List => None,
+            TreePlace::Patient(p) => Some(format!("{TREES_PATIENT}{p}")),
+            TreePlace::Assessment(a) => Some(format!("{TREES_ASSESSMENT}{a}")),
+            TreePlace::Insurance(None) => Some(TREES_INSURANCE.to_string()),
+            TreePlace::Insurance(Some(p)) => Some(format!("{TREES_INSURANCE}-{p}")),
+            TreePlace::Unknown(s) => Some(s.clone()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,5 +253,32 @@ mod tests {
         }
         assert_eq!(Route::parse(&Route::Home.to_hash()), Route::Home);
         assert_eq!(Route::parse(&Route::DataIo.to_hash()), Route::DataIo);
+    }
+
+    #[test]
+    fn tree_places_round_trip() {
+        assert_eq!(TreePlace::parse(None), TreePlace::List);
+        assert_eq!(TreePlace::parse(Some("patient-p1")), TreePlace::Patient(id("p1")));
+        assert_eq!(TreePlace::parse(Some("assessment-a-9")), TreePlace::Assessment(id("a-9")));
+        assert_eq!(TreePlace::parse(Some("insurance")), TreePlace::Insurance(None));
+        assert_eq!(TreePlace::parse(Some("insurance-p1")), TreePlace::Insurance(Some(id("p1"))));
+        for place in [
+            TreePlace::List,
+            TreePlace::Patient(id("p1")),
+            TreePlace::Assessment(id("a-9")),
+            TreePlace::Insurance(None),
+            TreePlace::Insurance(Some(id("p1"))),
+        ] {
+            assert_eq!(TreePlace::parse(place.item().as_deref()), place);
+        }
+    }
+
+    #[test]
+    fn unknown_tree_places_are_kept_as_typed() {
+        // No ID, a bad ID, an unknown word, 'insurance' without its dash.
+        for item in ["patient-", "patient-<x>", "history-p1", "insurancep1", "assessment"] {
+            assert_eq!(TreePlace::parse(Some(item)), TreePlace::Unknown(item.to_string()), "{item}");
+            assert_eq!(TreePlace::parse(Some(item)).item().as_deref(), Some(item));
+        }
     }
 }

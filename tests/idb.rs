@@ -3,6 +3,9 @@
 //!
 //! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
+// A test target: its #[wasm_bindgen_test] functions and helpers panic on purpose when a check
+// fails (clippy's allow-*-in-tests only sees #[test] and #[cfg(test)]).
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
 use js_sys::{Object, Reflect};
 use nanbyo_chiiki_shindan::storage::contract::{run_all, sample_diagnosis};

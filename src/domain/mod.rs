@@ -17,6 +17,7 @@ pub mod overview;
 pub mod patient;
 pub mod programmes;
 pub mod record;
+pub mod records;
 pub mod sample;
 pub mod save;
 pub mod station;

@@ -82,6 +82,29 @@ fn visits(r: &mut Lcg) -> Option<Decimal2> {
     }
 }
 
+/// 特定症状, each present at its own rate.
+fn synthetic_symptoms(r: &mut Lcg) -> KeySymptoms {
+    KeySymptoms {
+        respiratory: yes_no(r, 50),
+        swallowing: yes_no(r, 55),
+        speech: yes_no(r, 60),
+        urinary: yes_no(r, 20),
+        autonomic: yes_no(r, 15),
+        ..KeySymptoms::default()
+    }
+}
+
+/// 在宅でのレスパイト: described 30 %, なし or 不明 otherwise.
+fn synthetic_home_respite(r: &mut Lcg) -> Tri<String> {
+    if r.chance(30) {
+        Tri::Value("医療保険と難病事業の訪問看護を連続。3時間の長時間滞在看護".to_string())
+    } else if r.chance(50) {
+        Tri::None
+    } else {
+        Tri::Unknown
+    }
+}
+
 /// One varied patient.
 pub fn synthetic_patient(r: &mut Lcg, n: usize) -> Patient {
     let ventilator = yes_no(r, 35);
@@ -126,14 +149,7 @@ pub fn synthetic_patient(r: &mut Lcg, n: usize) -> Patient {
         } else {
             String::new()
         },
-        symptoms: KeySymptoms {
-            respiratory: yes_no(r, 50),
-            swallowing: yes_no(r, 55),
-            speech: yes_no(r, 60),
-            urinary: yes_no(r, 20),
-            autonomic: yes_no(r, 15),
-            ..KeySymptoms::default()
-        },
+        symptoms: synthetic_symptoms(r),
         neurology: DoctorCare {
             name: tri_name(r, &HOSPITALS, 85),
             mode: mode(r),
@@ -146,13 +162,7 @@ pub fn synthetic_patient(r: &mut Lcg, n: usize) -> Patient {
         },
         emergency_admission: tri_name(r, &HOSPITALS, 70),
         respite_admission: tri_name(r, &HOSPITALS, 35),
-        home_respite: if r.chance(30) {
-            Tri::Value("医療保険と難病事業の訪問看護を連続。3時間の長時間滞在看護".to_string())
-        } else if r.chance(50) {
-            Tri::None
-        } else {
-            Tri::Unknown
-        },
+        home_respite: synthetic_home_respite(r),
         emergency_nursing: tri_name(r, &STATIONS, 60),
         station_nursing: StationNursing {
             names: if station_count == 0 { Tri::None } else { Tri::Value(station_names) },

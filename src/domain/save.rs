@@ -14,6 +14,7 @@ use super::bundle::labels::{display_field, field_label};
 use super::ids::{DeviceId, RecordId};
 use super::record::StoredRecord;
 use super::record::{from_leaf_paths, leaf_paths, value_at, RecordBody, RecordError, RecordKind, RecordMeta};
+use super::records::{singleton_suffix, RecordSet};
 use super::time::Timestamp;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -199,20 +200,18 @@ pub fn plan_save<T: RecordBody>(input: SaveInput<'_, T>) -> Result<SavePlan, Rec
 }
 
 /// Where the form of a record kept once per 地域診断 (地域の概況, 様式4) saves: the record
-/// the 集計 reads (in the ゴミ箱 or not, so saving restores it rather than making a second),
-/// or a new one under the fixed ID `<地域診断>:<suffix>`.
-pub fn singleton_target(
-    records: &[StoredRecord],
-    diagnosis: &RecordId,
-    kind: RecordKind,
-    suffix: &str,
-) -> Result<Target, String> {
-    match super::summary::inputs::singleton_record(records, diagnosis, kind, suffix) {
-        Some(r) => Ok(Target::Existing(r.meta.id.clone())),
-        None => RecordId::singleton(diagnosis, suffix)
-            .map(|id| Target::New { id, diagnosis: diagnosis.clone() })
-            .map_err(|e| format!("{}の記録のIDを作れません: {e}", kind.label())),
+/// every page and the 集計 read ([`RecordSet::singleton`]: in the ゴミ箱 or not, so saving
+/// restores it rather than making a second), or a new one under the fixed ID
+/// `<地域診断>:<suffix>`.
+pub fn singleton_target(records: &[StoredRecord], diagnosis: &RecordId, kind: RecordKind) -> Result<Target, String> {
+    if let Some(r) = RecordSet::new(records, diagnosis).singleton(kind) {
+        return Ok(Target::Existing(r.meta.id.clone()));
     }
+    let suffix =
+        singleton_suffix(kind).ok_or_else(|| format!("{}は地域診断に1件の記録ではありません", kind.label()))?;
+    RecordId::singleton(diagnosis, suffix)
+        .map(|id| Target::New { id, diagnosis: diagnosis.clone() })
+        .map_err(|e| format!("{}の記録のIDを作れません: {e}", kind.label()))
 }
 
 /// The kind's name in the conflict message (`療養者`).

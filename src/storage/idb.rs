@@ -30,11 +30,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DomException, Event, IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
 
-pub const STORE_DIAGNOSES: &str = "diagnoses";
-pub const STORE_RECORDS: &str = "records";
-pub const STORE_DRAFTS: &str = "drafts";
-pub const STORE_META: &str = "meta";
-pub const INDEX_DIAGNOSIS: &str = "diagnosis";
+pub use super::schema::{INDEX_DIAGNOSIS, STORE_DIAGNOSES, STORE_DRAFTS, STORE_META, STORE_RECORDS};
 
 #[wasm_bindgen]
 extern "C" {

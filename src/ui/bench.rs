@@ -1,5 +1,8 @@
 //! Benchmark entry points, exported to JavaScript for `e2e/bench.mjs` (`npm run bench`).
-//! They use their own database (`nanbyo-bench`) and never touch the nurse's data.
+//! Only in a build with the cargo feature `bench` (dist-bench/), never in the app nurses use.
+//! They never touch the nurse's data: the storage benchmark uses a database of its own
+//! ([`BENCH_DB`]), and a bench build's app — which the io and roster benchmarks fill and
+//! then drive as a nurse would — uses [`APP_DATABASE`] instead of the app's database.
 
 use crate::domain::ids::RecordId;
 use crate::domain::record::StoredRecord;
@@ -8,7 +11,30 @@ use crate::storage::{Store, WriteBatch};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-const BENCH_DB: &str = "nanbyo-bench";
+/// The storage benchmark's database (made and deleted by each run).
+pub const BENCH_DB: &str = "nanbyo-bench";
+/// The database of a bench build's app (the one the io and roster benchmarks seed).
+pub const APP_DATABASE: &str = "nanbyo-chiiki-shindan-bench";
+
+/// `a == b` for `&str` in a constant.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The app nurses use keeps its data in this database; no benchmark may open it.
+const NURSES_DATABASE: &str = "nanbyo-chiiki-shindan";
+const _: () = assert!(!same(APP_DATABASE, NURSES_DATABASE) && !same(BENCH_DB, NURSES_DATABASE));
 
 fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
@@ -112,11 +138,12 @@ pub async fn bench_storage_phases(n: usize) -> Result<JsValue, JsValue> {
 
 // ---------------------------------------------------------------------------------------
 // データの入出力 (section "io" of e2e/bench-more.mjs): a synthetic 地域診断 saved into the
-// app's own database under a test name, then each phase of export and import timed alone.
-// Use a fresh browser profile: the data is the app's, on purpose (the UI is timed on it too).
+// bench build's app database (APP_DATABASE) under a test name, then each phase of export and
+// import timed alone; the roster benchmark then times the page itself on that data.
 // ---------------------------------------------------------------------------------------
 
 mod io_bench {
+    use super::APP_DATABASE;
     use super::{now_ms, set};
     use crate::domain::bundle::{
         apply_plan, export, parse_bundle, plan_import, select_for_export, split_diagnoses, ExportOptions, ExportScope,
@@ -130,7 +157,6 @@ mod io_bench {
     use crate::domain::time::Timestamp;
     use crate::storage::idb::{IdbStore, OpenHooks};
     use crate::storage::{Store, WriteBatch};
-    use crate::ui::platform::DATABASE_NAME;
     use js_sys::Object;
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
@@ -156,7 +182,7 @@ mod io_bench {
     }
 
     async fn open() -> Result<IdbStore, JsValue> {
-        IdbStore::open(DATABASE_NAME, OpenHooks::default()).await.map_err(js)
+        IdbStore::open(APP_DATABASE, OpenHooks::default()).await.map_err(js)
     }
 
     async fn all_records(store: &IdbStore) -> Result<Vec<StoredRecord>, JsValue> {

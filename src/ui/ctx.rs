@@ -9,6 +9,7 @@ use super::platform::{self, keys, StorageInfo};
 use crate::domain::diagnosis::{list_diagnoses, DiagnosisEntry};
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::record::{RecordBody, RecordKind, StoredRecord};
+use crate::domain::records::RecordSet;
 use crate::route::Route;
 use crate::storage::idb::IdbStore;
 use crate::storage::{Expect, StorageError, Store, WriteBatch};
@@ -53,24 +54,29 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// The live (not trashed) records of one kind, parsed. Unreadable bodies are skipped
-    /// (and reported by [`Loaded::unreadable`]).
+    /// The records as a [`RecordSet`]: every query of the loaded records goes through it, so
+    /// the pages, the 集計 and the export ask the same questions the same way.
+    pub fn set(&self) -> RecordSet<'_> {
+        match &self.diagnosis_id {
+            Some(id) => RecordSet::new(&self.records, id),
+            None => RecordSet::empty(),
+        }
+    }
+
+    /// The live (not trashed) records of one kind, parsed ([`RecordSet::live`]). Unreadable
+    /// bodies are skipped (and reported by [`Loaded::unreadable`]).
     pub fn live<T: RecordBody>(&self) -> Vec<(StoredRecord, T)> {
-        self.records
-            .iter()
-            .filter(|r| r.meta.kind == T::KIND && !r.is_deleted())
-            .filter_map(|r| r.body_as::<T>().ok().map(|b| (r.clone(), b)))
-            .collect()
+        self.set().live::<T>().map(|(r, b)| (r.clone(), b)).collect()
     }
 
     /// Trashed records of one kind.
     pub fn trashed(&self, kind: RecordKind) -> Vec<StoredRecord> {
-        self.records.iter().filter(|r| r.meta.kind == kind && r.is_deleted()).cloned().collect()
+        self.set().trashed(kind).cloned().collect()
     }
 
     /// One record by ID.
     pub fn get(&self, id: &RecordId) -> Option<&StoredRecord> {
-        self.records.iter().find(|r| &r.meta.id == id)
+        self.set().get(id)
     }
 }
 

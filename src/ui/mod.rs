@@ -2,6 +2,7 @@
 //! validation live in the domain.
 
 pub mod app;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod charts;
 pub mod components;

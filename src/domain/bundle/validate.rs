@@ -670,6 +670,8 @@ fn cited_assessments(record: &StoredRecord) -> Vec<RecordId> {
         .collect()
 }
 
+// TODO(issue 11): split by concern; left to the bundle work that owns this file.
+#[allow(clippy::too_many_lines)]
 fn check_references(
     diagnoses: &[StoredRecord],
     records: &[StoredRecord],

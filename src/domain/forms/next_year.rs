@@ -22,8 +22,8 @@ use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::overview::Overview;
 use crate::domain::patient::Patient;
 use crate::domain::record::{RecordBody, RecordError, RecordKind, StoredRecord};
+use crate::domain::records::{RecordSet, OVERVIEW_SUFFIX};
 use crate::domain::station::Station;
-use crate::domain::summary::inputs::{singleton_record, OVERVIEW_SUFFIX};
 use crate::domain::time::Timestamp;
 
 /// The kinds copied into the next 年度.
@@ -42,11 +42,11 @@ fn copy_one<T: RecordBody>(
     Ok(copy)
 }
 
-/// Copies the live 概況, 療養者 and ステーション among `records` (those of one 地域診断) into
-/// the 地域診断 `new_diagnosis`, in input order. `new_id` gives each copy its ID. Fails on the
-/// first record whose body cannot be read (nothing is copied then).
+/// Copies the live 概況, 療養者 and ステーション of the 地域診断 `source` into the 地域診断
+/// `new_diagnosis`, in stored order. `new_id` gives each copy its ID. Fails on the first
+/// record whose body cannot be read (nothing is copied then).
 pub fn copy_for_next_year(
-    records: &[StoredRecord],
+    source: RecordSet<'_>,
     new_diagnosis: &RecordId,
     mut new_id: impl FnMut() -> RecordId,
     now: Timestamp,
@@ -55,15 +55,11 @@ pub fn copy_for_next_year(
     let mut out = Vec::new();
     // The 概況 is one record per 地域診断 under its fixed ID (`<地域診断>:overview`), so that
     // bundles from two devices merge it field by field; should the source hold two, the one
-    // the 集計 reads is copied.
-    let overview = records
-        .iter()
-        .find(|r| r.meta.kind == RecordKind::Overview)
-        .and_then(|r| singleton_record(records, &r.meta.diagnosis_id, RecordKind::Overview, OVERVIEW_SUFFIX))
-        .map(|r| r.meta.id.clone());
-    for r in records.iter().filter(|r| !r.is_deleted()) {
+    // every page and the 集計 read is copied.
+    let overview = source.singleton(RecordKind::Overview).map(|r| &r.meta.id);
+    for r in source.live_records() {
         let copy = match r.meta.kind {
-            RecordKind::Overview if overview.as_ref() != Some(&r.meta.id) => continue,
+            RecordKind::Overview if overview != Some(&r.meta.id) => continue,
             RecordKind::Overview => {
                 let id = RecordId::singleton(new_diagnosis, OVERVIEW_SUFFIX).unwrap_or_else(|_| new_id());
                 copy_one::<Overview>(r, new_diagnosis, id, now, device)?
@@ -140,13 +136,12 @@ pub fn plan_next_year(
         ));
     }
     let source_id = &source.record.meta.id;
-    let live = |kind: RecordKind| {
-        records.iter().filter(|r| r.meta.kind == kind && &r.meta.diagnosis_id == source_id && !r.is_deleted()).count()
-    };
+    let set = RecordSet::new(records, source_id);
+    let live = |kind: RecordKind| set.live_of_kind(kind).count();
     Ok(NextYearPlan {
         source: from.clone(),
         target,
-        overviews: live(RecordKind::Overview),
+        overviews: usize::from(set.singleton(RecordKind::Overview).is_some_and(|r| !r.is_deleted())),
         patients: live(RecordKind::Patient),
         programmes: crate::domain::programmes::list_programmes(records, source_id).0.len(),
         stations: live(RecordKind::Station),
@@ -168,10 +163,9 @@ pub fn build_next_year(
 ) -> Result<(StoredRecord, Vec<StoredRecord>), RecordError> {
     let id = new_id();
     let diagnosis = StoredRecord::create(id.clone(), id.clone(), &plan.target, now, device)?;
-    let own: Vec<StoredRecord> = records.iter().filter(|r| &r.meta.diagnosis_id == source_id).cloned().collect();
-    let mut copies = copy_for_next_year(&own, &id, &mut new_id, now, device)?;
+    let mut copies = copy_for_next_year(RecordSet::new(records, source_id), &id, &mut new_id, now, device)?;
     let (programmes, _unreadable) =
-        crate::domain::programmes::copy_for_next_year(&own, source_id, &id, &mut new_id, now, device)?;
+        crate::domain::programmes::copy_for_next_year(records, source_id, &id, &mut new_id, now, device)?;
     copies.extend(programmes);
     Ok((diagnosis, copies))
 }
@@ -231,8 +225,9 @@ mod tests {
             make("g1", &Programme::standard(StandardProgramme::ALL[0])),
         ];
         let mut n = 0;
+        let source = id("d2025");
         let copies = copy_for_next_year(
-            &records,
+            RecordSet::new(&records, &source),
             &id("d2026"),
             || {
                 n += 1;
@@ -362,7 +357,9 @@ mod tests {
 
     #[test]
     fn nothing_to_copy_gives_nothing() {
-        let copies = copy_for_next_year(&[], &id("d2026"), || id("x"), Timestamp(0), &dev()).expect("ok");
+        let copies =
+            copy_for_next_year(RecordSet::new(&[], &id("d2025")), &id("d2026"), || id("x"), Timestamp(0), &dev())
+                .expect("ok");
         assert!(copies.is_empty());
     }
 
@@ -370,7 +367,9 @@ mod tests {
     fn an_unreadable_body_fails_the_copy() {
         let mut bad = make("p1", &Patient::default());
         bad.body = Body::from_value(&serde_json::json!({"id_number": 12}));
-        let result = copy_for_next_year(&[bad], &id("d2026"), || id("x"), Timestamp(0), &dev());
+        let source = id("d2025");
+        let result =
+            copy_for_next_year(RecordSet::new(&[bad], &source), &id("d2026"), || id("x"), Timestamp(0), &dev());
         assert!(matches!(result, Err(RecordError::Body(_))));
     }
 }

@@ -636,26 +636,9 @@ impl PatientForm {
         }
     }
 
-    /// Parses and checks the form. `today` bounds 発症時期 and the plan's year.
-    ///
-    /// `Ok((patient, warnings))` when it can be saved; `Err(issues)` when at least one error
-    /// blocks saving (the issues hold every finding). ID番号 uniqueness is checked apart
-    /// ([`duplicate_id_number`]) because it needs the other patients.
-    pub fn parse(&self, today: Date) -> Result<(Patient, Issues), Issues> {
-        let mut issues = Issues::new();
-        let i = &mut issues;
-
-        let id_number = parse_text(&self.id_number, MAX_ID_NUMBER_LEN, false, fields::ID_NUMBER, labels::ID_NUMBER, i);
-        if id_number.is_empty() {
-            i.error(fields::ID_NUMBER, labels::ID_NUMBER, "ID番号を入力してください（氏名の代わりに使います）");
-        }
-        let disease = self.parse_disease(i);
-        let name = parse_short_text(&self.name, fields::NAME, labels::NAME, i);
-        let municipality = parse_short_text(&self.municipality, fields::MUNICIPALITY, labels::MUNICIPALITY, i);
-        let address_detail = parse_short_text(&self.address_detail, fields::ADDRESS_DETAIL, labels::ADDRESS_DETAIL, i);
-        let onset = parse_onset(&self.onset, today, i);
-        let first_symptom = parse_long_text(&self.first_symptom, fields::FIRST_SYMPTOM, labels::FIRST_SYMPTOM, i);
-        let onset_type = match self.onset_type.trim() {
+    /// 病型: one of the choices, or blank.
+    fn parse_onset_type(&self, i: &mut Issues) -> Option<OnsetType> {
+        match self.onset_type.trim() {
             "" => None,
             key => {
                 let found = OnsetType::ALL.into_iter().find(|t| onset_type_key(*t) == key);
@@ -664,20 +647,13 @@ impl PatientForm {
                 }
                 found
             }
-        };
-        let age = self.parse_age(i);
-        let adl = parse_code(
-            &self.adl,
-            &[1, 2, 3],
-            "1（自立）、2（一部介助）、3（全面介助）で入力してください",
-            fields::ADL,
-            labels::ADL,
-            i,
-        )
-        .and_then(Adl::from_code);
+        }
+    }
 
+    /// 医療処置管理.
+    fn parse_procedures(&self, i: &mut Issues) -> Procedures {
         let p = &self.procedures;
-        let procedures = Procedures {
+        Procedures {
             ventilator: parse_yes_no(&p.ventilator, fields::VENTILATOR, labels::VENTILATOR, i),
             tracheostomy: parse_yes_no(&p.tracheostomy, fields::TRACHEOSTOMY, labels::TRACHEOSTOMY, i),
             suction: parse_yes_no(&p.suction, fields::SUCTION, labels::SUCTION, i),
@@ -689,10 +665,13 @@ impl PatientForm {
                 labels::OTHER_PROCEDURE_DETAIL,
                 i,
             ),
-        };
-        let devices = parse_long_text(&self.devices, fields::DEVICES, labels::DEVICES, i);
+        }
+    }
+
+    /// 特定症状 (the 判断樹 sources carry over as they are).
+    fn parse_symptoms(&self, i: &mut Issues) -> KeySymptoms {
         let s = &self.symptoms;
-        let symptoms = KeySymptoms {
+        KeySymptoms {
             respiratory: parse_yes_no(&s.respiratory, fields::RESPIRATORY, labels::RESPIRATORY, i),
             swallowing: parse_yes_no(&s.swallowing, fields::SWALLOWING, labels::SWALLOWING, i),
             speech: parse_yes_no(&s.speech, fields::SPEECH, labels::SPEECH, i),
@@ -701,8 +680,11 @@ impl PatientForm {
             respiratory_source: s.respiratory_source.clone(),
             swallowing_source: s.swallowing_source.clone(),
             speech_source: s.speech_source.clone(),
-        };
+        }
+    }
 
+    /// 神経内科専門医療機関 and かかりつけ主治医.
+    fn parse_doctors(&self, i: &mut Issues) -> (DoctorCare, DoctorCare) {
         let neurology = parse_doctor(
             &self.neurology,
             [fields::NEUROLOGY_NAME, fields::NEUROLOGY_MODE, fields::NEUROLOGY_PER_MONTH],
@@ -715,28 +697,12 @@ impl PatientForm {
             [labels::FAMILY_DOCTOR_NAME, labels::FAMILY_DOCTOR_MODE, labels::FAMILY_DOCTOR_PER_MONTH],
             i,
         );
-        let tri = |f: &TriTextForm, multiline: bool, field: &str, label: &str, i: &mut Issues| {
-            parse_tri_text(&f.state, &f.text, multiline, field, label, i)
-        };
-        let emergency_admission =
-            tri(&self.emergency_admission, false, fields::EMERGENCY_ADMISSION, labels::EMERGENCY_ADMISSION, i);
-        let respite_admission =
-            tri(&self.respite_admission, false, fields::RESPITE_ADMISSION, labels::RESPITE_ADMISSION, i);
-        let home_respite = tri(&self.home_respite, true, fields::HOME_RESPITE, labels::HOME_RESPITE, i);
-        let emergency_nursing =
-            tri(&self.emergency_nursing, false, fields::EMERGENCY_NURSING, labels::EMERGENCY_NURSING, i);
+        (neurology, family_doctor)
+    }
 
-        let station_nursing = self.parse_station_nursing(i);
-        let institution_nursing = InstitutionNursing {
-            name: tri(&self.institution_nursing.name, false, fields::INSTITUTION_NAME, labels::INSTITUTION_NAME, i),
-            weekly_visits: visits(
-                &self.institution_nursing.weekly_visits,
-                fields::INSTITUTION_WEEKLY,
-                labels::INSTITUTION_WEEKLY,
-                i,
-            ),
-        };
-        let ventilator_programme = VentilatorProgramme {
+    /// 在宅人工呼吸器使用患者支援事業.
+    fn parse_ventilator_programme(&self, i: &mut Issues) -> VentilatorProgramme {
+        VentilatorProgramme {
             used: parse_yes_no(&self.ventilator_programme.used, fields::PROGRAMME_USED, labels::PROGRAMME_USED, i),
             weekly_visits: visits(
                 &self.ventilator_programme.weekly_visits,
@@ -744,8 +710,11 @@ impl PatientForm {
                 labels::PROGRAMME_WEEKLY,
                 i,
             ),
-        };
+        }
+    }
 
+    /// 介護保険（介護度）, 身体障害者手帳（級）and 障害支援区分.
+    fn parse_certificates(&self, i: &mut Issues) -> (Tri<CareLevel>, Tri<u8>, Tri<u8>) {
         let care_insurance = parse_tri_code(
             &self.care_insurance,
             &[11, 12, 1, 2, 3, 4, 5],
@@ -778,6 +747,68 @@ impl PatientForm {
             labels::DISABILITY_SUPPORT_CLASS,
             i,
         );
+        (care_insurance, disability_certificate, disability_support_class)
+    }
+
+    /// Parses and checks the form. `today` bounds 発症時期 and the plan's year.
+    ///
+    /// `Ok((patient, warnings))` when it can be saved; `Err(issues)` when at least one error
+    /// blocks saving (the issues hold every finding). ID番号 uniqueness is checked apart
+    /// ([`duplicate_id_number`]) because it needs the other patients.
+    pub fn parse(&self, today: Date) -> Result<(Patient, Issues), Issues> {
+        let mut issues = Issues::new();
+        let i = &mut issues;
+
+        let id_number = parse_text(&self.id_number, MAX_ID_NUMBER_LEN, false, fields::ID_NUMBER, labels::ID_NUMBER, i);
+        if id_number.is_empty() {
+            i.error(fields::ID_NUMBER, labels::ID_NUMBER, "ID番号を入力してください（氏名の代わりに使います）");
+        }
+        let disease = self.parse_disease(i);
+        let name = parse_short_text(&self.name, fields::NAME, labels::NAME, i);
+        let municipality = parse_short_text(&self.municipality, fields::MUNICIPALITY, labels::MUNICIPALITY, i);
+        let address_detail = parse_short_text(&self.address_detail, fields::ADDRESS_DETAIL, labels::ADDRESS_DETAIL, i);
+        let onset = parse_onset(&self.onset, today, i);
+        let first_symptom = parse_long_text(&self.first_symptom, fields::FIRST_SYMPTOM, labels::FIRST_SYMPTOM, i);
+        let onset_type = self.parse_onset_type(i);
+        let age = self.parse_age(i);
+        let adl = parse_code(
+            &self.adl,
+            &[1, 2, 3],
+            "1（自立）、2（一部介助）、3（全面介助）で入力してください",
+            fields::ADL,
+            labels::ADL,
+            i,
+        )
+        .and_then(Adl::from_code);
+
+        let procedures = self.parse_procedures(i);
+        let devices = parse_long_text(&self.devices, fields::DEVICES, labels::DEVICES, i);
+        let symptoms = self.parse_symptoms(i);
+
+        let (neurology, family_doctor) = self.parse_doctors(i);
+        let tri = |f: &TriTextForm, multiline: bool, field: &str, label: &str, i: &mut Issues| {
+            parse_tri_text(&f.state, &f.text, multiline, field, label, i)
+        };
+        let emergency_admission =
+            tri(&self.emergency_admission, false, fields::EMERGENCY_ADMISSION, labels::EMERGENCY_ADMISSION, i);
+        let respite_admission =
+            tri(&self.respite_admission, false, fields::RESPITE_ADMISSION, labels::RESPITE_ADMISSION, i);
+        let home_respite = tri(&self.home_respite, true, fields::HOME_RESPITE, labels::HOME_RESPITE, i);
+        let emergency_nursing =
+            tri(&self.emergency_nursing, false, fields::EMERGENCY_NURSING, labels::EMERGENCY_NURSING, i);
+
+        let station_nursing = self.parse_station_nursing(i);
+        let institution_nursing = InstitutionNursing {
+            name: tri(&self.institution_nursing.name, false, fields::INSTITUTION_NAME, labels::INSTITUTION_NAME, i),
+            weekly_visits: visits(
+                &self.institution_nursing.weekly_visits,
+                fields::INSTITUTION_WEEKLY,
+                labels::INSTITUTION_WEEKLY,
+                i,
+            ),
+        };
+        let ventilator_programme = self.parse_ventilator_programme(i);
+        let (care_insurance, disability_certificate, disability_support_class) = self.parse_certificates(i);
         let home_care_service =
             parse_yes_no(&self.home_care_service, fields::HOME_CARE_SERVICE, labels::HOME_CARE_SERVICE, i);
         let disaster_plan = parse_disaster_plan(&self.disaster_plan, today, i);

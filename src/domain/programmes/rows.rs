@@ -5,6 +5,7 @@ use super::{Programme, ProgrammeKind, StandardProgramme};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::record::{RecordError, RecordKind, StoredRecord};
+use crate::domain::records::RecordSet;
 use crate::domain::time::Timestamp;
 
 /// The standard rows for a new 地域診断, in the paper form's order: name, 実施主体 and
@@ -46,10 +47,7 @@ pub fn previous_year_row<'a>(previous: &'a [ProgrammeEntry], entry: &ProgrammeEn
 pub fn list_programmes(records: &[StoredRecord], diagnosis_id: &RecordId) -> (Vec<ProgrammeEntry>, Vec<String>) {
     let mut entries = Vec::new();
     let mut unreadable = Vec::new();
-    for r in records {
-        if r.meta.kind != RecordKind::Programme || &r.meta.diagnosis_id != diagnosis_id || r.is_deleted() {
-            continue;
-        }
+    for r in RecordSet::new(records, diagnosis_id).live_of_kind(RecordKind::Programme) {
         match r.body_as::<Programme>() {
             Ok(programme) => entries.push(ProgrammeEntry { record: r.clone(), programme }),
             Err(e) => unreadable.push(format!("{}: {e}", r.meta.id)),

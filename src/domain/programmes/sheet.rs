@@ -19,6 +19,7 @@ use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::issues::{Issue, Issues};
 use crate::domain::record::{RecordError, RecordKind, StoredRecord};
+use crate::domain::records::RecordSet;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -81,11 +82,11 @@ impl Sheet {
     /// Reads the rows of `diagnosis_id` from its records (other kinds and other 地域診断 are
     /// ignored).
     pub fn new(records: &[StoredRecord], diagnosis_id: &RecordId) -> Sheet {
-        let ours = |r: &&StoredRecord| r.meta.kind == RecordKind::Programme && &r.meta.diagnosis_id == diagnosis_id;
-        let any_record = records.iter().any(|r| ours(&r));
+        let set = RecordSet::new(records, diagnosis_id);
+        let any_record = set.of_kind(RecordKind::Programme).next().is_some();
         let (entries, mut unreadable) = list_programmes(records, diagnosis_id);
         let mut trashed = Vec::new();
-        for r in records.iter().filter(ours).filter(|r| r.is_deleted()) {
+        for r in set.trashed(RecordKind::Programme) {
             match r.body_as::<Programme>() {
                 Ok(programme) => trashed.push(ProgrammeEntry { record: r.clone(), programme }),
                 Err(e) => unreadable.push(format!("{}: {e}", r.meta.id)),

@@ -2,18 +2,17 @@
 //! (地域の概況), its 療養者 and 様式3's ステーション — read once from the stored records, with
 //! each record's ID kept beside its body so that a figure's drill-down can link to the record.
 
-use crate::domain::evaluation::Evaluation;
 use crate::domain::ids::RecordId;
 use crate::domain::overview::Overview;
 use crate::domain::patient::Patient;
 use crate::domain::record::{Body, RecordBody, RecordKind, StoredRecord};
+use crate::domain::records::RecordSet;
 use crate::domain::station::Station;
 use std::collections::HashMap;
 
-/// The suffix of the 地域の概況 record's ID (`<地域診断>:overview`).
-pub const OVERVIEW_SUFFIX: &str = "overview";
-/// The suffix of the 様式4 評価 record's ID (`<地域診断>:evaluation`).
-pub const EVALUATION_SUFFIX: &str = "evaluation";
+/// Moved to [`crate::domain::records`] (the one rule for which 概況 / 様式4 a 地域診断 has);
+/// named here too for the callers that still import it from here.
+pub use crate::domain::records::{singleton_record, EVALUATION_SUFFIX, OVERVIEW_SUFFIX};
 
 /// What the 集計 is computed from, for one 地域診断. Trashed records are left out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,38 +32,6 @@ pub struct SummaryInputs {
     /// 療養者・ステーション・概況 records whose body could not be read (left out of the 集計;
     /// never dropped from storage).
     pub unreadable: usize,
-}
-
-/// The one record of a kind that exists once per 地域診断 (地域の概況, 様式4 評価): the one
-/// with the ID `<地域診断>:<suffix>` if it is there (trashed or not, so that saving restores
-/// it rather than making a second one), otherwise the most recently updated live one of the
-/// kind (a file from an older version may have used another ID).
-pub fn singleton_record<'a>(
-    records: &'a [StoredRecord],
-    diagnosis: &RecordId,
-    kind: RecordKind,
-    suffix: &str,
-) -> Option<&'a StoredRecord> {
-    let own = RecordId::singleton(diagnosis, suffix).ok();
-    let of_kind = || records.iter().filter(move |r| r.meta.kind == kind && &r.meta.diagnosis_id == diagnosis);
-    of_kind().find(|r| own.as_ref() == Some(&r.meta.id)).or_else(|| {
-        of_kind()
-            .filter(|r| !r.is_deleted())
-            .max_by(|a, b| a.meta.updated_at.cmp(&b.meta.updated_at).then(a.meta.id.cmp(&b.meta.id)))
-    })
-}
-
-/// The saved 様式4 評価 of a 地域診断 and its record (`None` when nothing was saved or it is in
-/// the ゴミ箱; an unreadable body reads as blank).
-pub fn saved_evaluation<'a>(
-    records: &'a [StoredRecord],
-    diagnosis: &RecordId,
-) -> Option<(&'a StoredRecord, Evaluation)> {
-    let r = singleton_record(records, diagnosis, RecordKind::Evaluation, EVALUATION_SUFFIX)?;
-    if r.is_deleted() {
-        return None;
-    }
-    Some((r, r.body_as::<Evaluation>().unwrap_or_default()))
 }
 
 /// Bodies already read, by record ID, with the text they were read from: when the records
@@ -99,7 +66,8 @@ pub fn summary_inputs_cached(records: &[StoredRecord], diagnosis: &RecordId, cac
     let mut out = SummaryInputs::default();
     let mut seen_patients: HashMap<RecordId, (Body, Option<Patient>)> = HashMap::new();
     let mut seen_stations: HashMap<RecordId, (Body, Option<Station>)> = HashMap::new();
-    for r in records.iter().filter(|r| &r.meta.diagnosis_id == diagnosis && !r.is_deleted()) {
+    let set = RecordSet::new(records, diagnosis);
+    for r in set.live_records() {
         match r.meta.kind {
             RecordKind::Patient => {
                 let p = cached(&mut cache.patients, r);
@@ -132,16 +100,13 @@ pub fn summary_inputs_cached(records: &[StoredRecord], diagnosis: &RecordId, cac
     }
     cache.patients = seen_patients;
     cache.stations = seen_stations;
-    if let Some(r) = singleton_record(records, diagnosis, RecordKind::Overview, OVERVIEW_SUFFIX) {
-        if !r.is_deleted() {
-            match r.body_as::<Overview>() {
-                Ok(o) => {
-                    out.overview = o;
-                    out.overview_entered = true;
-                }
-                Err(_) => out.unreadable += 1,
-            }
+    match set.live_singleton::<Overview>() {
+        Some((_, Ok(o))) => {
+            out.overview = o;
+            out.overview_entered = true;
         }
+        Some((_, Err(_))) => out.unreadable += 1,
+        None => {}
     }
     out
 }
@@ -214,26 +179,5 @@ mod tests {
         // The removed record is forgotten.
         assert!(!cache.patients.contains_key(&id("p-7")));
         assert_eq!(cache.patients.len(), 30);
-    }
-
-    #[test]
-    fn the_singleton_id_wins_then_the_newest() {
-        let a = rec("old-eval", "d1", &Evaluation { overall: "古い".into(), ..Evaluation::default() }, 5);
-        let b = rec("newer-eval", "d1", &Evaluation { overall: "新しい".into(), ..Evaluation::default() }, 9);
-        let records = vec![a.clone(), b.clone()];
-        assert_eq!(saved_evaluation(&records, &id("d1")).map(|(_, e)| e.overall), Some("新しい".to_string()));
-        let mut own = rec("d1:evaluation", "d1", &Evaluation { overall: "本体".into(), ..Evaluation::default() }, 1);
-        let records = vec![a.clone(), own.clone(), b.clone()];
-        assert_eq!(
-            saved_evaluation(&records, &id("d1")).map(|(r, _)| r.meta.id.to_string()),
-            Some("d1:evaluation".into())
-        );
-        // In the ゴミ箱: no saved evaluation, but the record is still the one to restore.
-        own.meta.deleted_at = Some(Timestamp(3));
-        let records = vec![a, own, b];
-        assert!(saved_evaluation(&records, &id("d1")).is_none());
-        let r = singleton_record(&records, &id("d1"), RecordKind::Evaluation, EVALUATION_SUFFIX);
-        assert_eq!(r.map(|r| r.meta.id.to_string()), Some("d1:evaluation".into()));
-        assert!(singleton_record(&records, &id("d2"), RecordKind::Evaluation, EVALUATION_SUFFIX).is_none());
     }
 }

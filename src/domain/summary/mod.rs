@@ -10,13 +10,16 @@
 //!   comparison ([`compare()`]).
 //! * [`charts`]: bar data for the charts ([`Summary::charts`]).
 //! * [`table`]: the 集計 and the comparison as CSV for Excel.
-//! * [`inputs`]: the records the 集計 is computed from ([`summary_inputs`]), and the saved
-//!   様式4 ([`saved_evaluation`]).
+//! * [`coverage`](mod@coverage): 様式4's eight items and their 管内の状況 ([`ItemCoverage`]).
+//! * [`tally`]: the tallies of one pass over the roster, which the sheet and the coverage
+//!   build their figures from.
+//! * [`inputs`]: the records the 集計 is computed from ([`summary_inputs`]).
 //! * [`drill`]: each figure's name in the page address and its 内訳 ([`DrillDown`]).
 //! * [`layout`]: C in the sheet's groups ([`PatientStatus::groups`]).
 
 pub mod charts;
 pub mod compare;
+pub mod coverage;
 pub mod drill;
 pub mod figure;
 pub mod inputs;
@@ -24,9 +27,11 @@ pub mod layout;
 pub mod sheet;
 pub mod stations;
 pub mod table;
+pub mod tally;
 
 pub use charts::{Bar, Chart, UnknownBar};
 pub use compare::{compare, Change, ComparisonRow, Line, Points, Section, SummaryLine, POINTS_UNIT};
+pub use coverage::{coverage, EvaluationItem, ItemCoverage};
 pub use drill::{all_figure_keys, DrillDown};
 pub use figure::{
     filter_choices, members, present_filter_choices, station_members, station_unknown_members, unknown_members, Amount,
@@ -34,8 +39,8 @@ pub use figure::{
     ProcedureKind, Quantity, StationFigure, SymptomKind, Tally, Verdict,
 };
 pub use inputs::{
-    saved_evaluation, singleton_record, summary_inputs, summary_inputs_cached, InputsCache, SummaryInputs,
-    EVALUATION_SUFFIX, OVERVIEW_SUFFIX,
+    singleton_record, summary_inputs, summary_inputs_cached, InputsCache, SummaryInputs, EVALUATION_SUFFIX,
+    OVERVIEW_SUFFIX,
 };
 pub use layout::FigureGroup;
 pub use sheet::{certified_count, summarize, AreaOverview, DoctorFigures, PatientStatus, Summary};

@@ -1,12 +1,13 @@
 //! 集計シート「管轄地域におけるALS在宅療養者の身体状況と医療サービスの確保状況」:
 //! A 管轄地域の概況, B 訪問看護ステーションの概況, C 在宅療養者の現況.
 
+use super::coverage::{coverage_from, ItemCoverage};
 use super::figure::{
-    fact_index, tally_facts, tally_patients, Amount, Denominator, DiseaseFilter, DoctorFigure, DoctorKind, FactTallies,
-    Figure, FigureKey, PatientFigure, ProcedureKind, Quantity, SymptomKind, Tally,
+    Amount, Denominator, DiseaseFilter, DoctorFigure, DoctorKind, Figure, PatientFigure, ProcedureKind, Quantity,
+    SymptomKind,
 };
 use super::stations::{per_100k, per_area, station_totals, StationTotals};
-use crate::domain::evaluation::{coverage_from, ItemCoverage};
+use super::tally::Tallies;
 use crate::domain::number::{rate_tenths, Decimal2};
 use crate::domain::overview::Overview;
 use crate::domain::patient::{Adl, AgeBand, CareLevel, Disease, Patient};
@@ -182,79 +183,12 @@ pub struct Summary {
     pub stations: StationTotals,
     /// C．在宅療養者の現況
     pub status: PatientStatus,
-    /// 様式4 管内の状況 (the same as [`coverage`](crate::domain::evaluation::coverage))
+    /// 様式4 管内の状況 (the same as [`coverage`](super::coverage::coverage))
     pub coverage: [ItemCoverage; 8],
 }
 
 /// The 集計 sheet's support classes, in its order (6 … 1).
 const SUPPORT_CLASSES: [u8; 6] = [6, 5, 4, 3, 2, 1];
-
-/// The tallies of one pass over the roster, looked up by key, and the figures built from them.
-pub(crate) struct Tallies<'a> {
-    filter: &'a DiseaseFilter,
-    patients: &'a [Patient],
-    n: u64,
-    tallies: Vec<Tally>,
-    users_weekly_sum: Decimal2,
-}
-
-impl<'a> Tallies<'a> {
-    /// One pass over the patients of `filter` ([`tally_facts`]).
-    pub(crate) fn new(patients: &'a [Patient], filter: &'a DiseaseFilter) -> Tallies<'a> {
-        let FactTallies { n, tallies, users_weekly_sum } = tally_facts(patients, filter);
-        Tallies { filter, patients, n, tallies, users_weekly_sum }
-    }
-
-    /// N
-    pub(crate) fn n(&self) -> u64 {
-        self.n
-    }
-
-    pub(crate) fn tally(&self, key: PatientFigure) -> Tally {
-        if key == PatientFigure::Patients {
-            return Tally { yes: self.n, unknown: 0 };
-        }
-        match fact_index(key).and_then(|i| self.tallies.get(i)) {
-            Some(t) => *t,
-            // A key outside the single pass (none of the sheet's): counted on its own, by the
-            // same rule.
-            None => tally_patients(&[key], self.patients, self.filter).1.first().copied().unwrap_or_default(),
-        }
-    }
-
-    fn denominator_count(&self, d: Denominator) -> u64 {
-        match d {
-            Denominator::Patients => self.n,
-            Denominator::Ventilated => self.tally(PatientFigure::Procedure(ProcedureKind::Ventilator)).yes,
-            Denominator::CertificateHolders => self.tally(PatientFigure::Certificate).yes,
-            Denominator::CareInsured => self.tally(PatientFigure::CareInsured).yes,
-            // Not a patient denominator.
-            Denominator::Stations => 0,
-        }
-    }
-
-    /// The figure for `key`, with its own label, as a % of `denominator`.
-    pub(crate) fn figure_as(&self, key: PatientFigure, label: &'static str, denominator: Denominator) -> Figure {
-        Figure::new(
-            FigureKey::Patient(key),
-            label,
-            self.tally(key),
-            denominator,
-            self.denominator_count(denominator),
-            self.filter,
-        )
-    }
-
-    /// The figure for `key` as a % of `denominator`.
-    pub(crate) fn figure(&self, key: PatientFigure, denominator: Denominator) -> Figure {
-        self.figure_as(key, key.label(), denominator)
-    }
-
-    /// The figure for `key` as a % of N.
-    pub(crate) fn of_n(&self, key: PatientFigure) -> Figure {
-        self.figure(key, Denominator::Patients)
-    }
-}
 
 fn certified_label(filter: &DiseaseFilter) -> (&'static str, &'static str, &'static str) {
     match filter.disease() {

@@ -1,6 +1,6 @@
 //! Version 1: the 地域診断 list and small app facts.
 
-use crate::storage::idb::{STORE_DIAGNOSES, STORE_META};
+use crate::storage::schema::{STORE_DIAGNOSES, STORE_META};
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbTransaction};
 

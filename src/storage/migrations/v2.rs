@@ -1,7 +1,7 @@
 //! Version 2: the records of each 地域診断 (療養者, ステーション, …) and form drafts, both
 //! indexed by 地域診断 so that one 地域診断 loads, and is deleted, without scanning others.
 
-use crate::storage::idb::{INDEX_DIAGNOSIS, STORE_DRAFTS, STORE_RECORDS};
+use crate::storage::schema::{INDEX_DIAGNOSIS, STORE_DRAFTS, STORE_RECORDS};
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbTransaction};
 

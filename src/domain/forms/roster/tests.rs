@@ -3,8 +3,11 @@
 use super::*;
 use crate::domain::forms::seed_examples::{seed_example_1, seed_example_2};
 use crate::domain::ids::RecordId;
+use crate::domain::number::Decimal2;
+use crate::domain::patient::Age;
 use crate::domain::patient::{Adl, AgeBand, Disease, Gap, Procedures};
 use crate::domain::time::Date;
+use std::cmp::Ordering;
 
 fn p(id: &str, name: &str, municipality: &str) -> Patient {
     Patient { id_number: id.into(), name: name.into(), municipality: municipality.into(), ..Patient::default() }

@@ -9,8 +9,7 @@
 mod form;
 mod print;
 
-use crate::domain::evaluation::{evaluation_csv, Evaluation, EvaluationForm};
-use crate::domain::summary::saved_evaluation;
+use crate::domain::evaluation::{evaluation_csv, saved_evaluation, Evaluation, EvaluationForm};
 use crate::ui::ctx::use_app;
 use crate::ui::pages::summary::charts::{SummaryChart, Which};
 use crate::ui::pages::summary::{offer_csv, FilterPicker, SummaryData};

@@ -14,68 +14,26 @@ mod roster;
 mod widgets;
 
 use crate::domain::diagnosis::DiagnosisEntry;
+use crate::domain::forms::roster::PatientList;
 use crate::domain::forms::roster::{RosterFilter, RosterSort};
 use crate::domain::ids::RecordId;
-use crate::domain::patient::Patient;
-use crate::domain::record::{RecordKind, StoredRecord};
+use crate::domain::records::PerLoad;
 use crate::route::{Route, Section};
-use crate::ui::ctx::use_app;
+use crate::ui::ctx::{use_app, Loaded};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-/// The 地域診断's patients as loaded: the live ones (record and body side by side, in load
-/// order) and the trashed ones.
-#[derive(Debug, Default)]
-pub struct PatientList {
-    /// Live records (parallel to `patients`).
-    pub records: Vec<StoredRecord>,
-    /// Their bodies.
-    pub patients: Vec<Patient>,
-    /// ゴミ箱: trashed records and their bodies (when readable), latest deletion first.
-    pub trashed: Vec<(StoredRecord, Option<Patient>)>,
-    /// Live records whose body could not be read (kept in storage, reported on screen).
-    pub unreadable: usize,
-}
-
-impl PatientList {
-    fn from_records(records: &[StoredRecord]) -> PatientList {
-        let mut list = PatientList::default();
-        for r in records.iter().filter(|r| r.meta.kind == RecordKind::Patient) {
-            let body = r.body_as::<Patient>().ok();
-            if r.is_deleted() {
-                list.trashed.push((r.clone(), body));
-            } else if let Some(p) = body {
-                list.records.push(r.clone());
-                list.patients.push(p);
-            } else {
-                list.unreadable += 1;
-            }
-        }
-        list.trashed.sort_by_key(|(r, _)| std::cmp::Reverse(r.meta.deleted_at));
-        list
-    }
-
-    /// The position of a live record.
-    pub fn position(&self, id: &RecordId) -> Option<usize> {
-        self.records.iter().position(|r| &r.meta.id == id)
-    }
-}
-
 thread_local! {
-    /// The last parsed list and the records it was parsed from: coming back to 様式1 without
-    /// a change in the data reuses it instead of reading every body again.
-    static LAST_LIST: RefCell<Option<(Arc<Vec<StoredRecord>>, Shared)>> = const { RefCell::new(None) };
+    /// The list of the last load of the records: coming back to 様式1 without a change in the
+    /// data reuses it instead of reading every body again.
+    static LAST_LIST: RefCell<PerLoad<Shared>> = RefCell::new(PerLoad::default());
 }
 
-/// The patients of these records (parsed once per load of the 地域診断).
-fn patient_list(records: &Arc<Vec<StoredRecord>>) -> Shared {
-    let cached =
-        LAST_LIST.with(|c| c.borrow().as_ref().and_then(|(r, list)| Arc::ptr_eq(r, records).then(|| list.clone())));
-    cached.unwrap_or_else(|| {
-        let list = Shared(Arc::new(PatientList::from_records(records)));
-        LAST_LIST.with(|c| *c.borrow_mut() = Some((Arc::clone(records), list.clone())));
-        list
+/// The patients of the loaded records (parsed once per load of the 地域診断).
+fn patient_list(loaded: &Loaded) -> Shared {
+    LAST_LIST.with(|c| {
+        c.borrow_mut().get_or_make(&loaded.records, |_| Shared(Arc::new(PatientList::from_records(loaded.set()))))
     })
 }
 
@@ -130,7 +88,7 @@ pub fn PatientsPage() -> impl IntoView {
     });
     let list = Memo::new(move |_| {
         let id = diagnosis_id.get()?;
-        ctx.loaded.with(|l| (l.diagnosis_id.as_ref() == Some(&id)).then(|| patient_list(&l.records)))
+        ctx.loaded.with(|l| (l.diagnosis_id.as_ref() == Some(&id)).then(|| patient_list(l)))
     });
     let data = PageData {
         diagnosis,

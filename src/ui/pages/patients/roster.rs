@@ -9,8 +9,8 @@
 
 use super::{PageData, Shared, NEW_ITEM};
 use crate::domain::forms::roster::{
-    filter_options, gap_options, page_of, restore_from_trash, roster_indices, roster_page, shown_name, RosterPage,
-    RosterRow, SortKey, ROSTER_COLUMNS, ROSTER_PAGE_SIZE, VENTILATOR_OPTIONS,
+    filter_options, gap_options, header_groups, page_of, restore_from_trash, roster_indices, roster_page, shown_name,
+    FilterOptions, RosterPage, RosterRow, SortKey, ROSTER_COLUMNS, ROSTER_PAGE_SIZE, VENTILATOR_OPTIONS,
 };
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Disease;
@@ -24,32 +24,18 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
-/// The sort key of a column heading, for the sortable columns.
-fn sort_key_of(column: &str) -> Option<SortKey> {
-    match column {
-        "id_number" => Some(SortKey::IdNumber),
-        "address" => Some(SortKey::Municipality),
-        "name" => Some(SortKey::Name),
-        "age" => Some(SortKey::Age),
-        "adl" => Some(SortKey::Adl),
-        "weekly_total" => Some(SortKey::WeeklyTotal),
-        "support_class" => Some(SortKey::SupportClass),
-        "last_contact" => Some(SortKey::LastContact),
-        _ => None,
-    }
-}
-
-/// The heading rows: groups of the paper form over their columns (a column without a group
-/// spans both rows). Each entry: (group label or column, colspan, first column index).
-fn header_groups() -> Vec<(&'static str, usize, usize)> {
-    let mut out: Vec<(&'static str, usize, usize)> = Vec::new();
-    for (i, c) in ROSTER_COLUMNS.iter().enumerate() {
-        match out.last_mut() {
-            Some((g, span, _)) if !c.group.is_empty() && *g == c.group => *span += 1,
-            _ => out.push((c.group, 1, i)),
+/// Coming back from a patient: shows the page with their row; the row to focus once the rows
+/// are drawn.
+fn take_focus_row(data: PageData, list: Memo<Shared>, indices: Memo<Vec<usize>>) -> StoredValue<Option<RecordId>> {
+    let pending_focus = StoredValue::new(data.focus_row.get_untracked());
+    if let Some(id) = pending_focus.get_value() {
+        let target = list.with_untracked(|l| l.0.position(&id));
+        if let Some(p) = target.and_then(|t| indices.with_untracked(|ix| page_of(ix, t, ROSTER_PAGE_SIZE))) {
+            data.page.set(p);
         }
+        data.focus_row.set(None);
     }
-    out
+    pending_focus
 }
 
 /// Moves the focus to the row above or below (↑↓ on a row's link).
@@ -92,16 +78,7 @@ pub fn Roster(data: PageData) -> impl IntoView {
     let options = Memo::new(move |_| list.with(|l| filter_options(&l.0.patients)));
     let total = Memo::new(move |_| list.with(|l| l.0.patients.len()));
 
-    // Coming back from a patient: show the page with their row and focus it (once the rows
-    // are drawn).
-    let pending_focus = StoredValue::new(data.focus_row.get_untracked());
-    if let Some(id) = pending_focus.get_value() {
-        let target = list.with_untracked(|l| l.0.position(&id));
-        if let Some(p) = target.and_then(|t| indices.with_untracked(|ix| page_of(ix, t, ROSTER_PAGE_SIZE))) {
-            data.page.set(p);
-        }
-        data.focus_row.set(None);
-    }
+    let pending_focus = take_focus_row(data, list, indices);
     let tbody_ref = NodeRef::<leptos::html::Div>::new();
     // Which drawing is current: a newer one stops the chunks of an older one.
     let generation = StoredValue::new(0_u64);
@@ -127,59 +104,8 @@ pub fn Roster(data: PageData) -> impl IntoView {
         });
     }
 
-    let set_filter = move |f: fn(&mut crate::domain::forms::roster::RosterFilter, String)| {
-        move |ev: leptos::ev::Event| {
-            let Some(value) =
-                ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).or_else(
-                    || ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()),
-                )
-            else {
-                return;
-            };
-            data.filter.update(|filter| f(filter, value));
-            data.page.set(0);
-        }
-    };
-    let sort_by = move |key: SortKey| {
-        data.sort.update(|s| {
-            if s.key == key {
-                s.descending = !s.descending;
-            } else {
-                s.key = key;
-                s.descending = false;
-            }
-        });
-        data.page.set(0);
-    };
     let new_href = PageData::item_route(&diagnosis_id, NEW_ITEM).to_hash();
     let rows_id = diagnosis_id.clone();
-
-    let select = move |name: &'static str,
-                       label: &'static str,
-                       opts: Signal<Vec<(String, String)>>,
-                       get: fn(&crate::domain::forms::roster::RosterFilter) -> String,
-                       set: fn(&mut crate::domain::forms::roster::RosterFilter, String)| {
-        view! {
-            <label class="filter">
-                <span class="label">{label}</span>
-                <select
-                    name=name
-                    data-filter=name
-                    prop:value=move || data.filter.with(get)
-                    on:change=set_filter(set)
-                >
-                    {move || opts.get().into_iter().map(|(v, l)| {
-                        let selected = data.filter.with_untracked(get) == v;
-                        view! { <option value=v selected=selected>{l}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
-        }
-    };
-    let fixed = |list: Vec<(&'static str, String)>| -> Signal<Vec<(String, String)>> {
-        let owned: Vec<(String, String)> = list.into_iter().map(|(v, l)| (v.to_string(), l)).collect();
-        Signal::stored(owned)
-    };
 
     view! {
         <section class="patients-screen">
@@ -197,36 +123,7 @@ pub fn Roster(data: PageData) -> impl IntoView {
                     {format!("読み取れない療養者の記録が{}件あります（データは消していません）。", l.0.unreadable)}
                 </p>
             }))}
-            <div class="roster-filters" role="search" data-testid="roster-filters">
-                <label class="filter search">
-                    <span class="label">{move || if hide.get() { "ID番号で検索" } else { "氏名・ID番号で検索" }}</span>
-                    <input
-                        type="search"
-                        name="search"
-                        autocomplete="off"
-                        placeholder=move || if hide.get() { "例: A-001" } else { "例: 山田 / A-001" }
-                        prop:value=move || data.filter.with(|f| f.search.clone())
-                        on:input=set_filter(|f, v| f.search = v)
-                    />
-                </label>
-                {select("municipality", "市町村", Signal::derive(move || options.with(|o| o.municipalities.clone())), |f| f.municipality.clone(), |f, v| f.municipality = v)}
-                {select("disease", "疾患", Signal::derive(move || options.with(|o| o.diseases.clone())), |f| f.disease.clone(), |f, v| f.disease = v)}
-                {select("support_class", "支援管理区分", Signal::derive(move || options.with(|o| o.support_classes.clone())), |f| f.support_class.clone(), |f, v| f.support_class = v)}
-                {select("ventilator", "人工呼吸器", fixed(VENTILATOR_OPTIONS.iter().map(|(v, l)| (*v, l.to_string())).collect()), |f| f.ventilator.clone(), |f, v| f.ventilator = v)}
-                {select("gap", "ギャップ", fixed(gap_options()), |f| f.gap.clone(), |f, v| f.gap = v)}
-                <Show when=move || data.filter.with(|f| f.is_active())>
-                    <button
-                        type="button"
-                        class="reset"
-                        on:click=move |_| {
-                            data.filter.set(Default::default());
-                            data.page.set(0);
-                        }
-                    >
-                        "絞り込みを解除"
-                    </button>
-                </Show>
-            </div>
+            <RosterFilters data options/>
             <p class="roster-count" data-testid="roster-count" aria-live="polite">
                 {move || {
                     let note = page.with(RosterPage::note);
@@ -243,39 +140,7 @@ pub fn Roster(data: PageData) -> impl IntoView {
             })}
             <div class="roster-scroll">
                 <div class="roster-grid" role="table" aria-label="様式1 在宅療養者の一覧" data-testid="roster-table" data-cols=column_keys()>
-                    <div class="roster-head" role="rowgroup">
-                        <div class="hrow" role="row">
-                            {header_groups().into_iter().map(|(group, span, first)| {
-                                if group.is_empty() {
-                                    let c = &ROSTER_COLUMNS[first.min(ROSTER_COLUMNS.len() - 1)];
-                                    let key = c.key;
-                                    let class = format!("h rows-2 k-{key}");
-                                    match sort_key_of(key) {
-                                        Some(sk) => view! {
-                                            <div role="columnheader" class=class data-col=key
-                                                aria-sort=move || data.sort.with(|s| (s.key == sk).then_some(if s.descending { "descending" } else { "ascending" }))>
-                                                <button type="button" class="sort" on:click=move |_| sort_by(sk)
-                                                    title=format!("{}で並べ替え", sk.label())>
-                                                    {c.label}
-                                                    <span class="sort-mark" aria-hidden="true">
-                                                        {move || data.sort.with(|s| if s.key != sk { "↕" } else if s.descending { "▼" } else { "▲" })}
-                                                    </span>
-                                                </button>
-                                            </div>
-                                        }.into_any(),
-                                        None => view! { <div role="columnheader" class=class data-col=key>{c.label}</div> }.into_any(),
-                                    }
-                                } else {
-                                    view! { <div role="columnheader" class=format!("h group span-{span}")>{group}</div> }.into_any()
-                                }
-                            }).collect_view()}
-                        </div>
-                        <div class="hrow" role="row">
-                            {ROSTER_COLUMNS.iter().filter(|c| !c.group.is_empty()).map(|c| view! {
-                                <div role="columnheader" class=format!("h k-{}", c.key) data-col=c.key>{c.label}</div>
-                            }).collect_view()}
-                        </div>
-                    </div>
+                    <RosterHead data/>
                     <div
                         class="roster-body"
                         role="rowgroup"
@@ -596,5 +461,129 @@ fn Trash(list: Memo<Shared>) -> impl IntoView {
                 </section>
             }
         })
+    }
+}
+
+/// The search box and the filters (市町村, 疾患, 支援管理区分, 人工呼吸器, ギャップ); every change
+/// goes back to the first page.
+#[component]
+fn RosterFilters(data: PageData, options: Memo<FilterOptions>) -> impl IntoView {
+    let hide = use_app().hide_names;
+    let set_filter = move |f: fn(&mut crate::domain::forms::roster::RosterFilter, String)| {
+        move |ev: leptos::ev::Event| {
+            let Some(value) =
+                ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).or_else(
+                    || ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()),
+                )
+            else {
+                return;
+            };
+            data.filter.update(|filter| f(filter, value));
+            data.page.set(0);
+        }
+    };
+    let select = move |name: &'static str,
+                       label: &'static str,
+                       opts: Signal<Vec<(String, String)>>,
+                       get: fn(&crate::domain::forms::roster::RosterFilter) -> String,
+                       set: fn(&mut crate::domain::forms::roster::RosterFilter, String)| {
+        view! {
+            <label class="filter">
+                <span class="label">{label}</span>
+                <select
+                    name=name
+                    data-filter=name
+                    prop:value=move || data.filter.with(get)
+                    on:change=set_filter(set)
+                >
+                    {move || opts.get().into_iter().map(|(v, l)| {
+                        let selected = data.filter.with_untracked(get) == v;
+                        view! { <option value=v selected=selected>{l}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    let fixed = |list: Vec<(&'static str, String)>| -> Signal<Vec<(String, String)>> {
+        let owned: Vec<(String, String)> = list.into_iter().map(|(v, l)| (v.to_string(), l)).collect();
+        Signal::stored(owned)
+    };
+
+    view! {
+        <div class="roster-filters" role="search" data-testid="roster-filters">
+            <label class="filter search">
+                <span class="label">{move || if hide.get() { "ID番号で検索" } else { "氏名・ID番号で検索" }}</span>
+                <input
+                    type="search"
+                    name="search"
+                    autocomplete="off"
+                    placeholder=move || if hide.get() { "例: A-001" } else { "例: 山田 / A-001" }
+                    prop:value=move || data.filter.with(|f| f.search.clone())
+                    on:input=set_filter(|f, v| f.search = v)
+                />
+            </label>
+            {select("municipality", "市町村", Signal::derive(move || options.with(|o| o.municipalities.clone())), |f| f.municipality.clone(), |f, v| f.municipality = v)}
+            {select("disease", "疾患", Signal::derive(move || options.with(|o| o.diseases.clone())), |f| f.disease.clone(), |f, v| f.disease = v)}
+            {select("support_class", "支援管理区分", Signal::derive(move || options.with(|o| o.support_classes.clone())), |f| f.support_class.clone(), |f, v| f.support_class = v)}
+            {select("ventilator", "人工呼吸器", fixed(VENTILATOR_OPTIONS.iter().map(|(v, l)| (*v, l.to_string())).collect()), |f| f.ventilator.clone(), |f, v| f.ventilator = v)}
+            {select("gap", "ギャップ", fixed(gap_options()), |f| f.gap.clone(), |f, v| f.gap = v)}
+            <Show when=move || data.filter.with(|f| f.is_active())>
+                <button
+                    type="button"
+                    class="reset"
+                    on:click=move |_| {
+                        data.filter.set(Default::default());
+                        data.page.set(0);
+                    }
+                >
+                    "絞り込みを解除"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// The heading rows: the paper form's groups over their columns; the sortable columns are
+/// buttons (a second click turns the order round).
+#[component]
+fn RosterHead(data: PageData) -> impl IntoView {
+    let sort_by = move |key: SortKey| {
+        data.sort.update(|s| *s = s.clicked(key));
+        data.page.set(0);
+    };
+    view! {
+        <div class="roster-head" role="rowgroup">
+            <div class="hrow" role="row">
+                {header_groups().into_iter().map(|(group, span, first)| {
+                    if group.is_empty() {
+                        let c = &ROSTER_COLUMNS[first.min(ROSTER_COLUMNS.len() - 1)];
+                        let key = c.key;
+                        let class = format!("h rows-2 k-{key}");
+                        match SortKey::of_column(key) {
+                            Some(sk) => view! {
+                                <div role="columnheader" class=class data-col=key
+                                    aria-sort=move || data.sort.with(|s| (s.key == sk).then_some(if s.descending { "descending" } else { "ascending" }))>
+                                    <button type="button" class="sort" on:click=move |_| sort_by(sk)
+                                        title=format!("{}で並べ替え", sk.label())>
+                                        {c.label}
+                                        <span class="sort-mark" aria-hidden="true">
+                                            {move || data.sort.with(|s| if s.key != sk { "↕" } else if s.descending { "▼" } else { "▲" })}
+                                        </span>
+                                    </button>
+                                </div>
+                            }.into_any(),
+                            None => view! { <div role="columnheader" class=class data-col=key>{c.label}</div> }.into_any(),
+                        }
+                    } else {
+                        view! { <div role="columnheader" class=format!("h group span-{span}")>{group}</div> }.into_any()
+                    }
+                }).collect_view()}
+            </div>
+            <div class="hrow" role="row">
+                {ROSTER_COLUMNS.iter().filter(|c| !c.group.is_empty()).map(|c| view! {
+                    <div role="columnheader" class=format!("h k-{}", c.key) data-col=c.key>{c.label}</div>
+                }).collect_view()}
+            </div>
+        </div>
     }
 }

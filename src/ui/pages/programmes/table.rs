@@ -43,6 +43,8 @@ fn move_in_column(ev: &leptos::ev::KeyboardEvent, column: &str) {
     }
 }
 
+// TODO(issue 11): split the table into its parts (one component per row kind).
+#[allow(clippy::too_many_lines)]
 #[component]
 pub fn ProgrammeTable(data: PageData) -> impl IntoView {
     let ctx = use_app();

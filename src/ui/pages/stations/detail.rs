@@ -20,6 +20,8 @@ use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+// The page: the record lookup, the save step and the delete action around the sections.
+#[allow(clippy::too_many_lines)]
 #[component]
 pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
     let ctx = use_app();

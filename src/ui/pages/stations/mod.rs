@@ -21,7 +21,7 @@ mod table;
 use crate::domain::diagnosis::DiagnosisEntry;
 use crate::domain::ids::RecordId;
 use crate::domain::overview::Overview;
-use crate::domain::record::{sort_newest_deleted_first, RecordKind, StoredRecord};
+use crate::domain::record::StoredRecord;
 use crate::domain::station::Station;
 use crate::route::{Route, Section};
 use crate::ui::ctx::use_app;
@@ -74,19 +74,9 @@ pub fn StationsPage() -> impl IntoView {
     });
     let stations = Memo::new(move |_| ctx.loaded.with(|l| l.live::<Station>()));
     let bodies = Memo::new(move |_| stations.with(|s| s.iter().map(|(_, b)| b.clone()).collect::<Vec<_>>()));
-    let trashed = Memo::new(move |_| {
-        let mut list = ctx.loaded.with(|l| {
-            l.trashed(RecordKind::Station)
-                .into_iter()
-                .filter_map(|r| r.body_as::<Station>().ok().map(|s| (r, s)))
-                .collect::<Vec<_>>()
-        });
-        sort_newest_deleted_first(&mut list);
-        list
-    });
-    let overview = Memo::new(move |_| {
-        ctx.loaded.with(|l| l.live::<Overview>().into_iter().next().map(|(_, o)| o).unwrap_or_default())
-    });
+    let trashed = Memo::new(move |_| ctx.loaded.with(|l| l.set().trashed_newest_first::<Station>()));
+    // The 概況 of the 地域診断 as the 集計 reads it (one rule: `RecordSet::overview`).
+    let overview = Memo::new(move |_| ctx.loaded.with(|l| l.set().overview()));
     let data = PageData { diagnosis, stations, bodies, trashed, overview, focus_row: RwSignal::new(None) };
     let item = Memo::new(move |_| match ctx.route.get() {
         Route::Diagnosis { item, .. } => item,

@@ -53,39 +53,7 @@ pub fn StationPrint(data: PageData) -> impl IntoView {
                 </header>
             })}
             <table class="print-table stations-print-table">
-                <colgroup>
-                    <col class="s-name"/>
-                    <col class="s-address"/>
-                    <col class="s-num"/>
-                    <col class="s-num"/>
-                    <col class="s-num"/>
-                    <col class="s-code"/>
-                    <col class="s-code"/>
-                    <col class="s-code"/>
-                    <col class="s-code"/>
-                    <col class="s-code"/>
-                    <col class="s-intake"/>
-                    <col class="s-intake"/>
-                </colgroup>
-                <thead>
-                    <tr>
-                        <th rowspan="2">"(1) 訪問看護ステーション名称"</th>
-                        <th rowspan="2">"(2) 所在地"</th>
-                        <th rowspan="2">"(3) 看護師の常勤換算"<br/>"（人）"</th>
-                        <th rowspan="2">"(4) 平均的な1ヶ月の実利用者数"<br/>"（人）"</th>
-                        <th rowspan="2">"(5) (4)のうち医療保険利用者数"<br/>"（人）"</th>
-                        <th rowspan="2">"(6) 訪問数を増加する余裕"<span class="codes">"（1.あり、0.なし）"</span></th>
-                        <th colspan="2">"(7) 医療保険加算届出の有無"<span class="codes">"（1.24時間対応体制加算、2.特別管理加算、0.なし）"</span></th>
-                        <th rowspan="2">"(8) ALS患者の訪問看護実績の有無"<span class="codes">"（1.あり、0.なし）"</span></th>
-                        <th rowspan="2">"(9) 人工呼吸器使用患者（NPPV、TPPV含む）の訪問看護実績の有無"<span class="codes">"（1.あり、0.なし）"</span></th>
-                        <th rowspan="2">"(10) ALS患者の今後の受け入れ"<span class="codes">"（2.可能、1.検討可、0.不可能）"</span></th>
-                        <th rowspan="2">"(11) 重心児の今後の受け入れ"<span class="codes">"（2.可能、1.検討可、0.不可能）"</span></th>
-                    </tr>
-                    <tr>
-                        <th>"24時間対応体制加算"</th>
-                        <th>"特別管理加算"</th>
-                    </tr>
-                </thead>
+                <StationPrintHead/>
                 <tbody>
                     {move || rows.get().into_iter().map(|cells| {
                         let [name, rest @ ..] = cells;
@@ -121,5 +89,45 @@ pub fn StationPrint(data: PageData) -> impl IntoView {
                 "合計の（未入力 n）は値が空欄のステーションの数です（合計に含めていません）。面積または人口が未入力か0のときは「-」です。"
             </p>
         </section>
+    }
+}
+
+/// The paper form's column widths and its two heading rows ((7) over its two 加算).
+#[component]
+fn StationPrintHead() -> impl IntoView {
+    view! {
+        <colgroup>
+            <col class="s-name"/>
+            <col class="s-address"/>
+            <col class="s-num"/>
+            <col class="s-num"/>
+            <col class="s-num"/>
+            <col class="s-code"/>
+            <col class="s-code"/>
+            <col class="s-code"/>
+            <col class="s-code"/>
+            <col class="s-code"/>
+            <col class="s-intake"/>
+            <col class="s-intake"/>
+        </colgroup>
+        <thead>
+            <tr>
+                <th rowspan="2">"(1) 訪問看護ステーション名称"</th>
+                <th rowspan="2">"(2) 所在地"</th>
+                <th rowspan="2">"(3) 看護師の常勤換算"<br/>"（人）"</th>
+                <th rowspan="2">"(4) 平均的な1ヶ月の実利用者数"<br/>"（人）"</th>
+                <th rowspan="2">"(5) (4)のうち医療保険利用者数"<br/>"（人）"</th>
+                <th rowspan="2">"(6) 訪問数を増加する余裕"<span class="codes">"（1.あり、0.なし）"</span></th>
+                <th colspan="2">"(7) 医療保険加算届出の有無"<span class="codes">"（1.24時間対応体制加算、2.特別管理加算、0.なし）"</span></th>
+                <th rowspan="2">"(8) ALS患者の訪問看護実績の有無"<span class="codes">"（1.あり、0.なし）"</span></th>
+                <th rowspan="2">"(9) 人工呼吸器使用患者（NPPV、TPPV含む）の訪問看護実績の有無"<span class="codes">"（1.あり、0.なし）"</span></th>
+                <th rowspan="2">"(10) ALS患者の今後の受け入れ"<span class="codes">"（2.可能、1.検討可、0.不可能）"</span></th>
+                <th rowspan="2">"(11) 重心児の今後の受け入れ"<span class="codes">"（2.可能、1.検討可、0.不可能）"</span></th>
+            </tr>
+            <tr>
+                <th>"24時間対応体制加算"</th>
+                <th>"特別管理加算"</th>
+            </tr>
+        </thead>
     }
 }

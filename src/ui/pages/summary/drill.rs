@@ -5,7 +5,8 @@
 use super::SummaryData;
 use crate::domain::ids::RecordId;
 use crate::domain::summary::{
-    members, station_members, station_unknown_members, unknown_members, DrillDown, FigureKey,
+    members, station_members, station_unknown_members, unknown_members, DiseaseFilter, DrillDown, FigureKey,
+    SummaryInputs,
 };
 use crate::route::{Route, Section};
 use crate::ui::ctx::use_app;
@@ -33,51 +34,7 @@ pub fn DrillList(data: SummaryData, drill: DrillDown) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let hide = ctx.hide_names.get();
         let filter = data.filter.get();
-        data.inputs.with(|i| {
-            let Some(i) = i.as_ref() else { return Vec::new() };
-            match drill.key {
-                FigureKey::Patient(_) => {
-                    let found = if drill.unknown {
-                        unknown_members(drill.key, &i.patients, &filter)
-                    } else {
-                        members(drill.key, &i.patients, &filter)
-                    };
-                    found
-                        .into_iter()
-                        .filter_map(|n| {
-                            let p = i.patients.get(n)?;
-                            Some(DrillRow {
-                                id: i.patient_ids.get(n)?.clone(),
-                                first: p.id_number.clone(),
-                                second: if hide { String::new() } else { p.name.clone() },
-                                third: p.municipality.clone(),
-                                disease: p.disease.label().to_string(),
-                            })
-                        })
-                        .collect()
-                }
-                FigureKey::Station(_) => {
-                    let found = if drill.unknown {
-                        station_unknown_members(drill.key, &i.stations)
-                    } else {
-                        station_members(drill.key, &i.stations)
-                    };
-                    found
-                        .into_iter()
-                        .filter_map(|n| {
-                            let s = i.stations.get(n)?;
-                            Some(DrillRow {
-                                id: i.station_ids.get(n)?.clone(),
-                                first: s.name.clone(),
-                                second: s.address.clone(),
-                                third: String::new(),
-                                disease: String::new(),
-                            })
-                        })
-                        .collect()
-                }
-            }
-        })
+        data.inputs.with(|i| i.as_ref().map(|i| drill_rows(drill, i, &filter, hide)).unwrap_or_default())
     });
     let figure_text = move || {
         let unit = if is_station { "ヵ所" } else { "人" };
@@ -164,5 +121,51 @@ pub fn DrillList(data: SummaryData, drill: DrillDown) -> impl IntoView {
                 </table>
             </Show>
         </section>
+    }
+}
+
+/// The records behind a figure (or its 不明), in the 集計's order, as the list shows them.
+fn drill_rows(drill: DrillDown, i: &SummaryInputs, filter: &DiseaseFilter, hide: bool) -> Vec<DrillRow> {
+    match drill.key {
+        FigureKey::Patient(_) => {
+            let found = if drill.unknown {
+                unknown_members(drill.key, &i.patients, filter)
+            } else {
+                members(drill.key, &i.patients, filter)
+            };
+            found
+                .into_iter()
+                .filter_map(|n| {
+                    let p = i.patients.get(n)?;
+                    Some(DrillRow {
+                        id: i.patient_ids.get(n)?.clone(),
+                        first: p.id_number.clone(),
+                        second: if hide { String::new() } else { p.name.clone() },
+                        third: p.municipality.clone(),
+                        disease: p.disease.label().to_string(),
+                    })
+                })
+                .collect()
+        }
+        FigureKey::Station(_) => {
+            let found = if drill.unknown {
+                station_unknown_members(drill.key, &i.stations)
+            } else {
+                station_members(drill.key, &i.stations)
+            };
+            found
+                .into_iter()
+                .filter_map(|n| {
+                    let s = i.stations.get(n)?;
+                    Some(DrillRow {
+                        id: i.station_ids.get(n)?.clone(),
+                        first: s.name.clone(),
+                        second: s.address.clone(),
+                        third: String::new(),
+                        disease: String::new(),
+                    })
+                })
+                .collect()
+        }
     }
 }

@@ -20,12 +20,12 @@ mod sheet;
 use crate::domain::bundle::dataio::{csv_file_name, export_label};
 use crate::domain::bundle::ExportScope;
 use crate::domain::diagnosis::{previous_year, DiagnosisEntry};
-use crate::domain::evaluation::Evaluation;
+use crate::domain::evaluation::{saved_evaluation, Evaluation};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
 use crate::domain::summary::{
-    compare as compare_years, present_filter_choices, saved_evaluation, summarize, summary_inputs,
-    summary_inputs_cached, ComparisonRow, DiseaseFilter, DrillDown, FilterChoice, InputsCache, Summary, SummaryInputs,
+    compare as compare_years, present_filter_choices, summarize, summary_inputs, summary_inputs_cached, ComparisonRow,
+    DiseaseFilter, DrillDown, FilterChoice, InputsCache, Summary, SummaryInputs,
 };
 use crate::route::{Route, Section};
 use crate::storage::Store;

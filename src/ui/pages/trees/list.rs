@@ -2,10 +2,14 @@
 //! finished assessment and any unfinished one.
 
 use super::start::{patient_label, StartForm};
-use super::{PageData, Place};
+use super::{PageData, TreePlace};
 use crate::domain::forms::roster::{roster_indices, RosterFilter, RosterSort};
 use crate::domain::ids::RecordId;
-use crate::domain::trees::assessment::{current_with_source, drafts, latest_finished, yes_no_label, Symptom};
+use crate::domain::patient::Patient;
+use crate::domain::record::StoredRecord;
+use crate::domain::trees::assessment::Assessment;
+use crate::domain::trees::history::{drafts, latest_finished};
+use crate::domain::trees::proposal::{current_with_source, yes_no_label, Symptom};
 use leptos::prelude::*;
 
 /// At most this many rows are drawn; the search narrows the rest.
@@ -38,25 +42,9 @@ pub fn TreesList(data: PageData) -> impl IntoView {
                 m.iter()
                     .take(MAX_ROWS)
                     .filter_map(|&i| {
-                        let (record, p) = (ps.records.get(i)?, ps.bodies.get(i)?);
+                        let record = ps.records.get(i)?;
                         let history = histories.get(&record.meta.id).map(Vec::as_slice).unwrap_or_default();
-                        let symptoms = Symptom::ALL
-                            .into_iter()
-                            .map(|s| format!("{} {}", s.label(), yes_no_label(current_with_source(p, s).0)))
-                            .collect::<Vec<_>>()
-                            .join("・");
-                        let latest = latest_finished(history)
-                            .map(|(id, a)| (id.clone(), a.assessed_at().display_jst(), a.outcome.summary()));
-                        let open = drafts(history);
-                        let draft = open.first().map(|(id, a)| (id.clone(), a.started_at.display_jst()));
-                        Some(Row {
-                            id: record.meta.id.clone(),
-                            label: patient_label(p, hide),
-                            symptoms,
-                            latest,
-                            draft,
-                            drafts: open.len(),
-                        })
+                        Some(patient_row(record, ps.bodies.get(i)?, history, hide))
                     })
                     .collect::<Vec<_>>()
             })
@@ -78,7 +66,7 @@ pub fn TreesList(data: PageData) -> impl IntoView {
                     </p>
                 </div>
                 <div class="head-actions">
-                    <a class="button" href=data.href(&Place::Insurance(None)) data-testid="insurance-link">
+                    <a class="button" href=data.href(&TreePlace::Insurance(None)) data-testid="insurance-link">
                         "訪問看護の保険（介護保険か医療保険か）"
                     </a>
                 </div>
@@ -104,58 +92,80 @@ pub fn TreesList(data: PageData) -> impl IntoView {
                     />
                 </label>
                 {move || shown_note.get().map(|t| view! { <p class="hint">{t}</p> })}
-                <div class="table-scroll">
-                    <table class="list trees-patients" data-testid="trees-patients">
-                        <thead>
-                            <tr>
-                                <th scope="col">"療養者"</th>
-                                <th scope="col">"様式1の特定症状"</th>
-                                <th scope="col">"最新の判断"</th>
-                                <th scope="col">"途中のアセスメント"</th>
-                                <th scope="col"><span class="visually-hidden">"操作"</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For each=move || rows.get() key=|r| r.clone() let:row>
-                                <tr data-patient=row.id.to_string()>
-                                    <th scope="row">
-                                        <a href=data.href(&Place::Patient(row.id.clone()))>{row.label.clone()}</a>
-                                    </th>
-                                    <td>{row.symptoms.clone()}</td>
-                                    <td>
-                                        {match row.latest.clone() {
-                                            Some((id, when, summary)) => view! {
-                                                <a href=data.href(&Place::Assessment(id))>{when}</a>
-                                                <span class="trees-summary">{summary}</span>
-                                            }
-                                            .into_any(),
-                                            None => view! { <span class="unentered">"まだありません"</span> }.into_any(),
-                                        }}
-                                    </td>
-                                    <td>
-                                        {match row.draft.clone() {
-                                            Some((id, when)) => view! {
-                                                <a class="button" href=data.href(&Place::Assessment(id))>
-                                                    {format!("続ける（{when}開始）")}
-                                                </a>
-                                                {(row.drafts > 1).then(|| view! {
-                                                    <span class="hint">{format!("ほか{}件", row.drafts - 1)}</span>
-                                                })}
-                                            }
-                                            .into_any(),
-                                            None => view! { <span class="unentered">"なし"</span> }.into_any(),
-                                        }}
-                                    </td>
-                                    <td class="actions">
-                                        <a class="button" href=data.href(&Place::Patient(row.id.clone()))>"記録・履歴"</a>
-                                        <a class="button" href=data.href(&Place::Insurance(Some(row.id.clone())))>"保険"</a>
-                                    </td>
-                                </tr>
-                            </For>
-                        </tbody>
-                    </table>
-                </div>
+                <PatientTable data rows/>
             </Show>
         </section>
+    }
+}
+
+/// One patient's row: the 様式1 特定症状, the latest finished assessment, the drafts.
+fn patient_row(record: &StoredRecord, p: &Patient, history: &[(RecordId, Assessment)], hide: bool) -> Row {
+    let symptoms = Symptom::ALL
+        .into_iter()
+        .map(|s| format!("{} {}", s.label(), yes_no_label(current_with_source(p, s).0)))
+        .collect::<Vec<_>>()
+        .join("・");
+    let latest =
+        latest_finished(history).map(|(id, a)| (id.clone(), a.assessed_at().display_jst(), a.outcome.summary()));
+    let open = drafts(history);
+    let draft = open.first().map(|(id, a)| (id.clone(), a.started_at.display_jst()));
+    Row { id: record.meta.id.clone(), label: patient_label(p, hide), symptoms, latest, draft, drafts: open.len() }
+}
+
+/// 療養者ごとの記録: one row per patient shown.
+#[component]
+fn PatientTable(data: PageData, rows: Memo<Vec<Row>>) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="list trees-patients" data-testid="trees-patients">
+                <thead>
+                    <tr>
+                        <th scope="col">"療養者"</th>
+                        <th scope="col">"様式1の特定症状"</th>
+                        <th scope="col">"最新の判断"</th>
+                        <th scope="col">"途中のアセスメント"</th>
+                        <th scope="col"><span class="visually-hidden">"操作"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.clone() let:row>
+                        <tr data-patient=row.id.to_string()>
+                            <th scope="row">
+                                <a href=data.href(&TreePlace::Patient(row.id.clone()))>{row.label.clone()}</a>
+                            </th>
+                            <td>{row.symptoms.clone()}</td>
+                            <td>
+                                {match row.latest.clone() {
+                                    Some((id, when, summary)) => view! {
+                                        <a href=data.href(&TreePlace::Assessment(id))>{when}</a>
+                                        <span class="trees-summary">{summary}</span>
+                                    }
+                                    .into_any(),
+                                    None => view! { <span class="unentered">"まだありません"</span> }.into_any(),
+                                }}
+                            </td>
+                            <td>
+                                {match row.draft.clone() {
+                                    Some((id, when)) => view! {
+                                        <a class="button" href=data.href(&TreePlace::Assessment(id))>
+                                            {format!("続ける（{when}開始）")}
+                                        </a>
+                                        {(row.drafts > 1).then(|| view! {
+                                            <span class="hint">{format!("ほか{}件", row.drafts - 1)}</span>
+                                        })}
+                                    }
+                                    .into_any(),
+                                    None => view! { <span class="unentered">"なし"</span> }.into_any(),
+                                }}
+                            </td>
+                            <td class="actions">
+                                <a class="button" href=data.href(&TreePlace::Patient(row.id.clone()))>"記録・履歴"</a>
+                                <a class="button" href=data.href(&TreePlace::Insurance(Some(row.id.clone())))>"保険"</a>
+                            </td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -16,19 +16,23 @@
 
 mod assessment;
 mod editor;
+mod finished;
 mod insurance;
 mod list;
+mod measurements;
 mod outcome;
 mod patient;
 mod print;
+mod question;
 mod start;
 mod symptoms;
 
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Patient;
 use crate::domain::record::StoredRecord;
-use crate::domain::trees::assessment::{histories_by_patient, Assessment};
-use crate::route::{Route, Section};
+use crate::domain::trees::assessment::Assessment;
+use crate::domain::trees::history::histories_by_patient;
+use crate::route::{Route, Section, TreePlace};
 use crate::ui::ctx::{use_app, AppCtx};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -36,58 +40,6 @@ use std::sync::Arc;
 
 /// localStorage key of the last 判断者 typed on this device.
 pub const ASSESSOR_KEY: &str = "nanbyo.trees.assessor";
-
-/// Where in the 判断樹 section the route points.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Place {
-    /// 療養者の一覧
-    List,
-    /// 療養者ごとの記録
-    Patient(RecordId),
-    /// アセスメント
-    Assessment(RecordId),
-    /// 訪問看護の保険 (for a patient, or blank)
-    Insurance(Option<RecordId>),
-    /// An item the page does not know.
-    Unknown(String),
-}
-
-const PATIENT: &str = "patient-";
-const ASSESSMENT: &str = "assessment-";
-const INSURANCE: &str = "insurance";
-
-impl Place {
-    /// Reads the route's item.
-    pub fn parse(item: Option<&str>) -> Place {
-        let Some(item) = item else { return Place::List };
-        let id = |rest: &str| RecordId::parse(rest).ok();
-        if let Some(p) = item.strip_prefix(PATIENT).and_then(id) {
-            return Place::Patient(p);
-        }
-        if let Some(a) = item.strip_prefix(ASSESSMENT).and_then(id) {
-            return Place::Assessment(a);
-        }
-        if item == INSURANCE {
-            return Place::Insurance(None);
-        }
-        if let Some(p) = item.strip_prefix(INSURANCE).and_then(|r| r.strip_prefix('-')).and_then(id) {
-            return Place::Insurance(Some(p));
-        }
-        Place::Unknown(item.to_string())
-    }
-
-    /// The route's item for this place.
-    pub fn item(&self) -> Option<String> {
-        match self {
-            Place::List => None,
-            Place::Patient(p) => Some(format!("{PATIENT}{p}")),
-            Place::Assessment(a) => Some(format!("{ASSESSMENT}{a}")),
-            Place::Insurance(None) => Some(INSURANCE.to_string()),
-            Place::Insurance(Some(p)) => Some(format!("{INSURANCE}-{p}")),
-            Place::Unknown(s) => Some(s.clone()),
-        }
-    }
-}
 
 /// The patients of the open 地域診断 (records and bodies, in the same order).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -113,17 +65,17 @@ pub struct PageData {
 
 impl PageData {
     /// The route of a place in the open 地域診断.
-    pub fn route(&self, place: &Place) -> Option<Route> {
+    pub fn route(&self, place: &TreePlace) -> Option<Route> {
         let id = self.diagnosis_id.get_untracked()?;
         Some(Route::Diagnosis { id, section: Section::Trees, item: place.item() })
     }
 
     /// `#/d/<id>/trees/…`.
-    pub fn href(&self, place: &Place) -> String {
+    pub fn href(&self, place: &TreePlace) -> String {
         self.route(place).map(|r| r.to_hash()).unwrap_or_else(|| "#/".to_string())
     }
 
-    pub fn go(&self, place: &Place) {
+    pub fn go(&self, place: &TreePlace) {
         if let Some(r) = self.route(place) {
             self.ctx.go(r);
         }
@@ -131,13 +83,7 @@ impl PageData {
 
     /// One patient's record and body (tracked; reads only that record).
     pub fn patient(&self, id: &RecordId) -> Option<(StoredRecord, Patient)> {
-        self.ctx.loaded.with(|l| {
-            let r = l.get(id)?;
-            if r.is_deleted() {
-                return None;
-            }
-            r.body_as::<Patient>().ok().map(|p| (r.clone(), p))
-        })
+        self.ctx.loaded.with(|l| l.set().live_one::<Patient>(id).map(|(r, p)| (r.clone(), p)))
     }
 
     /// One patient's assessments, oldest first (tracked).
@@ -156,15 +102,15 @@ pub fn TreesPage() -> impl IntoView {
             Arc::new(Patients { records, bodies })
         })
     });
-    let histories = Memo::new(move |_| ctx.loaded.with(|l| Arc::new(histories_by_patient(&l.records))));
+    let histories = Memo::new(move |_| ctx.loaded.with(|l| Arc::new(histories_by_patient(l.set()))));
     let data = PageData { ctx, diagnosis_id, patients, histories };
     let ready = Memo::new(move |_| {
         let wanted = diagnosis_id.get();
         wanted.is_some() && ctx.loaded.with(|l| l.diagnosis_id == wanted)
     });
     let place = Memo::new(move |_| match ctx.route.get() {
-        Route::Diagnosis { item, .. } => Place::parse(item.as_deref()),
-        _ => Place::List,
+        Route::Diagnosis { item, .. } => TreePlace::parse(item.as_deref()),
+        _ => TreePlace::List,
     });
     // Each view is made again only when the place (or the 地域診断) changes, never on a save.
     let view_key = Memo::new(move |_| (ready.get(), diagnosis_id.get(), place.get()));
@@ -178,16 +124,16 @@ pub fn TreesPage() -> impl IntoView {
                     return view! { <p class="hint">"判断樹を読み込んでいます…"</p> }.into_any();
                 }
                 match place {
-                    Place::List => view! { <list::TreesList data/> }.into_any(),
-                    Place::Patient(id) => view! { <patient::PatientView data patient_id=id/> }.into_any(),
-                    Place::Assessment(id) => view! { <assessment::AssessmentView data assessment_id=id/> }.into_any(),
-                    Place::Insurance(id) => view! { <insurance::InsuranceView data patient_id=id/> }.into_any(),
-                    Place::Unknown(_) => view! {
+                    TreePlace::List => view! { <list::TreesList data/> }.into_any(),
+                    TreePlace::Patient(id) => view! { <patient::PatientView data patient_id=id/> }.into_any(),
+                    TreePlace::Assessment(id) => view! { <assessment::AssessmentView data assessment_id=id/> }.into_any(),
+                    TreePlace::Insurance(id) => view! { <insurance::InsuranceView data patient_id=id/> }.into_any(),
+                    TreePlace::Unknown(_) => view! {
                         <section data-testid="trees-unknown">
                             <h1>"ページが見つかりません"</h1>
                             <p>
                                 "アドレスが正しくありません。"
-                                <a href=data.href(&Place::List)>"判断樹の一覧"</a>
+                                <a href=data.href(&TreePlace::List)>"判断樹の一覧"</a>
                                 "に戻ってください。"
                             </p>
                         </section>

@@ -3,12 +3,13 @@
 
 use super::start::{patient_label, StartForm};
 use super::symptoms::{ProposalPanel, SymptomsNow};
-use super::{PageData, Place};
+use super::{PageData, TreePlace};
 use crate::domain::forms::roster::restore_from_trash;
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Age;
-use crate::domain::trees::assessment::{latest_finished, patient_trash, AssessmentStatus};
+use crate::domain::trees::assessment::{Assessment, AssessmentStatus};
 use crate::domain::trees::diff::{history_changes, Change};
+use crate::domain::trees::history::{latest_finished, patient_trash};
 use crate::storage::WriteBatch;
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -34,42 +35,11 @@ pub fn PatientView(data: PageData, patient_id: RecordId) -> impl IntoView {
     let pid = StoredValue::new(patient_id.clone());
     let patient = Memo::new(move |_| data.patient(&pid.get_value()).map(|(_, p)| p));
     let history = Memo::new(move |_| data.history(&pid.get_value()));
-    let rows = Memo::new(move |_| {
-        history.with(|h| {
-            let changes: BTreeMap<RecordId, Vec<Change>> = history_changes(h).into_iter().collect();
-            let first_finished =
-                h.iter().find(|(_, a)| a.status == AssessmentStatus::Finished).map(|(id, _)| id.clone());
-            h.iter()
-                .rev()
-                .map(|(id, a)| {
-                    let finished = a.status == AssessmentStatus::Finished;
-                    HistoryRow {
-                        id: id.clone(),
-                        when: a.started_at.display_jst(),
-                        finished,
-                        status: a.status.label(),
-                        assessor: a.assessor.clone(),
-                        trees: a.start_tree.short_label().to_string()
-                            + if a.start_tree == crate::domain::trees::data::Tree::Respiratory
-                                && a.includes(crate::domain::trees::data::Tree::Bulbar)
-                            {
-                                "→球麻痺"
-                            } else {
-                                ""
-                            },
-                        summary: a.outcome.summary(),
-                        changes: finished.then(|| {
-                            (first_finished.as_ref() != Some(id)).then(|| changes.get(id).cloned().unwrap_or_default())
-                        }),
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let rows = Memo::new(move |_| history.with(|h| history_rows(h)));
     let latest = Memo::new(move |_| history.with(|h| latest_finished(h).cloned()));
     let trash = Memo::new(move |_| {
         ctx.loaded.with(|l| {
-            patient_trash(&l.records, &pid.get_value())
+            patient_trash(l.set(), &pid.get_value())
                 .into_iter()
                 .map(|(r, a)| (r, a.started_at.display_jst(), a.status.label(), a.outcome.summary()))
                 .collect::<Vec<_>>()
@@ -101,7 +71,7 @@ pub fn PatientView(data: PageData, patient_id: RecordId) -> impl IntoView {
 
     view! {
         <section class="trees-patient" data-testid="trees-patient">
-            <p class="breadcrumb"><a href=data.href(&Place::List)>"← 判断樹の一覧"</a></p>
+            <p class="breadcrumb"><a href=data.href(&TreePlace::List)>"← 判断樹の一覧"</a></p>
             {move || match heading.get() {
                 None => view! {
                     <div data-testid="patient-missing">
@@ -117,7 +87,7 @@ pub fn PatientView(data: PageData, patient_id: RecordId) -> impl IntoView {
                             <p class="lead">{move || facts.get()}</p>
                         </div>
                         <div class="head-actions">
-                            <a class="button" href=data.href(&Place::Insurance(Some(pid.get_value())))>
+                            <a class="button" href=data.href(&TreePlace::Insurance(Some(pid.get_value())))>
                                 "訪問看護の保険"
                             </a>
                         </div>
@@ -136,37 +106,7 @@ pub fn PatientView(data: PageData, patient_id: RecordId) -> impl IntoView {
                     when=move || rows.with(|r| !r.is_empty())
                     fallback=|| view! { <p class="empty">"まだアセスメントはありません。"</p> }
                 >
-                    <ol class="history-list">
-                        <For each=move || rows.get() key=|r| format!("{r:?}") let:row>
-                            <li class="history-item" class:draft=!row.finished data-assessment=row.id.to_string()>
-                                <div class="history-head">
-                                    <a href=data.href(&Place::Assessment(row.id.clone()))>{row.when.clone()}</a>
-                                    <span class="tag">{row.status}</span>
-                                    <span>{row.trees.clone()}</span>
-                                    <span class="hint">{format!("判断者: {}", if row.assessor.trim().is_empty() { "未入力" } else { row.assessor.as_str() })}</span>
-                                    {(!row.finished).then(|| view! {
-                                        <a class="button" href=data.href(&Place::Assessment(row.id.clone()))>"続ける"</a>
-                                    })}
-                                </div>
-                                <p class="history-summary">{row.summary.clone()}</p>
-                                {row.changes.clone().map(|c| match c {
-                                    None => view! { <p class="hint">"最初の完了したアセスメント"</p> }.into_any(),
-                                    Some(list) if list.is_empty() => view! { <p class="hint">"前回から変わった点はありません"</p> }.into_any(),
-                                    Some(list) => view! {
-                                        <details class="changes" open=true>
-                                            <summary>{format!("前回からの変化（{}件）", list.len())}</summary>
-                                            <ul>
-                                                {list.into_iter().map(|c| view! {
-                                                    <li><span class="tag">{c.area.label()}</span>{c.description}</li>
-                                                }).collect_view()}
-                                            </ul>
-                                        </details>
-                                    }
-                                    .into_any(),
-                                })}
-                            </li>
-                        </For>
-                    </ol>
+                    <HistoryList data rows/>
                 </Show>
             </section>
             <Show when=move || trash.with(|t| !t.is_empty())>
@@ -186,5 +126,74 @@ pub fn PatientView(data: PageData, patient_id: RecordId) -> impl IntoView {
                 </section>
             </Show>
         </section>
+    }
+}
+
+/// The history, newest first: each assessment with what changed since the previous finished one.
+fn history_rows(h: &[(RecordId, Assessment)]) -> Vec<HistoryRow> {
+    let changes: BTreeMap<RecordId, Vec<Change>> = history_changes(h).into_iter().collect();
+    let first_finished = h.iter().find(|(_, a)| a.status == AssessmentStatus::Finished).map(|(id, _)| id.clone());
+    h.iter()
+        .rev()
+        .map(|(id, a)| {
+            let finished = a.status == AssessmentStatus::Finished;
+            HistoryRow {
+                id: id.clone(),
+                when: a.started_at.display_jst(),
+                finished,
+                status: a.status.label(),
+                assessor: a.assessor.clone(),
+                trees: a.start_tree.short_label().to_string()
+                    + if a.start_tree == crate::domain::trees::data::Tree::Respiratory
+                        && a.includes(crate::domain::trees::data::Tree::Bulbar)
+                    {
+                        "→球麻痺"
+                    } else {
+                        ""
+                    },
+                summary: a.outcome.summary(),
+                changes: finished.then(|| {
+                    (first_finished.as_ref() != Some(id)).then(|| changes.get(id).cloned().unwrap_or_default())
+                }),
+            }
+        })
+        .collect()
+}
+
+/// アセスメントの履歴 as a list.
+#[component]
+fn HistoryList(data: PageData, rows: Memo<Vec<HistoryRow>>) -> impl IntoView {
+    view! {
+        <ol class="history-list">
+            <For each=move || rows.get() key=|r| format!("{r:?}") let:row>
+                <li class="history-item" class:draft=!row.finished data-assessment=row.id.to_string()>
+                    <div class="history-head">
+                        <a href=data.href(&TreePlace::Assessment(row.id.clone()))>{row.when.clone()}</a>
+                        <span class="tag">{row.status}</span>
+                        <span>{row.trees.clone()}</span>
+                        <span class="hint">{format!("判断者: {}", if row.assessor.trim().is_empty() { "未入力" } else { row.assessor.as_str() })}</span>
+                        {(!row.finished).then(|| view! {
+                            <a class="button" href=data.href(&TreePlace::Assessment(row.id.clone()))>"続ける"</a>
+                        })}
+                    </div>
+                    <p class="history-summary">{row.summary.clone()}</p>
+                    {row.changes.clone().map(|c| match c {
+                        None => view! { <p class="hint">"最初の完了したアセスメント"</p> }.into_any(),
+                        Some(list) if list.is_empty() => view! { <p class="hint">"前回から変わった点はありません"</p> }.into_any(),
+                        Some(list) => view! {
+                            <details class="changes" open=true>
+                                <summary>{format!("前回からの変化（{}件）", list.len())}</summary>
+                                <ul>
+                                    {list.into_iter().map(|c| view! {
+                                        <li><span class="tag">{c.area.label()}</span>{c.description}</li>
+                                    }).collect_view()}
+                                </ul>
+                            </details>
+                        }
+                        .into_any(),
+                    })}
+                </li>
+            </For>
+        </ol>
     }
 }

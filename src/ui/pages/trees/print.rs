@@ -3,11 +3,11 @@
 //! automatic judgement was changed by hand, the メモ and the outcome boxes with their actions.
 //! Only shows on paper.
 
-use super::assessment::{AnswerRow, MeasurementRow};
 use super::outcome::OutcomeBoxes;
 use crate::domain::time::Timestamp;
 use crate::domain::trees::assessment::Assessment;
-use crate::domain::trees::data::{OutcomeId, Tree};
+use crate::domain::trees::data::OutcomeId;
+use crate::domain::trees::rows::{tree_titles, AnswerRow, MeasurementRow};
 use crate::ui::platform;
 use leptos::prelude::*;
 
@@ -37,11 +37,7 @@ pub fn AssessmentPrint(data: PrintData) -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     let a = data.assessment;
-    let titles = Memo::new(move |_| {
-        a.with(|a| {
-            Tree::ALL.into_iter().filter(|t| a.includes(*t)).map(|t| t.def().title).collect::<Vec<_>>().join(" ／ ")
-        })
-    });
+    let titles = Memo::new(move |_| a.with(tree_titles));
 
     view! {
         <section class="print-only assessment-print" data-testid="assessment-print">
@@ -75,89 +71,9 @@ pub fn AssessmentPrint(data: PrintData) -> impl IntoView {
                 <h2>"判断結果"</h2>
                 <p class="print-outcome" data-testid="print-outcome">{move || a.with(|a| a.outcome.summary())}</p>
             </section>
-            <section class="print-block">
-                <h2>"回答とチェック項目"</h2>
-                <table class="print-table print-answers" data-testid="print-answers">
-                    <colgroup>
-                        <col class="a-question"/>
-                        <col class="a-answer"/>
-                        <col class="a-checks"/>
-                    </colgroup>
-                    <thead>
-                        <tr>
-                            <th>"設問"</th>
-                            <th>"回答"</th>
-                            <th>"チェック項目"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || data.rows.get().into_iter().map(|row| view! {
-                            <tr class:off-path=!row.on_path data-question=row.q.key()>
-                                <th scope="row">
-                                    <span class="q-label">{row.q.full_label()}</span>
-                                    <span class="q-text">{row.q.def().text}</span>
-                                </th>
-                                <td class="answer">
-                                    {match (row.answer, row.on_path) {
-                                        (Some(ans), true) => ans.label().to_string(),
-                                        (Some(ans), false) => format!("{}（経路外）", ans.label()),
-                                        (None, _) => "—".to_string(),
-                                    }}
-                                </td>
-                                <td>
-                                    <ul class="print-list">
-                                        {row.checks.into_iter().map(|(text, label, concern, how)| view! {
-                                            <li class:concern=concern>
-                                                {format!("{text}: {label}")}
-                                                {(!how.is_empty()).then(|| format!("（{how}）"))}
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                </td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </section>
-            <section class="print-block">
-                <h2>"測定値"</h2>
-                {move || {
-                    let list = data.measurements.get();
-                    if list.is_empty() {
-                        return view! { <p data-testid="print-measurements">"なし"</p> }.into_any();
-                    }
-                    view! {
-                        <ul class="print-list" data-testid="print-measurements">
-                            {list.into_iter().map(|(label, value, note, finding)| {
-                                let abnormal = finding.as_ref().is_some_and(|f| f.1);
-                                view! {
-                                    <li class:concern=abnormal>
-                                        {format!("{label}: {value}")}
-                                        {(!note.is_empty()).then(|| format!("（{note}）"))}
-                                        {finding.map(|(message, _)| view! { <span class="finding">{format!("— {message}")}</span> })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }
-                    .into_any()
-                }}
-            </section>
-            <section class="print-block">
-                <h2>"自動判定を手動で変更した項目"</h2>
-                {move || {
-                    let list = data.overrides.get();
-                    if list.is_empty() {
-                        return view! { <p data-testid="print-overrides">"なし"</p> }.into_any();
-                    }
-                    view! {
-                        <ul class="print-list" data-testid="print-overrides">
-                            {list.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}
-                        </ul>
-                    }
-                    .into_any()
-                }}
-            </section>
+            <PrintAnswers rows=data.rows/>
+            <PrintMeasurements measurements=data.measurements/>
+            <PrintOverrides overrides=data.overrides/>
             <Show when=move || a.with(|a| !a.notes.trim().is_empty())>
                 <section class="print-block">
                     <h2>"メモ"</h2>
@@ -168,6 +84,110 @@ pub fn AssessmentPrint(data: PrintData) -> impl IntoView {
                 <h2>"結果と対応"</h2>
                 <OutcomeBoxes ids=Signal::derive(move || data.outcomes.get())/>
             </section>
+        </section>
+    }
+}
+
+/// 回答とチェック項目 on paper.
+#[component]
+fn PrintAnswers(rows: Memo<Vec<AnswerRow>>) -> impl IntoView {
+    view! {
+        <section class="print-block">
+            <h2>"回答とチェック項目"</h2>
+            <table class="print-table print-answers" data-testid="print-answers">
+                <colgroup>
+                    <col class="a-question"/>
+                    <col class="a-answer"/>
+                    <col class="a-checks"/>
+                </colgroup>
+                <thead>
+                    <tr>
+                        <th>"設問"</th>
+                        <th>"回答"</th>
+                        <th>"チェック項目"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|row| view! {
+                        <tr class:off-path=!row.on_path data-question=row.q.key()>
+                            <th scope="row">
+                                <span class="q-label">{row.q.full_label()}</span>
+                                <span class="q-text">{row.q.def().text}</span>
+                            </th>
+                            <td class="answer">
+                                {match (row.answer, row.on_path) {
+                                    (Some(ans), true) => ans.label().to_string(),
+                                    (Some(ans), false) => format!("{}（経路外）", ans.label()),
+                                    (None, _) => "—".to_string(),
+                                }}
+                            </td>
+                            <td>
+                                <ul class="print-list">
+                                    {row.checks.into_iter().map(|c| view! {
+                                        <li class:concern=c.concern>
+                                            {format!("{}: {}", c.text, c.label)}
+                                            {(!c.how.is_empty()).then(|| format!("（{}）", c.how))}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// 測定値 on paper (なし when none).
+#[component]
+fn PrintMeasurements(measurements: Memo<Vec<MeasurementRow>>) -> impl IntoView {
+    view! {
+        <section class="print-block">
+            <h2>"測定値"</h2>
+            {move || {
+                let list = measurements.get();
+                if list.is_empty() {
+                    return view! { <p data-testid="print-measurements">"なし"</p> }.into_any();
+                }
+                view! {
+                    <ul class="print-list" data-testid="print-measurements">
+                        {list.into_iter().map(|m| {
+                            let abnormal = m.finding.as_ref().is_some_and(|f| f.abnormal);
+                            view! {
+                                <li class:concern=abnormal>
+                                    {format!("{}: {}", m.label, m.value)}
+                                    {(!m.note.is_empty()).then(|| format!("（{}）", m.note))}
+                                    {m.finding.map(|f| view! { <span class="finding">{format!("— {}", f.message)}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// 自動判定を手動で変更した項目 on paper (なし when none).
+#[component]
+fn PrintOverrides(overrides: Memo<Vec<String>>) -> impl IntoView {
+    view! {
+        <section class="print-block">
+            <h2>"自動判定を手動で変更した項目"</h2>
+            {move || {
+                let list = overrides.get();
+                if list.is_empty() {
+                    return view! { <p data-testid="print-overrides">"なし"</p> }.into_any();
+                }
+                view! {
+                    <ul class="print-list" data-testid="print-overrides">
+                        {list.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
         </section>
     }
 }

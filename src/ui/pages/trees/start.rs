@@ -1,7 +1,7 @@
 //! アセスメントを始める: 療養者, the tree to begin with (呼吸障害 by default, or 球麻痺
 //! directly), 判断者 (the last one typed on this device) and 日時 (now by default).
 
-use super::{PageData, Place, ASSESSOR_KEY};
+use super::{PageData, Patients, TreePlace, ASSESSOR_KEY};
 use crate::domain::forms::roster::{roster_indices, RosterFilter, RosterSort};
 use crate::domain::ids::RecordId;
 use crate::domain::record::StoredRecord;
@@ -14,6 +14,15 @@ use crate::ui::ctx::Notice;
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// The live patients as select options (record ID, [`patient_label`]), in the roster's
+/// default order.
+pub fn patient_options(ps: &Patients, hide_names: bool) -> Vec<(String, String)> {
+    roster_indices(&ps.bodies, &RosterFilter::default(), RosterSort::default(), hide_names)
+        .into_iter()
+        .filter_map(|i| Some((ps.records.get(i)?.meta.id.to_string(), patient_label(ps.bodies.get(i)?, hide_names))))
+        .collect()
+}
 
 /// `A-001 山田 太郎`, or the ID番号 alone when names are hidden or blank.
 pub fn patient_label(p: &crate::domain::patient::Patient, hide_names: bool) -> String {
@@ -47,12 +56,7 @@ pub fn StartForm(data: PageData, #[prop(optional)] patient_id: Option<RecordId>)
             return Vec::new();
         }
         let hide = ctx.hide_names.get();
-        data.patients.with(|ps| {
-            roster_indices(&ps.bodies, &RosterFilter::default(), RosterSort::default(), hide)
-                .into_iter()
-                .filter_map(|i| Some((ps.records.get(i)?.meta.id.to_string(), patient_label(ps.bodies.get(i)?, hide))))
-                .collect::<Vec<_>>()
-        })
+        data.patients.with(|ps| patient_options(ps, hide))
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -62,9 +66,8 @@ pub fn StartForm(data: PageData, #[prop(optional)] patient_id: Option<RecordId>)
             error.set(Some("療養者を選んでください".to_string()));
             return;
         };
-        let patient = ctx.loaded.with_untracked(|l| {
-            l.get(&pid).filter(|r| !r.is_deleted()).and_then(|r| r.body_as::<crate::domain::patient::Patient>().ok())
-        });
+        let patient =
+            ctx.loaded.with_untracked(|l| l.set().live_one::<crate::domain::patient::Patient>(&pid).map(|(_, p)| p));
         let Some(patient) = patient else {
             error.set(Some("この療養者は見つかりません（削除された可能性があります）".to_string()));
             return;
@@ -90,7 +93,7 @@ pub fn StartForm(data: PageData, #[prop(optional)] patient_id: Option<RecordId>)
         spawn_local(async move {
             let batch = WriteBatch { put_records: vec![record], ..WriteBatch::default() };
             if ctx.save(batch, "アセスメントを開始しました").await.is_ok() {
-                data.go(&Place::Assessment(id));
+                data.go(&TreePlace::Assessment(id));
             }
         });
     };
@@ -99,46 +102,8 @@ pub fn StartForm(data: PageData, #[prop(optional)] patient_id: Option<RecordId>)
         <form class="card trees-start" data-testid="start-form" novalidate on:submit=submit>
             <h2>"アセスメントを始める"</h2>
             <div class="field-row">
-                {(!fixed).then(|| view! {
-                    <label class="field">
-                        <span class="label">"療養者"</span>
-                        <select
-                            name="start-patient"
-                            prop:value=move || chosen.get()
-                            on:change:target=move |ev| chosen.set(ev.target().value())
-                        >
-                            <option value="">"（選んでください）"</option>
-                            <For each=move || options.get() key=|(id, label)| (id.clone(), label.clone()) let:opt>
-                                <option value=opt.0.clone() prop:selected=move || chosen.with(|c| c == &opt.0)>
-                                    {opt.1.clone()}
-                                </option>
-                            </For>
-                        </select>
-                    </label>
-                })}
-                <fieldset class="field choice">
-                    <legend class="label">"最初に行う判断樹"</legend>
-                    <div class="segmented">
-                        {tree_options()
-                            .into_iter()
-                            .map(|(t, label, hint)| view! {
-                                <label class="segment" class:selected=move || tree.get() == t title=hint>
-                                    <input
-                                        type="radio"
-                                        name="start-tree"
-                                        value=if t == Tree::Respiratory { "respiratory" } else { "bulbar" }
-                                        prop:checked=move || tree.get() == t
-                                        on:change=move |_| tree.set(t)
-                                    />
-                                    <span>{label}</span>
-                                </label>
-                            })
-                            .collect_view()}
-                    </div>
-                    <span class="hint">
-                        {move || tree_options().into_iter().find(|(t, _, _)| *t == tree.get()).map(|(_, _, h)| h)}
-                    </span>
-                </fieldset>
+                {(!fixed).then(|| view! { <PatientChoice chosen options/> })}
+                <TreeChoice tree/>
                 <TextInput
                     label="判断者"
                     field="start-assessor"
@@ -161,5 +126,57 @@ pub fn StartForm(data: PageData, #[prop(optional)] patient_id: Option<RecordId>)
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <button type="submit" class="primary big" data-testid="start-button">"アセスメントを開始"</button>
         </form>
+    }
+}
+
+/// 療養者 to assess (when the form is not for one patient already).
+#[component]
+fn PatientChoice(chosen: RwSignal<String>, options: Memo<Vec<(String, String)>>) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="label">"療養者"</span>
+            <select
+                name="start-patient"
+                prop:value=move || chosen.get()
+                on:change:target=move |ev| chosen.set(ev.target().value())
+            >
+                <option value="">"（選んでください）"</option>
+                <For each=move || options.get() key=|(id, label)| (id.clone(), label.clone()) let:opt>
+                    <option value=opt.0.clone() prop:selected=move || chosen.with(|c| c == &opt.0)>
+                        {opt.1.clone()}
+                    </option>
+                </For>
+            </select>
+        </label>
+    }
+}
+
+/// 最初に行う判断樹, with the chosen one's hint.
+#[component]
+fn TreeChoice(tree: RwSignal<Tree>) -> impl IntoView {
+    view! {
+        <fieldset class="field choice">
+            <legend class="label">"最初に行う判断樹"</legend>
+            <div class="segmented">
+                {tree_options()
+                    .into_iter()
+                    .map(|(t, label, hint)| view! {
+                        <label class="segment" class:selected=move || tree.get() == t title=hint>
+                            <input
+                                type="radio"
+                                name="start-tree"
+                                value=if t == Tree::Respiratory { "respiratory" } else { "bulbar" }
+                                prop:checked=move || tree.get() == t
+                                on:change=move |_| tree.set(t)
+                            />
+                            <span>{label}</span>
+                        </label>
+                    })
+                    .collect_view()}
+            </div>
+            <span class="hint">
+                {move || tree_options().into_iter().find(|(t, _, _)| *t == tree.get()).map(|(_, _, h)| h)}
+            </span>
+        </fieldset>
     }
 }

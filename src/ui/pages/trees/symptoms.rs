@@ -2,12 +2,13 @@
 //! from, and taking a finished assessment's outcome over into 様式1 after the nurse confirms
 //! (one transaction; the source — which assessment, when, who — is stored with each value).
 
-use super::{PageData, Place};
+use super::{PageData, TreePlace};
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Patient;
 use crate::domain::save::{Target, Trashed};
-use crate::domain::trees::assessment::{
-    apply_proposal, current_with_source, is_applied, proposal, yes_no_label, Assessment, Symptom,
+use crate::domain::trees::assessment::Assessment;
+use crate::domain::trees::proposal::{
+    apply_proposal, current_with_source, is_applied, proposal, yes_no_label, ProposalItem, Symptom,
 };
 use crate::ui::components::ConfirmDialog;
 use crate::ui::ctx::Notice;
@@ -69,7 +70,7 @@ pub fn SymptomsNow(data: PageData, patient_id: RecordId) -> impl IntoView {
                             <td class="symptom-source">
                                 {match row.source.clone() {
                                     Some((id, text)) => view! {
-                                        <a href=data.href(&Place::Assessment(id))>{format!("判断樹（{text}）")}</a>
+                                        <a href=data.href(&TreePlace::Assessment(id))>{format!("判断樹（{text}）")}</a>
                                     }
                                     .into_any(),
                                     None => view! { <span class="unentered">"様式1で入力（判断樹からの反映なし）"</span> }.into_any(),
@@ -133,22 +134,8 @@ pub fn ProposalPanel(data: PageData, assessment_id: RecordId, assessment: Assess
         });
     };
     let heading_for_confirm = heading.clone();
-    let confirm_message = move || {
-        let heading = heading_for_confirm.clone();
-        items.with(|list| {
-            let lines: Vec<String> = list
-                .iter()
-                .filter(|i| accepted.with_untracked(|a| a.contains(&i.symptom)))
-                .map(|i| {
-                    format!("{}: {} → {}", i.symptom.label(), yes_no_label(i.current), yes_no_label(Some(i.proposed)))
-                })
-                .collect();
-            format!(
-                "様式1の特定症状を次のとおりにします。根拠としてこのアセスメント（{heading}）を記録します。\n{}",
-                lines.join("\n")
-            )
-        })
-    };
+    let confirm_message =
+        move || items.with(|list| accepted.with_untracked(|a| confirm_text(list, a, &heading_for_confirm)));
 
     view! {
         <section class="card proposal" data-testid="proposal">
@@ -162,50 +149,7 @@ pub fn ProposalPanel(data: PageData, assessment_id: RecordId, assessment: Assess
                     <Show when=move || applied.get()>
                         <p class="applied-line" data-testid="proposal-applied">"この結果は様式1に反映済みです。"</p>
                     </Show>
-                    <table class="list proposal-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"反映する"</th>
-                                <th scope="col">"特定症状"</th>
-                                <th scope="col">"現在の様式1"</th>
-                                <th scope="col">"判断樹の結果"</th>
-                                <th scope="col">"根拠"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For each=move || items.get() key=|i| format!("{i:?}") let:item>
-                                <tr data-symptom=symptom_key(item.symptom) class:changes=item.changes>
-                                    <td>
-                                        <label class="check">
-                                            <input
-                                                type="checkbox"
-                                                name=format!("accept-{}", symptom_key(item.symptom))
-                                                prop:checked=move || accepted.with(|a| a.contains(&item.symptom))
-                                                on:change:target=move |ev| {
-                                                    let on = ev.target().checked();
-                                                    accepted.update(|a| {
-                                                        if on {
-                                                            a.insert(item.symptom);
-                                                        } else {
-                                                            a.remove(&item.symptom);
-                                                        }
-                                                    });
-                                                }
-                                            />
-                                            <span class="visually-hidden">{format!("{}を反映する", item.symptom.label())}</span>
-                                        </label>
-                                    </td>
-                                    <th scope="row">{item.symptom.label()}</th>
-                                    <td>{yes_no_label(item.current)}</td>
-                                    <td class="proposed">
-                                        {yes_no_label(Some(item.proposed))}
-                                        {item.changes.then(|| view! { <span class="tag">"変更"</span> })}
-                                    </td>
-                                    <td class="hint">{item.basis.clone()}</td>
-                                </tr>
-                            </For>
-                        </tbody>
-                    </table>
+                    <ProposalTable items accepted/>
                     <div class="buttons">
                         // Already taken over (the domain's `is_applied`): nothing left to confirm.
                         <button
@@ -232,5 +176,69 @@ pub fn ProposalPanel(data: PageData, assessment_id: RecordId, assessment: Assess
                 />
             })}
         </section>
+    }
+}
+
+/// What the confirmation says: each chosen symptom from its current value to the proposed one.
+fn confirm_text(items: &[ProposalItem], accepted: &BTreeSet<Symptom>, heading: &str) -> String {
+    let lines: Vec<String> = items
+        .iter()
+        .filter(|i| accepted.contains(&i.symptom))
+        .map(|i| format!("{}: {} → {}", i.symptom.label(), yes_no_label(i.current), yes_no_label(Some(i.proposed))))
+        .collect();
+    format!(
+        "様式1の特定症状を次のとおりにします。根拠としてこのアセスメント（{heading}）を記録します。\n{}",
+        lines.join("\n")
+    )
+}
+
+/// The proposed symptoms, each with a box to take it over.
+#[component]
+fn ProposalTable(items: Memo<Vec<ProposalItem>>, accepted: RwSignal<BTreeSet<Symptom>>) -> impl IntoView {
+    view! {
+        <table class="list proposal-table">
+            <thead>
+                <tr>
+                    <th scope="col">"反映する"</th>
+                    <th scope="col">"特定症状"</th>
+                    <th scope="col">"現在の様式1"</th>
+                    <th scope="col">"判断樹の結果"</th>
+                    <th scope="col">"根拠"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=move || items.get() key=|i| format!("{i:?}") let:item>
+                    <tr data-symptom=symptom_key(item.symptom) class:changes=item.changes>
+                        <td>
+                            <label class="check">
+                                <input
+                                    type="checkbox"
+                                    name=format!("accept-{}", symptom_key(item.symptom))
+                                    prop:checked=move || accepted.with(|a| a.contains(&item.symptom))
+                                    on:change:target=move |ev| {
+                                        let on = ev.target().checked();
+                                        accepted.update(|a| {
+                                            if on {
+                                                a.insert(item.symptom);
+                                            } else {
+                                                a.remove(&item.symptom);
+                                            }
+                                        });
+                                    }
+                                />
+                                <span class="visually-hidden">{format!("{}を反映する", item.symptom.label())}</span>
+                            </label>
+                        </td>
+                        <th scope="row">{item.symptom.label()}</th>
+                        <td>{yes_no_label(item.current)}</td>
+                        <td class="proposed">
+                            {yes_no_label(Some(item.proposed))}
+                            {item.changes.then(|| view! { <span class="tag">"変更"</span> })}
+                        </td>
+                        <td class="hint">{item.basis.clone()}</td>
+                    </tr>
+                </For>
+            </tbody>
+        </table>
     }
 }

@@ -14,16 +14,22 @@ use leptos::prelude::*;
 /// ID番号, 疾患, 住所, 氏名, 発症時期, 初発症状, 病型, 年齢, ADL.
 #[component]
 pub(super) fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
-    let ctx = use_app();
-    let hide = ctx.hide_names;
-    let disease = text_of(form, |f| f.disease.clone());
-    let age_mode = text_of(form, |f| f.age_mode.clone());
-    let suggestion = Memo::new(move |_| {
-        form.value.with(|f| if f.onset_type.trim().is_empty() { suggest_onset_type(&f.first_symptom) } else { None })
-    });
     view! {
         <fieldset class="form-group">
             <legend>"基本情報"</legend>
+            <IdentityRow form issues/>
+            <AddressRow form issues/>
+            <OnsetRow form issues/>
+            <AgeRow form issues/>
+        </fieldset>
+    }
+}
+
+/// ID番号 and 疾患.
+#[component]
+fn IdentityRow(form: F, issues: Signal<Issues>) -> impl IntoView {
+    let disease = text_of(form, |f| f.disease.clone());
+    view! {
             <div class="field-row">
                 <TextInput
                     label=labels::ID_NUMBER
@@ -55,6 +61,14 @@ pub(super) fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                     />
                 </Show>
             </div>
+    }
+}
+
+/// 住所 and 氏名 (hidden when 氏名・住所を隠す is on).
+#[component]
+fn AddressRow(form: F, issues: Signal<Issues>) -> impl IntoView {
+    let hide = use_app().hide_names;
+    view! {
             <div class="field-row">
                 <TextInput
                     label=labels::MUNICIPALITY
@@ -96,6 +110,16 @@ pub(super) fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                     .into_any()
                 }}
             </div>
+    }
+}
+
+/// 発症時期, 初発症状 and 病型 (suggested from the first symptom).
+#[component]
+fn OnsetRow(form: F, issues: Signal<Issues>) -> impl IntoView {
+    let suggestion = Memo::new(move |_| {
+        form.value.with(|f| if f.onset_type.trim().is_empty() { suggest_onset_type(&f.first_symptom) } else { None })
+    });
+    view! {
             <div class="field-row">
                 <TextInput
                     label=labels::ONSET
@@ -138,6 +162,14 @@ pub(super) fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                     </button>
                 })}
             </CodeChoice>
+    }
+}
+
+/// 年齢 (age or band) and ADL.
+#[component]
+fn AgeRow(form: F, issues: Signal<Issues>) -> impl IntoView {
+    let age_mode = text_of(form, |f| f.age_mode.clone());
+    view! {
             <div class="field-row">
                 <CodeChoice
                     label=labels::AGE_MODE
@@ -183,6 +215,5 @@ pub(super) fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                     issues
                 />
             </div>
-        </fieldset>
     }
 }

@@ -53,6 +53,9 @@ fn focus_first_field() {
     }
 }
 
+// The page: the record lookup, the ID番号 check, the save step with 保存して次を登録 and the
+// delete action around the sections.
+#[allow(clippy::too_many_lines)]
 #[component]
 pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
     let ctx = use_app();

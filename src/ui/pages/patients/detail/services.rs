@@ -14,6 +14,8 @@ use leptos::prelude::*;
 
 /// 訪問看護ステーション, 医療機関からの訪問看護, 在宅人工呼吸器使用患者支援事業 and the
 /// computed weekly total.
+// Three services and the computed total, in the paper form's order.
+#[allow(clippy::too_many_lines)]
 #[component]
 pub(super) fn NursingSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     let (station_state, station_text) = tri_setters(form, |f| &mut f.station_nursing.names);
