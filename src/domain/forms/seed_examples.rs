@@ -146,6 +146,14 @@ pub fn seed_example_2() -> PatientForm {
     }
 }
 
+/// 例1 or 例2 as a saved patient: the form read by its own parser on a fixed day — the one
+/// copy of the seed's examples the native tests use (the 集計, CSV and bundle tests).
+#[cfg(test)]
+pub fn seed_patient(form: PatientForm) -> crate::domain::patient::Patient {
+    let today = crate::domain::time::Date::new(2025, 11, 20).unwrap_or_else(|| panic!("a valid date"));
+    form.parse(today).map(|(p, _)| p).unwrap_or_else(|e| panic!("the seed's example reads: {e:?}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

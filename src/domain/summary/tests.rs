@@ -18,17 +18,12 @@ fn cpu(f: &Figure) -> (u64, Option<Tenths>, u64) {
 
 /// The seed's 様式1 入力例 例1, as the nurse types it (the one copy: `forms::seed_examples`).
 pub(crate) fn seed_example_1() -> Patient {
-    seed_example(crate::domain::forms::seed_examples::seed_example_1())
+    crate::domain::forms::seed_examples::seed_patient(crate::domain::forms::seed_examples::seed_example_1())
 }
 
 /// The seed's 様式1 入力例 例2, as the nurse types it (the one copy: `forms::seed_examples`).
 pub(crate) fn seed_example_2() -> Patient {
-    seed_example(crate::domain::forms::seed_examples::seed_example_2())
-}
-
-fn seed_example(form: crate::domain::forms::patient_form::PatientForm) -> Patient {
-    let today = crate::domain::time::Date::new(2025, 11, 20).unwrap_or_else(|| panic!("a valid date"));
-    form.parse(today).map(|(p, _)| p).unwrap_or_else(|e| panic!("the seed's example reads: {e:?}"))
+    crate::domain::forms::seed_examples::seed_patient(crate::domain::forms::seed_examples::seed_example_2())
 }
 
 /// 人口 250,000, 面積 123.45 km², ALS 認定者 12, 協力病院（管内） 3, 在宅療養支援診療所 20.
