@@ -2,8 +2,8 @@
 //! 性別・年齢 for the 標準肺活量.
 
 use super::editor::Editor;
-use crate::domain::issues::Severity;
 use crate::domain::trees::measure::{MeasureKind, Measurement, Posture, Sex, Situation};
+use crate::ui::components::FieldIssues;
 use leptos::prelude::*;
 
 fn measure_key(kind: MeasureKind) -> &'static str {
@@ -98,7 +98,7 @@ pub(super) fn Measurements(editor: Editor) -> impl IntoView {
                         class="w-s"
                         inputmode="numeric"
                         autocomplete="off"
-                        aria-invalid=move || editor.issues.with(|i| i.for_field("age").any(|x| x.severity == Severity::Error)).then_some("true")
+                        aria-invalid=move || editor.issues.with(|i| i.field_has_error("age")).then_some("true")
                         prop:value=move || editor.value.with(|a| a.age.clone())
                         on:input:target=move |ev| {
                             let v = ev.target().value();
@@ -106,28 +106,10 @@ pub(super) fn Measurements(editor: Editor) -> impl IntoView {
                         }
                         on:change=move |_| editor.flush()
                     />
-                    <RowIssues editor field="age".to_string()/>
+                    <FieldIssues issues=editor.issues field="age"/>
                 </label>
             </div>
         </fieldset>
-    }
-}
-
-/// Messages for one field (the field key is built at run time).
-#[component]
-pub(super) fn RowIssues(editor: Editor, field: String) -> impl IntoView {
-    move || {
-        editor.issues.with(|all| {
-            all.for_field(&field)
-                .map(|issue| {
-                    let (class, prefix) = match issue.severity {
-                        Severity::Error => ("field-error", "エラー: "),
-                        Severity::Warning => ("field-warning", "注意: "),
-                    };
-                    view! { <span class=class role="alert">{format!("{prefix}{}", issue.message)}</span> }
-                })
-                .collect_view()
-        })
     }
 }
 
@@ -163,7 +145,7 @@ fn MeasureRow(editor: Editor, index: usize, kind: MeasureKind, added: StoredValu
                         inputmode="decimal"
                         autocomplete="off"
                         node_ref=input
-                        aria-invalid=move || editor.issues.with(|i| i.for_field(&format!("measurements.{index}")).any(|x| x.severity == Severity::Error)).then_some("true")
+                        aria-invalid=move || editor.issues.with(|i| i.field_has_error(&format!("measurements.{index}"))).then_some("true")
                         prop:value=move || m.with(|m| m.as_ref().map(|m| m.text.clone()).unwrap_or_default())
                         on:input:target=move |ev| {
                             let v = ev.target().value();
@@ -211,7 +193,7 @@ fn MeasureRow(editor: Editor, index: usize, kind: MeasureKind, added: StoredValu
                     {f.attention.map(|a| view! { <strong class="attention">{format!("（{}）", a.label())}</strong> })}
                 </p>
             })}
-            <RowIssues editor field=field.clone()/>
+            <FieldIssues issues=editor.issues field=field.clone()/>
         </div>
     }
 }
