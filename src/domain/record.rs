@@ -427,12 +427,23 @@ impl StoredRecord {
         now: Timestamp,
         device: &DeviceId,
     ) -> Result<StoredRecord, RecordError> {
-        let body = Body::from_typed(body)?;
-        Ok(StoredRecord {
+        Ok(StoredRecord::create_body(id, diagnosis_id, T::KIND, Body::from_typed(body)?, now, device))
+    }
+
+    /// A new record (rev 1) of `kind` with a body already in canonical form.
+    pub fn create_body(
+        id: RecordId,
+        diagnosis_id: RecordId,
+        kind: RecordKind,
+        body: Body,
+        now: Timestamp,
+        device: &DeviceId,
+    ) -> StoredRecord {
+        StoredRecord {
             meta: RecordMeta {
                 id,
                 diagnosis_id,
-                kind: T::KIND,
+                kind,
                 created_at: now,
                 updated_at: now,
                 updated_by: device.clone(),
@@ -442,7 +453,7 @@ impl StoredRecord {
             },
             body,
             stamps: BTreeMap::new(),
-        })
+        }
     }
 
     /// The body as its type.

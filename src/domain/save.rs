@@ -13,7 +13,7 @@
 use super::bundle::labels::{display_field, field_label};
 use super::ids::{DeviceId, RecordId};
 use super::record::StoredRecord;
-use super::record::{from_leaf_paths, leaf_paths, value_at, RecordBody, RecordError, RecordKind, RecordMeta};
+use super::record::{from_leaf_paths, leaf_paths, value_at, Body, RecordBody, RecordError, RecordKind, RecordMeta};
 use super::records::{singleton_suffix, RecordSet};
 use super::time::Timestamp;
 use serde_json::Value;
@@ -131,28 +131,69 @@ fn put_path(onto: &mut BTreeMap<String, Value>, path: &str, from: &Value) {
     }
 }
 
-/// Decides what a 保存 writes (see the module doc).
+/// Decides what a 保存 writes (see the module doc), for her input as its record type.
 pub fn plan_save<T: RecordBody>(input: SaveInput<'_, T>) -> Result<SavePlan, RecordError> {
     let mine = serde_json::to_value(input.mine).map_err(|e| RecordError::Body(e.to_string()))?;
+    plan_body(BodyInput {
+        kind: T::KIND,
+        target: input.target,
+        base: input.base,
+        mine: &mine,
+        read: read_as::<T>,
+        latest: input.latest,
+        resolutions: input.resolutions,
+        trashed: input.trashed,
+        now: input.now,
+        device: input.device,
+    })
+}
+
+/// A body read as the record type `T` and written back: checks that a merged body is a valid
+/// `T` and brings it to the form `T` writes.
+pub fn read_as<T: RecordBody>(body: Value) -> Result<Value, RecordError> {
+    let typed: T = serde_json::from_value(body).map_err(|e| RecordError::Body(e.to_string()))?;
+    serde_json::to_value(typed).map_err(|e| RecordError::Body(e.to_string()))
+}
+
+/// [`SaveInput`] with her input as a body: one copy of the save step for every record type
+/// (the type only reads the result, through `read`).
+pub struct BodyInput<'a> {
+    pub kind: RecordKind,
+    pub target: Target,
+    pub base: &'a Value,
+    pub mine: &'a Value,
+    /// The record type's reading of a body ([`read_as`]).
+    pub read: fn(Value) -> Result<Value, RecordError>,
+    pub latest: Option<&'a StoredRecord>,
+    pub resolutions: &'a BTreeMap<String, Resolution>,
+    pub trashed: Trashed,
+    pub now: Timestamp,
+    pub device: &'a DeviceId,
+}
+
+/// Decides what a 保存 writes (see the module doc).
+pub fn plan_body(input: BodyInput<'_>) -> Result<SavePlan, RecordError> {
+    let BodyInput { kind, base, mine, read, now, device, .. } = input;
     let latest = match (input.latest, &input.target) {
         (None, Target::Existing(_)) => return Ok(SavePlan::DeletedElsewhere),
         (Some(l), Target::Existing(_)) if l.is_deleted() && input.trashed == Trashed::Refuse => {
             return Ok(SavePlan::DeletedElsewhere)
         }
         (None, Target::New { id, diagnosis }) => {
-            let record = StoredRecord::create(id.clone(), diagnosis.clone(), input.mine, input.now, input.device)?;
+            let body = Body::from_value(&read(mine.clone())?);
+            let record = StoredRecord::create_body(id.clone(), diagnosis.clone(), kind, body, now, device);
             return Ok(SavePlan::Write { record: Box::new(record), expected: None, kept_from_elsewhere: 0 });
         }
         (Some(l), _) => l,
     };
-    if latest.meta.kind != T::KIND {
-        return Err(RecordError::WrongKind { expected: T::KIND, found: latest.meta.kind });
+    if latest.meta.kind != kind {
+        return Err(RecordError::WrongKind { expected: kind, found: latest.meta.kind });
     }
     let theirs = latest.body.to_value();
     let mut merged = leaf_paths(&theirs);
     let mut conflicts = Vec::new();
-    for path in changed_paths(input.base, &mine) {
-        let (b, m, t) = (at_path(input.base, &path), at_path(&mine, &path), at_path(&theirs, &path));
+    for path in changed_paths(base, mine) {
+        let (b, m, t) = (at_path(base, &path), at_path(mine, &path), at_path(&theirs, &path));
         let take_mine = if t == b || t == m {
             true
         } else {
@@ -160,7 +201,6 @@ pub fn plan_save<T: RecordBody>(input: SaveInput<'_, T>) -> Result<SavePlan, Rec
                 Some(Resolution::Mine) => true,
                 Some(Resolution::Theirs) => false,
                 None => {
-                    let kind = T::KIND;
                     let label = field_label(kind, &path);
                     conflicts.push(SaveConflict {
                         label: if label.is_empty() { path.clone() } else { label },
@@ -174,17 +214,17 @@ pub fn plan_save<T: RecordBody>(input: SaveInput<'_, T>) -> Result<SavePlan, Rec
             }
         };
         if take_mine {
-            put_path(&mut merged, &path, &mine);
+            put_path(&mut merged, &path, mine);
         }
     }
     if !conflicts.is_empty() {
         return Ok(SavePlan::Conflict(conflicts));
     }
     // Through the record type, so the result is a valid body in canonical form.
-    let body: T = serde_json::from_value(from_leaf_paths(&merged)).map_err(|e| RecordError::Body(e.to_string()))?;
+    let body = read(from_leaf_paths(&merged))?;
     let kept_from_elsewhere =
-        changed_paths(input.base, &theirs).iter().filter(|p| at_path(&theirs, p) != at_path(&mine, p)).count();
-    let mut edited = match latest.edited(&body, input.now, input.device)? {
+        changed_paths(base, &theirs).iter().filter(|p| at_path(&theirs, p) != at_path(mine, p)).count();
+    let mut edited = match latest.with_body(body, now, device) {
         Some(r) => r,
         None if latest.is_deleted() => latest.clone(),
         None => return Ok(SavePlan::Unchanged),
@@ -193,7 +233,7 @@ pub fn plan_save<T: RecordBody>(input: SaveInput<'_, T>) -> Result<SavePlan, Rec
         // Saving a singleton from its form restores it from the ゴミ箱.
         edited.meta.deleted_at = None;
         if edited.meta.rev == latest.meta.rev {
-            edited.touch(input.now, input.device);
+            edited.touch(now, device);
         }
     }
     Ok(SavePlan::Write { record: Box::new(edited), expected: Some(latest.meta.clone()), kept_from_elsewhere })

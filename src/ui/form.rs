@@ -92,6 +92,11 @@ where
         self.base.get_value()
     }
 
+    /// Where the base is kept (the save step reads and updates it).
+    pub fn base_cell(&self) -> StoredValue<Option<serde_json::Value>> {
+        self.base
+    }
+
     /// Changes the form (from an input handler), marks it 未保存 and schedules the draft.
     pub fn update(&self, f: impl FnOnce(&mut T)) {
         self.value.update(f);

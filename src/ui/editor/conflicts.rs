@@ -1,21 +1,14 @@
 //! The conflict list of a save (`domain::save::SaveConflict`): both values side by side.
 
 use super::RecordSaver;
-use crate::domain::record::RecordBody;
 use crate::domain::save::Resolution;
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The conflict list: each field changed here and elsewhere, both values side by side, her
 /// choice per field. Nothing is saved until she has chosen for every field.
 #[component]
-pub fn SaveConflicts<T, F>(saver: RecordSaver<T, F>) -> impl IntoView
-where
-    T: RecordBody + 'static,
-    F: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
-{
+pub fn SaveConflicts(saver: RecordSaver) -> impl IntoView {
     move || {
         saver.conflicts.get().map(|found| {
             let choices = RwSignal::new(BTreeMap::<String, Resolution>::new());

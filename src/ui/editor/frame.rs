@@ -7,7 +7,6 @@
 //! [`super::RecordSaver::save`]) and where 取り消し leads.
 
 use super::{RecordSaver, SaveConflicts};
-use crate::domain::record::RecordBody;
 use crate::ui::components::ConfirmDialog;
 use crate::ui::form::{DirtyMark, DraftOffer, FormState};
 use leptos::prelude::*;
@@ -29,9 +28,9 @@ pub struct DeleteAction {
 
 /// The frame (see the module doc).
 #[component]
-pub fn EditorForm<T, F>(
+pub fn EditorForm<F>(
     form: FormState<F>,
-    saver: RecordSaver<T, F>,
+    saver: RecordSaver,
     /// The `<form>`'s class (and the page's styles).
     class: &'static str,
     /// The `<form>`'s `data-testid`, where tests look for it.
@@ -57,7 +56,6 @@ pub fn EditorForm<T, F>(
     children: Children,
 ) -> impl IntoView
 where
-    T: RecordBody + 'static,
     F: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
 {
     let confirm_cancel = RwSignal::new(false);

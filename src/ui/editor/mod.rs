@@ -10,9 +10,9 @@ use super::ctx::AppCtx;
 use super::form::FormState;
 use super::platform;
 use crate::domain::ids::RecordId;
-use crate::domain::record::{RecordBody, RecordKind, StoredRecord};
+use crate::domain::record::{RecordBody, RecordError, RecordKind, StoredRecord};
 use crate::domain::save::{
-    conflict_heading, plan_save, Resolution, SaveConflict, SaveInput, SavePlan, Target, Trashed,
+    conflict_heading, plan_body, read_as, BodyInput, Resolution, SaveConflict, SavePlan, Target, Trashed,
 };
 use crate::storage::{Expect, StorageError, Store, WriteBatch};
 use leptos::prelude::*;
@@ -30,34 +30,32 @@ use std::rc::Rc;
 /// Attempts when other tabs keep saving the same record in between.
 const ATTEMPTS: usize = 4;
 
-/// One save: which record, her input parsed, and what to do once it is written (with the
-/// record as stored now).
-struct Pending<T> {
+/// One save: which record, her input as a body with its type's reading, and what to do once
+/// it is written (with the record as stored now).
+struct Pending {
     target: Target,
-    mine: T,
+    kind: RecordKind,
+    mine: serde_json::Value,
+    read: fn(serde_json::Value) -> Result<serde_json::Value, RecordError>,
     trashed: Trashed,
     after: Rc<dyn Fn(StoredRecord)>,
 }
 
-/// The save step for one form (see the module doc). `Copy`, like the form.
-pub struct RecordSaver<T: 'static, F: Send + Sync + 'static> {
+/// The save step for one form (see the module doc). `Copy`, like the form. One type for
+/// every record kind: the kind comes with each save.
+#[derive(Clone, Copy)]
+pub struct RecordSaver {
     ctx: AppCtx,
-    /// The form whose draft a save removes and whose base it reads (none for a small dialog
-    /// without drafts, which keeps its base in `base`).
-    form: Option<FormState<F>>,
+    /// The body the edits were made on: the form's (set when it opens and when a 下書き is
+    /// restored), or a dialog's own.
     base: StoredValue<Option<serde_json::Value>>,
+    /// The draft a save removes (none for a dialog without drafts).
+    draft_key: StoredValue<Option<String>>,
     /// Fields changed here and elsewhere, waiting for her choice.
     pub conflicts: RwSignal<Option<Vec<SaveConflict>>>,
-    pending: StoredValue<Option<Pending<T>>, LocalStorage>,
+    pending: StoredValue<Option<Pending>, LocalStorage>,
     busy: RwSignal<bool>,
 }
-
-impl<T: 'static, F: Send + Sync + 'static> Clone for RecordSaver<T, F> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<T: 'static, F: Send + Sync + 'static> Copy for RecordSaver<T, F> {}
 
 /// The record's latest revision in storage (`None` when there is none).
 async fn latest(ctx: AppCtx, kind: RecordKind, id: &RecordId) -> Result<Option<StoredRecord>, StorageError> {
@@ -69,25 +67,25 @@ async fn latest(ctx: AppCtx, kind: RecordKind, id: &RecordId) -> Result<Option<S
     }
 }
 
-impl<T, F> RecordSaver<T, F>
-where
-    T: RecordBody + 'static,
-    F: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
-{
-    pub fn new(ctx: AppCtx, form: FormState<F>) -> RecordSaver<T, F> {
-        RecordSaver::make(ctx, Some(form), None)
+impl RecordSaver {
+    /// The save step of a form: its base and its draft.
+    pub fn new<F>(ctx: AppCtx, form: FormState<F>) -> RecordSaver
+    where
+        F: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+    {
+        RecordSaver::make(ctx, form.base_cell(), Some(form.key()))
     }
 
     /// For a dialog without drafts: `base` is the body its fields were read from.
-    pub fn detached(ctx: AppCtx, base: serde_json::Value) -> RecordSaver<T, F> {
-        RecordSaver::make(ctx, None, Some(base))
+    pub fn detached(ctx: AppCtx, base: serde_json::Value) -> RecordSaver {
+        RecordSaver::make(ctx, StoredValue::new(Some(base)), None)
     }
 
-    fn make(ctx: AppCtx, form: Option<FormState<F>>, base: Option<serde_json::Value>) -> RecordSaver<T, F> {
+    fn make(ctx: AppCtx, base: StoredValue<Option<serde_json::Value>>, draft_key: Option<String>) -> RecordSaver {
         RecordSaver {
             ctx,
-            form,
-            base: StoredValue::new(base),
+            base,
+            draft_key: StoredValue::new(draft_key),
             conflicts: RwSignal::new(None),
             pending: StoredValue::new_local(None),
             busy: RwSignal::new(false),
@@ -96,11 +94,22 @@ where
 
     /// Saves `mine` to `target`; `after` runs with the stored record once it is written (or
     /// already held her input).
-    pub fn save(&self, target: Target, mine: T, trashed: Trashed, after: impl Fn(StoredRecord) + 'static) {
+    pub fn save<T: RecordBody>(
+        &self,
+        target: Target,
+        mine: T,
+        trashed: Trashed,
+        after: impl Fn(StoredRecord) + 'static,
+    ) {
         if self.busy.get_untracked() {
             return;
         }
-        self.pending.set_value(Some(Pending { target, mine, trashed, after: Rc::new(after) }));
+        let mine = match serde_json::to_value(&mine) {
+            Ok(v) => v,
+            Err(e) => return self.ctx.error(e.to_string()),
+        };
+        let pending = Pending { target, kind: T::KIND, mine, read: read_as::<T>, trashed, after: Rc::new(after) };
+        self.pending.set_value(Some(pending));
         self.run(BTreeMap::new());
     }
 
@@ -126,27 +135,21 @@ where
     }
 
     fn base(&self) -> Option<serde_json::Value> {
-        match &self.form {
-            Some(form) => form.base(),
-            None => self.base.get_value(),
-        }
+        self.base.get_value()
     }
 
     /// Sets the body the values to save were read from.
     pub fn set_base(&self, body: serde_json::Value) {
-        match &self.form {
-            Some(form) => form.set_base(Some(body)),
-            None => self.base.set_value(Some(body)),
-        }
+        self.base.set_value(Some(body));
     }
 
     fn draft_keys(&self) -> Vec<String> {
-        self.form.iter().map(FormState::key).collect()
+        self.draft_key.get_value().into_iter().collect()
     }
 
     async fn attempt(self, resolutions: &BTreeMap<String, Resolution>) {
-        let Some((target, trashed, after)) =
-            self.pending.with_value(|p| p.as_ref().map(|p| (p.target.clone(), p.trashed, p.after.clone())))
+        let Some((target, kind, trashed, after)) =
+            self.pending.with_value(|p| p.as_ref().map(|p| (p.target.clone(), p.kind, p.trashed, p.after.clone())))
         else {
             return;
         };
@@ -155,7 +158,7 @@ where
         };
         let error = |message: String| self.ctx.error(message);
         for _ in 0..ATTEMPTS {
-            let latest = match latest(self.ctx, T::KIND, &id).await {
+            let latest = match latest(self.ctx, kind, &id).await {
                 Ok(l) => l,
                 Err(e) => return error(e.to_string()),
             };
@@ -168,10 +171,12 @@ where
             let base = base.unwrap_or(serde_json::Value::Null);
             let plan = self.pending.with_value(|p| {
                 let p = p.as_ref()?;
-                Some(plan_save(SaveInput {
+                Some(plan_body(BodyInput {
+                    kind,
                     target: target.clone(),
                     base: &base,
                     mine: &p.mine,
+                    read: p.read,
                     latest: latest.as_ref(),
                     resolutions,
                     trashed,
@@ -200,21 +205,21 @@ where
                 SavePlan::DeletedElsewhere => {
                     return error(format!(
                         "この{}は別の画面で削除されたため保存できません。一覧の下の「ゴミ箱」から元に戻してください。",
-                        T::KIND.label()
+                        kind.label()
                     ))
                 }
                 SavePlan::Conflict(found) => {
-                    self.ctx.error(conflict_heading(T::KIND, found.len()));
+                    self.ctx.error(conflict_heading(kind, found.len()));
                     self.conflicts.set(Some(found));
                     return;
                 }
             };
             let mut batch = WriteBatch {
                 delete_drafts: self.draft_keys(),
-                expect: vec![Expect { id: id.clone(), kind: T::KIND, meta: expected }],
+                expect: vec![Expect { id: id.clone(), kind, meta: expected }],
                 ..WriteBatch::default()
             };
-            if T::KIND == RecordKind::Diagnosis {
+            if kind == RecordKind::Diagnosis {
                 batch.put_diagnoses.push(record.clone());
             } else {
                 batch.put_records.push(record.clone());

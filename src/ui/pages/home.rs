@@ -2,7 +2,7 @@
 //! 「次年度の地域診断を作る」 (the next 年度 of the same 地区名 from a copy of this year's
 //! 概況, 療養者, 事業 and ステーション, written in one transaction).
 
-use crate::domain::diagnosis::{CommunityDiagnosis, DiagnosisEntry, DiagnosisInput};
+use crate::domain::diagnosis::{DiagnosisEntry, DiagnosisInput};
 use crate::domain::forms::next_year::{build_next_year, plan_next_year, NextYearPlan};
 use crate::domain::issues::Issues;
 use crate::domain::record::StoredRecord;
@@ -207,7 +207,7 @@ fn RenameDialog(
     let form = RwSignal::new(input);
     let parsed = Memo::new(move |_| form.with(|f| f.parse()));
     let issues = Signal::derive(move || parsed.get().err().unwrap_or_default());
-    let saver = RecordSaver::<CommunityDiagnosis, ()>::detached(ctx, entry.record.body.to_value());
+    let saver = RecordSaver::detached(ctx, entry.record.body.to_value());
     let id = StoredValue::new(entry.record.meta.id.clone());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

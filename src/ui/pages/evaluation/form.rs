@@ -88,7 +88,7 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
         saved_evaluation(&l.records, &diagnosis)
             .map_or_else(|| serde_json::to_value(Evaluation::default()).unwrap_or_default(), |(r, _)| r.body.to_value())
     })));
-    let saver = RecordSaver::<Evaluation, EvaluationForm>::new(ctx, form);
+    let saver = RecordSaver::new(ctx, form);
     let issues = Memo::new(move |_| form.value.with(EvaluationForm::issues));
     let summary_issues = Signal::derive(move || issues.get());
     let previous_levels = Memo::new(move |_| {

@@ -52,7 +52,7 @@ pub fn OverviewEditor(
         saved_overview(ctx)
             .map_or_else(|| serde_json::to_value(Overview::default()).unwrap_or_default(), |(r, _)| r.body.to_value()),
     ));
-    let saver = RecordSaver::<Overview, OverviewForm>::new(ctx, form);
+    let saver = RecordSaver::new(ctx, form);
     let saved_once = RwSignal::new(saved_overview(ctx).is_some());
     let issues: Signal<Issues> = {
         let own = Memo::new(move |_| form.value.with(OverviewForm::issues));

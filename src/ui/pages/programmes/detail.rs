@@ -7,7 +7,7 @@ use super::sections::{CenterSection, CouncilSection, CountsSection, NameSection,
 use super::PageData;
 use crate::domain::issues::Issues;
 use crate::domain::programmes::sheet::{previous_row, SheetRow, NEW_ROW_KEY};
-use crate::domain::programmes::{Programme, ProgrammeForm, ProgrammeKind, StandardProgramme};
+use crate::domain::programmes::{ProgrammeForm, ProgrammeKind, StandardProgramme};
 use crate::domain::save::{Target, Trashed};
 use crate::storage::WriteBatch;
 use crate::ui::components::IssueSummary;
@@ -60,7 +60,7 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
     let standard = initial.standard;
     let form = FormState::new(draft_key(diagnosis_id.as_str(), row.as_ref()), diagnosis_id.clone(), initial);
     form.set_base(row.as_ref().and_then(|r| r.record.as_ref()).map(|r| r.body.to_value()));
-    let saver = RecordSaver::<Programme, ProgrammeForm>::new(ctx, form);
+    let saver = RecordSaver::new(ctx, form);
     let issues: Signal<Issues> = {
         let memo = Memo::new(move |_| form.value.with(|f| f.issues(fiscal_year)));
         Signal::derive(move || memo.get())

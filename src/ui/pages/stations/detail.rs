@@ -11,7 +11,6 @@ use crate::domain::forms::station_form::{duplicate_station_name, StationForm};
 use crate::domain::ids::RecordId;
 use crate::domain::issues::Issues;
 use crate::domain::save::{Target, Trashed};
-use crate::domain::station::Station;
 use crate::ui::components::IssueSummary;
 use crate::ui::ctx::use_app;
 use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
@@ -51,7 +50,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
     let record_id: Option<RecordId> = existing.as_ref().map(|(r, _)| r.meta.id.clone());
     let form = FormState::new(format!("station:{diagnosis_id}:{item}"), diagnosis_id.clone(), initial);
     form.set_base(existing.as_ref().map(|(r, _)| r.body.to_value()));
-    let saver = RecordSaver::<Station, StationForm>::new(ctx, form);
+    let saver = RecordSaver::new(ctx, form);
     let own_id = StoredValue::new(record_id.clone());
     let issues: Signal<Issues> = {
         let own = Memo::new(move |_| form.value.with(StationForm::issues));

@@ -102,7 +102,7 @@ pub fn ProposalPanel(data: PageData, assessment_id: RecordId, assessment: Assess
     let accepted: RwSignal<BTreeSet<Symptom>> =
         RwSignal::new(proposal.with_value(|p| Symptom::ALL.into_iter().filter(|s| p.value(*s).is_some()).collect()));
     let confirm = RwSignal::new(false);
-    let saver = RecordSaver::<Patient, ()>::detached(ctx, serde_json::Value::Null);
+    let saver = RecordSaver::detached(ctx, serde_json::Value::Null);
     let heading = proposal.with_value(|p| format!("{}・判断者 {}", p.assessed_at.display_jst(), p.assessor));
     let empty = proposal.with_value(|p| p.is_empty());
 

@@ -92,7 +92,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
     let initial = saved_patient.as_ref().map_or_else(PatientForm::default, PatientForm::from_patient);
     let form: F = FormState::new(draft_key(&diagnosis_id, record_id.as_ref()), diagnosis_id.clone(), initial);
     form.set_base(found.as_ref().map(|(r, _)| r.body.to_value()));
-    let saver = RecordSaver::<Patient, PatientForm>::new(ctx, form);
+    let saver = RecordSaver::new(ctx, form);
     let today = platform::now().date_jst();
 
     // ID番号 of the other patients (for the duplicate check).
