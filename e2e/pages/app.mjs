@@ -37,6 +37,64 @@ export class AppPage {
   async heading() {
     return (await this.page.locator('main h1').first().innerText()).trim();
   }
+
+  /** Waits until the page headed `text` is shown. */
+  async waitHeading(text) {
+    await this.page.locator('h1', { hasText: text }).waitFor();
+  }
+
+  /** The error line of the status area. */
+  noticeError() {
+    return this.page.locator('[data-testid=notice-error]');
+  }
+
+  /** The 未保存 mark of the form being edited. */
+  dirtyMark() {
+    return this.page.locator('[data-testid=dirty-mark]');
+  }
+
+  /** The open dialog (the one that says `text`, when given). */
+  modal(text) {
+    return text === undefined ? this.page.locator('.modal') : this.page.locator('.modal', { hasText: text });
+  }
+
+  /** Clicks the button labelled `label` in the open dialog. */
+  async modalButton(label) {
+    await this.page.locator('.modal button', { hasText: label }).click();
+  }
+
+  /** The 削除済み list of the section. */
+  trash() {
+    return this.page.locator('[data-testid=trash]');
+  }
+
+  /** The header's 氏名・住所を隠す switch. */
+  async hideNames(on) {
+    await this.page.locator('.status-area label.toggle input[type=checkbox]').setChecked(on);
+  }
+
+  // ---- what is (not) on paper ----
+
+  async navVisible() {
+    return this.page.locator('nav.nav').isVisible();
+  }
+
+  async appHeaderVisible() {
+    return this.page.locator('.app-header').isVisible();
+  }
+
+  /** The printed sheet's 地区名, 年度 and 印刷日. */
+  async printJurisdiction() {
+    return this.page.locator('[data-testid=print-jurisdiction]').innerText();
+  }
+
+  async printYear() {
+    return this.page.locator('[data-testid=print-year]').innerText();
+  }
+
+  async printDate() {
+    return this.page.locator('[data-testid=print-date]').innerText();
+  }
 }
 
 export class HomePage extends AppPage {

@@ -276,9 +276,4 @@ export class PatientsPage extends AppPage {
     await this.waitNotice('保存しました');
     await this.table().waitFor();
   }
-
-  /** The header's 氏名・住所を隠す switch. */
-  async hideNames(on) {
-    await this.page.locator('.status-area label.toggle input[type=checkbox]').setChecked(on);
-  }
 }
