@@ -150,6 +150,26 @@ export class HomePage extends AppPage {
     await this.page.locator('.modal button', { hasText: '取り消し' }).click();
   }
 
+  // ---- 次年度の地域診断を作る ----
+
+  /** Presses 次年度 on the row of `year` (西暦). */
+  async nextYear(year) {
+    await this.page.locator('[data-testid=diagnosis-list] tbody tr', { hasText: `${year}年度` }).locator('[data-testid=next-year]').click();
+  }
+
+  nextYearDialog() {
+    return this.page.locator('[data-testid=next-year-dialog]');
+  }
+
+  /** What the dialog says is copied, one line each. */
+  async nextYearCounts() {
+    return this.page.locator('[data-testid=next-year-counts] li').allInnerTexts();
+  }
+
+  async confirmNextYear() {
+    await this.page.click('[data-testid=next-year-confirm]');
+  }
+
   async switchTo(title) {
     await this.page.selectOption('.switcher select', { label: title });
   }

@@ -127,6 +127,11 @@ export class StationsPage extends AppPage {
     return this.page.locator(DETAIL);
   }
 
+  /** Back to the table by the breadcrumb. */
+  async back() {
+    await this.page.locator(`${DETAIL} .breadcrumb a`).click();
+  }
+
   field(name) {
     return this.page.locator(`${DETAIL} [name="${name}"]`).first();
   }
