@@ -68,6 +68,16 @@ export class AppPage {
     return this.page.locator('[data-testid=trash]');
   }
 
+  /** The reminder to write a backup (書き出していない記録). */
+  backupBanner() {
+    return this.page.locator('[data-testid=backup-banner]');
+  }
+
+  /** Follows the reminder's link to データの入出力. */
+  async openIoFromBanner() {
+    await this.backupBanner().locator('a', { hasText: 'データの入出力へ' }).click();
+  }
+
   /** The header's 氏名・住所を隠す switch. */
   async hideNames(on) {
     await this.page.locator('.status-area label.toggle input[type=checkbox]').setChecked(on);
