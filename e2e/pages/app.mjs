@@ -78,6 +78,55 @@ export class AppPage {
     await this.backupBanner().locator('a', { hasText: 'データの入出力へ' }).click();
   }
 
+  // ---- the status area and the shell ----
+
+  /** The オンライン/オフライン mark (the one that says `text`, when given). */
+  networkStatus(text) {
+    const sel = '[data-testid=network-status]';
+    return text === undefined ? this.page.locator(sel) : this.page.locator(sel, { hasText: text });
+  }
+
+  /** The 更新があります banner. */
+  updateBanner() {
+    return this.page.locator('[data-testid=update-banner]');
+  }
+
+  async acceptUpdate() {
+    await this.updateBanner().locator('button', { hasText: '更新する' }).click();
+  }
+
+  /** Waits until the storage line no longer says 確認中. */
+  async waitStorageChecked() {
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid=storage-status]').innerText.includes('確認中'));
+  }
+
+  async storageStatus() {
+    return this.page.locator('[data-testid=storage-status]').innerText();
+  }
+
+  async statusAreaText() {
+    return this.page.locator('.status-area').innerText();
+  }
+
+  /** Why the database could not be opened. */
+  async dbError() {
+    return this.page.locator('[data-testid=db-error]').innerText();
+  }
+
+  /** The screen shown after an unexpected error. */
+  panicScreen() {
+    return this.page.locator('.panic-screen');
+  }
+
+  async reloadFromPanic() {
+    await this.panicScreen().locator('button', { hasText: '再読み込み' }).click();
+  }
+
+  /** The title of the 地域診断 the header's switcher shows. */
+  async switcherSelected() {
+    return this.page.locator('.switcher select').evaluate((s) => s.options[s.selectedIndex].text);
+  }
+
   /** The header's 氏名・住所を隠す switch. */
   async hideNames(on) {
     await this.page.locator('.status-area label.toggle input[type=checkbox]').setChecked(on);
@@ -114,10 +163,41 @@ export class HomePage extends AppPage {
   }
 
   async create(name, year) {
-    await this.page.fill('input[name=jurisdiction]', name);
-    await this.page.fill('input[name=fiscal_year]', year);
-    await this.page.click('form.create-form button[type=submit]');
+    await this.typeJurisdiction(name);
+    await this.typeYear(year);
+    await this.submitCreate();
     await this.waitNotice('地域診断を作成しました');
+  }
+
+  // The create form, field by field (for what is refused).
+  async typeJurisdiction(text) {
+    await this.page.fill('input[name=jurisdiction]', text);
+  }
+
+  async typeYear(text) {
+    await this.page.fill('input[name=fiscal_year]', text);
+  }
+
+  async submitCreate() {
+    await this.page.click('form.create-form button[type=submit]');
+  }
+
+  async typedJurisdiction() {
+    return this.page.inputValue('input[name=jurisdiction]');
+  }
+
+  async createErrors() {
+    return this.page.locator('form.create-form .field-error').allInnerTexts();
+  }
+
+  /** The 年度 as it will be saved, shown while typing. */
+  async yearPreview() {
+    return (await this.page.locator('[data-testid=year-preview]').innerText()).trim();
+  }
+
+  /** The link of a 地域診断 in the list. */
+  listed(name) {
+    return this.page.locator('[data-testid=diagnosis-list] th a', { hasText: name });
   }
 
   /** Rows of the list as [地区名, 年度]. */
