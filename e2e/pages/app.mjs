@@ -48,9 +48,34 @@ export class AppPage {
     return this.page.locator('[data-testid=notice-error]');
   }
 
+  /** The list of what is wrong in the form being edited. */
+  async issueSummary() {
+    return this.page.locator('[data-testid=issue-summary]').innerText();
+  }
+
   /** The 未保存 mark of the form being edited. */
   dirtyMark() {
     return this.page.locator('[data-testid=dirty-mark]');
+  }
+
+  // ---- drafts (typed but not saved, offered back after a reload) ----
+
+  draftOffer() {
+    return this.page.locator('[data-testid=draft-offer]');
+  }
+
+  /** Waits for the draft offer (it appears once the draft has been read back). */
+  async waitDraftOffer() {
+    await this.draftOffer().waitFor({ timeout: 5000 });
+    return true;
+  }
+
+  async restoreDraft() {
+    await this.draftOffer().locator('button', { hasText: '下書きを復元' }).click();
+  }
+
+  async discardDraft() {
+    await this.draftOffer().locator('button', { hasText: '下書きを破棄' }).click();
   }
 
   /** The open dialog (the one that says `text`, when given). */
@@ -142,17 +167,22 @@ export class AppPage {
     return this.page.locator('.app-header').isVisible();
   }
 
+  /** Where the printed header is looked for (a page with its own print view narrows it). */
+  printScope() {
+    return this.page;
+  }
+
   /** The printed sheet's 地区名, 年度 and 印刷日. */
   async printJurisdiction() {
-    return this.page.locator('[data-testid=print-jurisdiction]').innerText();
+    return this.printScope().locator('[data-testid=print-jurisdiction]').innerText();
   }
 
   async printYear() {
-    return this.page.locator('[data-testid=print-year]').innerText();
+    return this.printScope().locator('[data-testid=print-year]').innerText();
   }
 
   async printDate() {
-    return this.page.locator('[data-testid=print-date]').innerText();
+    return this.printScope().locator('[data-testid=print-date]').innerText();
   }
 }
 

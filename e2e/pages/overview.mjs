@@ -121,23 +121,4 @@ export class OverviewPage extends AppPage {
       .locator('[data-testid=diagnosis-summary] .section-links a')
       .evaluateAll((links) => links.map((a) => [a.getAttribute('data-section'), a.querySelector('.section-count').innerText.trim()]));
   }
-
-  // ---- drafts ----
-
-  draftOffer() {
-    return this.page.locator('[data-testid=draft-offer]');
-  }
-
-  async waitDraftOffer() {
-    await this.draftOffer().waitFor({ timeout: 5000 });
-    return true;
-  }
-
-  async discardDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを破棄' }).click();
-  }
-
-  async restoreDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを復元' }).click();
-  }
 }

@@ -224,25 +224,6 @@ export class PatientsPage extends AppPage {
     await this.waitNotice('を元に戻しました');
   }
 
-  // ---- drafts ----
-
-  draftOffer() {
-    return this.page.locator('[data-testid=draft-offer]');
-  }
-
-  async waitDraftOffer() {
-    await this.draftOffer().waitFor({ timeout: 5000 });
-    return true;
-  }
-
-  async restoreDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを復元' }).click();
-  }
-
-  async discardDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを破棄' }).click();
-  }
-
   // ---- a save that met a change made elsewhere ----
 
   conflictList() {

@@ -301,19 +301,4 @@ export class StationsPage extends AppPage {
     await this.choose('als_intake', '2 可能');
     await this.choose('child_intake', '1 検討可');
   }
-
-  // ---- drafts ----
-
-  draftOffer() {
-    return this.page.locator('[data-testid=draft-offer]');
-  }
-
-  async waitDraftOffer() {
-    await this.draftOffer().waitFor({ timeout: 5000 });
-    return true;
-  }
-
-  async discardDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを破棄' }).click();
-  }
 }
