@@ -37,6 +37,153 @@ export class AppPage {
   async heading() {
     return (await this.page.locator('main h1').first().innerText()).trim();
   }
+
+  /** Waits until the page headed `text` is shown. */
+  async waitHeading(text) {
+    await this.page.locator('h1', { hasText: text }).waitFor();
+  }
+
+  /** The error line of the status area. */
+  noticeError() {
+    return this.page.locator('[data-testid=notice-error]');
+  }
+
+  /** The list of what is wrong in the form being edited. */
+  async issueSummary() {
+    return this.page.locator('[data-testid=issue-summary]').innerText();
+  }
+
+  /** The 未保存 mark of the form being edited. */
+  dirtyMark() {
+    return this.page.locator('[data-testid=dirty-mark]');
+  }
+
+  // ---- drafts (typed but not saved, offered back after a reload) ----
+
+  draftOffer() {
+    return this.page.locator('[data-testid=draft-offer]');
+  }
+
+  /** Waits for the draft offer (it appears once the draft has been read back). */
+  async waitDraftOffer() {
+    await this.draftOffer().waitFor({ timeout: 5000 });
+    return true;
+  }
+
+  async restoreDraft() {
+    await this.draftOffer().locator('button', { hasText: '下書きを復元' }).click();
+  }
+
+  async discardDraft() {
+    await this.draftOffer().locator('button', { hasText: '下書きを破棄' }).click();
+  }
+
+  /** The open dialog (the one that says `text`, when given). */
+  modal(text) {
+    return text === undefined ? this.page.locator('.modal') : this.page.locator('.modal', { hasText: text });
+  }
+
+  /** Clicks the button labelled `label` in the open dialog. */
+  async modalButton(label) {
+    await this.page.locator('.modal button', { hasText: label }).click();
+  }
+
+  /** The 削除済み list of the section. */
+  trash() {
+    return this.page.locator('[data-testid=trash]');
+  }
+
+  /** The reminder to write a backup (書き出していない記録). */
+  backupBanner() {
+    return this.page.locator('[data-testid=backup-banner]');
+  }
+
+  /** Follows the reminder's link to データの入出力. */
+  async openIoFromBanner() {
+    await this.backupBanner().locator('a', { hasText: 'データの入出力へ' }).click();
+  }
+
+  // ---- the status area and the shell ----
+
+  /** The オンライン/オフライン mark (the one that says `text`, when given). */
+  networkStatus(text) {
+    const sel = '[data-testid=network-status]';
+    return text === undefined ? this.page.locator(sel) : this.page.locator(sel, { hasText: text });
+  }
+
+  /** The 更新があります banner. */
+  updateBanner() {
+    return this.page.locator('[data-testid=update-banner]');
+  }
+
+  async acceptUpdate() {
+    await this.updateBanner().locator('button', { hasText: '更新する' }).click();
+  }
+
+  /** Waits until the storage line no longer says 確認中. */
+  async waitStorageChecked() {
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid=storage-status]').innerText.includes('確認中'));
+  }
+
+  async storageStatus() {
+    return this.page.locator('[data-testid=storage-status]').innerText();
+  }
+
+  async statusAreaText() {
+    return this.page.locator('.status-area').innerText();
+  }
+
+  /** Why the database could not be opened. */
+  async dbError() {
+    return this.page.locator('[data-testid=db-error]').innerText();
+  }
+
+  /** The screen shown after an unexpected error. */
+  panicScreen() {
+    return this.page.locator('.panic-screen');
+  }
+
+  async reloadFromPanic() {
+    await this.panicScreen().locator('button', { hasText: '再読み込み' }).click();
+  }
+
+  /** The title of the 地域診断 the header's switcher shows. */
+  async switcherSelected() {
+    return this.page.locator('.switcher select').evaluate((s) => s.options[s.selectedIndex].text);
+  }
+
+  /** The header's 氏名・住所を隠す switch. */
+  async hideNames(on) {
+    await this.page.locator('.status-area label.toggle input[type=checkbox]').setChecked(on);
+  }
+
+  // ---- what is (not) on paper ----
+
+  async navVisible() {
+    return this.page.locator('nav.nav').isVisible();
+  }
+
+  async appHeaderVisible() {
+    return this.page.locator('.app-header').isVisible();
+  }
+
+  /** Where the printed header is looked for (a page with its own print view narrows it). */
+  printScope() {
+    return this.page;
+  }
+
+  /** The printed sheet's 地区名, 年度 and 印刷日. */
+  async printJurisdiction() {
+    return this.printScope().locator('[data-testid=print-jurisdiction]').innerText();
+  }
+
+  async printYear() {
+    return this.printScope().locator('[data-testid=print-year]').innerText();
+  }
+
+  async printDate() {
+    return this.printScope().locator('[data-testid=print-date]').innerText();
+  }
 }
 
 export class HomePage extends AppPage {
@@ -46,10 +193,41 @@ export class HomePage extends AppPage {
   }
 
   async create(name, year) {
-    await this.page.fill('input[name=jurisdiction]', name);
-    await this.page.fill('input[name=fiscal_year]', year);
-    await this.page.click('form.create-form button[type=submit]');
+    await this.typeJurisdiction(name);
+    await this.typeYear(year);
+    await this.submitCreate();
     await this.waitNotice('地域診断を作成しました');
+  }
+
+  // The create form, field by field (for what is refused).
+  async typeJurisdiction(text) {
+    await this.page.fill('input[name=jurisdiction]', text);
+  }
+
+  async typeYear(text) {
+    await this.page.fill('input[name=fiscal_year]', text);
+  }
+
+  async submitCreate() {
+    await this.page.click('form.create-form button[type=submit]');
+  }
+
+  async typedJurisdiction() {
+    return this.page.inputValue('input[name=jurisdiction]');
+  }
+
+  async createErrors() {
+    return this.page.locator('form.create-form .field-error').allInnerTexts();
+  }
+
+  /** The 年度 as it will be saved, shown while typing. */
+  async yearPreview() {
+    return (await this.page.locator('[data-testid=year-preview]').innerText()).trim();
+  }
+
+  /** The link of a 地域診断 in the list. */
+  listed(name) {
+    return this.page.locator('[data-testid=diagnosis-list] th a', { hasText: name });
   }
 
   /** Rows of the list as [地区名, 年度]. */
@@ -90,6 +268,26 @@ export class HomePage extends AppPage {
 
   async cancel() {
     await this.page.locator('.modal button', { hasText: '取り消し' }).click();
+  }
+
+  // ---- 次年度の地域診断を作る ----
+
+  /** Presses 次年度 on the row of `year` (西暦). */
+  async nextYear(year) {
+    await this.page.locator('[data-testid=diagnosis-list] tbody tr', { hasText: `${year}年度` }).locator('[data-testid=next-year]').click();
+  }
+
+  nextYearDialog() {
+    return this.page.locator('[data-testid=next-year-dialog]');
+  }
+
+  /** What the dialog says is copied, one line each. */
+  async nextYearCounts() {
+    return this.page.locator('[data-testid=next-year-counts] li').allInnerTexts();
+  }
+
+  async confirmNextYear() {
+    await this.page.click('[data-testid=next-year-confirm]');
   }
 
   async switchTo(title) {

@@ -9,7 +9,7 @@ export const SUMMARY_KEYS = ['new', 'updated', 'merged', 'identical', 'local_new
 export class IoPage extends AppPage {
   async open() {
     await this.nav('データの入出力');
-    await this.page.locator('h1', { hasText: 'データの入出力' }).waitFor();
+    await this.waitHeading('データの入出力');
   }
 
   // ----- export -----
@@ -57,19 +57,50 @@ export class IoPage extends AppPage {
     return this.exportPanel().locator('.field-error').allInnerTexts();
   }
 
+  /** The 書き出す button (disabled until an anonymised export is reviewed). */
+  exportButton() {
+    return this.exportPanel().locator('[data-testid=export-button]');
+  }
+
   /** Clicks the export button and saves the download; returns { file, name, text, bytes }. */
   async exportFile() {
     const [download] = await Promise.all([
       this.page.waitForEvent('download', { timeout: 60000 }),
-      this.exportPanel().locator('[data-testid=export-button]').click(),
+      this.exportButton().click(),
     ]);
     return saveDownload(download);
+  }
+
+  /** Waits until the anonymisation report says `text`. */
+  async waitAnonReport(text) {
+    await this.page.locator('[data-testid=anon-report]', { hasText: text }).waitFor();
   }
 
   async anonymiseReview() {
     await this.exportPanel().locator('[data-testid=anon-review-button]').click();
     await this.exportPanel().locator('[data-testid=anon-review]').waitFor();
     return this.exportPanel().locator('[data-testid=anon-review]');
+  }
+
+  /** The anonymisation report's text (what was replaced, removed or kept). */
+  async anonReport() {
+    return this.exportPanel().locator('[data-testid=anon-review] [data-testid=anon-report]').innerText();
+  }
+
+  /** The free-text field `label` (e.g. 初発症状を残す（2件）) in the review. */
+  freeText(label) {
+    return this.exportPanel().locator('[data-testid=anon-review] li.io-free-text', { hasText: label });
+  }
+
+  /** Opens a free-text field's actual texts and returns them. */
+  async freeTextSamples(label) {
+    await this.freeText(label).locator('summary').click();
+    return this.freeText(label).locator('.io-sample-text').allInnerTexts();
+  }
+
+  /** Keeps a free-text field in the anonymised copy. */
+  async keepFreeText(label) {
+    await this.freeText(label).locator('input[name=keep-free-text]').check();
   }
 
   // ----- import -----
@@ -80,8 +111,13 @@ export class IoPage extends AppPage {
 
   /** Chooses a file; waits until the review, the refusal or the password form shows. */
   async chooseFile(file) {
-    await this.importPanel().locator('input[name=import-file]').setInputFiles(file);
+    await this.startImport(file);
     await this.waitImportSettled();
+  }
+
+  /** Chooses a file and returns at once (the reading goes on). */
+  async startImport(file) {
+    await this.importPanel().locator('input[name=import-file]').setInputFiles(file);
   }
 
   async waitImportSettled() {
@@ -108,6 +144,27 @@ export class IoPage extends AppPage {
     );
     await this.importPanel().locator('[data-testid=drop-zone]').dispatchEvent('drop', { dataTransfer: dt });
     await this.waitImportSettled();
+  }
+
+  /** The progress bar of a long read or write. */
+  progress() {
+    return this.page.locator('[data-testid=io-progress] progress');
+  }
+
+  /** How many rows the plan's list shows. */
+  async planRowCount() {
+    return this.page.locator('[data-testid=plan-rows] tbody tr').count();
+  }
+
+  /** The password form's error, e.g. パスワードが違う. */
+  async passwordError() {
+    return (await this.page.locator('[data-testid=password-error]').innerText()).trim();
+  }
+
+  /** What the conflict choices add up to (the one that says `text`, when given). */
+  resolutionSummary(text) {
+    const sel = '[data-testid=resolution-summary]';
+    return text === undefined ? this.page.locator(sel) : this.page.locator(sel, { hasText: text });
   }
 
   async summary() {
@@ -155,9 +212,18 @@ export class IoPage extends AppPage {
     return this.page.locator('[data-testid=import-apply]').count();
   }
 
-  async apply() {
+  /** Presses 取り込む（確定） and returns at once. */
+  async pressApply() {
     await this.page.locator('[data-testid=import-apply]').click();
+  }
+
+  async waitImportDone() {
     await this.page.locator('[data-testid=import-done]').waitFor({ timeout: 120000 });
+  }
+
+  async apply() {
+    await this.pressApply();
+    await this.waitImportDone();
     return (await this.page.locator('[data-testid=import-done] p').innerText()).trim();
   }
 
@@ -211,6 +277,11 @@ export class IoPage extends AppPage {
 
   async lastExport() {
     return (await this.page.locator('[data-testid=last-export]').innerText()).trim();
+  }
+
+  /** Waits until the 最終書き出し line says `text`. */
+  async waitLastExport(text) {
+    await this.page.locator('[data-testid=last-export]', { hasText: text }).waitFor();
   }
 }
 

@@ -59,6 +59,16 @@ export class OverviewPage extends AppPage {
     await this.fill(`certified_other.${i}.count`, count);
   }
 
+  /** Removes the added disease in row `i` (from 0). */
+  async removeDisease(i) {
+    await this.page.locator('[data-testid=other-disease]').nth(i).locator('button.remove-row').click();
+  }
+
+  /** 地区名 as the form shows it (read from the 地域診断). */
+  async formJurisdiction() {
+    return this.page.locator('[data-testid=overview-jurisdiction]').innerText();
+  }
+
   /** The added diseases as [疾患名, 人数]. */
   async diseases() {
     const rows = this.page.locator('[data-testid=other-disease]');
@@ -90,7 +100,7 @@ export class OverviewPage extends AppPage {
   }
 
   async errorNotice() {
-    const n = this.page.locator('[data-testid=notice-error]');
+    const n = this.noticeError();
     await n.waitFor();
     return (await n.innerText()).trim();
   }
@@ -110,24 +120,5 @@ export class OverviewPage extends AppPage {
     return this.page
       .locator('[data-testid=diagnosis-summary] .section-links a')
       .evaluateAll((links) => links.map((a) => [a.getAttribute('data-section'), a.querySelector('.section-count').innerText.trim()]));
-  }
-
-  // ---- drafts ----
-
-  draftOffer() {
-    return this.page.locator('[data-testid=draft-offer]');
-  }
-
-  async waitDraftOffer() {
-    await this.draftOffer().waitFor({ timeout: 5000 });
-    return true;
-  }
-
-  async discardDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを破棄' }).click();
-  }
-
-  async restoreDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを復元' }).click();
   }
 }

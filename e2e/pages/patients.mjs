@@ -75,8 +75,57 @@ export class PatientsPage extends AppPage {
     await this.page.locator(`${TABLE} .roster-head button.sort`, { hasText: label }).click();
   }
 
+  /** A row's link (its ID番号). */
+  rowLink(idNumber) {
+    return this.row(idNumber).locator('a.row-link');
+  }
+
+  /** A row's cell by column key (`address`, `id_number` …). */
+  rowCell(idNumber, key) {
+    return this.row(idNumber).locator(`.k-${key}`);
+  }
+
+  /** The ID番号 of the row that mentions `text` (e.g. a name). */
+  async idOfRowWith(text) {
+    return (await this.page.locator(`${TABLE} .roster-body [role=row]`, { hasText: text }).locator('a.row-link').textContent()).trim();
+  }
+
+  /** The roster's column headings, whitespace folded. */
+  async rosterHeadings() {
+    return (await this.table().locator('.roster-head').innerText()).replace(/\s+/g, ' ');
+  }
+
+  /** How often `text` is in the roster table. */
+  async tableMentions(text) {
+    return this.table().locator(`text=${text}`).count();
+  }
+
+  /** What an empty roster says. */
+  async emptyNote() {
+    return this.page.locator('[data-testid=roster-empty]').innerText();
+  }
+
+  /** The line that says no row matches the filters. */
+  rosterNone() {
+    return this.page.locator('[data-testid=roster-none]');
+  }
+
+  async clearFilters() {
+    await this.page.locator('[data-testid=roster-filters] button', { hasText: '絞り込みを解除' }).click();
+  }
+
+  /** Opens the list of gaps above the roster. */
+  async openGapSummary() {
+    await this.page.locator('[data-testid=gap-summary] summary').click();
+    await this.page.locator('[data-testid=gap-summary] li').first().waitFor();
+  }
+
+  async gapSummary() {
+    return this.page.locator('[data-testid=gap-summary]').innerText();
+  }
+
   async openRow(idNumber) {
-    await this.row(idNumber).locator('a.row-link').click();
+    await this.rowLink(idNumber).click();
     await this.detail().waitFor();
   }
 
@@ -86,6 +135,56 @@ export class PatientsPage extends AppPage {
   }
 
   // ---- the form, by keyboard ----
+
+  /** Back to the roster by the breadcrumb. */
+  async back() {
+    await this.page.locator(`${DETAIL} .breadcrumb a`).click();
+  }
+
+  /** The form's 取り消し button. */
+  async cancelEdit() {
+    await this.page.locator(`${DETAIL} button`, { hasText: /^取り消し$/ }).click();
+  }
+
+  /** The 病型 suggested from 初発症状. */
+  onsetSuggestion() {
+    return this.page.locator('[data-testid=onset-suggestion]');
+  }
+
+  /** How many errors the form shows beside its fields. */
+  async errorCount() {
+    return this.page.locator(`${DETAIL} .field-error`).count();
+  }
+
+  /** How many text inputs named `name` the form has (hidden names have none). */
+  async inputCount(name) {
+    return this.page.locator(`${DETAIL} input[name=${name}]`).count();
+  }
+
+  /** The note saying names and addresses are hidden. */
+  hiddenNote() {
+    return this.page.locator('[data-testid=hidden-note]');
+  }
+
+  /** How often `text` is in the form. */
+  async detailMentions(text) {
+    return this.detail().locator(`text=${text}`).count();
+  }
+
+  /** The first service flagged as a gap (pink) in the form. */
+  flaggedService() {
+    return this.page.locator('.sub-group.gap-on').first();
+  }
+
+  /** A group of the form by its field, e.g. `symptoms.respiratory`. */
+  fieldset(field) {
+    return this.page.locator(`${DETAIL} fieldset[data-field="${field}"]`);
+  }
+
+  /** The 「判断樹（日時・評価者）より」 notes of the form. */
+  async treeSources() {
+    return this.page.locator(`${DETAIL} [data-testid=tree-source]`).allInnerTexts();
+  }
 
   field(name) {
     return this.page.locator(`${DETAIL} [name="${name}"]:not([type=radio])`).first();
@@ -224,25 +323,6 @@ export class PatientsPage extends AppPage {
     await this.waitNotice('を元に戻しました');
   }
 
-  // ---- drafts ----
-
-  draftOffer() {
-    return this.page.locator('[data-testid=draft-offer]');
-  }
-
-  async waitDraftOffer() {
-    await this.draftOffer().waitFor({ timeout: 5000 });
-    return true;
-  }
-
-  async restoreDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを復元' }).click();
-  }
-
-  async discardDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを破棄' }).click();
-  }
-
   // ---- a save that met a change made elsewhere ----
 
   conflictList() {
@@ -275,10 +355,5 @@ export class PatientsPage extends AppPage {
     await this.conflictList().locator('[data-testid=conflict-save]').click();
     await this.waitNotice('保存しました');
     await this.table().waitFor();
-  }
-
-  /** The header's 氏名・住所を隠す switch. */
-  async hideNames(on) {
-    await this.page.locator('.status-area label.toggle input[type=checkbox]').setChecked(on);
   }
 }

@@ -35,23 +35,37 @@ export class ProgrammesPage extends AppPage {
 
   // ---- the table ----
 
+  /** A row's 実施 select or count box: 'implemented', 'count_local', 'count_prefecture'. */
+  cell(name, field) {
+    return this.row(name).locator(`${field === 'implemented' ? 'select' : 'input'}[name=${field}]`);
+  }
+
+  /** The messages beside a row's cells. */
+  async cellErrors(name) {
+    return this.row(name).locator('.field-error').allInnerTexts();
+  }
+
   async setImplemented(name, value) {
-    await this.row(name).locator('select[name=implemented]').selectOption(value);
+    await this.cell(name, 'implemented').selectOption(value);
   }
 
   async setCounts(name, local, prefecture) {
-    await this.row(name).locator('input[name=count_local]').fill(local);
-    await this.row(name).locator('input[name=count_prefecture]').fill(prefecture);
+    await this.cell(name, 'count_local').fill(local);
+    await this.cell(name, 'count_prefecture').fill(prefecture);
   }
 
   /** [実施 value, (1) 管轄地域, (2) 都道府県全体] as on screen. */
   async rowValues(name) {
-    const r = this.row(name);
     return [
-      await r.locator('select[name=implemented]').inputValue(),
-      await r.locator('input[name=count_local]').inputValue(),
-      await r.locator('input[name=count_prefecture]').inputValue(),
+      await this.cell(name, 'implemented').inputValue(),
+      await this.cell(name, 'count_local').inputValue(),
+      await this.cell(name, 'count_prefecture').inputValue(),
     ];
+  }
+
+  /** The note that the standard rows are not saved yet. */
+  unsavedDefaults() {
+    return this.page.locator('[data-testid=unsaved-defaults]');
   }
 
   async rowText(name) {
@@ -77,6 +91,16 @@ export class ProgrammesPage extends AppPage {
 
   detail() {
     return this.page.locator(DETAIL);
+  }
+
+  /** Back to the table by the breadcrumb. */
+  async back() {
+    await this.page.locator(`${DETAIL} .breadcrumb a`).click();
+  }
+
+  /** Last year's counts, 成果 and 課題 beside the form: 'counts', '成果', '課題'. */
+  async previous(what) {
+    return this.page.locator(`[data-testid=previous-${what}]`).innerText();
   }
 
   async heading() {
@@ -165,30 +189,15 @@ export class ProgrammesPage extends AppPage {
     await this.waitNotice('を元に戻しました');
   }
 
-  // ---- drafts ----
-
-  draftOffer() {
-    return this.page.locator('[data-testid=draft-offer]');
-  }
-
-  /** Waits for the draft offer (it appears once the draft has been read back). */
-  async waitDraftOffer() {
-    await this.draftOffer().waitFor({ timeout: 5000 });
-    return true;
-  }
-
-  async restoreDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを復元' }).click();
-  }
-
-  async discardDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを破棄' }).click();
-  }
-
   // ---- print ----
 
   print() {
     return this.page.locator('[data-testid=programmes-print]');
+  }
+
+  /** The printed table's headings, whitespace folded. */
+  async printHeadings() {
+    return (await this.page.locator('[data-testid=programmes-print] thead').innerText()).replace(/\s+/g, ' ');
   }
 
   /** Rows of the printed table as arrays of cell texts. */

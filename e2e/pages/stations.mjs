@@ -54,6 +54,31 @@ export class StationsPage extends AppPage {
       );
   }
 
+  /** The 「登録されていません」 line of an empty table. */
+  noStations() {
+    return this.page.locator('[data-testid=no-stations]');
+  }
+
+  /** ※1 面積 ※2 人口 above the table, from 地域の概況. */
+  async areaHeader() {
+    return this.page.locator('[data-testid=area-header]').innerText();
+  }
+
+  /** The hint that the table scrolls sideways. */
+  scrollHint() {
+    return this.page.locator('[data-testid=scroll-hint]');
+  }
+
+  /** A column's heading, by column key. */
+  columnHead(column) {
+    return this.page.locator(`th[data-col=${column}]`);
+  }
+
+  /** 「3ヵ所中 1ヵ所を表示」 while searching. */
+  async shownCount() {
+    return this.page.locator('[data-testid=shown-count]').innerText();
+  }
+
   async densities() {
     return (await this.page.locator('[data-testid=densities]').innerText()).replace(/\s+/g, ' ');
   }
@@ -71,8 +96,13 @@ export class StationsPage extends AppPage {
     await this.detail().waitFor();
   }
 
+  /** The 編集 button of a row. */
+  editButton(name) {
+    return this.row(name).locator('[data-testid=edit]');
+  }
+
   async edit(name) {
-    await this.row(name).locator('[data-testid=edit]').click();
+    await this.editButton(name).click();
     await this.detail().waitFor();
   }
 
@@ -105,6 +135,29 @@ export class StationsPage extends AppPage {
     return this.page.locator('[data-testid=stations-print]');
   }
 
+  /** The 印刷 button. */
+  printButton() {
+    return this.page.locator('[data-testid=print-stations]');
+  }
+
+  /** The printed header (※1 ※2), whitespace folded. */
+  async printHead() {
+    return (await this.print().locator('.print-header').innerText()).replace(/\s+/g, ' ');
+  }
+
+  /** The printed table's headings, whitespace folded. */
+  async printHeadings() {
+    return (await this.print().locator('thead').innerText()).replace(/\s+/g, ' ');
+  }
+
+  printTable() {
+    return this.print().locator('table');
+  }
+
+  async printDensities() {
+    return (await this.page.locator('[data-testid=print-densities]').innerText()).replace(/\s+/g, ' ');
+  }
+
   /** Rows of the printed table (stations then 合計) as arrays of cell texts. */
   async printRows() {
     return this.page
@@ -125,6 +178,16 @@ export class StationsPage extends AppPage {
 
   detail() {
     return this.page.locator(DETAIL);
+  }
+
+  /** Starts deleting the open station from its form. */
+  async askDeleteHere() {
+    await this.page.locator('[data-testid=delete-station]').click();
+  }
+
+  /** Back to the table by the breadcrumb. */
+  async back() {
+    await this.page.locator(`${DETAIL} .breadcrumb a`).click();
   }
 
   field(name) {
@@ -237,20 +300,5 @@ export class StationsPage extends AppPage {
     await this.choose('als_experience', '1 あり');
     await this.choose('als_intake', '2 可能');
     await this.choose('child_intake', '1 検討可');
-  }
-
-  // ---- drafts ----
-
-  draftOffer() {
-    return this.page.locator('[data-testid=draft-offer]');
-  }
-
-  async waitDraftOffer() {
-    await this.draftOffer().waitFor({ timeout: 5000 });
-    return true;
-  }
-
-  async discardDraft() {
-    await this.draftOffer().locator('button', { hasText: '下書きを破棄' }).click();
   }
 }

@@ -44,6 +44,25 @@ export class SummaryPage extends AppPage {
     return (await this.valueRow(label, section).locator('td.count').innerText()).trim();
   }
 
+  /** A value's 不明 as shown. */
+  async valueUnknown(label, section = 'a') {
+    return (await this.valueRow(label, section).locator('td.unknown').innerText()).trim();
+  }
+
+  /** One part of the sheet: 'a', 'b' or 'c'. */
+  part(section) {
+    return this.page.locator(`[data-testid=summary-${section}]`);
+  }
+
+  /** The stated rounding rule. */
+  async roundingRule() {
+    return (await this.page.locator('[data-testid=rounding-rule]').innerText()).trim();
+  }
+
+  async footnotes() {
+    return this.page.locator('[data-testid=footnotes]').innerText();
+  }
+
   /** The filter's choices as shown (`ALS（2人）`…) and the chosen one. */
   async filterChoices() {
     return this.page.locator('[data-testid=disease-filter] .segment').allInnerTexts();
@@ -82,6 +101,15 @@ export class SummaryPage extends AppPage {
     );
   }
 
+  /** From a 内訳 to its other list (the 不明 of a count, or back). */
+  async drillOther() {
+    await this.page.locator('[data-testid=drill-other]').click();
+  }
+
+  async waitDrillTitle(text) {
+    await this.page.locator('[data-testid=drill-title]', { hasText: text }).waitFor();
+  }
+
   async backToSheet() {
     await this.page.locator('[data-testid=drill] .breadcrumb a').click();
     await this.sheet().waitFor();
@@ -89,6 +117,42 @@ export class SummaryPage extends AppPage {
 
   print() {
     return this.page.locator('[data-testid=summary-print]');
+  }
+
+  printScope() {
+    return this.print();
+  }
+
+  async printTitle() {
+    return this.print().locator('h1').innerText();
+  }
+
+  /** The 集計 CSV button. */
+  csvButton() {
+    return this.page.locator('[data-testid=summary-csv]');
+  }
+
+  /** 前年度との比較. */
+  compare() {
+    return this.page.locator('[data-testid=summary-compare]');
+  }
+
+  compareTable() {
+    return this.page.locator('[data-testid=compare-table]');
+  }
+
+  charts() {
+    return this.page.locator('[data-testid=summary-charts]');
+  }
+
+  /** A chart's canvas size: { w: drawn width, cw: width on screen }. */
+  async canvasSize(testid) {
+    return this.page.locator(`[data-testid=${testid}] canvas`).evaluate((c) => ({ w: c.width, cw: c.clientWidth }));
+  }
+
+  /** The headings of the table beside a chart. */
+  async chartHeads(testid) {
+    return this.page.locator(`[data-testid=${testid}] thead th`).allInnerTexts();
   }
 
   /** 前年度との比較: [前年度, 今年度, 増減] of a line by its label. */
@@ -146,12 +210,17 @@ export class EvaluationPage extends AppPage {
     return this.row(item).locator(`select[name="${item}.level"]`).inputValue();
   }
 
+  /** An item's 課題 box. */
+  issueBox(item) {
+    return this.row(item).locator(`textarea[name="${item}.issue"]`);
+  }
+
   async setIssue(item, text) {
-    await this.row(item).locator(`textarea[name="${item}.issue"]`).fill(text);
+    await this.issueBox(item).fill(text);
   }
 
   async issue(item) {
-    return this.row(item).locator(`textarea[name="${item}.issue"]`).inputValue();
+    return this.issueBox(item).inputValue();
   }
 
   async setOverall(text) {
@@ -173,6 +242,14 @@ export class EvaluationPage extends AppPage {
 
   print() {
     return this.page.locator('[data-testid=evaluation-print]');
+  }
+
+  printScope() {
+    return this.print();
+  }
+
+  async printedOverall() {
+    return (await this.print().locator('[data-testid=print-overall]').innerText()).trim();
   }
 
   /** Printed rows: cells' text. */

@@ -35,9 +35,23 @@ export class TreesPage extends AppPage {
     return out;
   }
 
+  startForm() {
+    return this.page.locator('[data-testid=start-form]');
+  }
+
+  /** The 判断者 the start form offers (the last one remembered). */
+  async startAssessor() {
+    return this.startForm().locator('input[name=start-assessor]').inputValue();
+  }
+
+  /** The patients the start form offers, as shown. */
+  async startPatientOptions() {
+    return this.page.locator('select[name=start-patient] option').allInnerTexts();
+  }
+
   /** Fills the start form (patient only on the list) and starts; returns the assessment's ID. */
   async start({ patientId, tree = 'respiratory', assessor, when } = {}) {
-    const form = this.page.locator('[data-testid=start-form]');
+    const form = this.startForm();
     if (patientId) await form.locator('select[name=start-patient]').selectOption(patientId);
     await form.locator(`input[name=start-tree][value=${tree}]`).check({ force: true });
     if (assessor !== undefined) await form.locator('input[name=start-assessor]').fill(assessor);
@@ -64,10 +78,15 @@ export class TreesPage extends AppPage {
     await this.page.locator(`[data-testid=question][data-question=${key}]`).waitFor();
   }
 
-  async answer(label) {
+  /** The はい / いいえ button of the question on screen. */
+  answerButton(label) {
     const value = label === 'はい' ? 'yes' : 'no';
+    return this.question().locator(`.answer-buttons button[data-answer=${value}]`);
+  }
+
+  async answer(label) {
     const before = await this.currentQuestion();
-    await this.question().locator(`.answer-buttons button[data-answer=${value}]`).click();
+    await this.answerButton(label).click();
     // The next question (or the outcome) replaces this one.
     await this.page.waitForFunction(
       (b) => {
@@ -82,9 +101,14 @@ export class TreesPage extends AppPage {
     return this.page.locator(`.sign-row[data-sign=${id}]`);
   }
 
+  /** A checklist line's choice: 'yes' (該当), 'no' (非該当) or 'auto' (自動・未確認). */
+  signChoice(id, value) {
+    return this.sign(id).locator(`input[value=${value}]`);
+  }
+
   /** Ticks a checklist line: 'yes' (該当), 'no' (非該当) or 'auto' (自動・未確認). */
   async tick(id, value) {
-    await this.sign(id).locator(`input[value=${value}]`).check({ force: true });
+    await this.signChoice(id, value).check({ force: true });
   }
 
   async signState(id) {
@@ -109,6 +133,18 @@ export class TreesPage extends AppPage {
     if (posture) await row.locator(`input[name=measure-${before}-posture][value=${posture}]`).check({ force: true });
     if (situation) await row.locator(`input[name=measure-${before}-situation][value=${situation}]`).check({ force: true });
     return row;
+  }
+
+  /** Corrects the value of measurement row `i` (from 0) and leaves the box with Tab. */
+  async remeasure(i, value) {
+    const input = this.page.locator(`[data-testid=measurements] input[name=measure-${i}]`);
+    await input.fill(value);
+    await input.press('Tab');
+  }
+
+  /** The 判断者 box of the assessment. */
+  assessorField() {
+    return this.page.locator('input[name=assessor]');
   }
 
   async suggestion() {
@@ -138,6 +174,35 @@ export class TreesPage extends AppPage {
 
   outcome() {
     return this.page.locator('[data-testid=outcome]');
+  }
+
+  /** 「球麻痺の設問へ」 after the respiratory tree. */
+  toBulbar() {
+    return this.page.locator('[data-testid=to-bulbar]');
+  }
+
+  /** 「球麻痺の設問を続ける」 beside an outcome. */
+  continueBulbar() {
+    return this.page.locator('[data-testid=continue-bulbar]');
+  }
+
+  async outcomeSummary() {
+    return (await this.page.locator('[data-testid=outcome-summary]').innerText()).trim();
+  }
+
+  /** The ticks changed by hand, one line each. */
+  async overrides() {
+    return this.page.locator('[data-testid=overrides] li').allInnerTexts();
+  }
+
+  /** 途中 / 完了. */
+  async status() {
+    return (await this.page.locator('[data-testid=assessment-status]').innerText()).trim();
+  }
+
+  /** The finished assessment on screen. */
+  finished() {
+    return this.page.locator('[data-testid=finished]');
   }
 
   async outcomeBoxes(scope) {
@@ -172,8 +237,13 @@ export class TreesPage extends AppPage {
     return out;
   }
 
+  /** 様式1に反映 (反映済み once taken over). */
+  proposalApplyButton() {
+    return this.proposal().locator('[data-testid=proposal-apply]');
+  }
+
   async applyProposal() {
-    await this.proposal().locator('[data-testid=proposal-apply]').click();
+    await this.proposalApplyButton().click();
     const modal = this.page.locator('.modal');
     const text = (await modal.innerText()).trim();
     await modal.locator('button', { hasText: '反映する' }).click();
@@ -212,7 +282,49 @@ export class TreesPage extends AppPage {
     return out;
   }
 
+  // ----- print -----
+
+  printButton() {
+    return this.page.locator('[data-testid=print-assessment]');
+  }
+
+  /** The printed record (only visible with print media). */
+  print() {
+    return this.page.locator('[data-testid=assessment-print]');
+  }
+
+  /** A line of the printed record: 'patient', 'when', 'assessor', 'outcome'. */
+  async printField(name) {
+    return this.page.locator(`[data-testid=print-${name}]`).innerText();
+  }
+
+  /** A printed list, one item each: 'measurements', 'overrides'. */
+  async printList(name) {
+    return this.page.locator(`[data-testid=print-${name}] li`).allInnerTexts();
+  }
+
+  /** The printed answers: [question, answer, the checklist cell]. */
+  async printedAnswers() {
+    return this.page.locator('[data-testid=print-answers] tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [r.getAttribute('data-question'), r.querySelector('td.answer').textContent.trim(), r.querySelector('td:last-child').textContent]),
+    );
+  }
+
   // ----- 訪問看護の保険 -----
+
+  /** How many values of a field are marked as taken from the record. */
+  async prefilledCount(field) {
+    return this.page.locator(`[data-field=${field}] .tag.prefilled`).count();
+  }
+
+  async insuranceFill(name, text) {
+    await this.page.locator(`[data-testid=insurance] input[name=${name}]`).fill(text);
+  }
+
+  /** What the tool still needs to know. */
+  async insuranceMissing() {
+    return this.page.locator('[data-testid=insurance-missing]').innerText();
+  }
 
   async insuranceAnswer() {
     const r = this.page.locator('[data-testid=insurance-result]');

@@ -12,19 +12,19 @@ test('地域診断を作成・再読み込み・名前変更・切替・削除�
   assertEqual(await home.rows(), [], 'empty at first');
 
   // Bad input: a clear message naming the field, nothing saved.
-  await page.fill('input[name=jurisdiction]', '');
-  await page.fill('input[name=fiscal_year]', 'abc');
-  await page.click('form.create-form button[type=submit]');
-  const errors = await page.locator('form.create-form .field-error').allInnerTexts();
+  await home.typeJurisdiction('');
+  await home.typeYear('abc');
+  await home.submitCreate();
+  const errors = await home.createErrors();
   assert(errors.some((e) => e.includes('地区名を入力してください')), `jurisdiction error shown: ${errors}`);
   assert(errors.some((e) => e.includes('年度は西暦')), `year error shown: ${errors}`);
   assertEqual(await home.rows(), [], 'nothing saved on bad input');
 
-  await page.fill('input[name=fiscal_year]', '令和7');
-  assertEqual((await page.locator('[data-testid=year-preview]').innerText()).trim(), '令和7年度（2025年度）', 'year preview');
+  await home.typeYear('令和7');
+  assertEqual(await home.yearPreview(), '令和7年度（2025年度）', 'year preview');
   await home.create('多摩府中保健所管内', '令和7');
   // Creating opens it.
-  await page.locator('h1', { hasText: '地域の概況' }).waitFor();
+  await home.waitHeading('地域の概況');
   await home.open();
   await home.create('多摩府中保健所管内', '2024');
   await home.open();
@@ -91,10 +91,10 @@ test('二つのタブが互いの保存を見る', async ({ server }) => {
   await a.goto(server.url);
   await b.goto(server.url);
   await a.create('タブAの地区', '2025');
-  await b.page.locator('[data-testid=diagnosis-list] th a', { hasText: 'タブAの地区' }).waitFor({ timeout: 5000 });
+  await b.listed('タブAの地区').waitFor({ timeout: 5000 });
   await b.create('タブBの地区', '2025');
   await a.open();
-  await a.page.locator('[data-testid=diagnosis-list] th a', { hasText: 'タブBの地区' }).waitFor({ timeout: 5000 });
+  await a.listed('タブBの地区').waitFor({ timeout: 5000 });
   assertNoProblems(problems);
   await context.close();
 });
@@ -111,7 +111,7 @@ test('一度オンラインで開けば、サーバーもネットも無しで�
   // every request of the context.
   await context.route('**/*', (route) => route.abort('internetdisconnected'));
   await context.setOffline(true);
-  await page.locator('[data-testid=network-status]', { hasText: 'オフライン' }).waitFor();
+  await home.networkStatus('オフライン').waitFor();
   await home.reload();
   await home.open();
   assertEqual(await home.rows(), [['オフライン地区', '令和7年度（2025年度）']], 'data there offline');
@@ -143,10 +143,10 @@ test('新しい版は「更新があります」と告げ、選んだときだ�
   try {
     await home.reload();
     // The old version still runs (served from its cache) and announces the new one.
-    await page.locator('[data-testid=update-banner]').waitFor({ timeout: 30000 });
+    await home.updateBanner().waitFor({ timeout: 30000 });
     const cssNow = await page.evaluate(() => document.querySelector('link[rel=stylesheet]').getAttribute('href'));
     assertEqual(cssNow, oldCss, 'old version keeps running until the nurse chooses');
-    await page.locator('[data-testid=update-banner] button', { hasText: '更新する' }).click();
+    await home.acceptUpdate();
     await page.waitForFunction((n) => document.querySelector('link[rel=stylesheet]')?.getAttribute('href')?.includes(n), renamed, { timeout: 20000 });
     await home.ready();
     const caches = await page.evaluate(async () => (await window.caches.keys()).filter((k) => k.startsWith('nanbyo')));
@@ -164,10 +164,10 @@ test('状態表示: 保存領域の永続性と使用量', async ({ server }) =>
   const page = context.pages()[0] || (await context.newPage());
   const home = new HomePage(page);
   await home.goto(server.url);
-  await page.waitForFunction(() => !document.querySelector('[data-testid=storage-status]').innerText.includes('確認中'));
-  const status = await page.locator('[data-testid=storage-status]').innerText();
+  await home.waitStorageChecked();
+  const status = await home.storageStatus();
   assert(/保存領域: (永続|一時的)/.test(status), `storage status: ${status}`);
-  assert((await page.locator('.status-area').innerText()).includes('使用量'), 'usage shown');
+  assert((await home.statusAreaText()).includes('使用量'), 'usage shown');
   assertNoProblems(problems);
   await context.close();
 });
@@ -185,7 +185,7 @@ test('IndexedDB が使えない端末では日本語で理由を示す（白い�
   const page = context.pages()[0] || (await context.newPage());
   const home = new HomePage(page);
   await home.goto(server.url);
-  const msg = await page.locator('[data-testid=db-error]').innerText();
+  const msg = await home.dbError();
   assert(msg.includes('この端末ではデータを保存できません'), `message: ${msg}`);
   assert(msg.includes('プライベートブラウズ'), `names the likely cause: ${msg}`);
   await context.close();
@@ -205,12 +205,12 @@ test('容量不足で保存に失敗したら理由を示し、入力は残り�
       throw new DOMException('Quota exceeded', 'QuotaExceededError');
     };
   });
-  await page.fill('input[name=jurisdiction]', '容量不足の地区');
-  await page.fill('input[name=fiscal_year]', '2025');
-  await page.click('form.create-form button[type=submit]');
-  const err = await page.locator('[data-testid=notice-error]').innerText();
+  await home.typeJurisdiction('容量不足の地区');
+  await home.typeYear('2025');
+  await home.submitCreate();
+  const err = await home.noticeError().innerText();
   assert(err.includes('端末の保存容量が足りない'), `quota message: ${err}`);
-  assertEqual(await page.inputValue('input[name=jurisdiction]'), '容量不足の地区', 'typed text kept');
+  assertEqual(await home.typedJurisdiction(), '容量不足の地区', 'typed text kept');
   await page.evaluate(() => window.__restorePut());
   await home.reload();
   assertEqual(await home.rows(), [['既存の地区', '令和7年度（2025年度）']], 'nothing else saved, earlier data intact');
@@ -225,12 +225,12 @@ test('予期しないエラーでは再読み込みできるエラー画面を�
   await home.goto(server.url);
   await home.create('エラー画面の前に保存した地区', '2025');
   await page.goto(server.url + '#/__panic');
-  const screen = page.locator('.panic-screen');
+  const screen = home.panicScreen();
   await screen.waitFor();
   const text = await screen.innerText();
   assert(text.includes('予期しないエラーが発生しました') && text.includes('保存済みのデータは端末に残っています'), text);
   await page.evaluate(() => { location.hash = '#/'; });
-  await screen.locator('button', { hasText: '再読み込み' }).click();
+  await home.reloadFromPanic();
   await home.ready();
   await home.open();
   assertEqual((await home.rows()).length, 1, 'data intact after the error');
@@ -243,10 +243,10 @@ test('アドレスを開くと前回の地域診断が開く', async ({ server }
   const home = new HomePage(page);
   await home.goto(server.url);
   await home.create('前回の地区', '2025');
-  await page.locator('h1', { hasText: '地域の概況' }).waitFor();
+  await home.waitHeading('地域の概況');
   await home.goto(server.url.replace(/#.*$/, ''));
   await page.waitForFunction(() => location.hash.includes('/overview'));
-  const selected = await page.locator('.switcher select').evaluate((s) => s.options[s.selectedIndex].text);
+  const selected = await home.switcherSelected();
   assertEqual(selected, '前回の地区 令和7年度（2025年度）', 'the last 地域診断 is open');
   assertNoProblems(problems);
   await context.close();
@@ -258,9 +258,9 @@ test('再読み込み後も見出しの選択欄は開いている地域診断�
   const home = new HomePage(page);
   await home.goto(server.url);
   await home.create('選択欄の地区', '2025');
-  await page.locator('h1', { hasText: '地域の概況' }).waitFor();
+  await home.waitHeading('地域の概況');
   await home.reload();
-  const selected = await page.locator('.switcher select').evaluate((s) => s.options[s.selectedIndex].text);
+  const selected = await home.switcherSelected();
   assertEqual(selected, '選択欄の地区 令和7年度（2025年度）', 'switcher shows the open 地域診断 after reload');
   assertNoProblems(problems);
   await context.close();

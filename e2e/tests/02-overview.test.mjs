@@ -49,7 +49,7 @@ test('地域の概況: 地域診断を開くと概況、入力して再読み込
     [['patients', '0人'], ['programmes', '未保存'], ['stations', '0ヵ所'], ['summary', ''], ['evaluation', ''], ['trees', '']],
     'links to the other sections with what they hold',
   );
-  assertEqual(await page.locator('[data-testid=overview-jurisdiction]').innerText(), '多摩府中保健所管内', '地区名 read from the 地域診断');
+  assertEqual(await overview.formJurisdiction(), '多摩府中保健所管内', '地区名 read from the 地域診断');
   assertEqual(await overview.mark('population'), '未入力（不明）', 'an empty field says 未入力');
   await page.screenshot({ path: shot('stations-ui-overview-empty.png'), fullPage: true });
 
@@ -59,12 +59,12 @@ test('地域の概況: 地域診断を開くと概況、入力して再読み込
   assertEqual(await overview.mark('certified_scd'), '0（なし）', '0 is marked as 0');
   assertEqual(await overview.mark('certified_msa'), '未入力（不明）', 'blank is marked 未入力');
   assertEqual(await overview.mark('certified_als'), '', 'a value has no mark');
-  assert(await page.locator('[data-testid=dirty-mark]').isVisible(), '未保存 shown');
+  assert(await overview.dirtyMark().isVisible(), '未保存 shown');
   await page.screenshot({ path: shot('stations-ui-overview-filled.png'), fullPage: true });
   // Enter saves.
   await overview.saveWithEnter('certified_pd');
   await overview.waitNotice('保存しました');
-  assertEqual(await page.locator('[data-testid=dirty-mark]').count(), 0, 'saved: no 未保存 mark');
+  assertEqual(await overview.dirtyMark().count(), 0, 'saved: no 未保存 mark');
   assertEqual(await overview.value('population'), '250000', 'shows what was stored');
 
   await overview.reload();
@@ -77,12 +77,12 @@ test('地域の概況: 地域診断を開くと概況、入力して再読み込
   assertEqual(await overview.draftOffer().count(), 0, 'no draft left after saving');
 
   // Removing a disease row and Esc: Esc asks, then puts the saved values back.
-  await page.locator('[data-testid=other-disease]').nth(1).locator('button.remove-row').click();
+  await overview.removeDisease(1);
   assertEqual(await overview.diseases(), [['進行性核上性麻痺', '5']], 'row removed on screen');
   await overview.fill('population', '1');
   await overview.field('population').press('Escape');
-  await page.locator('.modal', { hasText: '保存していない地域の概況の入力を取り消して' }).waitFor();
-  await page.locator('.modal button', { hasText: '取り消す' }).click();
+  await overview.modal('保存していない地域の概況の入力を取り消して').waitFor();
+  await overview.modalButton('取り消す');
   assertEqual(await overview.value('population'), '250000', 'Esc: back to the saved value');
   assertEqual(await overview.diseases().then((d) => d.length), 2, 'Esc: the removed row is back');
 

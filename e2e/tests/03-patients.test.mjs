@@ -8,6 +8,7 @@ import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, sho
 import { HomePage } from '../pages/app.mjs';
 import { IoPage } from '../pages/io.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
+import { ProgrammesPage } from '../pages/programmes.mjs';
 
 const FULL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'bundles', 'good', 'full_v1.json');
 
@@ -192,7 +193,8 @@ async function start(name) {
   });
   const home = new HomePage(page);
   const form1 = new PatientsPage(page);
-  return { context, problems, page, home, form1, dialogs };
+  const form2 = new ProgrammesPage(page);
+  return { context, problems, page, home, form1, form2, dialogs };
 }
 
 async function withExamples(server, name) {
@@ -219,7 +221,7 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
   await home.goto(server.url);
   await home.create('多摩府中保健所管内', '2025');
   await form1.open();
-  assert((await page.locator('[data-testid=roster-empty]').innerText()).includes('まだ療養者が登録されていません'), 'empty roster says so');
+  assert((await form1.emptyNote()).includes('まだ療養者が登録されていません'), 'empty roster says so');
   assertEqual(await form1.count(), '0人', 'no rows');
 
   // The form: ID番号 has the focus, Tab follows the paper form, 疾患 defaults to ALS.
@@ -232,9 +234,9 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
 
   await typeExample1(form1);
   assertEqual(await form1.weeklyTotal(), '0回', 'weekly total computed live');
-  assert(await page.locator('[data-testid=onset-suggestion]').isVisible(), 'a 病型 is suggested from 初発症状');
+  assert(await form1.onsetSuggestion().isVisible(), 'a 病型 is suggested from 初発症状');
   assertEqual(await form1.messages(), [], 'example 1 has no finding');
-  assert(await page.locator('[data-testid=dirty-mark]').isVisible(), '未保存 shown');
+  assert(await form1.dirtyMark().isVisible(), '未保存 shown');
   await page.screenshot({ path: shot('pat-example1.png'), fullPage: true });
   // Shift+Enter saves and opens an empty form for the next patient, cursor in ID番号.
   await form1.dismissNotice();
@@ -245,7 +247,7 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
   assertEqual(await form1.field('id_number').inputValue(), '', 'an empty form');
   assertEqual(await form1.field('municipality').inputValue(), '', 'an empty form');
   assertEqual(await page.evaluate(() => document.activeElement.name), 'id_number', 'ID番号 focused');
-  assertEqual(await page.locator('[data-testid=dirty-mark]').count(), 0, 'nothing unsaved');
+  assertEqual(await form1.dirtyMark().count(), 0, 'nothing unsaved');
 
   await typeExample2(form1);
   assertEqual(await form1.weeklyTotal(), '5回', 'weekly total = station 2 + institution 3');
@@ -257,7 +259,7 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
   await form1.reload();
   await form1.table().waitFor();
   assertEqual(await form1.ids(), ['例1', '例2'], 'after reload');
-  const head = (await form1.table().locator('.roster-head').innerText()).replace(/\s+/g, ' ');
+  const head = await form1.rosterHeadings();
   for (const h of ['医療処置管理', '特定症状', '神経内科専門医療機関', 'かかりつけ主治医', '訪問看護ステーション', '医療機関からの訪問看護', '在宅人工呼吸器使用患者支援事業', '1週間の合計訪問看護利用回数', '災害時個別支援計画', '支援管理区分']) {
     assert(head.includes(h), `heading ${h}: ${head}`);
   }
@@ -266,20 +268,20 @@ test('様式1: 例1・例2をキーボードで入力し、再読み込み後も
   await page.screenshot({ path: shot('pat-roster.png'), fullPage: true });
 
   // Every stored value in the form; Enter on a row opens it.
-  await form1.row('例1').locator('a.row-link').focus();
+  await form1.rowLink('例1').focus();
   await page.keyboard.press('Enter');
   await form1.detail().waitFor();
   assertEqual(await form1.heading(), 'ID番号 例1　○○○○', 'heading names the patient');
   assertEqual(diff(await form1.values(), FORM_1), [], 'form 例1');
   await page.keyboard.press('Escape'); // nothing changed: straight back
   await form1.table().waitFor();
-  await form1.row('例2').locator('.k-address').click(); // a click anywhere on the row
+  await form1.rowCell('例2', 'address').click(); // a click anywhere on the row
   await form1.detail().waitFor();
   assertEqual(diff(await form1.values(), FORM_2), [], 'form 例2');
   await page.screenshot({ path: shot('pat-example2.png'), fullPage: true });
 
   // Sorting by a column heading (年齢: 区分3 before 区分4; again: descending).
-  await page.locator('[data-testid=patient-detail] .breadcrumb a').click();
+  await form1.back();
   await form1.table().waitFor();
   await form1.sortBy('年齢');
   assertEqual(await form1.ids(), ['例1', '例2'], 'age ascending');
@@ -330,7 +332,7 @@ test('様式1: 数字に文字・整数でない利用機関数・負の回数�
   await form1.type('station_nursing.count', '1');
   await form1.type('station_nursing.weekly_visits', '2');
   await form1.type('ventilator_programme.weekly_visits', '1');
-  assertEqual(await page.locator('[data-testid=patient-detail] .field-error').count(), 0, 'no error left');
+  assertEqual(await form1.errorCount(), 0, 'no error left');
   await form1.saveWithEnter('station_nursing.count');
   assertEqual(await form1.ids(), ['例1', '例2', '誤1'], 'saved with a warning');
 
@@ -347,8 +349,8 @@ test('様式1: 数字に文字・整数でない利用機関数・負の回数�
   assert(await form1.waitDraftOffer(), 'the typed text is offered back as a draft');
   await form1.restoreDraft();
   assertEqual(await form1.field('station_nursing.count').inputValue(), 'abc', 'draft restored as typed');
-  await page.locator('[data-testid=patient-detail] button', { hasText: /^取り消し$/ }).click();
-  await page.locator('.modal button', { hasText: '取り消して戻る' }).click();
+  await form1.cancelEdit();
+  await form1.modalButton('取り消して戻る');
   await form1.table().waitFor();
   assertEqual((await form1.rowCells('例2')).station_count, '2', 'roster unchanged');
   assertNoProblems(problems);
@@ -356,12 +358,12 @@ test('様式1: 数字に文字・整数でない利用機関数・負の回数�
 });
 
 test('様式1: 下書きは再読み込み後に復元でき、未保存のまま離れるときは確認する', async ({ server }) => {
-  const { context, problems, page, form1, dialogs } = await withExamples(server, 'pat-draft');
+  const { context, problems, page, form1, form2, dialogs } = await withExamples(server, 'pat-draft');
   await form1.openRow('例1');
   await form1.type('last_contact', '2025年11月20日訪問');
   await form1.type('support_class', 'A');
   await form1.setGap('home_respite', true, '通所の回数が足りない');
-  assert(await page.locator('[data-testid=dirty-mark]').isVisible(), '未保存 shown');
+  assert(await form1.dirtyMark().isVisible(), '未保存 shown');
   await page.waitForTimeout(1500);
   await form1.reload();
   await form1.detail().waitFor();
@@ -376,7 +378,7 @@ test('様式1: 下書きは再読み込み後に復元でき、未保存のま�
   // Leaving with unsaved input asks; saying no keeps the form.
   const before = dialogs.length;
   page.__dismissNext = true;
-  await page.locator('nav.nav a', { hasText: '様式2 事業' }).click();
+  await form1.nav('様式2 事業');
   await page.waitForTimeout(300);
   assertEqual(dialogs.length, before + 1, 'asked before leaving');
   assert(dialogs.at(-1).includes('未保存の入力があります'), `asks: ${dialogs.at(-1)}`);
@@ -384,12 +386,12 @@ test('様式1: 下書きは再読み込み後に復元でき、未保存のま�
   assertEqual(await form1.field('support_class').inputValue(), 'A', 'input kept');
   // Esc asks too; 取り消し in the dialog keeps the input.
   await form1.field('support_class').press('Escape');
-  await page.locator('.modal', { hasText: '保存していない入力を取り消して一覧に戻ります' }).waitFor();
-  await page.locator('.modal button', { hasText: /^取り消し$/ }).click();
+  await form1.modal('保存していない入力を取り消して一覧に戻ります').waitFor();
+  await form1.modalButton(/^取り消し$/);
   assertEqual(await form1.field('support_class').inputValue(), 'A', 'kept after saying no');
   // Saying yes leaves; the draft stays and is offered again.
-  await page.locator('nav.nav a', { hasText: '様式2 事業' }).click();
-  await page.locator('[data-testid=programmes-table]').waitFor();
+  await form1.nav('様式2 事業');
+  await form2.table().waitFor();
   await form1.open();
   assertEqual((await form1.rowCells('例1')).last_contact, '○年△月□日訪問', 'nothing saved');
   await form1.openRow('例1');
@@ -413,7 +415,7 @@ test('様式1: 削除は確認してゴミ箱へ、元に戻せる', async ({ se
   await form1.openRow('例1');
   const text = await form1.askDelete();
   assert(text.includes('ID番号「例1」の療養者を様式1から削除します'), `confirmation names the patient: ${text}`);
-  await page.locator('.modal button', { hasText: '取り消し' }).click();
+  await form1.modalButton('取り消し');
   assert(await form1.detail().isVisible(), 'cancel keeps it');
   await form1.askDelete();
   await form1.confirmDelete();
@@ -426,7 +428,7 @@ test('様式1: 削除は確認してゴミ箱へ、元に戻せる', async ({ se
   assertEqual(await form1.trashIds(), ['例1'], 'still in the trash after reload');
   await form1.restore('例1');
   assertEqual(await form1.ids(), ['例1', '例2'], 'back in the roster');
-  assertEqual(await page.locator('[data-testid=trash]').count(), 0, 'trash empty');
+  assertEqual(await form1.trash().count(), 0, 'trash empty');
   assertEqual(diff(await form1.rowCells('例1'), ROW_1), [], 'restored with every value');
   assertNoProblems(problems);
   await context.close();
@@ -438,7 +440,7 @@ test('様式1: 氏名・住所を隠すと一覧と入力画面から消え、�
   await form1.openRow('例2');
   await form1.setGap('station_nursing', true, '訪問回数が必要量に足りない');
   await form1.setGap('disaster_plan', true);
-  assert(await page.locator('.sub-group.gap-on').first().isVisible(), 'flagged service is pink in the form');
+  assert(await form1.flaggedService().isVisible(), 'flagged service is pink in the form');
   await page.screenshot({ path: shot('pat-gaps.png'), fullPage: true });
   await form1.saveWithEnter('station_nursing.count');
   assertEqual(await form1.gapCells('例2'), ['station_names', 'station_count', 'station_weekly', 'disaster_plan'], 'pink cells');
@@ -450,7 +452,7 @@ test('様式1: 氏名・住所を隠すと一覧と入力画面から消え、�
   await form1.type('age', '72');
   await form1.saveWithEnter('age');
   assertEqual(await form1.ids(), ['P-3', '例1', '例2'], 'ID order');
-  assert((await form1.row('P-3').locator('.k-id_number').innerText()).includes('PSP'), 'other disease shown');
+  assert((await form1.rowCell('P-3', 'id_number').innerText()).includes('PSP'), 'other disease shown');
 
   // Filters.
   await form1.filter('gap', 'station_nursing');
@@ -458,14 +460,13 @@ test('様式1: 氏名・住所を隠すと一覧と入力画面から消え、�
   assert((await form1.count()).includes('絞り込み中'), `count says filtered: ${await form1.count()}`);
   await form1.filter('gap', 'any');
   assertEqual(await form1.ids(), ['例2'], 'only gaps');
-  await page.locator('[data-testid=gap-summary] summary').click();
-  await page.locator('[data-testid=gap-summary] li').first().waitFor();
-  const summary = await page.locator('[data-testid=gap-summary]').innerText();
+  await form1.openGapSummary();
+  const summary = await form1.gapSummary();
   assert(summary.includes('訪問看護ステーション（訪問回数が必要量に足りない）、災害時個別支援計画'), `gap list: ${summary}`);
   await form1.filter('gap', 'neurology');
   assertEqual(await form1.ids(), [], 'no one');
-  assert(await page.locator('[data-testid=roster-none]').isVisible(), 'says none match');
-  await page.locator('[data-testid=roster-filters] button', { hasText: '絞り込みを解除' }).click();
+  assert(await form1.rosterNone().isVisible(), 'says none match');
+  await form1.clearFilters();
   assertEqual(await form1.ids(), ['P-3', '例1', '例2'], 'reset');
   await form1.filter('municipality', 'A市');
   assertEqual(await form1.ids(), ['P-3', '例2'], '市町村');
@@ -486,7 +487,7 @@ test('様式1: 氏名・住所を隠すと一覧と入力画面から消え、�
   await form1.hideNames(true);
   const hidden = await form1.rowCells('例1');
   assertEqual([hidden.name, hidden.address], ['例1', '○市'], 'roster hides name and address');
-  assertEqual(await form1.table().locator('text=○○○○').count(), 0, 'the name is nowhere in the table');
+  assertEqual(await form1.tableMentions('○○○○'), 0, 'the name is nowhere in the table');
   await form1.search('○○');
   assertEqual(await form1.ids(), [], 'a hidden name is not searched');
   await form1.search('例2');
@@ -495,10 +496,10 @@ test('様式1: 氏名・住所を隠すと一覧と入力画面から消え、�
   await page.screenshot({ path: shot('pat-hidden.png'), fullPage: true });
   await form1.openRow('例1');
   assertEqual(await form1.heading(), 'ID番号 例1', 'heading without the name');
-  assertEqual(await page.locator('[data-testid=patient-detail] input[name=name]').count(), 0, 'no name input');
-  assertEqual(await page.locator('[data-testid=patient-detail] input[name=address_detail]').count(), 0, 'no address input');
-  assert(await page.locator('[data-testid=hidden-note]').isVisible(), 'says why');
-  assertEqual(await page.locator('[data-testid=patient-detail]').locator('text=○○○○').count(), 0, 'name not on the page');
+  assertEqual(await form1.inputCount('name'), 0, 'no name input');
+  assertEqual(await form1.inputCount('address_detail'), 0, 'no address input');
+  assert(await form1.hiddenNote().isVisible(), 'says why');
+  assertEqual(await form1.detailMentions('○○○○'), 0, 'name not on the page');
   await form1.hideNames(false);
   assertEqual(await form1.heading(), 'ID番号 例1　○○○○', 'name back');
   assertEqual(await form1.field('name').inputValue(), '○○○○', 'data kept');
@@ -517,30 +518,30 @@ test('様式1: 判断樹で判断した特定症状は「判断樹（日時・�
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nanbyo-pat-'));
   const file = path.join(dir, 'tree.nanbyo.json');
   fs.writeFileSync(file, JSON.stringify(b));
-  const { context, problems, page, form1 } = await start('pat-tree');
+  const { context, problems, page, home, form1 } = await start('pat-tree');
   const io = new IoPage(page);
   await io.goto(server.url);
   await io.open();
   await io.chooseFile(file);
   await io.apply();
-  await page.locator('.switcher select').selectOption({ label: 'A保健所管内 令和7年度（2025年度）' });
+  await home.switchTo('A保健所管内 令和7年度（2025年度）');
   await form1.open();
   const ids = await form1.ids();
   assertEqual(ids.length, 2, `both patients: ${ids}`);
-  const p1Id = (await page.locator('[data-testid=roster-table] .roster-body [role=row]', { hasText: '山田' }).locator('a.row-link').textContent()).trim();
+  const p1Id = await form1.idOfRowWith('山田');
   await form1.openRow(p1Id);
-  const sources = await page.locator('[data-testid=patient-detail] [data-testid=tree-source]').allInnerTexts();
+  const sources = await form1.treeSources();
   assertEqual(sources.length, 2, `two sources: ${sources}`);
   assertEqual(sources[0], '判断樹（2025年5月12日 10:30・保健師 田中）より', '呼吸障害 with when and by whom');
   assert(sources[1].endsWith('・評価者不明）より'), `嚥下障害 without assessor: ${sources[1]}`);
-  const beside = await page.locator('[data-testid=patient-detail] fieldset[data-field="symptoms.respiratory"]').innerText();
+  const beside = await form1.fieldset('symptoms.respiratory').innerText();
   assert(beside.includes('判断樹（'), `shown with 呼吸障害: ${beside}`);
-  await page.locator('[data-testid=patient-detail] fieldset[data-field="symptoms.respiratory"]').screenshot({ path: shot('pat-tree-source.png') });
+  await form1.fieldset('symptoms.respiratory').screenshot({ path: shot('pat-tree-source.png') });
   // Saving another change keeps the source.
   await form1.type('support_class', 'B');
   await form1.saveWithEnter('support_class');
   await form1.openRow(p1Id);
-  assertEqual((await page.locator('[data-testid=patient-detail] [data-testid=tree-source]').allInnerTexts()).length, 2, 'kept after saving');
+  assertEqual((await form1.treeSources()).length, 2, 'kept after saving');
   assertNoProblems(problems);
   await context.close();
 });

@@ -28,8 +28,8 @@ test('様式3: 記入例の職員で常勤換算3.0を計算・表示し、保�
   await overview.fillAll({ population: '200000', area_km2: '100' });
   await overview.save();
   await form3.open();
-  assert(await page.locator('[data-testid=no-stations]').isVisible(), 'empty table says so');
-  const header = await page.locator('[data-testid=area-header]').innerText();
+  assert(await form3.noStations().isVisible(), 'empty table says so');
+  const header = await form3.areaHeader();
   assert(header.includes('100 km²') && header.includes('200000 人'), `※1 ※2 from 地域の概況: ${header}`);
 
   await form3.add();
@@ -141,38 +141,38 @@ test('様式3: 記入例の職員で常勤換算3.0を計算・表示し、保�
   // At 1280 px every column (1)–(11) and the buttons fit without scrolling sideways.
   const fit = await form3.tableFit();
   assert(fit.fits, `the table fits at 1280 px: ${JSON.stringify(fit)}`);
-  assert(!(await page.locator('[data-testid=scroll-hint]').isVisible()), 'no scroll hint when it fits');
-  const lastHead = await page.locator('th[data-col=child_intake]').boundingBox();
+  assert(!(await form3.scrollHint().isVisible()), 'no scroll hint when it fits');
+  const lastHead = await form3.columnHead('child_intake').boundingBox();
   assert(lastHead && lastHead.x + lastHead.width <= 1280, `(11) is on screen: ${JSON.stringify(lastHead)}`);
   // On a narrower screen it scrolls sideways; 編集・削除 stay in view at the right edge.
   await page.setViewportSize({ width: 1000, height: 900 });
   const narrow = await form3.tableFit();
   assert(!narrow.fits, `scrolls at 1000 px: ${JSON.stringify(narrow)}`);
-  assert(await page.locator('[data-testid=scroll-hint]').isVisible(), 'says the table scrolls');
-  const edit = await form3.row('訪問看護ステーションあおば').locator('[data-testid=edit]').boundingBox();
+  assert(await form3.scrollHint().isVisible(), 'says the table scrolls');
+  const edit = await form3.editButton('訪問看護ステーションあおば').boundingBox();
   assert(edit && edit.x + edit.width <= 1000, `編集 in view: ${JSON.stringify(edit)}`);
   await page.screenshot({ path: shot('polish-stations-narrow.png') });
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // The printed 様式3: hidden on screen; on paper the form with its header and no navigation.
-  assert(await page.locator('[data-testid=print-stations]').isVisible(), '印刷 button');
+  assert(await form3.printButton().isVisible(), '印刷 button');
   assert(!(await form3.print().isVisible()), 'print view hidden on screen');
   await page.emulateMedia({ media: 'print' });
   assert(await form3.print().isVisible(), 'print view shown on paper');
-  assertEqual(await page.locator('nav.nav').isVisible(), false, 'no navigation on paper');
-  assertEqual(await page.locator('.app-header').isVisible(), false, 'no app header on paper');
+  assertEqual(await form3.navVisible(), false, 'no navigation on paper');
+  assertEqual(await form3.appHeaderVisible(), false, 'no app header on paper');
   assertEqual(await form3.table().isVisible(), false, 'no screen table on paper');
-  assertEqual(await page.locator('[data-testid=print-stations]').isVisible(), false, 'no buttons on paper');
-  assertEqual(await page.locator('[data-testid=print-jurisdiction]').innerText(), '多摩府中保健所管内', '地区名');
-  assertEqual(await page.locator('[data-testid=print-year]').innerText(), '令和7年度（2025年度）', '年度');
-  const printDate = await page.locator('[data-testid=print-date]').innerText();
+  assertEqual(await form3.printButton().isVisible(), false, 'no buttons on paper');
+  assertEqual(await form3.printJurisdiction(), '多摩府中保健所管内', '地区名');
+  assertEqual(await form3.printYear(), '令和7年度（2025年度）', '年度');
+  const printDate = await form3.printDate();
   const [py, pm, pd] = new Date()
     .toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric' })
     .split('/');
   assertEqual(printDate, `${py}年${pm}月${pd}日`, 'print date');
-  const printHead = (await form3.print().locator('.print-header').innerText()).replace(/\s+/g, ' ');
+  const printHead = await form3.printHead();
   assert(printHead.includes('※1 管轄地域の面積: 100 km²') && printHead.includes('※2 管轄地域の人口: 200000 人'), printHead);
-  const printHeads = (await form3.print().locator('thead').innerText()).replace(/\s+/g, ' ');
+  const printHeads = await form3.printHeadings();
   for (const h of ['(1) 訪問看護ステーション名称', '(2) 所在地', '(3) 看護師の常勤換算', '(6) 訪問数を増加する余裕', '(7) 医療保険加算届出の有無', '24時間対応体制加算', '特別管理加算', '(10) ALS患者の今後の受け入れ', '（2.可能、1.検討可、0.不可能）', '(11) 重心児の今後の受け入れ']) {
     assert(printHeads.includes(h), `print heading ${h}: ${printHeads}`);
   }
@@ -185,9 +185,9 @@ test('様式3: 記入例の職員で常勤換算3.0を計算・表示し、保�
   );
   assertEqual(printRows[1].slice(2, 5), ['', '0', ''], '0 prints 0, blank prints blank');
   assertEqual(printRows[3].slice(1, 3), ['5.5（未入力 1）', '80（未入力 1）'], '合計 row');
-  const printDensities = (await page.locator('[data-testid=print-densities]').innerText()).replace(/\s+/g, ' ');
+  const printDensities = await form3.printDensities();
   assert(printDensities.includes('訪問看護ステーション数 10km²あたり 0.3 ヵ所/10km²'), printDensities);
-  assert(await form3.print().locator('table').isVisible(), 'the 様式3 table is printed');
+  assert(await form3.printTable().isVisible(), 'the 様式3 table is printed');
   // About the printable width of A4 landscape (273 mm at 96 dpi) for the screenshot.
   await page.setViewportSize({ width: 1032, height: 730 });
   await page.screenshot({ path: shot('polish-stations-print.png'), fullPage: true });
@@ -201,12 +201,12 @@ test('様式3: 記入例の職員で常勤換算3.0を計算・表示し、保�
   assertEqual(await form3.names(), ['Ｂ訪問看護ステーション', '訪問看護ステーションあおば', 'ステーションかえで'], 'by FTE, 未入力 last');
   await form3.sortBy('fte');
   assertEqual(await form3.names(), ['訪問看護ステーションあおば', 'Ｂ訪問看護ステーション', 'ステーションかえで'], 'FTE descending, 未入力 still last');
-  assertEqual(await page.locator('th[data-col=fte]').getAttribute('aria-sort'), 'descending', 'aria-sort');
+  assertEqual(await form3.columnHead('fte').getAttribute('aria-sort'), 'descending', 'aria-sort');
   await form3.search('府中');
   assertEqual(await form3.names(), ['訪問看護ステーションあおば'], 'search by 所在地');
   await form3.search('ｂ訪問');
   assertEqual(await form3.names(), ['Ｂ訪問看護ステーション'], 'search across widths');
-  assertEqual(await page.locator('[data-testid=shown-count]').innerText(), '3ヵ所中 1ヵ所を表示', 'says it is filtered');
+  assertEqual(await form3.shownCount(), '3ヵ所中 1ヵ所を表示', 'says it is filtered');
   assertEqual((await form3.totals()).name, '合計（3ヵ所）', 'totals stay those of all stations');
   await page.screenshot({ path: shot('stations-ui-table-search.png'), fullPage: true });
   await form3.search('');
@@ -251,7 +251,7 @@ test('様式3: 文字・負の数・医療保険利用者数＞実利用者数�
   assertEqual(await form3.field('medical_insurance_users').getAttribute('aria-invalid'), 'true', 'field marked');
   await form3.dismissNotice();
   await form3.field('medical_insurance_users').press('Enter');
-  const error = await page.locator('[data-testid=notice-error]').innerText();
+  const error = await form3.noticeError().innerText();
   assert(error.includes('入力に誤りがあるため保存していません'), `nothing saved: ${error}`);
   assert(await form3.detail().isVisible(), 'stays in the form');
   await page.screenshot({ path: shot('stations-ui-station-errors.png'), fullPage: true });
@@ -262,7 +262,7 @@ test('様式3: 文字・負の数・医療保険利用者数＞実利用者数�
   await form3.detail().waitFor();
   await form3.waitDraftOffer();
   await form3.discardDraft();
-  await page.locator('[data-testid=station-detail] .breadcrumb a').click();
+  await form3.back();
   await form3.table().waitFor();
   await form3.add();
   await form3.fill('name', '新しいステーション');
@@ -271,13 +271,13 @@ test('様式3: 文字・負の数・医療保険利用者数＞実利用者数�
   await form3.fill('fte_direct', '三');
   await form3.dismissNotice();
   await form3.field('fte_direct').press('Enter');
-  await page.locator('[data-testid=notice-error]').waitFor();
+  await form3.noticeError().waitFor();
   const s2 = await form3.summary();
   assert(s2.includes('（4）平均的な1ヶ月の実利用者数: 0以上の数を入力してください'), s2);
   assert(s2.includes('（3）看護師の常勤換算: 数字で入力してください'), s2);
   // Esc asks, and confirmed returns to the table without saving.
   await form3.field('name').press('Escape');
-  await page.locator('.modal button', { hasText: '取り消して戻る' }).click();
+  await form3.modalButton('取り消して戻る');
   await form3.table().waitFor();
 
   await form3.reload();
@@ -303,7 +303,7 @@ test('様式3: 削除は確認してゴミ箱へ、元に戻せる（再読み�
 
   const text = await form3.askDelete('訪問看護ステーションあおば');
   assert(text.includes('「訪問看護ステーションあおば」を様式3から削除します'), `confirmation names it: ${text}`);
-  await page.locator('.modal button', { hasText: '取り消し' }).click();
+  await form3.modalButton('取り消し');
   assertEqual((await form3.names()).length, 2, 'cancel keeps it');
   await form3.askDelete('訪問看護ステーションあおば');
   await form3.confirmDelete();
@@ -313,11 +313,11 @@ test('様式3: 削除は確認してゴミ箱へ、元に戻せる（再読み�
 
   // From the form too.
   await form3.edit('ステーションみどり');
-  await page.locator('[data-testid=delete-station]').click();
-  await page.locator('.modal', { hasText: '「ステーションみどり」を様式3から削除します' }).waitFor();
+  await form3.askDeleteHere();
+  await form3.modal('「ステーションみどり」を様式3から削除します').waitFor();
   await form3.confirmDelete();
   await form3.screen().waitFor();
-  assert(await page.locator('[data-testid=no-stations]').isVisible(), 'table empty');
+  assert(await form3.noStations().isVisible(), 'table empty');
   assertEqual(await form3.trashNames(), ['ステーションみどり', '訪問看護ステーションあおば'], 'the most recently deleted first');
   await page.screenshot({ path: shot('stations-ui-trash.png'), fullPage: true });
 

@@ -160,9 +160,9 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual(await sheet.n(), '在宅ALS療養者:0人（特記のない％はこの人数に対する割合です）', 'N = 0');
   assertEqual(await sheet.figure('nursing-users'), { count: '0人', percent: '-', denominator: '在宅ALS療養者 0人', unknown: '0' }, 'empty roster');
   assertEqual(await sheet.value('在宅療養者数'), '0人', 'A: 在宅療養者数');
-  assertEqual((await page.locator('[data-testid=rounding-rule]').innerText()).trim(),
+  assertEqual(await sheet.roundingRule(),
     '割合・率・密度・平均は四捨五入で小数第1位まで表示しています。分母が0のときは「-」と表示します。', 'rounding rule stated');
-  const notes = await page.locator('[data-testid=footnotes]').innerText();
+  const notes = await sheet.footnotes();
   assert(notes.includes('訪問看護利用者数は、1週間の合計訪問看護利用回数') && notes.includes('2週に1回（0.5回）'), 'visits footnote');
   assert(notes.includes('在宅人工呼吸器使用患者支援事業は人工呼吸器使用者'), 'programme footnote');
   assert(!notes.includes('四捨五入で小数第1位まで表示しています。分母が0'), 'rounding rule only once');
@@ -180,7 +180,7 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   // This tab follows without a reload: N = 1.
   await sheet.waitN('1人');
   assertEqual(await sheet.figure('nursing-users'), { count: '1人', percent: '100.0', denominator: '在宅ALS療養者 1人', unknown: '0' }, '2 + 3 = 5 visits a week');
-  assertEqual((await sheet.valueRow('一週間の訪問看護の平均回数', 'c').locator('td.count').innerText()).trim(), '5.0回/週', 'average 5 / 1');
+  assertEqual(await sheet.value('一週間の訪問看護の平均回数', 'c'), '5.0回/週', 'average 5 / 1');
   assertEqual(await sheet.figure('ventilator-programme'), { count: '1人', percent: '100.0', denominator: '人工呼吸器使用者 1人', unknown: '0' }, 'programme of the ventilated');
 
   // 様式4 in the same tab; then 例1 and an SCD patient arrive from the other tab.
@@ -207,8 +207,8 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   await form4.setLevel('disaster', 'D');
   await form4.setIssue('disaster', '災害時個別支援計画の作成が半数にとどまる');
   await form4.setLevel('respite_admission', 'C');
-  await page.locator('[data-testid=dirty-mark]').waitFor();
-  assert((await page.locator('[data-testid=issue-summary]').innerText()).includes('レベルがC・Dの項目は課題を記入してください'), 'C without 課題 warns');
+  await form4.dirtyMark().waitFor();
+  assert((await form4.issueSummary()).includes('レベルがC・Dの項目は課題を記入してください'), 'C without 課題 warns');
   await form4.setOverall('災害対策とレスパイト入院先の確保を優先する');
   await page.screenshot({ path: shot('summary-form4.png'), fullPage: true });
   await form4.save();
@@ -217,40 +217,40 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual([await form4.level('specialist'), await form4.level('daily'), await form4.level('respite_admission'), await form4.level('disaster'), await form4.level('nursing_regular')], ['A', 'B', 'C', 'D', ''], 'levels back after reload');
   assertEqual(await form4.issue('daily'), '往診できるかかりつけ医が少ない\n二行目', '課題 back');
   assertEqual(await form4.overall(), '災害対策とレスパイト入院先の確保を優先する', '総合評価 back');
-  assertEqual(await page.locator('[data-testid=dirty-mark]').count(), 0, 'nothing unsaved');
+  assertEqual(await form4.dirtyMark().count(), 0, 'nothing unsaved');
 
   // Typed but not saved: the draft is offered after a reload; Esc asks before discarding.
   await form4.setIssue('nursing_regular', '夜間の訪問が難しい');
   await page.waitForTimeout(1200);
   await form4.reload();
-  await page.locator('[data-testid=draft-offer]').waitFor();
+  await form4.draftOffer().waitFor();
   assertEqual(await form4.issue('nursing_regular'), '', 'the saved value first');
-  await page.locator('[data-testid=draft-offer] button', { hasText: '下書きを復元' }).click();
+  await form4.restoreDraft();
   assertEqual(await form4.issue('nursing_regular'), '夜間の訪問が難しい', 'draft restored');
-  await page.locator('[data-testid=dirty-mark]').waitFor();
-  await page.locator('textarea[name="nursing_regular.issue"]').press('Escape');
-  await page.locator('.modal', { hasText: '保存していない入力を取り消して' }).waitFor();
-  await page.locator('.modal button', { hasText: '取り消す' }).click();
+  await form4.dirtyMark().waitFor();
+  await form4.issueBox('nursing_regular').press('Escape');
+  await form4.modal('保存していない入力を取り消して').waitFor();
+  await form4.modalButton('取り消す');
   assertEqual(await form4.issue('nursing_regular'), '', 'back to what is saved');
-  assertEqual(await page.locator('[data-testid=dirty-mark]').count(), 0, 'nothing unsaved after cancel');
+  assertEqual(await form4.dirtyMark().count(), 0, 'nothing unsaved after cancel');
 
   // Print 様式4: header with 地区名, 年度 and today's date; no navigation; the paper's columns.
   assert(!(await form4.print().isVisible()), 'print view hidden on screen');
   await page.emulateMedia({ media: 'print' });
   assert(await form4.print().isVisible(), 'print view on paper');
-  assertEqual(await page.locator('nav.nav').isVisible(), false, 'no navigation on paper');
-  assertEqual(await page.locator('[data-testid=evaluation-form]').isVisible(), false, 'no form on paper');
-  assertEqual(await form4.print().locator('[data-testid=print-jurisdiction]').innerText(), NAME, '地区名');
-  assertEqual(await form4.print().locator('[data-testid=print-year]').innerText(), '令和7年度（2025年度）', '年度');
+  assertEqual(await form4.navVisible(), false, 'no navigation on paper');
+  assertEqual(await form4.form().isVisible(), false, 'no form on paper');
+  assertEqual(await form4.printJurisdiction(), NAME, '地区名');
+  assertEqual(await form4.printYear(), '令和7年度（2025年度）', '年度');
   const today = new Date().toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric' });
   const [y, m, d] = today.split('/');
-  assertEqual(await form4.print().locator('[data-testid=print-date]').innerText(), `${y}年${m}月${d}日`, 'print date');
+  assertEqual(await form4.printDate(), `${y}年${m}月${d}日`, 'print date');
   const printed = await form4.printRows();
   assertEqual(printed.length, 8, 'eight rows');
   assertEqual(printed[1], ['日常診療の確保', '50.0％ 1人/2人', 'B 概ね確保できている', '往診できるかかりつけ医が少ない 二行目'], 'printed row');
   assertEqual(printed[3].slice(0, 3), ['レスパイトケアの確保', '入院・入所', '0.0％ 0人/2人'], 'paired heading');
   assertEqual(printed[4].slice(0, 2), ['在宅', '100.0％ 2人/2人'], 'second of the pair');
-  assertEqual((await form4.print().locator('[data-testid=print-overall]').innerText()).trim(), '災害対策とレスパイト入院先の確保を優先する', 'overall printed');
+  assertEqual(await form4.printedOverall(), '災害対策とレスパイト入院先の確保を優先する', 'overall printed');
   await page.screenshot({ path: shot('summary-form4-print.png'), fullPage: true });
   await page.pdf({ path: shot('summary-form4-print.pdf'), format: 'A4', landscape: true, printBackground: true }).catch(() => {});
   await page.emulateMedia({ media: 'screen' });
@@ -261,7 +261,7 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual(await sheet.filterChoices(), ['ALS（2人）', 'SCD（1人）', '全疾患（3人）'], 'diseases present');
   // 例2 2 + 3 = 5 is a user; 例1 0.5 is not: 1 / 2 = 50.0; average 5 / 1 = 5.0.
   assertEqual(await sheet.figure('nursing-users'), { count: '1人', percent: '50.0', denominator: '在宅ALS療養者 2人', unknown: '0' }, '0.5 a week is not a user');
-  assertEqual((await sheet.valueRow('一週間の訪問看護の平均回数', 'c').locator('td.count').innerText()).trim(), '5.0回/週', 'average of users only');
+  assertEqual(await sheet.value('一週間の訪問看護の平均回数', 'c'), '5.0回/週', 'average of users only');
   // 年齢: 52 → 40〜65歳未満, band 4 → 65歳以上.
   assertEqual((await sheet.figure('age-3')).count, '1人', 'actual age 52 in its band');
   assertEqual((await sheet.figure('age-4')).percent, '50.0', 'band code 4');
@@ -271,7 +271,7 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual(await sheet.value('人口'), '-', 'no 地域の概況: -');
   await page.screenshot({ path: shot('summary-sheet.png'), fullPage: true });
   await page.screenshot({ path: shot('summary-sheet-top.png'), clip: { x: 0, y: 0, width: 1280, height: 1100 }, fullPage: true });
-  await page.locator('[data-testid=summary-c]').screenshot({ path: shot('summary-sheet-c.png') });
+  await sheet.part('c').screenshot({ path: shot('summary-sheet-c.png') });
 
   // 内訳: the disaster plan is 例1's only; the list links to the patient's form.
   await sheet.drill('disaster-plan');
@@ -289,9 +289,9 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   assertEqual(await sheet.drillTitle(), 'ADL 全面介助：不明（未入力）', 'unknown list title');
   assertEqual((await sheet.drillRows()).map((r) => r.first), ['S-1'], 'the blank one');
   // The filter stays when coming back, and names are hidden when asked.
-  await page.locator('.status-area input[type=checkbox]').check();
+  await sheet.hideNames(true);
   assertEqual((await sheet.drillRows())[0].second, '', 'name hidden');
-  await page.locator('.status-area input[type=checkbox]').uncheck();
+  await sheet.hideNames(false);
   await sheet.backToSheet();
   assertEqual(await sheet.chosenFilter(), '全疾患（3人）', 'filter kept');
   await sheet.chooseFilter('ALS');
@@ -300,26 +300,26 @@ test('集計・様式4: 別のタブで療養者を加えると再読み込み�
   // Charts with their tables.
   assertEqual(await sheet.chartTable('chart-age'), [['20歳未満', '0.0％（0人）'], ['20〜40歳未満', '0.0％（0人）'], ['40〜65歳未満', '50.0％（1人）'], ['65歳以上', '50.0％（1人）'], ['不明', '0.0％（0人）']], 'age chart table');
   assertEqual((await sheet.chartTable('chart-coverage'))[1], ['日常診療の確保', '50.0％（1人）'], 'coverage chart table');
-  const charts = page.locator('[data-testid=summary-charts]');
+  const charts = sheet.charts();
   await charts.scrollIntoViewIfNeeded();
   await charts.screenshot({ path: shot('summary-charts.png') });
-  const size = await page.locator('[data-testid=chart-coverage] canvas').evaluate((c) => ({ w: c.width, cw: c.clientWidth }));
+  const size = await sheet.canvasSize('chart-coverage');
   assert(size.w >= size.cw * 2, `canvas drawn at device pixels: ${JSON.stringify(size)}`);
 
   // Print the 集計: header, no navigation, the sheet's groups.
   await page.emulateMedia({ media: 'print' });
   assert(await sheet.print().isVisible(), '集計 print view on paper');
-  assertEqual(await page.locator('nav.nav').isVisible(), false, 'no navigation on paper');
+  assertEqual(await sheet.navVisible(), false, 'no navigation on paper');
   assertEqual(await sheet.sheet().isVisible(), false, 'no screen table on paper');
-  assertEqual(await sheet.print().locator('[data-testid=print-jurisdiction]').innerText(), NAME, '地区名 on the 集計');
-  assertEqual(await sheet.print().locator('[data-testid=print-year]').innerText(), '令和7年度（2025年度）', '年度 on the 集計');
-  assert((await sheet.print().locator('h1').innerText()).includes('在宅ALS療養者の身体状況と医療サービスの確保状況'), 'title');
+  assertEqual(await sheet.printJurisdiction(), NAME, '地区名 on the 集計');
+  assertEqual(await sheet.printYear(), '令和7年度（2025年度）', '年度 on the 集計');
+  assert((await sheet.printTitle()).includes('在宅ALS療養者の身体状況と医療サービスの確保状況'), 'title');
   await page.screenshot({ path: shot('summary-print.png'), fullPage: true });
   await page.pdf({ path: shot('summary-print.pdf'), format: 'A4', landscape: true, printBackground: true }).catch(() => {});
   await page.emulateMedia({ media: 'screen' });
 
   // CSV of the 集計.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=summary-csv]').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), sheet.csvButton().click()]);
   const csvFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nanbyo-csv-')), download.suggestedFilename());
   await download.saveAs(csvFile);
   const csv = fs.readFileSync(csvFile, 'utf8');
@@ -375,7 +375,7 @@ test('集計: 同じ地区名の前年度があると、前年度・今年度・
   await home.switchTo(`${NAME} 令和7年度（2025年度）`);
   await sheet.open();
   await sheet.waitN('2人');
-  await page.locator('[data-testid=compare-table]').waitFor();
+  await sheet.compareTable().waitFor();
   assertEqual(await sheet.comparison('在宅療養者数'), ['1', '2', '+1'], 'N 1 → 2');
   // かかりつけ あり: 0 of 1 (0.0) → 1 of 2 (50.0).
   assertEqual(await sheet.comparison('かかりつけ主治医 あり'), ['0（0.0％）', '1（50.0％）', '+1（+50.0ポイント）'], 'change in points');
@@ -393,19 +393,19 @@ test('集計: 同じ地区名の前年度があると、前年度・今年度・
   // B: 2 stations; 24時間 1 of 2 = 50.0 with Ｂ unknown; FTE 2.8 with 1 unknown; per 10 km² 2 / 123.45 × 10 = 0.16… → 0.2.
   assertEqual(await sheet.figure('station-addition-24h', 'b'), { count: '1ヵ所', percent: '50.0', denominator: '全ステーション 2ヵ所', unknown: '1ヵ所' }, '24時間対応');
   assertEqual(await sheet.value('看護師の常勤換算 合計', 'b'), '2.8人', 'FTE sum');
-  assertEqual((await sheet.valueRow('看護師の常勤換算 合計', 'b').locator('td.unknown').innerText()).trim(), '1', 'FTE unknown');
+  assertEqual(await sheet.valueUnknown('看護師の常勤換算 合計', 'b'), '1', 'FTE unknown');
   assertEqual(await sheet.value('訪問看護ステーション数 10km²あたり', 'b'), '0.2ヵ所/10km²', 'stations per 10 km²');
   await sheet.drill('station-addition-24h', { section: 'b' });
   assertEqual(await sheet.drillRows(), [{ first: 'Ａ訪問看護ステーション', second: 'A市1-1', href: `#/d/${id}/stations/s-a` }], 'the station behind it');
-  await page.locator('[data-testid=drill-other]').click();
-  await page.locator('[data-testid=drill-title]', { hasText: '不明' }).waitFor();
+  await sheet.drillOther();
+  await sheet.waitDrillTitle('不明');
   assertEqual((await sheet.drillRows()).map((r) => r.first), ['Ｂ訪問看護ステーション'], 'the station left blank');
   await sheet.backToSheet();
   assertEqual((await sheet.chartTable('chart-coverage'))[7], ['災害対策', '100.0％（1人）', '50.0％（1人）'], 'both years in the chart table');
-  const heads = await page.locator('[data-testid=chart-coverage] thead th').allInnerTexts();
+  const heads = await sheet.chartHeads('chart-coverage');
   assertEqual(heads, ['項目', '前年度（令和6年度）', '今年度（令和7年度）'], 'series named by year');
-  await page.locator('[data-testid=summary-charts]').screenshot({ path: shot('summary-charts-years.png') });
-  await page.locator('[data-testid=summary-compare]').screenshot({ path: shot('summary-compare.png') });
+  await sheet.charts().screenshot({ path: shot('summary-charts-years.png') });
+  await sheet.compare().screenshot({ path: shot('summary-compare.png') });
   assertNoProblems(problems);
   await context.close();
 });

@@ -83,7 +83,7 @@ test('入出力: 書き出し→地域診断を削除→読み込みで全て戻
   const json = JSON.parse(backup.text);
   assertEqual([json.format, json.version, json.diagnoses.length, json.records.length], ['nanbyo-chiiki-shindan-bundle', 1, 2, 6], 'bundle content');
   await io.waitNotice('を書き出しました');
-  await page.locator('[data-testid=last-export]', { hasText: '（その後の変更なし）' }).waitFor();
+  await io.waitLastExport('（その後の変更なし）');
 
   // Delete both 地域診断.
   await home.open();
@@ -150,10 +150,10 @@ test('入出力: 二つの端末で同じ項目を違う値に変えると、競
   assert(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d・端末 \S+ で変更$/.test(c.theirStamp), `their stamp: ${c.theirStamp}`);
   assert(c.record.startsWith('地域診断 '), `record named: ${c.record}`);
   await b.page.screenshot({ path: shot('io-conflict.png'), fullPage: true });
-  assert((await b.page.locator('[data-testid=resolution-summary]').innerText()).includes('選んでいない1項目はこの端末の値のまま'), 'open conflict explained');
+  assert((await b.io.resolutionSummary().innerText()).includes('選んでいない1項目はこの端末の値のまま'), 'open conflict explained');
 
   await b.io.chooseConflict(0, 'theirs');
-  await b.page.locator('[data-testid=resolution-summary]', { hasText: '競合 1項目をすべて選びました。' }).waitFor();
+  await b.io.resolutionSummary('競合 1項目をすべて選びました。').waitFor();
   await b.io.apply();
   await b.home.open();
   assertEqual(await b.home.rows(), [['競合テスト地区（A端末）', '令和7年度（2025年度）']], 'the chosen value');
@@ -178,7 +178,7 @@ test('入出力: 暗号化して書き出し、パスワードで読み込む。
   await io.mode('encrypted');
   // Too short, then not matching: refused with the field named.
   await io.setPasswords('abc');
-  await io.exportPanel().locator('[data-testid=export-button]').click();
+  await io.exportButton().click();
   assert((await io.fieldErrors()).some((e) => e.includes('パスワードは10文字以上にしてください（いま3文字）')), 'too short');
   await io.setPasswords('さくら もみじ いちょう', 'さくら もみじ いちよう');
   assert((await io.fieldErrors()).some((e) => e.includes('確認のパスワードが一致しません')), 'mismatch');
@@ -201,7 +201,7 @@ test('入出力: 暗号化して書き出し、パスワードで読み込む。
   await io.open();
   await io.chooseFile(enc.file);
   await io.enterImportPassword('さくら もみじ いちよう');
-  assertEqual((await page.locator('[data-testid=password-error]').innerText()).trim(), 'パスワードが違うか、ファイルが壊れています', 'wrong password');
+  assertEqual(await io.passwordError(), 'パスワードが違うか、ファイルが壊れています', 'wrong password');
   await home.open();
   assertEqual(await home.rows(), [], 'nothing written');
 
@@ -220,7 +220,7 @@ test('入出力: 暗号化して書き出し、パスワードで読み込む。
   await io.open();
   await io.chooseFile(tamperedFile);
   await io.enterImportPassword('さくら もみじ いちょう');
-  assertEqual((await page.locator('[data-testid=password-error]').innerText()).trim(), 'パスワードが違うか、ファイルが壊れています', 'tampered header');
+  assertEqual(await io.passwordError(), 'パスワードが違うか、ファイルが壊れています', 'tampered header');
   // Fewer than 600,000 iterations is refused before asking.
   const weak = tmpFile('弱い.nanbyo.json', JSON.stringify({ ...env, kdf: { ...env.kdf, iterations: 1000 } }));
   await io.chooseFile(weak);
@@ -239,7 +239,7 @@ test('入出力: 壊れたファイル・不正なファイルは理由を示し
     assert(text.includes(`「${name}」は取り込めません。この端末のデータは変更していません。`), `${name}: heading: ${text}`);
     assert(refusalMatches(text, BAD_EXPECTED[name]), `${name}: expected ${JSON.stringify(BAD_EXPECTED[name])} in: ${text}`);
     if (name === 'age_130.json') await page.screenshot({ path: shot('io-refused.png'), fullPage: true });
-    await page.locator('[data-testid=import-refused] button').click();
+    await io.closeRefusal();
   }
   await home.open();
   assertEqual(await home.rows(), [['A保健所管内', '令和7年度（2025年度）']], 'list unchanged');
@@ -287,12 +287,12 @@ test('入出力: 様式1・様式3のCSVはBOM付きUTF-8で日本語の見出�
   assertEqual(lines.length, 4, 'two rows and the final CRLF');
 
   // 氏名・住所を隠す: the ID番号 instead of the name.
-  await page.locator('.status-area label.toggle input').check();
+  await io.hideNames(true);
   csv = await io.csv('patients', A_TITLE);
   lines = csv.text.slice(1).split('\r\n');
   assert(lines[1].startsWith('1,A市,A-001,'), lines[1]);
   assert(!csv.text.includes('山田'), 'no name when hidden');
-  await page.locator('.status-area label.toggle input').uncheck();
+  await io.hideNames(false);
 
   csv = await io.csv('stations', A_TITLE);
   assertEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM');
@@ -310,18 +310,16 @@ test('入出力: 匿名化は内容（自由記述の実際の文、小集団の
   await io.open();
   await io.scope('all');
   await io.mode('anonymised');
-  assert(await io.exportPanel().locator('[data-testid=export-button]').isDisabled(), 'review first');
-  const review = await io.anonymiseReview();
-  const report = await review.locator('[data-testid=anon-report]').innerText();
+  assert(await io.exportButton().isDisabled(), 'review first');
+  await io.anonymiseReview();
+  const report = await io.anonReport();
   assert(report.includes('氏名・ID番号: 2人分を番号（療養者001〜療養者002）に置き換えました'), report);
   assert(report.includes('「A市の療養者」は1人です。5人未満の集団は個人が特定されるおそれがあります'), report);
   assert(report.includes('初発症状: 2件を削除しました'), report);
   // The actual texts a kept field would let out.
-  const firstSymptom = review.locator('li.io-free-text', { hasText: '初発症状を残す（2件）' });
-  await firstSymptom.locator('summary').click();
-  assertEqual((await firstSymptom.locator('.io-sample-text').allInnerTexts()).map((t) => t.trim()), ['話しにくくなった'], 'the text shown (both patients wrote the same)');
-  await firstSymptom.locator('input[name=keep-free-text]').check();
-  await page.locator('[data-testid=anon-report]', { hasText: '初発症状: 2件を確認のうえ残しました' }).waitFor();
+  assertEqual((await io.freeTextSamples('初発症状を残す（2件）')).map((t) => t.trim()), ['話しにくくなった'], 'the text shown (both patients wrote the same)');
+  await io.keepFreeText('初発症状を残す（2件）');
+  await io.waitAnonReport('初発症状: 2件を確認のうえ残しました');
   await page.screenshot({ path: shot('io-anon.png'), fullPage: true });
   const anon = await io.exportFile();
   assert(/^難病地域診断_全件_匿名化_\d{8}\.nanbyo\.json$/.test(anon.name), anon.name);
@@ -341,29 +339,29 @@ test('入出力: 大きなファイルは進み具合を表示し、書き出し
   const { context, problems, page, io, home } = await start(server, 'io-big');
   const file = bigBundle(2000);
   await io.open();
-  await io.importPanel().locator('input[name=import-file]').setInputFiles(file);
-  await page.locator('[data-testid=io-progress] progress').waitFor({ timeout: 30000 });
+  await io.startImport(file);
+  await io.progress().waitFor({ timeout: 30000 });
   await io.waitImportSettled();
   assertEqual((await io.summary()).new, 2007, 'all planned');
-  const rows = await page.locator('[data-testid=plan-rows] tbody tr').count();
+  const rows = await io.planRowCount();
   assertEqual(rows, 300, 'the list shows the first 300');
-  await page.locator('[data-testid=import-apply]').click();
-  await page.locator('[data-testid=io-progress] progress').waitFor({ timeout: 30000 });
-  await page.locator('[data-testid=import-done]').waitFor({ timeout: 120000 });
+  await io.pressApply();
+  await io.progress().waitFor({ timeout: 30000 });
+  await io.waitImportDone();
 
   // More than 50 records never exported: the reminder, with a link here.
   await home.open();
-  const banner = page.locator('[data-testid=backup-banner]');
+  const banner = home.backupBanner();
   await banner.waitFor({ timeout: 30000 });
   assert((await banner.innerText()).includes('まだ一度もデータを書き出していません（書き出していない記録 2007件）'), await banner.innerText());
   assertEqual(await io.lastExport(), '最終書き出し: まだありません', 'status');
   await page.screenshot({ path: shot('io-banner.png') });
-  await banner.locator('a', { hasText: 'データの入出力へ' }).click();
-  await page.locator('h1', { hasText: 'データの入出力' }).waitFor();
+  await home.openIoFromBanner();
+  await io.waitHeading('データの入出力');
   await io.scope('all');
   const out = await io.exportFile();
   assertEqual(JSON.parse(out.text).records.length, 2006, 'every record exported');
-  await page.locator('[data-testid=last-export]', { hasText: '（その後の変更なし）' }).waitFor();
+  await io.waitLastExport('（その後の変更なし）');
   await home.open();
   assertEqual(await banner.count(), 0, 'no reminder after the backup');
   assertNoProblems(problems);

@@ -34,7 +34,7 @@ test('様式2: 一覧・一括入力・協議会・センター・独自事業�
 
   // The standard rows in the paper form's order, pre-filled and 未入力, before any save.
   assertEqual(await form2.names(), STANDARD, 'standard rows in the form order');
-  assert(await page.locator('[data-testid=unsaved-defaults]').isVisible(), 'says the rows are not saved yet');
+  assert(await form2.unsavedDefaults().isVisible(), 'says the rows are not saved yet');
   for (const name of STANDARD) assertEqual(await form2.rowValues(name), ['', '', ''], `${name} starts 未入力`);
   const first = await form2.rowText('在宅難病患者一時入院事業');
   assert(first.includes('〔都道府県〕'), `実施主体 shown: ${first}`);
@@ -42,7 +42,7 @@ test('様式2: 一覧・一括入力・協議会・センター・独自事業�
   await page.screenshot({ path: shot('prog-table-empty.png'), fullPage: true });
 
   // 一括入力 by keyboard: 実施 by typing 1, Tab to the counts, ↓ to the next row, Enter saves.
-  await form2.row('在宅難病患者一時入院事業').locator('select[name=implemented]').focus();
+  await form2.cell('在宅難病患者一時入院事業', 'implemented').focus();
   await page.keyboard.press('1');
   await page.keyboard.press('Tab');
   await page.keyboard.type('3');
@@ -55,11 +55,11 @@ test('様式2: 一覧・一括入力・協議会・センター・独自事業�
   await form2.setCounts('医療相談事業', '12件', '');
   await form2.setImplemented('訪問相談員育成事業', '0');
   await form2.setCounts('訪問相談員育成事業', '0', '0');
-  assert(await page.locator('[data-testid=dirty-mark]').isVisible(), '未保存 shown');
+  assert(await form2.dirtyMark().isVisible(), '未保存 shown');
   await form2.dismissNotice();
-  await form2.row('医療相談事業').locator('input[name=count_local]').press('Enter');
+  await form2.cell('医療相談事業', 'count_local').press('Enter');
   await form2.waitNotice('保存しました');
-  assertEqual(await page.locator('[data-testid=unsaved-defaults]').count(), 0, 'records exist after the first save');
+  assertEqual(await form2.unsavedDefaults().count(), 0, 'records exist after the first save');
   assertEqual(await form2.rowValues('在宅難病患者一時入院事業'), ['1', '3', '45'], 'row 1 saved');
   assertEqual(await form2.rowValues('在宅療養支援計画策定・評価事業'), ['', '', '0'], '↓ moved to the next row');
   assertEqual(await form2.rowValues('医療相談事業'), ['1', '12', ''], 'unit removed, blank stays blank');
@@ -152,7 +152,7 @@ test('様式2: 一覧・一括入力・協議会・センター・独自事業�
   }
   assertEqual(await form2.value('center.activities.other_text'), '患者会支援', 'その他の内容');
   assertEqual(await form2.value('outcome'), '就労相談が増えた', 'centre 成果');
-  await page.locator('[data-testid=programme-detail] .breadcrumb a').click();
+  await form2.back();
   await form2.table().waitFor();
 
   await form2.edit('難病患者在宅レスパイト事業');
@@ -173,16 +173,16 @@ test('様式2: 件数に文字・「その他」の内容なしは項目名つ�
   await form2.open();
 
   // Letters in a count in the table.
-  await form2.row('医療相談事業').locator('input[name=count_local]').fill('十二');
-  await form2.row('医療相談事業').locator('input[name=count_prefecture]').fill('abc');
-  const cell = await form2.row('医療相談事業').locator('.field-error').allInnerTexts();
+  await form2.cell('医療相談事業', 'count_local').fill('十二');
+  await form2.cell('医療相談事業', 'count_prefecture').fill('abc');
+  const cell = await form2.cellErrors('医療相談事業');
   assertEqual(cell, ['エラー: 数字で入力してください（不明なら空欄、0件なら0）', 'エラー: 数字で入力してください（不明なら空欄、0件なら0）'], 'messages beside the cells');
-  const summary = await page.locator('[data-testid=issue-summary]').innerText();
+  const summary = await form2.issueSummary();
   assert(summary.includes('医療相談事業 実施件数（管轄地域）: 数字で入力してください'), `summary names the field: ${summary}`);
   assert(summary.includes('医療相談事業 実施件数（都道府県全体）: 数字で入力してください'), `summary names the field: ${summary}`);
-  assertEqual(await form2.row('医療相談事業').locator('input[name=count_local]').getAttribute('aria-invalid'), 'true', 'cell marked');
+  assertEqual(await form2.cell('医療相談事業', 'count_local').getAttribute('aria-invalid'), 'true', 'cell marked');
   await form2.quickSave();
-  const error = await page.locator('[data-testid=notice-error]').innerText();
+  const error = await form2.noticeError().innerText();
   assert(error.includes('入力に誤りがあるため保存していません'), `says nothing was saved: ${error}`);
   await page.screenshot({ path: shot('prog-table-error.png'), fullPage: true });
 
@@ -190,14 +190,14 @@ test('様式2: 件数に文字・「その他」の内容なしは項目名つ�
   await form2.reload();
   await form2.table().waitFor();
   assertEqual(await form2.rowValues('医療相談事業'), ['', '', ''], 'nothing stored');
-  assert(await page.locator('[data-testid=unsaved-defaults]').isVisible(), 'no record was created');
+  assert(await form2.unsavedDefaults().isVisible(), 'no record was created');
   assert(await form2.waitDraftOffer(), 'the typed text is offered back as a draft');
   await form2.discardDraft();
   // Esc in the table asks before throwing typed counts away.
-  await form2.row('訪問相談員育成事業').locator('input[name=count_local]').fill('5');
-  await form2.row('訪問相談員育成事業').locator('input[name=count_local]').press('Escape');
-  await page.locator('.modal', { hasText: '保存していない実施・件数の入力を取り消して' }).waitFor();
-  await page.locator('.modal button', { hasText: '取り消す' }).click();
+  await form2.cell('訪問相談員育成事業', 'count_local').fill('5');
+  await form2.cell('訪問相談員育成事業', 'count_local').press('Escape');
+  await form2.modal('保存していない実施・件数の入力を取り消して').waitFor();
+  await form2.modalButton('取り消す');
   assertEqual(await form2.rowValues('訪問相談員育成事業'), ['', '', ''], 'Esc confirmed: back to the saved values');
 
   // その他 without its text in the centre and the council forms.
@@ -207,7 +207,7 @@ test('様式2: 件数に文字・「その他」の内容なしは項目名つ�
   await form2.fill('count_local', '3x');
   await form2.dismissNotice();
   await form2.field('count_local').press('Enter');
-  await page.locator('[data-testid=notice-error]').waitFor();
+  await form2.noticeError().waitFor();
   const msgs = await form2.messages();
   assert(msgs.includes('エラー: 「その他」の内容を入力してください'), `その他 message: ${msgs}`);
   assert(msgs.includes('エラー: 数字で入力してください（不明なら空欄、0件なら0）'), `count message: ${msgs}`);
@@ -220,7 +220,7 @@ test('様式2: 件数に文字・「その他」の内容なしは項目名つ�
   await form2.fill('count_local', '3');
   await form2.dismissNotice();
   await form2.field('count_local').press('Enter');
-  await page.locator('[data-testid=notice-error]').waitFor();
+  await form2.noticeError().waitFor();
   // A warning only (委託 without 委託先) would not block; その他 does.
   await form2.choose('center.operation', '委託');
   assert((await form2.messages()).includes('注意: 委託の場合は委託先を入力してください'), 'warning shown');
@@ -233,13 +233,13 @@ test('様式2: 件数に文字・「その他」の内容なしは項目名つ�
   await form2.waitDraftOffer();
   await form2.discardDraft();
 
-  await page.locator('[data-testid=programme-detail] .breadcrumb a').click();
+  await form2.back();
   await form2.edit('難病対策地域協議会');
   await form2.choose('council.unit', 'その他');
   await form2.fill('council.first_year', '令和9年度');
   await form2.dismissNotice();
   await form2.field('council.first_year').press('Enter');
-  await page.locator('[data-testid=notice-error]').waitFor();
+  await form2.noticeError().waitFor();
   const s3 = await form2.summary();
   assert(s3.includes('難病対策地域協議会 設置単位（その他）: 「その他」の内容を入力してください'), `unit その他: ${s3}`);
   assert(s3.includes('難病対策地域協議会 初回開催年度: 初回開催年度（令和9年度）が地域診断の年度（令和7年度）より後です'), `first year: ${s3}`);
@@ -260,7 +260,7 @@ test('様式2: 入力途中の下書きは再読み込み後に復元でき、Es
   await form2.choose('implemented', '1 有');
   await form2.fill('count_local', '4');
   await form2.fill('challenge', '委託契約している訪問看護ステーションは管内2ヶ所あるが新規の利用者が少ない');
-  assert(await page.locator('[data-testid=dirty-mark]').isVisible(), '未保存 shown');
+  assert(await form2.dirtyMark().isVisible(), '未保存 shown');
   await page.waitForTimeout(1500); // the draft is written 0.7 s after the last keystroke
   await form2.reload();
   await form2.detail().waitFor();
@@ -273,10 +273,10 @@ test('様式2: 入力途中の下書きは再読み込み後に復元でき、Es
 
   // Esc with changes asks first; 取り消し in the dialog keeps the input.
   await form2.field('count_local').press('Escape');
-  const dialog = page.locator('.modal');
+  const dialog = form2.modal();
   await dialog.waitFor();
   assert((await dialog.innerText()).includes('保存していない入力を取り消して一覧に戻ります'), 'asks before discarding');
-  await dialog.locator('button', { hasText: /^取り消し$/ }).click();
+  await form2.modalButton(/^取り消し$/);
   assertEqual(await form2.value('count_local'), '4', 'kept after saying no');
   await form2.saveWithEnter('count_local');
   assertEqual(await form2.rowValues('在宅人工呼吸器使用患者支援事業（訪問看護）'), ['1', '4', ''], 'saved');
@@ -290,7 +290,7 @@ test('様式2: 入力途中の下書きは再読み込み後に復元でき、Es
   // Esc after a change, confirmed: back to the table, nothing saved.
   await form2.fill('outcome', '消える入力');
   await form2.field('count_local').press('Escape');
-  await page.locator('.modal button', { hasText: '取り消して戻る' }).click();
+  await form2.modalButton('取り消して戻る');
   await form2.table().waitFor();
   await form2.edit('在宅人工呼吸器使用患者支援事業（訪問看護）');
   assertEqual(await form2.value('outcome'), '', 'discarded');
@@ -299,7 +299,7 @@ test('様式2: 入力途中の下書きは再読み込み後に復元でき、Es
   // the draft is written on the way out.
   await form2.fill('outcome', 'すぐに離れた入力');
   await form2.nav('地域の概況');
-  await page.locator('main h1', { hasText: '地域の概況' }).waitFor();
+  await form2.waitHeading('地域の概況');
   await form2.nav('様式2 事業');
   await form2.table().waitFor();
   await form2.edit('在宅人工呼吸器使用患者支援事業（訪問看護）');
@@ -335,10 +335,10 @@ test('様式2: 前年度の値を並べて表示、独自事業・標準事業�
   assert(medical.includes('前年度 1 有') && medical.includes('前年度 5件') && medical.includes('前年度 50件'), `last year's counts beside: ${medical}`);
   assert((await form2.rowText('訪問相談員育成事業')).includes('前年度 未入力'), 'last year blank shows 未入力');
   await form2.edit('医療相談事業');
-  const prevCounts = await page.locator('[data-testid=previous-counts]').innerText();
+  const prevCounts = await form2.previous('counts');
   assert(prevCounts.includes('前年度（令和6年度）') && prevCounts.includes('(1) 管轄地域 5件') && prevCounts.includes('(2) 都道府県全体 50件'), prevCounts);
-  assert((await page.locator('[data-testid=previous-成果]').innerText()).includes('前年度の成果: 相談会を年2回開催'), 'last year 成果');
-  assert((await page.locator('[data-testid=previous-課題]').innerText()).includes('前年度の課題: 会場が遠い'), 'last year 課題');
+  assert((await form2.previous('成果')).includes('前年度の成果: 相談会を年2回開催'), 'last year 成果');
+  assert((await form2.previous('課題')).includes('前年度の課題: 会場が遠い'), 'last year 課題');
   await form2.fill('outcome', '今年度は3回開催');
   await page.screenshot({ path: shot('prog-previous.png'), fullPage: true });
   await form2.save();
@@ -351,7 +351,7 @@ test('様式2: 前年度の値を並べて表示、独自事業・標準事業�
   await form2.edit('難病カフェ');
   const text = await form2.askDelete();
   assert(text.includes('「難病カフェ」を様式2から削除します'), `confirmation names it: ${text}`);
-  await page.locator('.modal button', { hasText: '取り消し' }).click();
+  await form2.modalButton('取り消し');
   assert(await form2.detail().isVisible(), 'cancel keeps it');
   await form2.askDelete();
   await form2.confirmDelete();
@@ -369,7 +369,7 @@ test('様式2: 前年度の値を並べて表示、独自事業・標準事業�
   await form2.restore('難病対策地域協議会');
   await form2.restore('難病カフェ');
   assertEqual(await form2.names(), [...STANDARD, '難病カフェ'], 'restored in the form order');
-  assertEqual(await page.locator('[data-testid=trash]').count(), 0, 'trash empty');
+  assertEqual(await form2.trash().count(), 0, 'trash empty');
 
   // Print: header with 地区名, 年度 and date; no navigation; the paper form's columns.
   await form2.edit('難病対策地域協議会');
@@ -379,16 +379,16 @@ test('様式2: 前年度の値を並べて表示、独自事業・標準事業�
   assert(!(await form2.print().isVisible()), 'print view hidden on screen');
   await page.emulateMedia({ media: 'print' });
   assert(await form2.print().isVisible(), 'print view shown on paper');
-  assertEqual(await page.locator('nav.nav').isVisible(), false, 'no navigation on paper');
-  assertEqual(await page.locator('.app-header').isVisible(), false, 'no app header on paper');
+  assertEqual(await form2.navVisible(), false, 'no navigation on paper');
+  assertEqual(await form2.appHeaderVisible(), false, 'no app header on paper');
   assertEqual(await form2.table().isVisible(), false, 'no input table on paper');
-  assertEqual(await page.locator('[data-testid=print-jurisdiction]').innerText(), '多摩立川保健所管内', '地区名');
-  assertEqual(await page.locator('[data-testid=print-year]').innerText(), '令和7年度（2025年度）', '年度');
-  const date = await page.locator('[data-testid=print-date]').innerText();
+  assertEqual(await form2.printJurisdiction(), '多摩立川保健所管内', '地区名');
+  assertEqual(await form2.printYear(), '令和7年度（2025年度）', '年度');
+  const date = await form2.printDate();
   const today = new Date().toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric' });
   const [y, m, d] = today.split('/');
   assertEqual(date, `${y}年${m}月${d}日`, 'print date');
-  const heads = (await page.locator('[data-testid=programmes-print] thead').innerText()).replace(/\s+/g, ' ');
+  const heads = await form2.printHeadings();
   for (const h of ['事業名〔実施主体〕', '実施', '実施件数（令和7年度）', '(1) 管轄地域（件）', '(2) 都道府県全体（件）', '事業の概要と評価', '事業の概要', '成果', '課題']) {
     assert(heads.includes(h), `print header ${h}: ${heads}`);
   }

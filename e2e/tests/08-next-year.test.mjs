@@ -8,10 +8,6 @@ import { ProgrammesPage } from '../pages/programmes.mjs';
 
 const NAME = '多摩府中保健所管内';
 
-function yearRow(page, year) {
-  return page.locator('[data-testid=diagnosis-list] tbody tr', { hasText: `${year}年度` });
-}
-
 test('次年度: 確認で件数を示し、概況・事業・ステーションをコピーした新しい年度を作り、同じ年度は作らない', async ({ server }) => {
   const { context, problems } = await launch(newProfileDir('next-year'));
   const page = context.pages()[0] || (await context.newPage());
@@ -46,12 +42,12 @@ test('次年度: 確認で件数を示し、概況・事業・ステーション
 
   // The confirmation names both years and what is copied, with counts.
   await home.open();
-  await yearRow(page, 2025).locator('[data-testid=next-year]').click();
-  const dialog = page.locator('[data-testid=next-year-dialog]');
+  await home.nextYear(2025);
+  const dialog = home.nextYearDialog();
   await dialog.waitFor();
   const text = (await dialog.innerText()).replace(/\s+/g, ' ');
   assert(text.includes(`「${NAME} 令和7年度（2025年度）」をもとに、「${NAME} 令和8年度（2026年度）」を作ります。`), text);
-  const counts = await page.locator('[data-testid=next-year-counts] li').allInnerTexts();
+  const counts = await home.nextYearCounts();
   assertEqual(counts[0], '地域の概況（人口・面積・認定者数・医療機関等の数）', 'overview copied');
   assertEqual(counts[1], '様式1 療養者 0人', 'patients counted');
   assert(counts[2].startsWith(`様式2 事業 ${programmes}件`), `programmes counted: ${counts[2]}`);
@@ -63,8 +59,8 @@ test('次年度: 確認で件数を示し、概況・事業・ステーション
   await dialog.waitFor({ state: 'detached' });
   assertEqual((await home.rows()).length, 1, 'nothing created on Esc');
 
-  await yearRow(page, 2025).locator('[data-testid=next-year]').click();
-  await page.click('[data-testid=next-year-confirm]');
+  await home.nextYear(2025);
+  await home.confirmNextYear();
   await home.waitNotice(`「${NAME} 令和8年度（2026年度）」を作成しました`);
   // It opens on the new year's 地域の概況, with this year's values.
   await overview.form().waitFor();
@@ -81,11 +77,11 @@ test('次年度: 確認で件数を示し、概況・事業・ステーション
   await form3.open();
   assertEqual(await form3.names(), ['訪問看護ステーションあおば'], 'the live station copied, not the trashed one');
   assertEqual((await form3.cells('訪問看護ステーションあおば')).fte, '3.0', 'FTE copied');
-  assertEqual(await page.locator('[data-testid=trash]').count(), 0, 'the trash is not copied');
+  assertEqual(await form3.trash().count(), 0, 'the trash is not copied');
   await form3.edit('訪問看護ステーションあおば');
   assertEqual((await form3.staff()).length, 4, 'the staff list copied');
   assertEqual(await form3.fteExplanation(), '常勤 2人 + 非常勤 32時間 ÷ 32時間 = 3.0', 'its FTE explained');
-  await page.locator('[data-testid=station-detail] .breadcrumb a').click();
+  await form3.back();
 
   await form2.open();
   assertEqual((await form2.names()).length, programmes, 'programme rows copied');
@@ -95,10 +91,10 @@ test('次年度: 確認で件数を示し、概況・事業・ステーション
   // The same 年度 again is refused, in Japanese; nothing is written.
   await home.open();
   assertEqual((await home.rows()).map((r) => r[1]), ['令和8年度（2026年度）', '令和7年度（2025年度）'], 'both years listed');
-  await yearRow(page, 2025).locator('[data-testid=next-year]').click();
-  const refused = await page.locator('[data-testid=notice-error]').innerText();
+  await home.nextYear(2025);
+  const refused = await home.noticeError().innerText();
   assert(refused.includes(`「${NAME} 令和8年度（2026年度）」はすでにあります`), `refused: ${refused}`);
-  assertEqual(await page.locator('[data-testid=next-year-dialog]').count(), 0, 'no dialog');
+  assertEqual(await home.nextYearDialog().count(), 0, 'no dialog');
   assertEqual((await home.rows()).length, 2, 'still two');
 
   // This year's records are unchanged.

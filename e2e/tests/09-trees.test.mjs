@@ -35,10 +35,10 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assertEqual(rows[0][1], '呼吸障害 有・嚥下障害 有・構音障害 有', '様式1 values of p-1');
   assert(rows[0][3].startsWith('続ける'), `the imported draft as-1 is offered: ${rows[0][3]}`);
   // 氏名・住所を隠す: only ID番号 in the list and the start form.
-  await page.locator('label.status-item.toggle input').check();
+  await trees.hideNames(true);
   assertEqual((await trees.patientRows()).map((r) => r[0]), ['A-001', 'A-002'], 'names hidden');
-  assertEqual(await page.locator('select[name=start-patient] option').allInnerTexts(), ['（選んでください）', 'A-001', 'A-002'], 'select without names');
-  await page.locator('label.status-item.toggle input').uncheck();
+  assertEqual(await trees.startPatientOptions(), ['（選んでください）', 'A-001', 'A-002'], 'select without names');
+  await trees.hideNames(false);
 
   const id = await trees.start({ patientId: 'p-1', assessor: '保健師 佐藤', when: '2025-05-10T10:30' });
   assertEqual(await trees.currentQuestion(), 'r1', 'respiratory Q1 first');
@@ -55,8 +55,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assert(s.concern && s.auto.includes('正常値（12-20回/分）より高い'), `rate 21 ticks: ${JSON.stringify(s)}`);
   assertEqual(await trees.suggestion(), 'チェックした項目からは「いいえ」と考えられます', 'ticks suggest いいえ');
   // The rate was miscounted: corrected to 20 (the boundary, not ticked).
-  await page.locator('[data-testid=measurements] input[name=measure-1]').fill('20');
-  await page.locator('[data-testid=measurements] input[name=measure-1]').press('Tab');
+  await trees.remeasure(1, '20');
   s = await trees.signState('r1_rate');
   assert(!s.concern && s.selected === '自動（非該当）', `rate 20 is normal: ${JSON.stringify(s)}`);
   await trees.measure('peak_cough_flow', '270');
@@ -78,7 +77,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   await trees.answer('いいえ');
   // No respiratory sign: on to 球麻痺.
   assertEqual(await trees.currentQuestion(), 'b1', 'bulbar Q1 after no respiratory signs');
-  await page.locator('[data-testid=to-bulbar]').waitFor();
+  await trees.toBulbar().waitFor();
   await trees.tick('b1_choke', 'yes');
   assertEqual(await trees.suggestion(), 'チェックした項目からは「いいえ」と考えられます', 'むせる suggests いいえ');
   await trees.answer('いいえ');
@@ -91,7 +90,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assertEqual(await trees.outcomeBoxes(trees.outcome()), ['respiratory_failure'], 'respiratory failure box');
   let steps = await trees.steps();
   assertEqual(steps.filter((x) => x.offPath && x.answer.includes('経路外')).map((x) => x.q), ['r3', 'r4', 'b1', 'b2'], 'kept, greyed');
-  await page.locator('[data-testid=continue-bulbar]').waitFor();
+  await trees.continueBulbar().waitFor();
   // Changed back: the path comes back with the answers.
   await trees.goToStep('r2');
   await trees.answer('はい');
@@ -111,12 +110,12 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
     assert(outcomeText.includes(heading), `outcome shows ${heading}`);
   }
   assertEqual(
-    (await page.locator('[data-testid=outcome-summary]').innerText()).trim(),
+    await trees.outcomeSummary(),
     '呼吸障害: 呼吸障害の所見なし（球麻痺の設問へ）／球麻痺: 嚥下・気道の症状あり（Q1）、構音障害の症状あり',
     'summary',
   );
   assertEqual(
-    await page.locator('[data-testid=overrides] li').allInnerTexts(),
+    await trees.overrides(),
     ['「酸素飽和度(SpO2)の低下」自動判定 該当 → 手動で非該当'],
     'override listed',
   );
@@ -124,7 +123,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   await page.screenshot({ path: shot('trees-ui-outcome.png'), fullPage: true });
 
   await trees.finish();
-  assertEqual((await page.locator('[data-testid=assessment-status]').innerText()).trim(), '完了', 'finished');
+  assertEqual(await trees.status(), '完了', 'finished');
   const stored = await trees.storedRecord(id);
   assertEqual([stored.kind, stored.body.status, stored.body.assessor, stored.body.patient_id], ['assessment', 'finished', '保健師 佐藤', 'p-1'], 'stored assessment');
   assertEqual(stored.body.started_at, Date.parse('2025-05-10T10:30:00+09:00'), 'date/time as entered (JST)');
@@ -151,44 +150,42 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
   assertEqual(patient.body.symptoms.urinary, false, 'other symptoms untouched');
 
   // Taken over: the button says 反映済み and cannot be pressed again.
-  const applyButton = trees.proposal().locator('[data-testid=proposal-apply]');
+  const applyButton = trees.proposalApplyButton();
   assertEqual((await applyButton.innerText()).trim(), '反映済み', 'button says 反映済み');
   assert(await applyButton.isDisabled(), '反映済み cannot be pressed');
 
   // The printed record of the assessment (A4 portrait): hidden on screen, alone on paper.
-  assert(await page.locator('[data-testid=print-assessment]').isVisible(), '印刷 button');
-  const sheet = page.locator('[data-testid=assessment-print]');
+  assert(await trees.printButton().isVisible(), '印刷 button');
+  const sheet = trees.print();
   assert(!(await sheet.isVisible()), 'print view hidden on screen');
   await page.emulateMedia({ media: 'print' });
   assert(await sheet.isVisible(), 'print view shown on paper');
-  assertEqual(await page.locator('nav.nav').isVisible(), false, 'no navigation on paper');
-  assertEqual(await page.locator('.app-header').isVisible(), false, 'no app header on paper');
-  assertEqual(await page.locator('[data-testid=finished]').isVisible(), false, 'no screen view on paper');
-  assertEqual(await page.locator('[data-testid=print-patient]').innerText(), 'A-001 山田 太郎', 'patient ID');
-  assertEqual(await page.locator('[data-testid=print-when]').innerText(), '2025年5月10日 10:30', '日時');
-  assertEqual(await page.locator('[data-testid=print-assessor]').innerText(), '保健師 佐藤', '判断者');
+  assertEqual(await trees.navVisible(), false, 'no navigation on paper');
+  assertEqual(await trees.appHeaderVisible(), false, 'no app header on paper');
+  assertEqual(await trees.finished().isVisible(), false, 'no screen view on paper');
+  assertEqual(await trees.printField('patient'), 'A-001 山田 太郎', 'patient ID');
+  assertEqual(await trees.printField('when'), '2025年5月10日 10:30', '日時');
+  assertEqual(await trees.printField('assessor'), '保健師 佐藤', '判断者');
   const [ty, tm, td] = new Date()
     .toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric' })
     .split('/');
-  assertEqual(await page.locator('[data-testid=print-date]').innerText(), `${ty}年${tm}月${td}日`, 'print date');
+  assertEqual(await trees.printDate(), `${ty}年${tm}月${td}日`, 'print date');
   assertEqual(
-    (await page.locator('[data-testid=print-outcome]').innerText()).trim(),
+    (await trees.printField('outcome')).trim(),
     '呼吸障害: 呼吸障害の所見なし（球麻痺の設問へ）／球麻痺: 嚥下・気道の症状あり（Q1）、構音障害の症状あり',
     'outcome on paper',
   );
-  const printed = await page.locator('[data-testid=print-answers] tbody tr').evaluateAll((rows) =>
-    rows.map((r) => [r.getAttribute('data-question'), r.querySelector('td.answer').textContent.trim(), r.querySelector('td:last-child').textContent]),
-  );
+  const printed = await trees.printedAnswers();
   assertEqual(printed.map(([q, a]) => [q, a]), [
     ['r1', 'はい'], ['r2', 'はい'], ['r3', 'はい'], ['r4', 'いいえ'],
     ['b1', 'いいえ'], ['b2', 'はい'], ['b3', 'はい'], ['b4', 'はい'], ['b5', 'いいえ'], ['b6', 'はい'],
   ], 'every answer printed');
   assert(printed[0][2].includes('酸素飽和度(SpO2)の低下: 非該当（手動で変更）'), `override marked in the checklist: ${printed[0][2]}`);
-  const printedMeasurements = await page.locator('[data-testid=print-measurements] li').allInnerTexts();
+  const printedMeasurements = await trees.printList('measurements');
   assertEqual(printedMeasurements.length, 3, `three measurements: ${printedMeasurements}`);
   assert(printedMeasurements[0].includes('89') && printedMeasurements[0].includes('90%未満'), printedMeasurements[0]);
   assertEqual(
-    await page.locator('[data-testid=print-overrides] li').allInnerTexts(),
+    await trees.printList('overrides'),
     ['「酸素飽和度(SpO2)の低下」自動判定 該当 → 手動で非該当'],
     'overrides printed',
   );
@@ -205,7 +202,7 @@ test('判断樹: 呼吸障害から球麻痺まで（測定値で自動チェッ
 
   // History on the patient's page, with the 様式1 values and their source.
   await trees.openPatient(D, 'p-1');
-  const patientApply = trees.proposal().locator('[data-testid=proposal-apply]');
+  const patientApply = trees.proposalApplyButton();
   assertEqual((await patientApply.innerText()).trim(), '反映済み', '反映済み on the patient page too');
   assert(await patientApply.isDisabled(), 'disabled on the patient page');
   const now = await trees.symptomsNow();
@@ -234,26 +231,25 @@ test('判断樹: 途中のアセスメントは再読み込みしても残り、
 
   // The second one is interrupted after Q2 and a typed note.
   await trees.openPatient(D, 'p-2');
-  const form = page.locator('[data-testid=start-form]');
-  assertEqual(await form.locator('input[name=start-assessor]').inputValue(), '保健師 A', 'last assessor remembered');
+  assertEqual(await trees.startAssessor(), '保健師 A', 'last assessor remembered');
   const id = await trees.start({ tree: 'bulbar', when: '2025-06-01T14:00' });
   // Keyboard only: the question has the focus; Tab reaches the checklist, Space ticks, the
   // answer buttons take Enter.
   assertEqual(await page.evaluate(() => document.activeElement.classList.contains('question-text')), true, 'question focused');
-  await page.locator('.sign-row[data-sign=b1_residue] input[value=yes]').focus();
+  await trees.signChoice('b1_residue', 'yes').focus();
   await page.keyboard.press('Space');
   assertEqual((await trees.signState('b1_residue')).selected, '該当', 'ticked with the keyboard');
-  await page.locator('button[data-answer=no]').focus();
+  await trees.answerButton('いいえ').focus();
   await page.keyboard.press('Enter');
   await trees.waitQuestion('b2');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: shot('trees-ui-tablet.png'), fullPage: false });
   await trees.answer('はい');
-  await page.locator('input[name=assessor]').fill('保健師 B');
+  await trees.assessorField().fill('保健師 B');
   await page.waitForTimeout(900);
   await trees.reload();
   await trees.waitQuestion('b3');
-  assertEqual(await page.locator('input[name=assessor]').inputValue(), '保健師 B', 'typed name kept');
+  assertEqual(await trees.assessorField().inputValue(), '保健師 B', 'typed name kept');
   const draft = await trees.storedRecord(id);
   assertEqual([draft.body.status, draft.body.answers], ['draft', { b1: 'no', b2: 'yes' }], 'the draft record');
   await trees.goToStep('b1');
@@ -283,7 +279,7 @@ test('訪問看護の保険: 療養者の記録から（ALS・67歳・要介護2
   assertEqual(a.rule, '厚生労働大臣が定める疾病等（別表第７）→ 医療保険', 'rule');
   assertEqual(a.reasons, ['筋萎縮性側索硬化症は厚生労働大臣が定める疾病等（別表第7）に該当します', '要介護者・要支援者であっても、医療保険で訪問看護が行われます'], 'reasons');
   assertEqual(a.limits, ['週４日以上、1日複数回の利用可能', '２ヶ所（週7日間の訪問計画ありの場合は3か所）のST利用可能'], 'limits');
-  assert(await page.locator('[data-field=table7_disease] .tag.prefilled').count(), 'marked as from the record');
+  assert(await trees.prefilledCount('table7_disease'), 'marked as from the record');
   await trees.insuranceChoose('seven_day_plan', 'yes');
   a = await trees.insuranceAnswer();
   assertEqual(a.limits[1], '３か所のST利用可能（週7日間の訪問計画あり）', 'three stations with a seven-day plan');
@@ -296,10 +292,10 @@ test('訪問看護の保険: 療養者の記録から（ALS・67歳・要介護2
   a = await trees.insuranceAnswer();
   assertEqual([a.insurance, a.rule, a.limits], ['▼ 介護保険', '６５歳以上・要介護・要支援の認定あり → 介護保険', ['ケアプランに基づき提供']], 'care insurance');
   // Under 40: 医療保険; how many days waits for 別表第8, then 週3日まで.
-  await page.locator('[data-testid=insurance] input[name=age]').fill('35');
+  await trees.insuranceFill('age', '35');
   a = await trees.insuranceAnswer();
   assertEqual([a.insurance, a.limits], ['▼ 医療保険', []], 'limits wait for 別表第8');
-  assert((await page.locator('[data-testid=insurance-missing]').innerText()).includes('別表第8に掲げる状態'), 'names what to find out');
+  assert((await trees.insuranceMissing()).includes('別表第8に掲げる状態'), 'names what to find out');
   await trees.insuranceChoose('table8', 'none');
   a = await trees.insuranceAnswer();
   assertEqual([a.insurance, a.rule, a.limits], ['▼ 医療保険', '４０歳未満 → 医療保険', ['週３日まで利用可能']], 'under 40');
