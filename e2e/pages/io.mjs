@@ -151,6 +151,11 @@ export class IoPage extends AppPage {
     return this.page.locator('[data-testid=io-progress] progress');
   }
 
+  /** Waits until the progress line says `text` (e.g. 取り込む記録を作っています). */
+  async waitProgress(text, timeout = 60000) {
+    await this.page.locator('[data-testid=io-progress]', { hasText: text }).waitFor({ timeout });
+  }
+
   /** How many rows the plan's list shows. */
   async planRowCount() {
     return this.page.locator('[data-testid=plan-rows] tbody tr').count();

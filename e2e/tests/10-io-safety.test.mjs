@@ -119,8 +119,8 @@ test('入出力の安全: 取り込みの確定中に別のタブで療養者を
   await a.io.chooseFile(file);
   const planned = await a.io.summary();
   assertEqual([planned.updated, planned.new], [1, 6000], 'p-1 updated, the rest new');
-  await a.page.locator('[data-testid=import-apply]').click();
-  await a.page.locator('[data-testid=io-progress]', { hasText: '取り込む記録を作っています' }).waitFor({ timeout: 60000 });
+  await a.io.pressApply();
+  await a.io.waitProgress('取り込む記録を作っています');
   // … and while it builds the records, tab B saves.
   await b.patients.saveWithEnter('name');
   const outcome = await a.io.waitApplyOutcome();
