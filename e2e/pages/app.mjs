@@ -26,6 +26,14 @@ export class AppPage {
     return this.page.locator('[data-testid=notice]');
   }
 
+  /** Closes the status line so the next waitNotice sees a fresh message. */
+  async dismissNotice() {
+    for (const sel of ['[data-testid=notice] button', '[data-testid=notice-error] button']) {
+      const b = this.page.locator(sel);
+      if (await b.count()) await b.first().click();
+    }
+  }
+
   async waitNotice(text) {
     await this.page.locator('[data-testid=notice]', { hasText: text }).waitFor();
   }

@@ -13,13 +13,6 @@ export class OverviewPage extends AppPage {
     return this.page.locator(FORM);
   }
 
-  /** Closes the status line so the next waitNotice sees a fresh message. */
-  async dismissNotice() {
-    for (const sel of ['[data-testid=notice] button', '[data-testid=notice-error] button']) {
-      const b = this.page.locator(sel);
-      if (await b.count()) await b.first().click();
-    }
-  }
 
   field(name) {
     return this.page.locator(`${FORM} [name="${name}"]`).first();

@@ -25,13 +25,6 @@ export class ProgrammesPage extends AppPage {
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
   }
 
-  /** Closes the status line so the next waitNotice sees a fresh message. */
-  async dismissNotice() {
-    for (const sel of ['[data-testid=notice] button', '[data-testid=notice-error] button']) {
-      const b = this.page.locator(sel);
-      if (await b.count()) await b.first().click();
-    }
-  }
 
   // ---- the table ----
 

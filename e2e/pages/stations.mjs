@@ -19,13 +19,6 @@ export class StationsPage extends AppPage {
     return this.page.locator(TABLE);
   }
 
-  /** Closes the status line so the next waitNotice sees a fresh message. */
-  async dismissNotice() {
-    for (const sel of ['[data-testid=notice] button', '[data-testid=notice-error] button']) {
-      const b = this.page.locator(sel);
-      if (await b.count()) await b.first().click();
-    }
-  }
 
   // ---- the table ----
 
