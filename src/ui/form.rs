@@ -92,6 +92,17 @@ where
         self.base.get_value()
     }
 
+    /// What the editor frame needs of the form, without its type: the 未保存 state, 取り消し
+    /// and the 下書き offer (so the frame is compiled once, not per form type).
+    pub fn handle(&self) -> FormHandle {
+        let this = *self;
+        FormHandle {
+            dirty: Signal::derive(move || this.is_dirty()),
+            discard: Callback::new(move |()| this.discard()),
+            draft_offer: ViewFn::from(move || view! { <DraftOffer form=this/> }),
+        }
+    }
+
     /// Where the base is kept (the save step reads and updates it).
     pub fn base_cell(&self) -> StoredValue<Option<serde_json::Value>> {
         self.base
@@ -218,6 +229,17 @@ where
         self.value.set(value);
         self.after_change();
     }
+}
+
+/// A form seen by the editor frame (see [`FormState::handle`]).
+#[derive(Clone)]
+pub struct FormHandle {
+    /// 未保存 (tracked).
+    pub dirty: Signal<bool>,
+    /// 取り消し: back to what is saved.
+    pub discard: Callback<()>,
+    /// The 下書き offer.
+    pub draft_offer: ViewFn,
 }
 
 /// Offers a found draft: 復元 or 破棄. Shows nothing when there is none.

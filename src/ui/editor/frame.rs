@@ -8,10 +8,8 @@
 
 use super::{RecordSaver, SaveConflicts};
 use crate::ui::components::ConfirmDialog;
-use crate::ui::form::{DirtyMark, DraftOffer, FormState};
+use crate::ui::form::{DirtyMark, FormHandle};
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 /// 削除 of a saved record (to the ゴミ箱), with its confirmation.
 #[derive(Clone)]
@@ -28,8 +26,8 @@ pub struct DeleteAction {
 
 /// The frame (see the module doc).
 #[component]
-pub fn EditorForm<F>(
-    form: FormState<F>,
+pub fn EditorForm(
+    form: FormHandle,
     saver: RecordSaver,
     /// The `<form>`'s class (and the page's styles).
     class: &'static str,
@@ -54,20 +52,17 @@ pub fn EditorForm<F>(
     on_key: Option<Callback<leptos::ev::KeyboardEvent>>,
     #[prop(optional)] node_ref: Option<NodeRef<leptos::html::Form>>,
     children: Children,
-) -> impl IntoView
-where
-    F: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
-{
+) -> impl IntoView {
+    let FormHandle { dirty, discard, draft_offer } = form;
     let confirm_cancel = RwSignal::new(false);
     let confirm_delete = RwSignal::new(false);
-    let dirty = Signal::derive(move || form.is_dirty());
     let leave = move || {
         if let Some(go) = on_leave {
             go.run(());
         }
     };
     let cancel = move || {
-        if form.value.with_untracked(|v| form.initial.with_untracked(|i| v != i)) {
+        if dirty.get_untracked() {
             confirm_cancel.set(true);
         } else {
             leave();
@@ -107,7 +102,7 @@ where
         }
     });
     view! {
-        <DraftOffer form/>
+        {draft_offer.run()}
         <form
             class=class
             data-testid=testid
@@ -138,7 +133,7 @@ where
                 confirm_label=if stays { "取り消す" } else { "取り消して戻る" }
                 on_confirm=Callback::new(move |_| {
                     confirm_cancel.set(false);
-                    form.discard();
+                    discard.run(());
                     leave();
                 })
                 on_cancel=Callback::new(move |_| confirm_cancel.set(false))

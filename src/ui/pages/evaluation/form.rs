@@ -199,7 +199,7 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
 
     view! {
         <EditorForm
-            form
+            form=form.handle()
             saver
             class="evaluation-form"
             testid="evaluation-form"

@@ -136,7 +136,7 @@ pub fn OverviewEditor(
                 <p class="hint" data-testid="overview-unsaved">"まだ保存されていません。入力して「保存」を押してください。"</p>
             </Show>
             <EditorForm
-                form
+                form=form.handle()
                 saver
                 class="overview-form"
                 node_ref=form_ref

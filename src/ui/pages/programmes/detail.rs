@@ -197,7 +197,7 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
                 lead=entry.diagnosis.title()
             />
             <EditorForm
-                form
+                form=form.handle()
                 saver
                 class="programme-form"
                 node_ref=form_ref

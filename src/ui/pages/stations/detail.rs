@@ -165,7 +165,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                 lead=entry.diagnosis.title()
             />
             <EditorForm
-                form
+                form=form.handle()
                 saver
                 class="station-form"
                 node_ref=form_ref

@@ -265,7 +265,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                 lead=entry.diagnosis.title()
             />
             <EditorForm
-                form
+                form=form.handle()
                 saver
                 class="patient-form"
                 node_ref=form_ref
