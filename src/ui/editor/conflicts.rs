@@ -45,9 +45,18 @@ pub fn SaveConflicts(saver: RecordSaver) -> impl IntoView {
                 })
                 .collect_view();
             let ready = move || choices.with(|m| m.len() == total);
+            // The keyboard starts in the list: the first choice has the focus.
+            let dialog = NodeRef::<leptos::html::Div>::new();
+            dialog.on_load(|el| {
+                if let Ok(Some(first)) = el.query_selector("input[type=radio]") {
+                    if let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
+                        let _ = first.focus();
+                    }
+                }
+            });
             view! {
                 <div class="modal-backdrop">
-                    <div class="modal wide" role="dialog" aria-modal="true" aria-labelledby="save-conflict-title"
+                    <div class="modal wide" node_ref=dialog role="dialog" aria-modal="true" aria-labelledby="save-conflict-title"
                         data-testid="save-conflicts"
                         on:keydown=move |ev| if ev.key() == "Escape" { saver.cancel() }>
                         <h2 id="save-conflict-title">"別の画面でも変更されています"</h2>
