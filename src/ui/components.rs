@@ -289,6 +289,7 @@ pub fn TriText(
             <textarea
                 name=field
                 data-field=field
+                aria-label=label
                 placeholder=placeholder
                 aria-invalid=move || has_error(issues, field).then_some("true")
                 prop:value=move || text.get()
@@ -302,6 +303,7 @@ pub fn TriText(
                 type="text"
                 name=field
                 data-field=field
+                aria-label=label
                 placeholder=placeholder
                 autocomplete="off"
                 aria-invalid=move || has_error(issues, field).then_some("true")
