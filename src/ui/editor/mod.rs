@@ -245,12 +245,16 @@ impl RecordSaver {
     }
 }
 
-/// 削除（ゴミ箱へ）: the record's latest revision in storage moved to the ゴミ箱 (so an edit
+/// 削除（ゴミ箱へ）of a record of a 地域診断 (not a 地域診断 itself): its latest revision in storage moved to the ゴミ箱 (so an edit
 /// saved meanwhile in another tab is kept, not reverted), its form's draft removed, in one
 /// transaction that checks the revision it read. `true` once written.
 pub async fn trash_latest(ctx: AppCtx, id: &RecordId, draft_key: String, done: &str) -> bool {
     for _ in 0..ATTEMPTS {
-        let latest = match latest(ctx, RecordKind::Patient, id).await {
+        let read = match ctx.store() {
+            Ok(store) => store.get_record(id).await,
+            Err(e) => Err(e),
+        };
+        let latest = match read {
             Ok(Some(l)) => l,
             Ok(None) => return false,
             Err(e) => {

@@ -145,24 +145,19 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
         let new_route = PageData::item_route(&diagnosis_id, NEW_ITEM);
         Callback::new(move |()| {
             let typed = form.value.get_untracked();
-            let refuse = |first: String| {
-                ctx.error(format!("入力に誤りがあるため保存していません（{first}）"));
+            let refuse = |found: Issues| {
+                then_new.set_value(false);
+                ctx.error(found.refusal());
             };
             let patient = match typed.parse(today) {
                 Ok((p, _)) => p,
-                Err(found) => {
-                    then_new.set_value(false);
-                    refuse(found.errors().next().map(ToString::to_string).unwrap_or_default());
-                    return;
-                }
+                Err(found) => return refuse(found),
             };
             if let Some(d) = others.with_untracked(|o| {
                 let refs: Vec<&str> = o.iter().map(String::as_str).collect();
                 duplicate_id_number(&patient.id_number, &refs)
             }) {
-                then_new.set_value(false);
-                refuse(d.to_string());
-                return;
+                return refuse(Issues(vec![d]));
             }
             let target = match &record_id {
                 None => Target::New { id: platform::new_record_id(), diagnosis: diagnosis_id.clone() },
