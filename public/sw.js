@@ -3,7 +3,8 @@
 //
 // * The version is the `v` query of this script's URL; the app registers
 //   `sw.js?v=<hash of its asset names>`, so every build is a new worker.
-// * Install caches index.html together with exactly the files it references, fetched in
+// * Install caches index.html together with exactly the files it references (the I/O
+//   worker's too: its <meta> names them), fetched in
 //   one go: a cache never mixes files of two builds. A failed fetch fails the install and
 //   the old version stays.
 // * A new worker waits. The app announces 「更新があります」 and sends SKIP_WAITING only
@@ -33,7 +34,7 @@ self.addEventListener('install', (event) => {
     const index = await fetchFresh(INDEX);
     const html = await index.clone().text();
     const urls = new Set();
-    for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
+    for (const m of html.matchAll(/(?:href|src|data-js|data-wasm|data-boot)="([^"]+)"/g)) {
       const url = new URL(m[1], INDEX);
       if (sameOrigin(url.href) && url.href !== INDEX) {
         urls.add(url.href);

@@ -3,6 +3,8 @@
 //! * [`domain`] is plain Rust (records, parsing, validation, 集計, 様式4, 判断樹, bundles).
 //! * [`storage`] is the async store trait with an in-memory twin and, in the browser, IndexedDB.
 //! * `ui` (wasm32 only) renders and binds with Leptos.
+//! * `worker` (wasm32 only) is the I/O worker's code: files read, checked, planned and written
+//!   in a Web Worker (its own wasm, `src/io_worker.rs`).
 
 pub mod domain;
 pub mod route;
@@ -10,3 +12,6 @@ pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

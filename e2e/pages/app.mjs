@@ -42,6 +42,20 @@ export class AppPage {
     await this.page.locator('nav.nav a', { hasText: label }).first().click();
   }
 
+  /**
+   * Clicks a menu link and returns how long the page took to start handling the click (from
+   * the input event's time stamp to the first click listener), in ms.
+   */
+  async navMeasured(label) {
+    await this.page.evaluate(() => {
+      self.__clickDelay = null;
+      document.addEventListener('click', (e) => { self.__clickDelay = performance.now() - e.timeStamp; }, { capture: true, once: true });
+    });
+    await this.nav(label);
+    await this.page.waitForFunction(() => self.__clickDelay !== null);
+    return this.page.evaluate(() => self.__clickDelay);
+  }
+
   async heading() {
     return (await this.page.locator('main h1').first().innerText()).trim();
   }

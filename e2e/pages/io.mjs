@@ -232,6 +232,32 @@ export class IoPage extends AppPage {
     return (await this.page.locator('[data-testid=import-done] p').innerText()).trim();
   }
 
+  /** The I/O worker the import runs in (a Web Worker of the page), or undefined. */
+  ioWorker() {
+    return this.page.workers().find((w) => w.url().includes('io-worker'));
+  }
+
+  /** Waits until the I/O worker runs. */
+  async waitIoWorker(timeout = 20000) {
+    const end = Date.now() + timeout;
+    while (!this.ioWorker()) {
+      if (Date.now() > end) throw new Error('the I/O worker did not start');
+      await this.page.waitForTimeout(20);
+    }
+    return this.ioWorker();
+  }
+
+  /** Ends the I/O worker from inside, as if the browser had killed it. */
+  async killIoWorker() {
+    const worker = await this.waitIoWorker();
+    await worker.evaluate(() => self.close()).catch(() => {});
+  }
+
+  /** 取り消し（読み込みを止める）, shown while the worker works. */
+  async stopImport() {
+    await this.importPanel().locator('[data-testid=import-stop]').click();
+  }
+
   async cancelImport() {
     await this.page.locator('[data-testid=import-cancel]').click();
   }

@@ -77,7 +77,7 @@ test('入出力の安全: 時計が1時間進んでいた間に作った地域�
   await second.context.close();
 });
 
-test('入出力の安全: 取り込みの確定中に別のタブで療養者を保存しても、その保存は上書きされない（止めて調べ直す）', async ({ server }) => {
+test('入出力の安全: 取り込む内容を調べた後、確定までに別のタブで療養者を保存しても、その保存は上書きされない（止めて調べ直す）', async ({ server }) => {
   const { context, problems } = await launch(newProfileDir('safety-race'));
   const a = await start(context);
   await a.io.goto(server.url);
@@ -119,10 +119,10 @@ test('入出力の安全: 取り込みの確定中に別のタブで療養者を
   await a.io.chooseFile(file);
   const planned = await a.io.summary();
   assertEqual([planned.updated, planned.new], [1, 6000], 'p-1 updated, the rest new');
-  await a.io.pressApply();
-  await a.io.waitProgress('取り込む記録を作っています');
-  // … and while it builds the records, tab B saves.
+  // … tab B saves after the plan was made, before tab A's write (the plan is in the I/O
+  // worker, which writes only if every record it writes is still as the plan saw it) …
   await b.patients.saveWithEnter('name');
+  await a.io.pressApply();
   const outcome = await a.io.waitApplyOutcome();
   console.log(`     tab A after tab B's save: ${outcome}`);
   assertEqual(outcome, 'replanned', 'the import stopped and planned again instead of writing');

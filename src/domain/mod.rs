@@ -11,6 +11,7 @@ pub mod fiscal_year;
 pub mod forms;
 pub mod ids;
 pub mod insurance;
+pub mod io_protocol;
 pub mod issues;
 pub mod number;
 pub mod overview;

@@ -189,6 +189,22 @@ pub trait Store {
     fn apply(&self, batch: WriteBatch) -> impl Future<Output = Result<(), StorageError>>;
 }
 
+/// Every record on the device (every 地域診断 and all their records, ゴミ箱 included), read
+/// 地域診断 by 地域診断 so `progress(done, total)` can say how far it got. (Export and import
+/// read the whole device this way.)
+pub async fn load_all(store: &impl Store, progress: impl Fn(usize, usize)) -> Result<Vec<StoredRecord>, StorageError> {
+    let diagnoses = store.list_diagnoses().await?;
+    let total = diagnoses.len();
+    let mut all = Vec::new();
+    for (i, d) in diagnoses.iter().enumerate() {
+        progress(i, total);
+        all.extend(store.list_records(&d.meta.id).await?);
+    }
+    all.extend(diagnoses);
+    progress(total, total);
+    Ok(all)
+}
+
 #[cfg(test)]
 mod tests {
     use super::Draft;

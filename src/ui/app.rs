@@ -15,6 +15,7 @@ pub fn App() -> impl IntoView {
     ctx.listen_to_other_tabs();
     platform::guard_unload(move || ctx.has_unsaved());
     pages::io::provide_backup_status();
+    pages::io::provide_import();
     let _hash = window_event_listener(ev::hashchange, move |_| ctx.route_changed());
     let _online = window_event_listener(ev::online, move |_| ctx.check_for_update());
 

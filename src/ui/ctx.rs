@@ -327,13 +327,7 @@ impl AppCtx {
         };
         match store.apply(batch).await {
             Ok(()) => {
-                // The transaction has completed: the record is on disk, so say so now, and
-                // tell the other tabs, before this tab re-reads its records.
-                if !done.is_empty() {
-                    self.notice.set(Some(Notice::Done(done.to_string())));
-                }
-                self.broadcast();
-                self.refresh().await;
+                self.written(done).await;
                 Ok(())
             }
             Err(StorageError::Changed(ids)) if retry_on_change => Err(StorageError::Changed(ids)),
@@ -345,6 +339,17 @@ impl AppCtx {
                 Err(e)
             }
         }
+    }
+
+    /// After a write has completed (here, or in the I/O worker's import): the records are
+    /// on disk, so `done` is shown now, and the other tabs are told, before this tab re-reads
+    /// its records.
+    pub async fn written(self, done: &str) {
+        if !done.is_empty() {
+            self.notice.set(Some(Notice::Done(done.to_string())));
+        }
+        self.broadcast();
+        self.refresh().await;
     }
 
     /// Saves a draft quietly (no notice, no broadcast, no reload).

@@ -9,6 +9,7 @@ pub mod components;
 pub mod ctx;
 pub mod editor;
 pub mod form;
+pub mod io_client;
 pub mod pages;
 pub mod platform;
 

@@ -157,13 +157,15 @@ pub fn online() -> bool {
 }
 
 /// The build's version: a hash of the asset names Trunk wrote into index.html (they carry
-/// content hashes). Changes with every build that changes a file.
+/// content hashes; the I/O worker's are in its `<meta>`). Changes with every build that changes a file.
 pub fn build_version() -> String {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return "dev".to_string();
     };
     let mut names = Vec::new();
-    if let Ok(list) = doc.query_selector_all("script[data-wasm], link[rel=stylesheet], link[rel=manifest]") {
+    if let Ok(list) =
+        doc.query_selector_all("script[data-wasm], meta[data-wasm], link[rel=stylesheet], link[rel=manifest]")
+    {
         for i in 0..list.length() {
             if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
                 for attr in ["data-js", "data-wasm", "href"] {
@@ -195,7 +197,8 @@ pub fn asset_names_in_html(html: &str) -> Vec<String> {
     let mut names = Vec::new();
     for tag in html.split('<').skip(1) {
         let tag = tag.split('>').next().unwrap_or("");
-        let is_script = tag.starts_with("script") && tag.contains("data-wasm=");
+        // The page's wasm (script) and the I/O worker's (meta).
+        let is_script = (tag.starts_with("script") || tag.starts_with("meta")) && tag.contains("data-wasm=");
         let is_link =
             tag.starts_with("link") && (tag.contains("rel=\"stylesheet\"") || tag.contains("rel=\"manifest\""));
         if !(is_script || is_link) {

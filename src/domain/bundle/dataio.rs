@@ -361,12 +361,12 @@ pub fn short_device(device: &DeviceId) -> String {
 }
 
 /// One count of the plan summary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SummaryLine {
     /// Stable key (CSS class and test hook): `new`, `updated`, `merged`, `identical`,
     /// `local_newer`, `conflict`, `refused`.
-    pub key: &'static str,
-    pub label: &'static str,
+    pub key: String,
+    pub label: String,
     pub count: usize,
 }
 
@@ -386,15 +386,18 @@ pub fn outcome_key(outcome: &Outcome) -> &'static str {
 /// The counts per outcome, in a fixed order (zero counts included, so nothing jumps).
 pub fn summary_lines(plan: &ImportPlan) -> Vec<SummaryLine> {
     let s = plan.summary();
-    vec![
-        SummaryLine { key: "new", label: "新規", count: s.new },
-        SummaryLine { key: "updated", label: "更新", count: s.updated },
-        SummaryLine { key: "merged", label: "両方の変更をまとめる", count: s.merged },
-        SummaryLine { key: "identical", label: "変更なし", count: s.identical },
-        SummaryLine { key: "local_newer", label: "この端末の方が新しい", count: s.local_newer },
-        SummaryLine { key: "conflict", label: "競合（選んでください）", count: s.conflicts },
-        SummaryLine { key: "refused", label: "取り込めません", count: s.refused },
+    [
+        ("new", "新規", s.new),
+        ("updated", "更新", s.updated),
+        ("merged", "両方の変更をまとめる", s.merged),
+        ("identical", "変更なし", s.identical),
+        ("local_newer", "この端末の方が新しい", s.local_newer),
+        ("conflict", "競合（選んでください）", s.conflicts),
+        ("refused", "取り込めません", s.refused),
     ]
+    .into_iter()
+    .map(|(key, label, count)| SummaryLine { key: key.to_string(), label: label.to_string(), count })
+    .collect()
 }
 
 /// The sentence above the plan: what confirming would do.
@@ -467,21 +470,21 @@ impl PlanFilter {
 }
 
 /// One row of the plan list.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PlanRow {
     pub id: RecordId,
     /// 療養者, 訪問看護ステーション, …
-    pub kind: &'static str,
+    pub kind: String,
     /// 表示名 (names hidden when asked).
     pub title: String,
     /// [`outcome_key`].
-    pub key: &'static str,
+    pub key: String,
     /// 新規, 更新, …
-    pub outcome: &'static str,
+    pub outcome: String,
     /// Which fields, or why refused.
     pub detail: String,
     /// About the ゴミ箱, if anything.
-    pub trash_note: Option<&'static str>,
+    pub trash_note: Option<String>,
 }
 
 /// Field labels for a list of paths: `ADL、氏名` (at most 6, then 「ほかN項目」).
@@ -560,12 +563,12 @@ pub fn plan_rows(
         }
         rows.push(PlanRow {
             id: item.id.clone(),
-            kind: item.kind.label(),
+            kind: item.kind.label().to_string(),
             title: shown_title(item, by_id.get(&item.id).copied(), hide_names),
-            key: outcome_key(&item.outcome),
-            outcome: item.outcome.label(),
+            key: outcome_key(&item.outcome).to_string(),
+            outcome: item.outcome.label().to_string(),
             detail: outcome_detail(item.kind, &item.outcome),
-            trash_note: item.trash_note(),
+            trash_note: item.trash_note().map(str::to_string),
         });
     }
     (rows, more)
@@ -576,7 +579,7 @@ pub fn plan_rows(
 // ---------------------------------------------------------------------------------------
 
 /// One conflicting field for the nurse to decide.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ConflictRow {
     pub record_id: RecordId,
     /// The record's kind and name: `療養者 山田 太郎`.
@@ -640,8 +643,11 @@ pub fn conflict_rows(plan: &ImportPlan, incoming: &Bundle, me: &DeviceId, hide_n
 
 /// `競合 3項目のうち2項目を選びました。残り1項目はこの端末の値のままにし、次にこのファイルを読み込むとまた表示されます。`
 pub fn resolution_summary(plan: &ImportPlan, resolutions: &Resolutions) -> String {
-    let total = plan.conflicts().len();
-    let open = resolutions.open_count(plan);
+    resolution_text(plan.conflicts().len(), resolutions.open_count(plan))
+}
+
+/// [`resolution_summary`] from the counts: `total` conflicting fields, `open` not chosen yet.
+pub fn resolution_text(total: usize, open: usize) -> String {
     match (total, open) {
         (0, _) => String::new(),
         (t, 0) => format!("競合 {t}項目をすべて選びました。"),
@@ -1059,7 +1065,8 @@ mod tests {
         theirs.push(patient("p9", "d1", "新井 三郎", "H-9", 60));
         let file = bundle(ds.clone(), theirs);
         let plan = plan_import(&all, &file);
-        let counts: Vec<(&str, usize)> = summary_lines(&plan).iter().map(|l| (l.key, l.count)).collect();
+        let lines = summary_lines(&plan);
+        let counts: Vec<(&str, usize)> = lines.iter().map(|l| (l.key.as_str(), l.count)).collect();
         assert_eq!(
             counts,
             vec![
@@ -1075,7 +1082,7 @@ mod tests {
         assert_eq!(plan_verdict(&plan), "確定すると、1件を追加、1件を更新します。削除される記録はありません。");
         let (rows, more) = plan_rows(&plan, &file, false, PlanFilter::Changes, 10);
         let shown: Vec<(&str, &str, &str)> =
-            rows.iter().map(|r| (r.title.as_str(), r.key, r.detail.as_str())).collect();
+            rows.iter().map(|r| (r.title.as_str(), r.key.as_str(), r.detail.as_str())).collect();
         assert_eq!(shown, vec![("山田 太郎", "updated", "ファイルの値にする項目: ADL"), ("新井 三郎", "new", "")]);
         assert_eq!(more, 0);
         let (rows, _) = plan_rows(&plan, &file, true, PlanFilter::Only("new"), 10);
@@ -1097,7 +1104,10 @@ mod tests {
         let file = bundle(Vec::new(), vec![patient("x1", "d1", "山田 太郎", "H-1", 3)]);
         let plan = plan_import(&device, &file);
         let (rows, _) = plan_rows(&plan, &file, false, PlanFilter::All, 10);
-        assert_eq!((rows[0].kind, rows[0].title.as_str(), rows[0].key), ("療養者", "山田 太郎", "refused"));
+        assert_eq!(
+            (rows[0].kind.as_str(), rows[0].title.as_str(), rows[0].key.as_str()),
+            ("療養者", "山田 太郎", "refused")
+        );
         assert!(rows[0].detail.contains("この端末: 訪問看護ステーション、ファイル: 療養者"), "{}", rows[0].detail);
     }
 

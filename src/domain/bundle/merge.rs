@@ -28,7 +28,7 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Which value to keep for a conflicting field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Choice {
     /// この端末の値を残す
     Ours,
@@ -214,6 +214,16 @@ impl Resolutions {
             r.choose(id, &c.path, choice);
         }
         r
+    }
+
+    /// Every choice as (record, field path, choice), for the message to the I/O worker.
+    pub fn entries(&self) -> Vec<(RecordId, String, Choice)> {
+        self.choices.iter().map(|((id, path), c)| (id.clone(), path.clone(), *c)).collect()
+    }
+
+    /// The choices of [`Resolutions::entries`].
+    pub fn from_entries(entries: Vec<(RecordId, String, Choice)>) -> Resolutions {
+        Resolutions { choices: entries.into_iter().map(|(id, path, c)| ((id, path), c)).collect() }
     }
 
     /// How many conflicts of `plan` have no choice yet.

@@ -22,6 +22,7 @@ pub mod error;
 pub mod labels;
 pub mod merge;
 pub mod migrations;
+pub mod review;
 pub mod scan;
 pub mod validate;
 

@@ -2,7 +2,7 @@
 //! (そのまま / パスワードで暗号化 / 匿名化), then download the file. A whole-地域診断 export that
 //! is not anonymised is recorded in the export log (the backup reminder).
 
-use super::{crypto, load_all, next_frame, Progress, ProgressBar};
+use super::{load_all, next_frame, Progress, ProgressBar};
 use crate::domain::bundle::anonymise::{anonymise, AnonymiseOptions, AnonymiseReport, FreeTextField};
 use crate::domain::bundle::dataio::{
     diagnosis_choices, encrypted_file_name, export_label, free_text_review, password_issues, patient_choices,
@@ -375,7 +375,7 @@ async fn write_file(
     let (text, name) = if mode == Mode::Encrypted {
         step("暗号化しています（パスワードから鍵を作るのに数秒かかります）", 4);
         next_frame().await;
-        (crypto::encrypt(&text, password, now).await?, encrypted_file_name(&label, now))
+        (crate::worker::crypto::encrypt(&text, password, now).await?, encrypted_file_name(&label, now))
     } else {
         (text, suggested_file_name(&label, now, anonymised.is_some()))
     };

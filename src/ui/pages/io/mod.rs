@@ -7,17 +7,18 @@
 //! module reads files, calls WebCrypto, shows progress and writes through `ctx.save`.
 
 mod backup;
-mod crypto;
 mod csv;
 mod export;
 mod import;
+mod import_review;
 
 pub use backup::{provide_backup_status, BackupBanner, LastExportStatus};
 pub use csv::download_csv;
+pub use import::provide_import;
 
 use crate::domain::bundle::dataio::{REMIND_AFTER_CHANGES, REMIND_AFTER_DAYS};
 use crate::domain::record::StoredRecord;
-use crate::storage::{StorageError, Store};
+use crate::storage::StorageError;
 use crate::ui::ctx::{use_app, AppCtx};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -109,20 +110,9 @@ pub async fn next_frame() {
     crate::ui::ctx::gloo_sleep(0).await;
 }
 
-/// Every record on the device (every 地域診断 and all their records, ゴミ箱 included), read
-/// 地域診断 by 地域診断 so `progress` can say how far it got.
+/// Every record on the device (see [`crate::storage::load_all`]).
 pub async fn load_all(ctx: AppCtx, progress: impl Fn(usize, usize)) -> Result<Vec<StoredRecord>, StorageError> {
-    let store = ctx.store()?;
-    let diagnoses = store.list_diagnoses().await?;
-    let total = diagnoses.len();
-    let mut all = Vec::new();
-    for (i, d) in diagnoses.iter().enumerate() {
-        progress(i, total);
-        all.extend(store.list_records(&d.meta.id).await?);
-    }
-    all.extend(diagnoses);
-    progress(total, total);
-    Ok(all)
+    crate::storage::load_all(&*ctx.store()?, progress).await
 }
 
 /// The app context (re-exported for the panels).

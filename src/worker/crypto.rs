@@ -20,8 +20,10 @@ const SALT_BYTES: usize = 16;
 const IV_BYTES: usize = 12;
 
 fn crypto() -> Result<(Crypto, SubtleCrypto), String> {
-    let crypto = web_sys::window()
-        .and_then(|w| w.crypto().ok())
+    // `crypto` of the page or of the worker, whichever runs this.
+    let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
+        .ok()
+        .and_then(|c| c.dyn_into::<Crypto>().ok())
         .ok_or("このブラウザでは暗号化が使えません（Web Crypto API がありません）")?;
     let subtle = crypto.subtle();
     Ok((crypto, subtle))

@@ -1,0 +1,41 @@
+// Bootstrap of the I/O worker (a module Web Worker; see src/worker/ and src/ui/io_client.rs).
+// The page starts it with one message { boot, js, wasm, lock }: the hashed names of the
+// worker's wasm-bindgen glue and wasm (from index.html), and the name of a Web Lock. The
+// worker holds that lock for its whole life so the page learns at once when it is gone
+// (closed, crashed or killed by the browser). After that, every message is
+// { text, file } for the wasm's `handle`; replies are JSON text (domain::io_protocol).
+let glue = null;
+const early = [];
+
+function failed(message) {
+  // id 0: the page fails every request waiting for this worker.
+  self.postMessage(JSON.stringify({ v: 1, id: 0, body: { type: 'failed', message } }));
+}
+
+async function boot(data) {
+  try {
+    if (self.navigator.locks && data.lock) {
+      self.navigator.locks.request(data.lock, () => new Promise(() => {}));
+    }
+    const g = await import(new URL(data.js, self.location.href).href);
+    await g.default({ module_or_path: new URL(data.wasm, self.location.href) });
+    glue = g;
+    glue.start();
+    for (const m of early.splice(0)) {
+      glue.handle(m.text, m.file);
+    }
+  } catch (err) {
+    failed('ファイルの処理を読み込めませんでした。ネットワークに接続して再読み込みしてください。（' + err + '）');
+  }
+}
+
+self.onmessage = (event) => {
+  const data = event.data || {};
+  if (glue) {
+    glue.handle(String(data.text), data.file);
+  } else if (data.boot) {
+    boot(data);
+  } else {
+    early.push(data);
+  }
+};

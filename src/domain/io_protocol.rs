@@ -1,0 +1,179 @@
+//! 入出力ワーカーとのやりとり: the messages between the page and the I/O worker (the second
+//! wasm that checks, plans and writes files so the page never freezes).
+//!
+//! Every message is JSON text `{"v": PROTOCOL_VERSION, "id": n, "body": …}`: `id` pairs a
+//! reply (and its progress) with its request; `v` is checked on both sides, so a page and a
+//! worker of two different builds (a service-worker update between them) refuse each other
+//! with a Japanese message instead of misreading. A chosen file travels next to the text as
+//! the browser's `File` object (never copied into the message).
+
+use super::bundle::merge::Choice;
+use super::bundle::review::{ImportReview, ReviewView};
+use super::ids::{DeviceId, RecordId};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Changes whenever a message changes shape.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// What the page asks the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Request {
+    /// Check the file sent with this message and plan its import into `database`.
+    ImportOpen { database: String, file_name: String, me: DeviceId, view: ReviewView },
+    /// The password of the encrypted file opened last.
+    ImportDecrypt { password: String, view: ReviewView },
+    /// The review of the open file again (another list filter, names hidden or shown).
+    ImportReview { view: ReviewView },
+    /// Write the open file's plan with the nurse's choices, in one transaction.
+    ImportApply { chosen: Vec<(RecordId, String, Choice)>, view: ReviewView },
+    /// Forget the open file.
+    ImportClose,
+}
+
+/// What the worker answers. `Progress` may come any number of times before the answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Reply {
+    /// The worker has started (sent once, with id 0).
+    Ready,
+    /// How far a long step got.
+    Progress { label: String, done: usize, total: usize },
+    /// The file is encrypted: ask for its password (`error` after a wrong one).
+    Password { file_name: String, error: Option<String> },
+    /// The file cannot be imported; nothing was written.
+    Refused { heading: String, lines: Vec<String> },
+    /// The plan to review.
+    Review { review: Box<ImportReview> },
+    /// Written (or nothing to write): `notice` for the top of the page, `text` for the panel.
+    Applied { notice: String, text: String, wrote: bool },
+    /// Done, nothing to show.
+    Closed,
+    /// Something went wrong in the worker; nothing was written.
+    Failed { message: String },
+}
+
+/// A message on the wire.
+#[derive(Debug, Serialize, Deserialize)]
+struct Wire<T> {
+    v: u32,
+    id: u64,
+    body: T,
+}
+
+/// A message that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProtocolError {
+    /// From another version of the app.
+    Version { got: u32 },
+    /// Not a message of this app.
+    Malformed(String),
+}
+
+impl fmt::Display for ProtocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProtocolError::Version { got } => write!(
+                f,
+                "画面とファイル処理の版が違います（画面 {PROTOCOL_VERSION}、処理 {got}）。アプリを再読み込みしてください（データは変わっていません）。"
+            ),
+            ProtocolError::Malformed(detail) => {
+                write!(f, "ファイル処理との通信で読めない内容を受け取りました（{detail}）。データは変わっていません。")
+            }
+        }
+    }
+}
+
+/// The text of message `id`.
+pub fn encode<T: Serialize>(id: u64, body: &T) -> String {
+    serde_json::to_string(&Wire { v: PROTOCOL_VERSION, id, body }).unwrap_or_else(|e| {
+        // Only a non-string map key could fail here; say so as a failure reply.
+        let message = serde_json::Value::String(e.to_string());
+        format!(r#"{{"v":{PROTOCOL_VERSION},"id":{id},"body":{{"type":"failed","message":{message}}}}}"#)
+    })
+}
+
+/// Reads a message: its id and body, or why not. The version is checked before the body.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<(u64, T), ProtocolError> {
+    #[derive(Deserialize)]
+    struct Head {
+        v: u32,
+        id: u64,
+    }
+    let head: Head = serde_json::from_str(text).map_err(|e| ProtocolError::Malformed(e.to_string()))?;
+    if head.v != PROTOCOL_VERSION {
+        return Err(ProtocolError::Version { got: head.v });
+    }
+    let wire: Wire<T> = serde_json::from_str(text).map_err(|e| ProtocolError::Malformed(e.to_string()))?;
+    Ok((head.id, wire.body))
+}
+
+/// The message shown when the worker stopped before answering (closed, crashed, killed).
+pub const WORKER_STOPPED: &str =
+    "ファイルの処理が途中で止まりました。この端末のデータは変わっていません（書き込みは1回のトランザクションなので、途中まで書かれることはありません）。もう一度ファイルを選んでください。";
+
+/// The message shown when the nurse cancelled a long step.
+pub const CANCELLED: &str = "取り消しました。この端末のデータは変わっていません。";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::test_ids::{dev, rid};
+
+    fn view() -> ReviewView {
+        ReviewView { filter: "changes".into(), hide_names: true }
+    }
+
+    #[test]
+    fn requests_and_replies_round_trip() {
+        let requests = vec![
+            Request::ImportOpen { database: "db".into(), file_name: "a.json".into(), me: dev("pc-a"), view: view() },
+            Request::ImportDecrypt { password: "パスワード".into(), view: view() },
+            Request::ImportReview { view: view() },
+            Request::ImportApply { chosen: vec![(rid("p1"), "name".into(), Choice::Theirs)], view: view() },
+            Request::ImportClose,
+        ];
+        for (i, r) in requests.into_iter().enumerate() {
+            let text = encode(i as u64, &r);
+            assert_eq!(decode::<Request>(&text), Ok((i as u64, r)));
+        }
+        let replies = vec![
+            Reply::Ready,
+            Reply::Progress { label: "確かめています".into(), done: 3, total: 10 },
+            Reply::Password { file_name: "a".into(), error: Some("違います".into()) },
+            Reply::Refused { heading: "h".into(), lines: vec!["l".into()] },
+            Reply::Applied { notice: "n".into(), text: "t".into(), wrote: true },
+            Reply::Closed,
+            Reply::Failed { message: "m".into() },
+        ];
+        for r in replies {
+            assert_eq!(decode::<Reply>(&encode(7, &r)), Ok((7, r)));
+        }
+    }
+
+    #[test]
+    fn the_wire_is_the_documented_shape() {
+        assert_eq!(encode(3, &Reply::Closed), r#"{"v":1,"id":3,"body":{"type":"closed"}}"#);
+    }
+
+    #[test]
+    fn another_version_is_refused_before_its_body_is_read() {
+        let text = r#"{"v":2,"id":1,"body":{"type":"something_new"}}"#;
+        let err = decode::<Reply>(text).expect_err("refused");
+        assert_eq!(err, ProtocolError::Version { got: 2 });
+        assert!(err.to_string().contains("再読み込み"));
+    }
+
+    #[test]
+    fn junk_is_refused_in_japanese() {
+        for text in ["", "null", "{}", r#"{"v":1}"#, r#"{"v":1,"id":1,"body":{"type":"nope"}}"#, "[1,2]"] {
+            let err = decode::<Request>(text).expect_err(text);
+            assert!(matches!(err, ProtocolError::Malformed(_)), "{text}: {err:?}");
+            assert!(err.to_string().starts_with("ファイル処理との通信で"));
+        }
+        // A reply where a request is expected is not a request.
+        assert!(decode::<Request>(&encode(1, &Reply::Closed)).is_err());
+    }
+}

@@ -1,0 +1,256 @@
+//! The page's side of the I/O worker: started when a page first needs it (its wasm is not
+//! part of the first load), asked with typed [`Request`]s, answered with [`Reply`]s, with
+//! progress on the way (see `domain::io_protocol` and `src/worker/`).
+//!
+//! The worker can stop without saying so (the browser kills it, it crashes, the nurse
+//! cancels): it holds a Web Lock for its whole life, the page asks for the same lock, and
+//! is given it the moment the worker is gone. Every request still waiting then gets the
+//! Japanese message [`WORKER_STOPPED`]; the worker writes in one transaction, so nothing was
+//! written. The next request starts a new worker.
+
+use crate::domain::io_protocol::{decode, encode, Reply, Request, CANCELLED, WORKER_STOPPED};
+use js_sys::{Function, Object, Promise, Reflect};
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the worker's files are: `<meta name="nanbyo-io">` in index.html (the build names
+/// them with a content hash, see `tools/hash-worker.mjs`).
+const META: &str = "meta[name=nanbyo-io]";
+
+type Outcome = Rc<RefCell<Option<Result<Reply, String>>>>;
+
+struct Pending {
+    outcome: Outcome,
+    resolve: Function,
+    progress: Box<dyn Fn(String, usize, usize)>,
+}
+
+struct Client {
+    worker: web_sys::Worker,
+    next_id: Cell<u64>,
+    pending: RefCell<BTreeMap<u64, Pending>>,
+    /// Resolves when the worker said `Ready` (rejects when it failed to start).
+    ready: Promise,
+    ready_settle: RefCell<Option<(Function, Function)>>,
+    stopped: Cell<bool>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Rc<Client>>> = const { RefCell::new(None) };
+}
+
+/// Asks the worker (started if needed) and waits for its answer; `progress(label, done,
+/// total)` is called as it reports. `Err` is a Japanese message: the worker stopped or
+/// could not start, and nothing was written.
+pub async fn request(
+    request: &Request,
+    file: Option<&web_sys::File>,
+    progress: impl Fn(String, usize, usize) + 'static,
+) -> Result<Reply, String> {
+    let client = client()?;
+    JsFuture::from(client.ready.clone())
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| WORKER_STOPPED.to_string()))?;
+    if client.stopped.get() {
+        return Err(WORKER_STOPPED.to_string());
+    }
+    let id = client.next_id.get();
+    client.next_id.set(id + 1);
+    let outcome: Outcome = Rc::new(RefCell::new(None));
+    let mut resolve_fn = None;
+    let promise = Promise::new(&mut |resolve, _| resolve_fn = Some(resolve));
+    let resolve = resolve_fn.ok_or_else(|| WORKER_STOPPED.to_string())?;
+    client.pending.borrow_mut().insert(id, Pending { outcome: outcome.clone(), resolve, progress: Box::new(progress) });
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"text".into(), &JsValue::from_str(&encode(id, request)));
+    if let Some(f) = file {
+        let _ = Reflect::set(&message, &"file".into(), f);
+    }
+    if let Err(e) = client.worker.post_message(&message) {
+        client.pending.borrow_mut().remove(&id);
+        return Err(format!("ファイル処理に渡せませんでした（{e:?}）"));
+    }
+    let _ = JsFuture::from(promise).await;
+    let result = outcome.borrow_mut().take();
+    result.unwrap_or_else(|| Err(WORKER_STOPPED.to_string()))
+}
+
+/// Stops the worker now (取り消し): every waiting request gets [`CANCELLED`].
+pub fn cancel() {
+    if let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) {
+        client.worker.terminate();
+        client.stop(CANCELLED);
+    }
+}
+
+fn client() -> Result<Rc<Client>, String> {
+    if let Some(c) = CLIENT.with(|c| c.borrow().clone()) {
+        return Ok(c);
+    }
+    let c = Client::spawn()?;
+    CLIENT.with(|slot| *slot.borrow_mut() = Some(c.clone()));
+    Ok(c)
+}
+
+/// The worker's file names from index.html: (bootstrap, glue, wasm), as absolute URLs.
+fn worker_files() -> Result<(String, String, String), String> {
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("文書がありません")?;
+    let base = doc.base_uri().ok().flatten().unwrap_or_default();
+    let meta = doc.query_selector(META).ok().flatten();
+    let attr = |name: &str, default: &str| {
+        let value = meta.as_ref().and_then(|m| m.get_attribute(name)).unwrap_or_else(|| default.to_string());
+        web_sys::Url::new_with_base(&value, &base).map(|u| u.href()).unwrap_or(value)
+    };
+    Ok((attr("data-boot", "io-worker.js"), attr("data-js", "nanbyo-io.js"), attr("data-wasm", "nanbyo-io_bg.wasm")))
+}
+
+impl Client {
+    fn spawn() -> Result<Rc<Client>, String> {
+        let (boot, js, wasm) = worker_files()?;
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let worker = web_sys::Worker::new_with_options(&boot, &options)
+            .map_err(|e| format!("ファイル処理を始められませんでした（{e:?}）"))?;
+        let mut settle = None;
+        let ready = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
+        let lock = format!("nanbyo-io-{}", super::platform::random_uuid());
+        let client = Rc::new_cyclic(|weak: &std::rc::Weak<Client>| {
+            let on_message = {
+                let weak = weak.clone();
+                Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                    if let (Some(c), Some(text)) = (weak.upgrade(), e.data().as_string()) {
+                        c.receive(&text);
+                    }
+                })
+            };
+            let on_error = {
+                let weak = weak.clone();
+                // A script error in the worker, or its files could not be loaded.
+                Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                    e.prevent_default();
+                    let detail = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+                    if let Some(c) = weak.upgrade() {
+                        c.worker.terminate();
+                        c.forget();
+                        c.stop(&match detail {
+                            Some(d) if !d.is_empty() => format!("{WORKER_STOPPED}（{d}）"),
+                            _ => WORKER_STOPPED.to_string(),
+                        });
+                    }
+                })
+            };
+            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            Client {
+                worker: worker.clone(),
+                next_id: Cell::new(1),
+                pending: RefCell::new(BTreeMap::new()),
+                ready,
+                ready_settle: RefCell::new(settle),
+                stopped: Cell::new(false),
+                _on_message: on_message,
+                _on_error: on_error,
+            }
+        });
+        let boot_message = Object::new();
+        for (k, v) in [("boot", JsValue::TRUE), ("js", js.into()), ("wasm", wasm.into()), ("lock", lock.clone().into())]
+        {
+            let _ = Reflect::set(&boot_message, &k.into(), &v);
+        }
+        worker.post_message(&boot_message).map_err(|e| format!("ファイル処理を始められませんでした（{e:?}）"))?;
+        client.watch(lock);
+        Ok(client)
+    }
+
+    /// Waits, without blocking, for the worker's lock: granted when the worker is gone.
+    fn watch(self: &Rc<Self>, lock: String) {
+        let weak = Rc::downgrade(self);
+        let ready = self.ready.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if JsFuture::from(ready).await.is_err() {
+                return;
+            }
+            let Some(locks) = web_sys::window()
+                .and_then(|w| Reflect::get(&w.navigator(), &"locks".into()).ok())
+                .filter(|l| !l.is_undefined())
+            else {
+                return;
+            };
+            let Ok(request) = Reflect::get(&locks, &"request".into()).and_then(|f| f.dyn_into::<Function>()) else {
+                return;
+            };
+            let gone = Closure::once_into_js(move || {
+                if let Some(c) = weak.upgrade() {
+                    c.forget();
+                    c.stop(WORKER_STOPPED);
+                }
+            });
+            if let Ok(p) = request.call2(&locks, &lock.into(), &gone).and_then(|p| p.dyn_into::<Promise>()) {
+                let _ = JsFuture::from(p).await;
+            }
+        });
+    }
+
+    fn receive(&self, text: &str) {
+        match decode::<Reply>(text) {
+            Ok((0, Reply::Ready)) => {
+                if let Some((resolve, _)) = self.ready_settle.borrow_mut().take() {
+                    let _ = resolve.call0(&JsValue::UNDEFINED);
+                }
+            }
+            Ok((id, Reply::Progress { label, done, total })) => {
+                if let Some(p) = self.pending.borrow().get(&id) {
+                    (p.progress)(label, done, total);
+                }
+            }
+            Ok((0, Reply::Failed { message })) => {
+                self.worker.terminate();
+                self.forget();
+                self.stop(&message);
+            }
+            Ok((id, reply)) => self.settle(id, Ok(reply)),
+            Err(e) => {
+                // Another build's worker, or junk: stop it rather than guess.
+                self.worker.terminate();
+                self.forget();
+                self.stop(&e.to_string());
+            }
+        }
+    }
+
+    fn settle(&self, id: u64, outcome: Result<Reply, String>) {
+        let pending = self.pending.borrow_mut().remove(&id);
+        if let Some(p) = pending {
+            *p.outcome.borrow_mut() = Some(outcome);
+            let _ = p.resolve.call0(&JsValue::UNDEFINED);
+        }
+    }
+
+    /// This worker is no longer the one to ask.
+    fn forget(&self) {
+        CLIENT.with(|slot| {
+            let mine = slot.borrow().as_ref().is_some_and(|c| std::ptr::eq(Rc::as_ptr(c), self));
+            if mine {
+                *slot.borrow_mut() = None;
+            }
+        });
+    }
+
+    /// Fails everything waiting with `message`.
+    fn stop(&self, message: &str) {
+        self.stopped.set(true);
+        if let Some((_, reject)) = self.ready_settle.borrow_mut().take() {
+            let _ = reject.call1(&JsValue::UNDEFINED, &JsValue::from_str(message));
+        }
+        let ids: Vec<u64> = self.pending.borrow().keys().copied().collect();
+        for id in ids {
+            self.settle(id, Err(message.to_string()));
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! 読み込み in the worker: the file is read, checked in parts (`BundleReader`, the checks of
+//! `parse_bundle`), planned in parts (`plan_import`) against every record on the device, and
+//! kept here while the nurse reviews it on the page; confirming applies the plan and writes
+//! it in one transaction that expects every record it writes (and their 地域診断) as the plan
+//! saw them (`planned_reads` → `WriteBatch::expect`). When another tab saved any of them
+//! meanwhile, nothing is written and the plan is made again and shown with a message.
+
+use super::{progress, read_blob, store};
+use crate::domain::bundle::dataio::{
+    bundle_parts, import_done_message, join_applied, join_plans, plan_parts, refusal_heading,
+};
+use crate::domain::bundle::envelope::{parse_envelope, Envelope};
+use crate::domain::bundle::review::{ImportReview, ReviewView};
+use crate::domain::bundle::{
+    apply_plan, detect_file_kind, plan_import, planned_reads, split_diagnoses, BundleReader, FileKind, ImportPlan,
+    KnownIds, ParsedBundle, Resolutions,
+};
+use crate::domain::ids::DeviceId;
+use crate::domain::io_protocol::{Reply, Request};
+use crate::domain::record::{RecordKind, StoredRecord};
+use crate::storage::idb::IdbStore;
+use crate::storage::{load_all, Expect, StorageError, Store, WriteBatch};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+
+/// Records checked, planned or applied per step (one progress message each).
+const PART_SIZE: usize = 500;
+
+/// A checked file and its plan, waiting for the nurse.
+struct Session {
+    store: Rc<IdbStore>,
+    file_name: String,
+    me: DeviceId,
+    parsed: ParsedBundle,
+    plan: ImportPlan,
+    /// The device's 地域診断 when the plan was made (the write expects them unchanged).
+    local_diagnoses: Vec<StoredRecord>,
+}
+
+/// What the worker holds between requests.
+enum State {
+    Empty,
+    /// An encrypted file waiting for its password.
+    Encrypted {
+        store: Rc<IdbStore>,
+        file_name: String,
+        me: DeviceId,
+        envelope: Rc<Envelope>,
+    },
+    Open(Rc<Session>),
+}
+
+thread_local! {
+    static STATE: RefCell<State> = const { RefCell::new(State::Empty) };
+}
+
+fn set_state(state: State) {
+    STATE.with(|s| *s.borrow_mut() = state);
+}
+
+fn open_session() -> Option<Rc<Session>> {
+    STATE.with(|s| match &*s.borrow() {
+        State::Open(session) => Some(session.clone()),
+        _ => None,
+    })
+}
+
+const NO_FILE: &str = "読み込んだファイルがありません。もう一度ファイルを選んでください。";
+
+/// Answers one request.
+pub async fn answer(id: u64, request: Request, file: JsValue) -> Reply {
+    match request {
+        Request::ImportOpen { database, file_name, me, view } => {
+            let store = match store(&database).await {
+                Ok(s) => s,
+                Err(e) => return refused(&file_name, vec![e.to_string()]),
+            };
+            progress(id, "ファイルを読んでいます", 0, 1);
+            match read_blob(&file).await {
+                Ok(bytes) => open_bytes(id, store, file_name, me, bytes, &view).await,
+                Err(e) => refused(&file_name, vec![e]),
+            }
+        }
+        Request::ImportDecrypt { password, view } => decrypt(id, &password, &view).await,
+        Request::ImportReview { view } => match open_session() {
+            Some(s) => review(&s, &view, None),
+            None => Reply::Failed { message: NO_FILE.to_string() },
+        },
+        Request::ImportApply { chosen, view } => match open_session() {
+            Some(s) => apply(id, &s, &Resolutions::from_entries(chosen), &view).await,
+            None => Reply::Failed { message: NO_FILE.to_string() },
+        },
+        Request::ImportClose => {
+            set_state(State::Empty);
+            Reply::Closed
+        }
+    }
+}
+
+fn refused(file_name: &str, lines: Vec<String>) -> Reply {
+    set_state(State::Empty);
+    Reply::Refused { heading: refusal_heading(file_name), lines }
+}
+
+fn review(s: &Session, view: &ReviewView, replanned: Option<usize>) -> Reply {
+    Reply::Review { review: Box::new(ImportReview::make(&s.parsed, &s.plan, &s.file_name, &s.me, view, replanned)) }
+}
+
+/// A chosen file's bytes: an encrypted file asks for its password; anything else is checked.
+async fn open_bytes(
+    id: u64,
+    store: Rc<IdbStore>,
+    file_name: String,
+    me: DeviceId,
+    bytes: Vec<u8>,
+    view: &ReviewView,
+) -> Reply {
+    if detect_file_kind(&bytes) == FileKind::Encrypted {
+        return match parse_envelope(&String::from_utf8_lossy(&bytes)) {
+            Ok(envelope) => {
+                let reply = Reply::Password { file_name: file_name.clone(), error: None };
+                set_state(State::Encrypted { store, file_name, me, envelope: Rc::new(envelope) });
+                reply
+            }
+            Err(e) => refused(&file_name, vec![format!("暗号化されたファイルですが、開けません（{e}）")]),
+        };
+    }
+    check_and_plan(id, store, file_name, me, bytes, view).await
+}
+
+async fn decrypt(id: u64, password: &str, view: &ReviewView) -> Reply {
+    let encrypted = STATE.with(|s| match &*s.borrow() {
+        State::Encrypted { store, file_name, me, envelope } => {
+            Some((store.clone(), file_name.clone(), me.clone(), envelope.clone()))
+        }
+        _ => None,
+    });
+    let Some((store, file_name, me, envelope)) = encrypted else {
+        return Reply::Failed { message: NO_FILE.to_string() };
+    };
+    progress(id, "パスワードを確かめています", 0, 1);
+    match super::crypto::decrypt(&envelope, password).await {
+        Ok(bytes) => check_and_plan(id, store, file_name, me, bytes, view).await,
+        Err(message) => Reply::Password { file_name, error: Some(message) },
+    }
+}
+
+/// Reads the device's records, checks the file and plans the import.
+async fn check_and_plan(
+    id: u64,
+    store: Rc<IdbStore>,
+    file_name: String,
+    me: DeviceId,
+    bytes: Vec<u8>,
+    view: &ReviewView,
+) -> Reply {
+    let local = match load_all(&*store, |i, n| progress(id, "この端末のデータを読んでいます", i, n)).await
+    {
+        Ok(l) => l,
+        Err(e) => return refused(&file_name, vec![e.to_string()]),
+    };
+    progress(id, "ファイルの内容を確かめています", 0, 1);
+    let mut reader = match BundleReader::start(&bytes, &KnownIds::from_records(&local)) {
+        Ok(r) => r,
+        Err(e) => return refused(&file_name, e.lines()),
+    };
+    drop(bytes);
+    let total = reader.total();
+    loop {
+        progress(id, "ファイルの内容を確かめています", reader.done(), total);
+        if reader.read(PART_SIZE) {
+            break;
+        }
+    }
+    let parsed = match reader.finish() {
+        Ok(p) => p,
+        Err(e) => return refused(&file_name, e.lines()),
+    };
+    let plan = make_plan(id, &local, &parsed);
+    let session = Rc::new(Session { store, file_name, me, parsed, plan, local_diagnoses: diagnoses_of(&local) });
+    let reply = review(&session, view, None);
+    set_state(State::Open(session));
+    reply
+}
+
+fn diagnoses_of(local: &[StoredRecord]) -> Vec<StoredRecord> {
+    local.iter().filter(|r| r.meta.kind == RecordKind::Diagnosis).cloned().collect()
+}
+
+fn make_plan(id: u64, local: &[StoredRecord], parsed: &ParsedBundle) -> ImportPlan {
+    let parts = bundle_parts(&parsed.bundle, PART_SIZE);
+    let total = parts.len();
+    let mut plans = Vec::with_capacity(total);
+    for (i, part) in parts.iter().enumerate() {
+        progress(id, "取り込む内容を調べています", i, total);
+        plans.push(plan_import(local, part));
+    }
+    join_plans(plans)
+}
+
+/// Applies the plan and writes it in one transaction that expects every record it writes
+/// (and their 地域診断) as the plan saw them. If another tab saved any of them meanwhile,
+/// nothing is written: the device's records are read again and the plan is made again.
+async fn apply(id: u64, s: &Rc<Session>, chosen: &Resolutions, view: &ReviewView) -> Reply {
+    let parts = plan_parts(&s.plan, PART_SIZE);
+    let total = parts.len() + 1;
+    let mut applied = Vec::with_capacity(parts.len());
+    for (i, part) in parts.iter().enumerate() {
+        progress(id, "取り込む記録を作っています", i, total);
+        applied.push(apply_plan(part, chosen));
+    }
+    let applied = join_applied(applied);
+    let message = import_done_message(&s.plan, &applied);
+    if applied.records.is_empty() {
+        return Reply::Applied { notice: message.clone(), text: message, wrote: false };
+    }
+    progress(id, "保存しています（1回の書き込みでまとめて保存します）", total - 1, total);
+    let notes = applied.notes.clone();
+    let expect: Vec<Expect> = planned_reads(&s.plan, &applied.records, &s.local_diagnoses)
+        .into_iter()
+        .map(|r| Expect { id: r.id, kind: r.kind, meta: r.meta })
+        .collect();
+    let (put_diagnoses, put_records) = split_diagnoses(applied.records);
+    let batch = WriteBatch { put_diagnoses, put_records, expect, ..WriteBatch::default() };
+    match s.store.apply(batch).await {
+        Ok(()) => {
+            set_state(State::Empty);
+            let text = if notes.is_empty() { message.clone() } else { format!("{message}。{}", notes.join("。")) };
+            Reply::Applied { notice: message, text, wrote: true }
+        }
+        Err(StorageError::Changed(ids)) => {
+            // Another tab saved meanwhile: nothing was written. Plan again from what is there now.
+            let local = match load_all(&*s.store, |i, n| progress(id, "この端末のデータを読み直しています", i, n)).await
+            {
+                Ok(l) => l,
+                Err(e) => return Reply::Failed { message: e.to_string() },
+            };
+            let plan = make_plan(id, &local, &s.parsed);
+            let session = Rc::new(Session {
+                store: s.store.clone(),
+                file_name: s.file_name.clone(),
+                me: s.me.clone(),
+                parsed: s.parsed.clone(),
+                plan,
+                local_diagnoses: diagnoses_of(&local),
+            });
+            let reply = review(&session, view, Some(ids.len()));
+            set_state(State::Open(session));
+            reply
+        }
+        Err(e) => Reply::Failed { message: e.to_string() },
+    }
+}

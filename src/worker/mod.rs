@@ -1,0 +1,81 @@
+//! 入出力ワーカー: the code of the second wasm (`src/io_worker.rs`), which runs in a Web Worker
+//! so the page never freezes while a large file is read, checked, planned and written.
+//!
+//! It has no UI and no Leptos: it answers the page's [`Request`]s with [`Reply`]s (see
+//! `domain::io_protocol`), opens the same IndexedDB database as the page, and writes an
+//! import in one transaction itself. If it is stopped mid-way (the nurse cancels, the
+//! browser kills it), the transaction never commits and nothing changes. Every rule it
+//! applies is in `domain::bundle`; this module only reads files, calls WebCrypto and
+//! IndexedDB, and posts progress.
+//!
+//! `public/io-worker.js` loads this wasm in the worker, calls [`start`] once, and passes
+//! every message to [`handle`].
+
+pub mod crypto;
+mod import;
+
+use crate::domain::io_protocol::{decode, encode, Reply, Request};
+use crate::storage::idb::{IdbStore, OpenHooks};
+use crate::storage::StorageError;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// Open databases by name (the app's, or a benchmark's).
+    static STORES: RefCell<BTreeMap<String, Rc<IdbStore>>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Tells the page the worker is ready.
+pub fn start() {
+    post(0, &Reply::Ready);
+}
+
+/// One message from the page: its text and the `File` sent with it (or `undefined`).
+pub fn handle(text: &str, file: JsValue) {
+    match decode::<Request>(text) {
+        Ok((id, request)) => wasm_bindgen_futures::spawn_local(async move {
+            let reply = import::answer(id, request, file).await;
+            post(id, &reply);
+        }),
+        // Without a readable id the page cannot match it: id 0 fails everything pending.
+        Err(e) => post(0, &Reply::Failed { message: e.to_string() }),
+    }
+}
+
+/// Posts a reply to the page.
+pub(crate) fn post(id: u64, reply: &Reply) {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let _ = scope.post_message(&JsValue::from_str(&encode(id, reply)));
+}
+
+/// Posts progress of request `id`.
+pub(crate) fn progress(id: u64, label: &str, done: usize, total: usize) {
+    post(id, &Reply::Progress { label: label.to_string(), done, total: total.max(1) });
+}
+
+/// The database `name`, opened once per worker.
+pub(crate) async fn store(name: &str) -> Result<Rc<IdbStore>, StorageError> {
+    if let Some(s) = STORES.with(|s| s.borrow().get(name).cloned()) {
+        return Ok(s);
+    }
+    let store = Rc::new(IdbStore::open(name, OpenHooks::default()).await?);
+    STORES.with(|s| s.borrow_mut().insert(name.to_string(), store.clone()));
+    Ok(store)
+}
+
+/// The bytes of a `File` (or `Blob`) sent by the page.
+pub(crate) async fn read_blob(file: &JsValue) -> Result<Vec<u8>, String> {
+    let blob = file.dyn_ref::<web_sys::Blob>().ok_or("ファイルが渡されませんでした")?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|e| format!("ファイルを読めませんでした（{}）", js_text(&e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A JS error as text.
+pub(crate) fn js_text(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_default()
+}
