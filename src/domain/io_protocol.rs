@@ -4,11 +4,15 @@
 //! Every message is JSON text `{"v": PROTOCOL_VERSION, "id": n, "body": …}`: `id` pairs a
 //! reply (and its progress) with its request; `v` is checked on both sides, so a page and a
 //! worker of two different builds (a service-worker update between them) refuse each other
-//! with a Japanese message instead of misreading. A chosen file travels next to the text as
-//! the browser's `File` object (never copied into the message).
+//! with a Japanese message instead of misreading. A chosen file (page → worker) and a written
+//! file (worker → page) travel next to the text as the browser's `File` / `Blob` object, never
+//! copied into the message.
 
+use super::bundle::anonymise::AnonymiseOptions;
+use super::bundle::export_job::{AnonPreview, ExportJob};
 use super::bundle::merge::Choice;
 use super::bundle::review::{ImportReview, ReviewView};
+use super::bundle::ExportScope;
 use super::ids::{DeviceId, RecordId};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -31,6 +35,10 @@ pub enum Request {
     ImportApply { chosen: Vec<(RecordId, String, Choice)>, view: ReviewView },
     /// Forget the open file.
     ImportClose,
+    /// Write a file from `database` (the answer carries it as a `Blob`).
+    Export { database: String, job: ExportJob },
+    /// What anonymising the records of `scope` with `options` does.
+    AnonPreview { database: String, scope: ExportScope, options: AnonymiseOptions },
 }
 
 /// What the worker answers. `Progress` may come any number of times before the answer.
@@ -49,6 +57,11 @@ pub enum Reply {
     Review { review: Box<ImportReview> },
     /// Written (or nothing to write): `notice` for the top of the page, `text` for the panel.
     Applied { notice: String, text: String, wrote: bool },
+    /// The file is written (sent as a `Blob` next to this message); `logged` when it was
+    /// recorded as a backup in the export log.
+    Exported { file_name: String, message: String, logged: bool },
+    /// 匿名化の内容.
+    AnonPreview { preview: AnonPreview },
     /// Done, nothing to show.
     Closed,
     /// Something went wrong in the worker; nothing was written.
@@ -134,6 +147,11 @@ mod tests {
             Request::ImportReview { view: view() },
             Request::ImportApply { chosen: vec![(rid("p1"), "name".into(), Choice::Theirs)], view: view() },
             Request::ImportClose,
+            Request::AnonPreview {
+                database: "db".into(),
+                scope: crate::domain::bundle::ExportScope::All,
+                options: AnonymiseOptions::default(),
+            },
         ];
         for (i, r) in requests.into_iter().enumerate() {
             let text = encode(i as u64, &r);
@@ -146,6 +164,7 @@ mod tests {
             Reply::Refused { heading: "h".into(), lines: vec!["l".into()] },
             Reply::Applied { notice: "n".into(), text: "t".into(), wrote: true },
             Reply::Closed,
+            Reply::Exported { file_name: "a.nanbyo.json".into(), message: "m".into(), logged: true },
             Reply::Failed { message: "m".into() },
         ];
         for r in replies {

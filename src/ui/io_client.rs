@@ -21,7 +21,10 @@ use wasm_bindgen_futures::JsFuture;
 /// them with a content hash, see `tools/hash-worker.mjs`).
 const META: &str = "meta[name=nanbyo-io]";
 
-type Outcome = Rc<RefCell<Option<Result<Reply, String>>>>;
+/// A reply and the file (`Blob`) that came with it.
+pub type Answer = (Reply, Option<web_sys::Blob>);
+
+type Outcome = Rc<RefCell<Option<Result<Answer, String>>>>;
 
 struct Pending {
     outcome: Outcome,
@@ -53,6 +56,15 @@ pub async fn request(
     file: Option<&web_sys::File>,
     progress: impl Fn(String, usize, usize) + 'static,
 ) -> Result<Reply, String> {
+    ask(request, file, progress).await.map(|(reply, _)| reply)
+}
+
+/// [`request`] for a reply that carries a file (an export).
+pub async fn ask(
+    request: &Request,
+    file: Option<&web_sys::File>,
+    progress: impl Fn(String, usize, usize) + 'static,
+) -> Result<Answer, String> {
     let client = client()?;
     JsFuture::from(client.ready.clone())
         .await
@@ -123,9 +135,18 @@ impl Client {
         let client = Rc::new_cyclic(|weak: &std::rc::Weak<Client>| {
             let on_message = {
                 let weak = weak.clone();
+                // A reply is its text, or { text, file } when it carries a file.
                 Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                    if let (Some(c), Some(text)) = (weak.upgrade(), e.data().as_string()) {
-                        c.receive(&text);
+                    let data = e.data();
+                    let (text, file) = match data.as_string() {
+                        Some(t) => (Some(t), None),
+                        None => (
+                            Reflect::get(&data, &"text".into()).ok().and_then(|t| t.as_string()),
+                            Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<web_sys::Blob>().ok()),
+                        ),
+                    };
+                    if let (Some(c), Some(text)) = (weak.upgrade(), text) {
+                        c.receive(&text, file);
                     }
                 })
             };
@@ -197,7 +218,7 @@ impl Client {
         });
     }
 
-    fn receive(&self, text: &str) {
+    fn receive(&self, text: &str, file: Option<web_sys::Blob>) {
         match decode::<Reply>(text) {
             Ok((0, Reply::Ready)) => {
                 if let Some((resolve, _)) = self.ready_settle.borrow_mut().take() {
@@ -214,7 +235,7 @@ impl Client {
                 self.forget();
                 self.stop(&message);
             }
-            Ok((id, reply)) => self.settle(id, Ok(reply)),
+            Ok((id, reply)) => self.settle(id, Ok((reply, file))),
             Err(e) => {
                 // Another build's worker, or junk: stop it rather than guess.
                 self.worker.terminate();
@@ -224,7 +245,7 @@ impl Client {
         }
     }
 
-    fn settle(&self, id: u64, outcome: Result<Reply, String>) {
+    fn settle(&self, id: u64, outcome: Result<Answer, String>) {
         let pending = self.pending.borrow_mut().remove(&id);
         if let Some(p) = pending {
             *p.outcome.borrow_mut() = Some(outcome);

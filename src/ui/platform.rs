@@ -279,14 +279,19 @@ pub fn reload() {
 
 /// Offers `contents` as a download named `file_name`.
 pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
-    let window = web_sys::window().ok_or("window がありません")?;
-    let document = window.document().ok_or("document がありません")?;
     let array = js_sys::Uint8Array::from(contents);
     let parts = js_sys::Array::of1(&array);
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &props).map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    download_blob(file_name, &blob)
+}
+
+/// Offers a `Blob` (e.g. a file the I/O worker wrote) for download as `file_name`.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let window = web_sys::window().ok_or("window がありません")?;
+    let document = window.document().ok_or("document がありません")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|e| format!("{e:?}"))?;
     let a: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(|e| format!("{e:?}"))?.dyn_into().map_err(|_| "a 要素を作れません")?;
     a.set_href(&url);

@@ -12,6 +12,7 @@
 //! every message to [`handle`].
 
 pub mod crypto;
+mod export;
 mod import;
 
 use crate::domain::io_protocol::{decode, encode, Reply, Request};
@@ -37,8 +38,17 @@ pub fn start() {
 pub fn handle(text: &str, file: JsValue) {
     match decode::<Request>(text) {
         Ok((id, request)) => wasm_bindgen_futures::spawn_local(async move {
-            let reply = import::answer(id, request, file).await;
-            post(id, &reply);
+            let reply = match request {
+                // Answered with its file, or a failure.
+                Request::Export { database, job } => export::export(id, &database, &job).await,
+                Request::AnonPreview { database, scope, options } => {
+                    Some(export::preview(id, &database, &scope, &options).await)
+                }
+                other => Some(import::answer(id, other, file).await),
+            };
+            if let Some(reply) = reply {
+                post(id, &reply);
+            }
         }),
         // Without a readable id the page cannot match it: id 0 fails everything pending.
         Err(e) => post(0, &Reply::Failed { message: e.to_string() }),
@@ -49,6 +59,21 @@ pub fn handle(text: &str, file: JsValue) {
 pub(crate) fn post(id: u64, reply: &Reply) {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let _ = scope.post_message(&JsValue::from_str(&encode(id, reply)));
+}
+
+/// Posts a reply with a written file (`bytes` as a `Blob`, handed over without a copy of
+/// the text into the message).
+pub(crate) fn post_file(id: u64, reply: &Reply, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("ファイルを作れませんでした（{}）", js_text(&e)))?;
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"text".into(), &JsValue::from_str(&encode(id, reply)));
+    let _ = js_sys::Reflect::set(&message, &"file".into(), &blob);
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    scope.post_message(&message).map_err(|e| format!("ファイルを渡せませんでした（{}）", js_text(&e)))
 }
 
 /// Posts progress of request `id`.

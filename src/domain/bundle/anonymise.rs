@@ -33,7 +33,7 @@ pub const SMALL_GROUP_MIN: u64 = 5;
 pub const HIDDEN_TEXT: &str = "（記述あり・匿名化で省略）";
 
 /// 自由記述の項目: free-text fields the nurse may keep after review.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum FreeTextField {
     /// 初発症状
     FirstSymptom,
@@ -89,7 +89,7 @@ impl FreeTextField {
 }
 
 /// How to anonymise.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AnonymiseOptions {
     /// Start of every new record ID (random, from the UI, e.g. the first 8 characters of
     /// `crypto.randomUUID()`), so that two anonymised files never share IDs. ASCII letters,
@@ -108,7 +108,7 @@ impl Default for AnonymiseOptions {
 }
 
 /// What anonymising did (匿名化の内容), for the nurse to review before saving the file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AnonymiseReport {
     /// What was removed or replaced, one line each.
     pub removed: Vec<String>,

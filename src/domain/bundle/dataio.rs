@@ -788,10 +788,10 @@ pub fn password_issues(first: &str, second: &str) -> Issues {
 // ---------------------------------------------------------------------------------------
 
 /// The free texts of one kind, for the nurse's review before she keeps them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FreeTextReview {
     pub field: FreeTextField,
-    pub label: &'static str,
+    pub label: String,
     /// How many texts (records × places) there are.
     pub total: usize,
     /// Distinct texts with how often each occurs, most frequent first, at most `limit`.
@@ -814,7 +814,7 @@ pub fn free_text_review(diagnoses: &[StoredRecord], records: &[StoredRecord], li
             samples.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let more = samples.len().saturating_sub(limit);
             samples.truncate(limit);
-            FreeTextReview { field, label: field.label(), total: values.len(), samples, more }
+            FreeTextReview { field, label: field.label().to_string(), total: values.len(), samples, more }
         })
         .collect()
 }

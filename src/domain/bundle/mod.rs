@@ -19,6 +19,7 @@ pub mod body;
 pub mod dataio;
 pub mod envelope;
 pub mod error;
+pub mod export_job;
 pub mod labels;
 pub mod merge;
 pub mod migrations;

@@ -2,23 +2,20 @@
 //! (そのまま / パスワードで暗号化 / 匿名化), then download the file. A whole-地域診断 export that
 //! is not anonymised is recorded in the export log (the backup reminder).
 
-use super::{load_all, next_frame, Progress, ProgressBar};
-use crate::domain::bundle::anonymise::{anonymise, AnonymiseOptions, AnonymiseReport, FreeTextField};
+use super::{Progress, ProgressBar};
+use crate::domain::bundle::anonymise::{AnonymiseOptions, FreeTextField};
 use crate::domain::bundle::dataio::{
-    diagnosis_choices, encrypted_file_name, export_label, free_text_review, password_issues, patient_choices,
-    scope_problem, DiagnosisChoice, ExportLog, FreeTextReview, KindCounts, PatientChoice, EXPORT_LOG_KEY,
+    diagnosis_choices, password_issues, patient_choices, scope_problem, DiagnosisChoice, KindCounts, PatientChoice,
     MIN_PASSWORD_CHARS,
 };
-use crate::domain::bundle::{
-    export, select_for_export, suggested_file_name, BundleReader, ExportError, ExportOptions, ExportScope, KnownIds,
-};
+use crate::domain::bundle::export_job::{AnonPreview, ExportHow, ExportJob};
+use crate::domain::bundle::{select_for_export, ExportScope};
 use crate::domain::ids::RecordId;
+use crate::domain::io_protocol::{Reply, Request};
 use crate::domain::issues::Issues;
-use crate::domain::record::StoredRecord;
-use crate::storage::{Store, WriteBatch};
 use crate::ui::components::FieldIssues;
 use crate::ui::ctx::{AppCtx, Notice};
-use crate::ui::platform;
+use crate::ui::{io_client, platform};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeSet;
@@ -44,29 +41,57 @@ enum Mode {
 #[derive(Clone, Debug, PartialEq)]
 struct AnonReview {
     scope: ExportScope,
-    label: String,
-    diagnoses: Arc<Vec<StoredRecord>>,
-    records: Arc<Vec<StoredRecord>>,
+    /// The start of the anonymised IDs (kept for the export of this review).
     id_prefix: String,
-    texts: Vec<FreeTextReview>,
-    report: AnonymiseReport,
-    /// The anonymised records for the options the report was made with.
-    result: Arc<(Vec<StoredRecord>, Vec<StoredRecord>)>,
+    preview: AnonPreview,
 }
 
 fn random_prefix() -> String {
     platform::random_uuid().chars().filter(char::is_ascii_alphanumeric).take(8).collect()
 }
 
-/// The export's options for this device.
-fn export_options(ctx: AppCtx, scope: ExportScope, anonymised: bool) -> ExportOptions {
-    ExportOptions {
-        exported_at: platform::now(),
-        app_version: env!("CARGO_PKG_VERSION").to_string(),
-        device: ctx.device_id(),
-        scope,
-        anonymised,
-        pretty: false,
+/// Asks the I/O worker for 匿名化の内容 of `scope` with these options.
+async fn ask_preview(
+    scope: ExportScope,
+    options: AnonymiseOptions,
+    progress: RwSignal<Option<Progress>>,
+) -> Result<AnonReview, String> {
+    let request = Request::AnonPreview {
+        database: platform::DATABASE_NAME.to_string(),
+        scope: scope.clone(),
+        options: options.clone(),
+    };
+    let reply = io_client::request(&request, None, move |label, done, total| {
+        progress.set(Some(Progress::new(&label, done, total)));
+    })
+    .await?;
+    match reply {
+        Reply::AnonPreview { preview } => Ok(AnonReview { scope, id_prefix: options.id_prefix, preview }),
+        Reply::Failed { message } => Err(message),
+        _ => Err("匿名化の内容を作れませんでした".to_string()),
+    }
+}
+
+/// Asks the I/O worker to write the file of `job`, downloads it, and says so.
+async fn write_file(ctx: AppCtx, job: ExportJob, progress: RwSignal<Option<Progress>>) -> Result<(), String> {
+    let request = Request::Export { database: platform::DATABASE_NAME.to_string(), job };
+    let (reply, file) = io_client::ask(&request, None, move |label, done, total| {
+        progress.set(Some(Progress::new(&label, done, total)));
+    })
+    .await?;
+    match (reply, file) {
+        (Reply::Exported { file_name, message, logged }, Some(blob)) => {
+            platform::download_blob(&file_name, &blob)?;
+            if logged {
+                // Recorded as a backup: the reminder and this page re-read the log.
+                ctx.written(&message).await;
+            } else {
+                ctx.notice.set(Some(Notice::Done(message)));
+            }
+            Ok(())
+        }
+        (Reply::Failed { message }, _) => Err(message),
+        _ => Err("ファイルを受け取れませんでした".to_string()),
     }
 }
 
@@ -124,60 +149,34 @@ pub fn ExportPanel() -> impl IntoView {
     let shown_issues = Signal::derive(move || if tried.get() { password_check.get() } else { Issues::new() });
     let review_current = Memo::new(move |_| review.with(|r| r.as_ref().is_some_and(|r| r.scope == scope.get())));
 
-    // Recomputes the anonymised copy and its report for the current options.
-    let anonymise_now = move |base: Arc<AnonReview>| {
-        let options = AnonymiseOptions {
-            id_prefix: base.id_prefix.clone(),
-            keep_free_text: keep.get_untracked(),
-            ages_as_bands: ages_as_bands.get_untracked(),
-        };
-        let (d, r, report) = anonymise(&base.diagnoses, &base.records, &options);
-        AnonReview { report, result: Arc::new((d, r)), ..(*base).clone() }
+    // 匿名化の内容 for the current options, made by the I/O worker.
+    let options_now = move |id_prefix: String| AnonymiseOptions {
+        id_prefix,
+        keep_free_text: keep.get_untracked(),
+        ages_as_bands: ages_as_bands.get_untracked(),
+    };
+    let preview = move |scope: ExportScope, id_prefix: String, label: &'static str| {
+        progress.set(Some(Progress::new(label, 0, 1)));
+        spawn_local(async move {
+            match ask_preview(scope, options_now(id_prefix), progress).await {
+                Ok(r) => review.set(Some(Arc::new(r))),
+                Err(e) => ctx.notice.set(Some(Notice::Error(e))),
+            }
+            progress.set(None);
+        });
     };
     let refresh_review = move || {
         if let Some(base) = review.get_untracked() {
-            progress.set(Some(Progress::new("匿名化の内容を作り直しています", 0, 1)));
-            spawn_local(async move {
-                next_frame().await;
-                review.set(Some(Arc::new(anonymise_now(base))));
-                progress.set(None);
-            });
+            preview(base.scope.clone(), base.id_prefix.clone(), "匿名化の内容を作り直しています");
         }
     };
-
     let make_review = move || {
         let scope = scope.get_untracked();
         if let Some(problem) = scope_problem(&scope) {
             ctx.notice.set(Some(Notice::Error(problem.to_string())));
             return;
         }
-        spawn_local(async move {
-            let loaded =
-                load_all(ctx, |i, n| progress.set(Some(Progress::new("データを読み込んでいます", i, n)))).await;
-            let all = match loaded {
-                Ok(all) => all,
-                Err(e) => {
-                    progress.set(None);
-                    ctx.notice.set(Some(Notice::Error(e.to_string())));
-                    return;
-                }
-            };
-            progress.set(Some(Progress::new("匿名化しています", 1, 2)));
-            next_frame().await;
-            let (d, r) = select_for_export(&all, &scope, false);
-            let base = AnonReview {
-                label: export_label(&scope, &all),
-                scope,
-                texts: free_text_review(&d, &r, 50),
-                diagnoses: Arc::new(d),
-                records: Arc::new(r),
-                id_prefix: random_prefix(),
-                report: AnonymiseReport::default(),
-                result: Arc::new((Vec::new(), Vec::new())),
-            };
-            review.set(Some(Arc::new(anonymise_now(Arc::new(base)))));
-            progress.set(None);
-        });
+        preview(scope, random_prefix(), "匿名化しています");
     };
 
     let run_export = move || {
@@ -191,21 +190,28 @@ pub fn ExportPanel() -> impl IntoView {
             tried.set(true);
             return;
         }
-        let secret = password.get_untracked();
-        let include_trash = include_trash.get_untracked();
-        let anonymised = if mode == Mode::Anonymised {
-            match review.get_untracked() {
-                Some(r) if r.scope == scope => Some(r),
+        let how = match mode {
+            Mode::Plain => ExportHow::Plain,
+            Mode::Encrypted => ExportHow::Encrypted { password: password.get_untracked() },
+            Mode::Anonymised => match review.get_untracked() {
+                Some(r) if r.scope == scope => ExportHow::Anonymised { options: options_now(r.id_prefix.clone()) },
                 _ => {
                     ctx.notice.set(Some(Notice::Error("先に「匿名化の内容を確認する」を押してください".to_string())));
                     return;
                 }
-            }
-        } else {
-            None
+            },
         };
+        let job = ExportJob {
+            scope,
+            include_trash: include_trash.get_untracked(),
+            how,
+            exported_at: platform::now(),
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            device: ctx.device_id(),
+        };
+        progress.set(Some(Progress::new("書き出しを準備しています", 0, 1)));
         spawn_local(async move {
-            match write_file(ctx, scope, mode, include_trash, &secret, anonymised, progress).await {
+            match write_file(ctx, job, progress).await {
                 Ok(()) => {
                     if mode == Mode::Encrypted {
                         password.set(String::new());
@@ -335,88 +341,6 @@ pub fn ExportPanel() -> impl IntoView {
             </form>
         </section>
     }
-}
-
-/// Reads, selects, writes, (encrypts), downloads, and records the export.
-async fn write_file(
-    ctx: AppCtx,
-    scope: ExportScope,
-    mode: Mode,
-    include_trash: bool,
-    password: &str,
-    anonymised: Option<Arc<AnonReview>>,
-    progress: RwSignal<Option<Progress>>,
-) -> Result<(), String> {
-    let step = |label: &str, done: usize| progress.set(Some(Progress::new(label, done, 5)));
-    let (diagnoses, records, label) = match &anonymised {
-        Some(review) => (review.result.0.clone(), review.result.1.clone(), review.label.clone()),
-        None => {
-            let all = load_all(ctx, |i, n| progress.set(Some(Progress::new("データを読み込んでいます", i, n))))
-                .await
-                .map_err(|e| e.to_string())?;
-            step("書き出す記録を選んでいます", 1);
-            next_frame().await;
-            let (d, r) = select_for_export(&all, &scope, include_trash);
-            let label = export_label(&scope, &all);
-            (d, r, label)
-        }
-    };
-    step("ファイルを作っています", 2);
-    next_frame().await;
-    let options = export_options(ctx, scope.clone(), anonymised.is_some());
-    let now = options.exported_at;
-    let text = export(&diagnoses, &records, &options).map_err(|e| e.to_string())?;
-    // Every file is read back with the importer's own checks before it is offered: a file
-    // that would not import is no backup (issue 12). Nothing is downloaded or logged then.
-    step("書き出したファイルを確かめています（読み込みと同じ検査）", 3);
-    next_frame().await;
-    check_in_parts(&text, progress).await.map_err(|e| e.to_string())?;
-    let counts = KindCounts::of(diagnoses.iter().chain(&records)).describe();
-    let (text, name) = if mode == Mode::Encrypted {
-        step("暗号化しています（パスワードから鍵を作るのに数秒かかります）", 4);
-        next_frame().await;
-        (crate::worker::crypto::encrypt(&text, password, now).await?, encrypted_file_name(&label, now))
-    } else {
-        (text, suggested_file_name(&label, now, anonymised.is_some()))
-    };
-    step("ダウンロードしています", 5);
-    next_frame().await;
-    platform::download(&name, "application/json", text.as_bytes())?;
-    let message = format!(
-        "「{name}」を書き出しました（{counts}）。ブラウザの「ダウンロード」に保存されます。USBメモリなど安全な場所に移して保管してください。"
-    );
-    // A whole-地域診断 export that is not anonymised is a backup: record it.
-    let store = ctx.store().map_err(|e| e.to_string())?;
-    let mut log = ExportLog::from_meta(store.get_meta(EXPORT_LOG_KEY).await.ok().flatten().as_ref());
-    if log.record(&scope, anonymised.is_some(), &diagnoses, now) {
-        let batch = WriteBatch { put_meta: vec![(EXPORT_LOG_KEY.to_string(), log.to_meta())], ..WriteBatch::default() };
-        // The file is already saved; a failure here only loses the reminder's record (shown).
-        let _ = ctx.save(batch, &message).await;
-    } else {
-        ctx.notice.set(Some(Notice::Done(message)));
-    }
-    Ok(())
-}
-
-/// [`check_export`] in parts (the same checks: `BundleReader` is what `parse_bundle` runs), so
-/// the page paints while a large file is read back.
-async fn check_in_parts(text: &str, progress: RwSignal<Option<Progress>>) -> Result<(), ExportError> {
-    const PART: usize = 500;
-    let unreadable = |e: crate::domain::bundle::ImportError| ExportError::Unreadable(e.lines());
-    let mut reader = BundleReader::start(text.as_bytes(), &KnownIds::default()).map_err(unreadable)?;
-    let total = reader.total();
-    loop {
-        progress.set(Some(Progress::new(
-            "書き出したファイルを確かめています（読み込みと同じ検査）",
-            reader.done(),
-            total,
-        )));
-        next_frame().await;
-        if reader.read(PART) {
-            break;
-        }
-    }
-    reader.finish().map(|_| ()).map_err(unreadable)
 }
 
 #[component]
@@ -586,8 +510,8 @@ fn AnonReviewView(
     ages_as_bands: RwSignal<bool>,
     on_change: Callback<()>,
 ) -> impl IntoView {
-    let texts = review.texts.clone();
-    let report = review.report.clone();
+    let texts = review.preview.texts.clone();
+    let report = review.preview.report.clone();
     view! {
         <div class="io-anon-review" data-testid="anon-review">
             <h3>"自由記述の項目"</h3>

@@ -99,7 +99,13 @@ impl Import {
                     State::Refused { heading: refusal_heading(file_name), lines: vec![message] }
                 }
             }
-            Ok(Reply::Closed | Reply::Ready | Reply::Progress { .. }) => State::Idle,
+            Ok(
+                Reply::Closed
+                | Reply::Ready
+                | Reply::Progress { .. }
+                | Reply::Exported { .. }
+                | Reply::AnonPreview { .. },
+            ) => State::Idle,
             Err(message) if message == CANCELLED => {
                 self.review.set(None);
                 self.ctx.done(message);

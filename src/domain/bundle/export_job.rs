@@ -1,0 +1,195 @@
+//! 書き出しの依頼: what the page asks the I/O worker to write (scope, ゴミ箱, そのまま / 暗号化 /
+//! 匿名化), and every decision about it — which records, the anonymised copy, the text, the
+//! file's name and the sentence said afterwards. The worker adds only what needs the
+//! browser: reading the device, the read-back check in parts, WebCrypto, the export log.
+
+use super::anonymise::{anonymise, AnonymiseOptions, AnonymiseReport};
+use super::dataio::{encrypted_file_name, export_label, free_text_review, FreeTextReview, KindCounts};
+use super::{export, select_for_export, suggested_file_name, ExportError, ExportOptions, ExportScope};
+use crate::domain::ids::DeviceId;
+use crate::domain::record::StoredRecord;
+use crate::domain::time::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// How the file is written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ExportHow {
+    /// そのまま.
+    Plain,
+    /// パスワードで暗号化 (the password never leaves the worker's memory).
+    Encrypted { password: String },
+    /// 匿名化, with the options the nurse reviewed.
+    Anonymised { options: AnonymiseOptions },
+}
+
+/// One export, as the page asks for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportJob {
+    pub scope: ExportScope,
+    /// ゴミ箱の記録も含める (never for an anonymised file).
+    pub include_trash: bool,
+    pub how: ExportHow,
+    /// 書き出し日時 (the page's clock).
+    pub exported_at: Timestamp,
+    pub app_version: String,
+    pub device: DeviceId,
+}
+
+/// The file's content, before the read-back check and encryption.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prepared {
+    /// The 地域診断 written (for the export log).
+    pub diagnoses: Vec<StoredRecord>,
+    /// `地域診断 1件・療養者 2人…`.
+    pub counts: String,
+    /// The bundle's text.
+    pub text: String,
+    /// The file's name.
+    pub file_name: String,
+}
+
+impl ExportJob {
+    pub fn anonymised(&self) -> bool {
+        matches!(self.how, ExportHow::Anonymised { .. })
+    }
+
+    /// Selects (and anonymises) the records of `all` and writes the bundle's text.
+    pub fn prepare(&self, all: &[StoredRecord]) -> Result<Prepared, ExportError> {
+        let (diagnoses, records) = match &self.how {
+            ExportHow::Anonymised { options } => {
+                let (d, r) = select_for_export(all, &self.scope, false);
+                let (d, r, _) = anonymise(&d, &r, options);
+                (d, r)
+            }
+            _ => select_for_export(all, &self.scope, self.include_trash),
+        };
+        let options = ExportOptions {
+            exported_at: self.exported_at,
+            app_version: self.app_version.clone(),
+            device: self.device.clone(),
+            scope: self.scope.clone(),
+            anonymised: self.anonymised(),
+            pretty: false,
+        };
+        let text = export(&diagnoses, &records, &options)?;
+        let label = export_label(&self.scope, all);
+        let file_name = match self.how {
+            ExportHow::Encrypted { .. } => encrypted_file_name(&label, self.exported_at),
+            _ => suggested_file_name(&label, self.exported_at, self.anonymised()),
+        };
+        let counts = KindCounts::of(diagnoses.iter().chain(&records)).describe();
+        Ok(Prepared { diagnoses, counts, text, file_name })
+    }
+}
+
+impl Prepared {
+    /// What the page says once the file is offered for download.
+    pub fn done_message(&self) -> String {
+        format!(
+            "「{}」を書き出しました（{}）。ブラウザの「ダウンロード」に保存されます。USBメモリなど安全な場所に移して保管してください。",
+            self.file_name, self.counts
+        )
+    }
+}
+
+/// 匿名化の内容: what the nurse reviews before an anonymised export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnonPreview {
+    /// The scope's name (地区名 and 年度).
+    pub label: String,
+    /// The free texts per field, with samples.
+    pub texts: Vec<FreeTextReview>,
+    /// What anonymising `options` does to these records.
+    pub report: AnonymiseReport,
+}
+
+/// The preview of anonymising the records `scope` covers (never the ゴミ箱).
+pub fn anon_preview(all: &[StoredRecord], scope: &ExportScope, options: &AnonymiseOptions) -> AnonPreview {
+    let (d, r) = select_for_export(all, scope, false);
+    let (_, _, report) = anonymise(&d, &r, options);
+    AnonPreview { label: export_label(scope, all), texts: free_text_review(&d, &r, 50), report }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bundle::{check_export, ExportScope};
+    use crate::domain::diagnosis::CommunityDiagnosis;
+    use crate::domain::fiscal_year::FiscalYear;
+    use crate::domain::ids::test_ids::{dev, rid};
+    use crate::domain::patient::Patient;
+
+    fn device() -> Vec<StoredRecord> {
+        let d = CommunityDiagnosis {
+            jurisdiction: "A保健所管内".into(),
+            fiscal_year: FiscalYear::new(2025).expect("fy"),
+        };
+        let p = Patient {
+            name: "山田 太郎".into(),
+            id_number: "H-1".into(),
+            first_symptom: "話しにくい".into(),
+            ..Patient::default()
+        };
+        let mut trashed = StoredRecord::create(rid("p2"), rid("d1"), &p, Timestamp(3), &dev("pc")).expect("p2");
+        trashed.meta.deleted_at = Some(Timestamp(4));
+        vec![
+            StoredRecord::create(rid("d1"), rid("d1"), &d, Timestamp(1), &dev("pc")).expect("d1"),
+            StoredRecord::create(rid("p1"), rid("d1"), &p, Timestamp(2), &dev("pc")).expect("p1"),
+            trashed,
+        ]
+    }
+
+    fn job(how: ExportHow, include_trash: bool) -> ExportJob {
+        ExportJob {
+            scope: ExportScope::All,
+            include_trash,
+            how,
+            // 2026-11-22 10:00 JST
+            exported_at: Timestamp(1_763_773_200_000),
+            app_version: "t".into(),
+            device: dev("pc"),
+        }
+    }
+
+    #[test]
+    fn a_plain_backup_keeps_the_trash_and_reads_back() {
+        let p = job(ExportHow::Plain, true).prepare(&device()).expect("prepared");
+        assert_eq!(p.counts, "地域診断 1件・療養者 2人・訪問看護ステーション 0件（うちゴミ箱 1件）");
+        assert_eq!(p.file_name, "難病地域診断_全件_20251122.nanbyo.json");
+        let parsed = check_export(&p.text).expect("reads back");
+        assert_eq!(parsed.bundle.records.len(), 2);
+        assert!(p
+            .done_message()
+            .starts_with("「難病地域診断_全件_20251122.nanbyo.json」を書き出しました（地域診断 1件"));
+        let without = job(ExportHow::Plain, false).prepare(&device()).expect("prepared");
+        assert_eq!(without.counts, "地域診断 1件・療養者 1人・訪問看護ステーション 0件");
+    }
+
+    #[test]
+    fn an_encrypted_file_is_named_so() {
+        let p = job(ExportHow::Encrypted { password: "x".repeat(10) }, true).prepare(&device()).expect("prepared");
+        assert!(p.file_name.contains("暗号化"), "{}", p.file_name);
+    }
+
+    #[test]
+    fn an_anonymised_file_never_holds_the_trash_names_or_free_text() {
+        let options = AnonymiseOptions { id_prefix: "abc".into(), ..AnonymiseOptions::default() };
+        let p = job(ExportHow::Anonymised { options: options.clone() }, true).prepare(&device()).expect("prepared");
+        assert!(p.file_name.contains("匿名化"), "{}", p.file_name);
+        assert_eq!(p.counts, "地域診断 1件・療養者 1人・訪問看護ステーション 0件");
+        assert!(!p.text.contains("山田") && !p.text.contains("話しにくい"), "{}", p.text);
+        assert!(check_export(&p.text).expect("reads back").bundle.anonymised);
+        let preview = anon_preview(&device(), &ExportScope::All, &options);
+        assert_eq!(preview.label, "全件");
+        assert!(preview.texts.iter().any(|t| t.total == 1 && t.samples[0].0 == "話しにくい"));
+        assert!(!preview.report.removed.is_empty());
+    }
+
+    #[test]
+    fn the_job_survives_the_message_to_the_worker() {
+        let j = job(ExportHow::Anonymised { options: AnonymiseOptions::default() }, false);
+        let text = serde_json::to_string(&j).expect("serialises");
+        assert_eq!(serde_json::from_str::<ExportJob>(&text).expect("reads"), j);
+    }
+}
