@@ -99,7 +99,7 @@ where
         FormHandle {
             dirty: Signal::derive(move || this.is_dirty()),
             discard: Callback::new(move |()| this.discard()),
-            draft_offer: ViewFn::from(move || view! { <DraftOffer form=this/> }),
+            draft_offer: ViewFn::from(move || this.offer_draft()),
         }
     }
 
@@ -221,6 +221,23 @@ where
         differs.then_some((draft, value))
     }
 
+    /// Looks for a draft of this form and offers it (復元 / 破棄).
+    pub fn offer_draft(&self) -> impl IntoView {
+        let this = *self;
+        let found = RwSignal::new(None::<FoundDraft>);
+        spawn_local(async move {
+            if let Some((draft, value)) = this.find_draft().await {
+                let stored = StoredValue::new((value, draft.base));
+                let restore = Callback::new(move |()| {
+                    let (value, base) = stored.get_value();
+                    this.restore(value, base);
+                });
+                found.set(Some((draft.saved_at.display_jst(), restore)));
+            }
+        });
+        view! { <DraftOffer found discard=Callback::new(move |()| this.discard())/> }
+    }
+
     /// 下書きを復元: its values, and the body it was made on (when it says).
     pub fn restore(&self, value: T, base: Option<serde_json::Value>) {
         if base.is_some() {
@@ -242,29 +259,23 @@ pub struct FormHandle {
     pub draft_offer: ViewFn,
 }
 
-/// Offers a found draft: 復元 or 破棄. Shows nothing when there is none.
+/// A draft found for a form, without the form's type: when it was saved, and how to restore
+/// it (so the offer's view is compiled once, not per form type).
+pub type FoundDraft = (String, Callback<()>);
+
+/// Offers a found draft: 復元 or 破棄. Shows nothing when there is none (see
+/// [`FormState::offer_draft`]).
 #[component]
-pub fn DraftOffer<T>(form: FormState<T>) -> impl IntoView
-where
-    T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
-{
-    let found = RwSignal::new(None::<(String, T, Option<serde_json::Value>)>);
-    spawn_local(async move {
-        if let Some((draft, value)) = form.find_draft().await {
-            found.set(Some((draft.saved_at.display_jst(), value, draft.base)));
-        }
-    });
+pub fn DraftOffer(found: RwSignal<Option<FoundDraft>>, discard: Callback<()>) -> impl IntoView {
     view! {
-        {move || found.get().map(|(when, value, base)| {
-            let value = StoredValue::new((value, base));
+        {move || found.get().map(|(when, restore)| {
             view! {
                 <div class="draft-offer" role="status" data-testid="draft-offer">
                     <span>{format!("保存していない下書きがあります（{when}）。")}</span>
                     <button
                         class="primary"
                         on:click=move |_| {
-                            let (value, base) = value.get_value();
-                            form.restore(value, base);
+                            restore.run(());
                             found.set(None);
                         }
                     >
@@ -272,7 +283,7 @@ where
                     </button>
                     <button
                         on:click=move |_| {
-                            form.discard();
+                            discard.run(());
                             found.set(None);
                         }
                     >

@@ -12,7 +12,7 @@ use crate::domain::programmes::{implemented_label, Programme, ProgrammeEntry, St
 use crate::storage::WriteBatch;
 use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary};
 use crate::ui::ctx::{use_app, AppCtx};
-use crate::ui::form::{DirtyMark, DraftOffer, FormState};
+use crate::ui::form::{DirtyMark, FormState};
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -118,7 +118,7 @@ pub fn ProgrammeTable(data: PageData) -> impl IntoView {
                     "標準の事業を未入力のまま表示しています。最初に保存したときに記録が作られます。"
                 </p>
             })}
-            <DraftOffer form/>
+            {form.offer_draft()}
             <form
                 class="quick-form"
                 novalidate
