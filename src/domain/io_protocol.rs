@@ -9,11 +9,12 @@
 //! copied into the message.
 
 use super::bundle::anonymise::AnonymiseOptions;
-use super::bundle::export_job::{AnonPreview, ExportJob};
+use super::bundle::export_job::{AnonPreview, ExportJob, FormCsv};
 use super::bundle::merge::Choice;
 use super::bundle::review::{ImportReview, ReviewView};
 use super::bundle::ExportScope;
 use super::ids::{DeviceId, RecordId};
+use super::time::Timestamp;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -37,6 +38,8 @@ pub enum Request {
     ImportClose,
     /// Write a file from `database` (the answer carries it as a `Blob`).
     Export { database: String, job: ExportJob },
+    /// The CSV of one 様式 of a 地域診断 (the answer carries it as a `Blob`).
+    Csv { database: String, diagnosis: RecordId, which: FormCsv, hide_names: bool, now: Timestamp },
     /// What anonymising the records of `scope` with `options` does.
     AnonPreview { database: String, scope: ExportScope, options: AnonymiseOptions },
 }

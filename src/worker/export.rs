@@ -7,9 +7,11 @@
 use super::{post_file, progress, store};
 use crate::domain::bundle::anonymise::AnonymiseOptions;
 use crate::domain::bundle::dataio::{ExportLog, EXPORT_LOG_KEY};
-use crate::domain::bundle::export_job::{anon_preview, ExportHow, ExportJob};
+use crate::domain::bundle::export_job::{anon_preview, form_csv, ExportHow, ExportJob, FormCsv};
 use crate::domain::bundle::{BundleReader, ExportError, ExportScope, ImportError, KnownIds};
+use crate::domain::ids::RecordId;
 use crate::domain::io_protocol::Reply;
+use crate::domain::time::Timestamp;
 use crate::storage::{load_all, Store, WriteBatch};
 
 const STEPS: usize = 5;
@@ -50,7 +52,7 @@ async fn write(id: u64, database: &str, job: &ExportJob) -> Result<(), String> {
         let _ = store.apply(batch).await;
     }
     let reply = Reply::Exported { file_name: prepared.file_name.clone(), message: prepared.done_message(), logged };
-    post_file(id, &reply, &bytes)
+    post_file(id, &reply, "application/json", &bytes)
 }
 
 /// `check_export` in parts (the same checks: `BundleReader` is what `parse_bundle` runs), with
@@ -82,4 +84,28 @@ pub async fn preview(id: u64, database: &str, scope: &ExportScope, options: &Ano
         }
         Err(e) => Reply::Failed { message: e.to_string() },
     }
+}
+
+/// The CSV of one 様式 of a 地域診断, sent with the reply (`None`), or why not.
+pub async fn csv(
+    id: u64,
+    database: &str,
+    diagnosis: &RecordId,
+    which: FormCsv,
+    hide_names: bool,
+    now: Timestamp,
+) -> Option<Reply> {
+    let made = async {
+        let store = store(database).await.map_err(|e| e.to_string())?;
+        progress(id, "データを読み込んでいます", 0, 2);
+        let mut records = store.list_records(diagnosis).await.map_err(|e| e.to_string())?;
+        if let Ok(Some(d)) = store.get_diagnosis(diagnosis).await {
+            records.push(d);
+        }
+        progress(id, "CSVを作っています", 1, 2);
+        let csv = form_csv(&records, diagnosis, which, hide_names, now);
+        let reply = Reply::Exported { file_name: csv.file_name, message: csv.message, logged: false };
+        post_file(id, &reply, "text/csv;charset=utf-8", csv.text.as_bytes())
+    };
+    made.await.err().map(|message| Reply::Failed { message })
 }

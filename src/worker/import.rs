@@ -95,7 +95,7 @@ pub async fn answer(id: u64, request: Request, file: JsValue) -> Reply {
             set_state(State::Empty);
             Reply::Closed
         }
-        Request::Export { .. } | Request::AnonPreview { .. } => {
+        Request::Export { .. } | Request::AnonPreview { .. } | Request::Csv { .. } => {
             Reply::Failed { message: "読み込みの処理ではありません".to_string() }
         }
     }

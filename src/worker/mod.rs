@@ -41,6 +41,9 @@ pub fn handle(text: &str, file: JsValue) {
             let reply = match request {
                 // Answered with its file, or a failure.
                 Request::Export { database, job } => export::export(id, &database, &job).await,
+                Request::Csv { database, diagnosis, which, hide_names, now } => {
+                    export::csv(id, &database, &diagnosis, which, hide_names, now).await
+                }
                 Request::AnonPreview { database, scope, options } => {
                     Some(export::preview(id, &database, &scope, &options).await)
                 }
@@ -63,10 +66,10 @@ pub(crate) fn post(id: u64, reply: &Reply) {
 
 /// Posts a reply with a written file (`bytes` as a `Blob`, handed over without a copy of
 /// the text into the message).
-pub(crate) fn post_file(id: u64, reply: &Reply, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn post_file(id: u64, reply: &Reply, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|e| format!("ファイルを作れませんでした（{}）", js_text(&e)))?;
     let message = js_sys::Object::new();

@@ -4,9 +4,12 @@
 //! browser: reading the device, the read-back check in parts, WebCrypto, the export log.
 
 use super::anonymise::{anonymise, AnonymiseOptions, AnonymiseReport};
-use super::dataio::{encrypted_file_name, export_label, free_text_review, FreeTextReview, KindCounts};
+use super::dataio::{
+    csv_file_name, encrypted_file_name, export_label, free_text_review, patients_csv_of, stations_csv_of,
+    FreeTextReview, KindCounts,
+};
 use super::{export, select_for_export, suggested_file_name, ExportError, ExportOptions, ExportScope};
-use crate::domain::ids::DeviceId;
+use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::record::StoredRecord;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -111,6 +114,48 @@ pub fn anon_preview(all: &[StoredRecord], scope: &ExportScope, options: &Anonymi
     AnonPreview { label: export_label(scope, all), texts: free_text_review(&d, &r, 50), report }
 }
 
+/// CSV出力（Excel用）: which 様式.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormCsv {
+    /// 様式1 療養者.
+    Patients,
+    /// 様式3 訪問看護ステーション.
+    Stations,
+}
+
+/// A CSV file of one 地域診断, and what the page says after offering it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvFile {
+    pub file_name: String,
+    pub text: String,
+    pub message: String,
+}
+
+/// The CSV of `which` from the records of one 地域診断 (`records` includes the 地域診断
+/// record itself, for the file's name).
+pub fn form_csv(
+    records: &[StoredRecord],
+    diagnosis: &RecordId,
+    which: FormCsv,
+    hide_names: bool,
+    now: Timestamp,
+) -> CsvFile {
+    let label = export_label(&ExportScope::Diagnoses { ids: vec![diagnosis.clone()] }, records);
+    let ((text, rows, unreadable), what) = match which {
+        FormCsv::Patients => (patients_csv_of(records, hide_names), "様式1療養者"),
+        FormCsv::Stations => (stations_csv_of(records), "様式3訪問看護ステーション"),
+    };
+    let file_name = csv_file_name(&label, what, now);
+    let skipped = if unreadable > 0 {
+        format!("（読み取れない記録{unreadable}件は含めていません）")
+    } else {
+        String::new()
+    };
+    let message = format!("{file_name} を書き出しました（{rows}行）{skipped}");
+    CsvFile { file_name, text, message }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +229,17 @@ mod tests {
         assert_eq!(preview.label, "全件");
         assert!(preview.texts.iter().any(|t| t.total == 1 && t.samples[0].0 == "話しにくい"));
         assert!(!preview.report.removed.is_empty());
+    }
+
+    #[test]
+    fn a_form_csv_is_named_after_its_diagnosis_and_counts_its_rows() {
+        let records = device();
+        let csv = form_csv(&records, &rid("d1"), FormCsv::Patients, true, Timestamp(1_763_773_200_000));
+        assert_eq!(csv.file_name, "難病地域診断_A保健所管内_2025年度_様式1療養者_20251122.csv");
+        assert_eq!(csv.message, format!("{} を書き出しました（1行）", csv.file_name));
+        assert!(csv.text.starts_with('\u{feff}') && !csv.text.contains("山田"), "{}", csv.text);
+        let stations = form_csv(&records, &rid("d1"), FormCsv::Stations, false, Timestamp(1_763_773_200_000));
+        assert!(stations.message.ends_with("（0行）"), "{}", stations.message);
     }
 
     #[test]

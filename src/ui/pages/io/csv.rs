@@ -1,13 +1,12 @@
 //! CSV出力（Excel用）: 様式1 療養者 and 様式3 訪問看護ステーション of one 地域診断, UTF-8 with
-//! BOM so Excel shows the Japanese text. The 集計 CSV will be offered by the 集計 page
+//! BOM so Excel shows the Japanese text, made by the I/O worker. The 集計 CSV will be offered by the 集計 page
 //! through [`download_csv`].
 
-use crate::domain::bundle::dataio::{csv_file_name, export_label, patients_csv_of, stations_csv_of};
-use crate::domain::bundle::ExportScope;
+use crate::domain::bundle::export_job::FormCsv;
 use crate::domain::ids::RecordId;
-use crate::storage::Store;
+use crate::domain::io_protocol::{Reply, Request};
 use crate::ui::ctx::{AppCtx, Notice};
-use crate::ui::platform;
+use crate::ui::{io_client, platform};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,38 +16,23 @@ pub fn download_csv(file_name: &str, csv: &str) -> Result<(), String> {
     platform::download(file_name, "text/csv;charset=utf-8", csv.as_bytes())
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Which {
-    Patients,
-    Stations,
-}
-
-async fn make_csv(ctx: AppCtx, diagnosis: RecordId, which: Which) -> Result<String, String> {
-    let store = ctx.store().map_err(|e| e.to_string())?;
-    let mut records = store.list_records(&diagnosis).await.map_err(|e| e.to_string())?;
-    if let Ok(Some(d)) = store.get_diagnosis(&diagnosis).await {
-        records.push(d);
+/// Asks the I/O worker for the CSV of `which` and offers it as a download.
+async fn make_csv(ctx: AppCtx, diagnosis: RecordId, which: FormCsv) -> Result<String, String> {
+    let request = Request::Csv {
+        database: platform::DATABASE_NAME.to_string(),
+        diagnosis,
+        which,
+        hide_names: ctx.hide_names.get_untracked(),
+        now: platform::now(),
+    };
+    match io_client::ask(&request, None, |_, _, _| {}).await? {
+        (Reply::Exported { file_name, message, .. }, Some(blob)) => {
+            platform::download_blob(&file_name, &blob)?;
+            Ok(message)
+        }
+        (Reply::Failed { message }, _) => Err(message),
+        _ => Err("ファイルを受け取れませんでした".to_string()),
     }
-    let label = export_label(&ExportScope::Diagnoses { ids: vec![diagnosis] }, &records);
-    let now = platform::now();
-    let (csv, rows, unreadable, what) = match which {
-        Which::Patients => {
-            let (csv, rows, unreadable) = patients_csv_of(&records, ctx.hide_names.get_untracked());
-            (csv, rows, unreadable, "様式1療養者")
-        }
-        Which::Stations => {
-            let (csv, rows, unreadable) = stations_csv_of(&records);
-            (csv, rows, unreadable, "様式3訪問看護ステーション")
-        }
-    };
-    let name = csv_file_name(&label, what, now);
-    download_csv(&name, &csv)?;
-    let skipped = if unreadable > 0 {
-        format!("（読み取れない記録{unreadable}件は含めていません）")
-    } else {
-        String::new()
-    };
-    Ok(format!("{name} を書き出しました（{rows}行）{skipped}"))
 }
 
 #[component]
@@ -66,7 +50,7 @@ pub fn CsvPanel() -> impl IntoView {
             .or_else(|| ctx.diagnoses.with(|d| d.first().map(|e| e.record.meta.id.clone())))
     });
     let busy = RwSignal::new(false);
-    let run = move |which: Which| {
+    let run = move |which: FormCsv| {
         let Some(diagnosis) = selected.get_untracked() else {
             ctx.notice.set(Some(Notice::Error("地域診断を選んでください".to_string())));
             return;
@@ -118,7 +102,7 @@ pub fn CsvPanel() -> impl IntoView {
                         type="button"
                         data-testid="csv-patients"
                         prop:disabled=move || busy.get()
-                        on:click=move |_| run(Which::Patients)
+                        on:click=move |_| run(FormCsv::Patients)
                     >
                         "様式1 療養者のCSV"
                     </button>
@@ -126,7 +110,7 @@ pub fn CsvPanel() -> impl IntoView {
                         type="button"
                         data-testid="csv-stations"
                         prop:disabled=move || busy.get()
-                        on:click=move |_| run(Which::Stations)
+                        on:click=move |_| run(FormCsv::Stations)
                     >
                         "様式3 訪問看護ステーションのCSV"
                     </button>

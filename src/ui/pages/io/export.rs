@@ -2,16 +2,16 @@
 //! (そのまま / パスワードで暗号化 / 匿名化), then download the file. A whole-地域診断 export that
 //! is not anonymised is recorded in the export log (the backup reminder).
 
+use super::export_choices::{AnonReviewView, DiagnosisPicker, ModeRadio, PatientPicker, ScopeRadio};
 use super::{Progress, ProgressBar};
 use crate::domain::bundle::anonymise::{AnonymiseOptions, FreeTextField};
 use crate::domain::bundle::dataio::{
-    diagnosis_choices, password_issues, patient_choices, scope_problem, DiagnosisChoice, KindCounts, PatientChoice,
-    MIN_PASSWORD_CHARS,
+    diagnosis_choices, password_issues, patient_choices, scope_problem, KindCounts, MIN_PASSWORD_CHARS,
 };
 use crate::domain::bundle::export_job::{AnonPreview, ExportHow, ExportJob};
 use crate::domain::bundle::{select_for_export, ExportScope};
 use crate::domain::ids::RecordId;
-use crate::domain::io_protocol::{Reply, Request};
+use crate::domain::io_protocol::{Reply, Request, CANCELLED};
 use crate::domain::issues::Issues;
 use crate::ui::components::FieldIssues;
 use crate::ui::ctx::{AppCtx, Notice};
@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 /// 書き出しの範囲 as chosen with the radio buttons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ScopeKind {
+pub(super) enum ScopeKind {
     All,
     Diagnoses,
     Patients,
@@ -31,7 +31,7 @@ enum ScopeKind {
 
 /// そのまま / 暗号化 / 匿名化.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Mode {
+pub(super) enum Mode {
     Plain,
     Encrypted,
     Anonymised,
@@ -39,11 +39,11 @@ enum Mode {
 
 /// What the anonymising review shows, for the scope it was made for.
 #[derive(Clone, Debug, PartialEq)]
-struct AnonReview {
-    scope: ExportScope,
+pub(super) struct AnonReview {
+    pub scope: ExportScope,
     /// The start of the anonymised IDs (kept for the export of this review).
-    id_prefix: String,
-    preview: AnonPreview,
+    pub id_prefix: String,
+    pub preview: AnonPreview,
 }
 
 fn random_prefix() -> String {
@@ -219,6 +219,7 @@ pub fn ExportPanel() -> impl IntoView {
                         tried.set(false);
                     }
                 }
+                Err(e) if e == CANCELLED => ctx.notice.set(Some(Notice::Done(e))),
                 Err(e) => ctx.notice.set(Some(Notice::Error(format!("書き出せませんでした: {e}")))),
             }
             progress.set(None);
@@ -323,6 +324,13 @@ pub fn ExportPanel() -> impl IntoView {
             </Show>
 
             <ProgressBar progress/>
+            <Show when=move || busy.get()>
+                <div class="buttons">
+                    <button type="button" data-testid="export-stop" on:click=move |_| io_client::cancel()>
+                        "取り消し（書き出しを止める）"
+                    </button>
+                </div>
+            </Show>
             <div class="buttons">
                 <button
                     type="submit"
@@ -340,261 +348,5 @@ pub fn ExportPanel() -> impl IntoView {
             </div>
             </form>
         </section>
-    }
-}
-
-#[component]
-fn ScopeRadio(
-    scope_kind: RwSignal<ScopeKind>,
-    value: ScopeKind,
-    label: &'static str,
-    key: &'static str,
-) -> impl IntoView {
-    view! {
-        <label class="io-radio" class:selected=move || scope_kind.get() == value>
-            <input
-                type="radio"
-                name="export-scope"
-                value=key
-                prop:checked=move || scope_kind.get() == value
-                on:change=move |_| scope_kind.set(value)
-            />
-            {label}
-        </label>
-    }
-}
-
-#[component]
-fn ModeRadio(mode: RwSignal<Mode>, value: Mode, label: &'static str, key: &'static str) -> impl IntoView {
-    view! {
-        <label class="io-radio" class:selected=move || mode.get() == value>
-            <input
-                type="radio"
-                name="export-mode"
-                value=key
-                prop:checked=move || mode.get() == value
-                on:change=move |_| mode.set(value)
-            />
-            {label}
-        </label>
-    }
-}
-
-#[component]
-fn DiagnosisPicker(choices: Memo<Vec<DiagnosisChoice>>, picked: RwSignal<BTreeSet<RecordId>>) -> impl IntoView {
-    view! {
-        <fieldset class="field io-pick" data-testid="diagnosis-picker">
-            <legend class="label">"書き出す地域診断"</legend>
-            <Show when=move || choices.with(Vec::is_empty)>
-                <p class="empty">"地域診断がありません。"</p>
-            </Show>
-            <ul class="io-pick-list">
-                <For each=move || choices.get() key=|c| (c.id.clone(), c.counts) let:c>
-                    {
-                        let id = c.id.clone();
-                        let id2 = c.id.clone();
-                        view! {
-                            <li>
-                                <label class="io-check">
-                                    <input
-                                        type="checkbox"
-                                        name="export-diagnosis"
-                                        value=c.id.to_string()
-                                        prop:checked=move || picked.with(|p| p.contains(&id))
-                                        on:change:target=move |ev| {
-                                            let on = ev.target().checked();
-                                            let id = id2.clone();
-                                            picked.update(|p| {
-                                                if on {
-                                                    p.insert(id);
-                                                } else {
-                                                    p.remove(&id);
-                                                }
-                                            });
-                                        }
-                                    />
-                                    <span class="io-pick-title">{c.title.clone()}</span>
-                                    <span class="hint">{c.counts.describe()}</span>
-                                </label>
-                            </li>
-                        }
-                    }
-                </For>
-            </ul>
-        </fieldset>
-    }
-}
-
-#[component]
-fn PatientPicker(
-    choices: Memo<Vec<DiagnosisChoice>>,
-    patients_diagnosis: Memo<Option<RecordId>>,
-    patients_of: RwSignal<Option<RecordId>>,
-    patient_list: Memo<Vec<PatientChoice>>,
-    picked_patients: RwSignal<BTreeSet<RecordId>>,
-) -> impl IntoView {
-    let select_all = move |on: bool| {
-        let ids: BTreeSet<RecordId> =
-            if on { patient_list.with(|l| l.iter().map(|p| p.id.clone()).collect()) } else { BTreeSet::new() };
-        picked_patients.set(ids);
-    };
-    view! {
-        <div class="io-pick" data-testid="patient-picker">
-            <label class="field">
-                <span class="label">"地域診断"</span>
-                <select
-                    name="export-patients-of"
-                    prop:value=move || patients_diagnosis.get().map(|id| id.to_string()).unwrap_or_default()
-                    on:change:target=move |ev| {
-                        patients_of.set(RecordId::parse(&ev.target().value()).ok());
-                        picked_patients.set(BTreeSet::new());
-                    }
-                >
-                    <For each=move || choices.get() key=|c| (c.id.clone(), c.counts) let:c>
-                        <option value=c.id.to_string()>{c.title.clone()}</option>
-                    </For>
-                </select>
-            </label>
-            <fieldset class="field">
-                <legend class="label">"書き出す療養者（その療養者のアセスメントも含みます）"</legend>
-                <div class="buttons">
-                    <button type="button" on:click=move |_| select_all(true)>"すべて選ぶ"</button>
-                    <button type="button" on:click=move |_| select_all(false)>"選択をやめる"</button>
-                </div>
-                <Show when=move || patient_list.with(Vec::is_empty)>
-                    <p class="empty">"この地域診断には療養者がいません。"</p>
-                </Show>
-                <ul class="io-pick-list io-patients">
-                    <For each=move || patient_list.get() key=|p| p.clone() let:p>
-                        {
-                            let id = p.id.clone();
-                            let id2 = p.id.clone();
-                            view! {
-                                <li>
-                                    <label class="io-check">
-                                        <input
-                                            type="checkbox"
-                                            name="export-patient"
-                                            value=p.id.to_string()
-                                            prop:checked=move || picked_patients.with(|s| s.contains(&id))
-                                            on:change:target=move |ev| {
-                                                let on = ev.target().checked();
-                                                let id = id2.clone();
-                                                picked_patients.update(|s| {
-                                                    if on {
-                                                        s.insert(id);
-                                                    } else {
-                                                        s.remove(&id);
-                                                    }
-                                                });
-                                            }
-                                        />
-                                        <span class="io-pick-title">{p.label.clone()}</span>
-                                        <span class="hint">{p.municipality.clone()}</span>
-                                        {p.trashed.then(|| view! { <span class="tag">"ゴミ箱"</span> })}
-                                    </label>
-                                </li>
-                            }
-                        }
-                    </For>
-                </ul>
-            </fieldset>
-        </div>
-    }
-}
-
-#[component]
-fn AnonReviewView(
-    review: Arc<AnonReview>,
-    keep: RwSignal<BTreeSet<FreeTextField>>,
-    ages_as_bands: RwSignal<bool>,
-    on_change: Callback<()>,
-) -> impl IntoView {
-    let texts = review.preview.texts.clone();
-    let report = review.preview.report.clone();
-    view! {
-        <div class="io-anon-review" data-testid="anon-review">
-            <h3>"自由記述の項目"</h3>
-            <p class="hint">
-                "自由記述には氏名や家族の事情が書かれていることがあるため、初めは書き出しません。下の内容を確認し、残してよいものだけチェックしてください。"
-            </p>
-            <ul class="io-free-texts">
-                {texts
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, t)| {
-                        let field = t.field;
-                        let empty = t.total == 0;
-                        view! {
-                            <li class="io-free-text" data-testid=format!("free-text-{i}")>
-                                <label class="io-check">
-                                    <input
-                                        type="checkbox"
-                                        name="keep-free-text"
-                                        value=i.to_string()
-                                        prop:disabled=empty
-                                        prop:checked=move || keep.with(|k| k.contains(&field))
-                                        on:change:target=move |ev| {
-                                            let on = ev.target().checked();
-                                            keep.update(|k| {
-                                                if on {
-                                                    k.insert(field);
-                                                } else {
-                                                    k.remove(&field);
-                                                }
-                                            });
-                                            on_change.run(());
-                                        }
-                                    />
-                                    {format!("{}を残す（{}件）", t.label, t.total)}
-                                </label>
-                                {(!empty).then(|| view! {
-                                    <details>
-                                        <summary>"書き出される内容を見る"</summary>
-                                        <ul class="io-samples">
-                                            {t.samples
-                                                .iter()
-                                                .map(|(text, n)| view! {
-                                                    <li>
-                                                        <span class="io-sample-text">{text.clone()}</span>
-                                                        {(*n > 1).then(|| view! { <span class="hint">{format!("（{n}件）")}</span> })}
-                                                    </li>
-                                                })
-                                                .collect_view()}
-                                        </ul>
-                                        {(t.more > 0).then(|| view! { <p class="hint">{format!("ほか{}種類", t.more)}</p> })}
-                                    </details>
-                                })}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            <label class="io-check">
-                <input
-                    type="checkbox"
-                    name="ages-as-bands"
-                    prop:checked=move || ages_as_bands.get()
-                    on:change:target=move |ev| {
-                        ages_as_bands.set(ev.target().checked());
-                        on_change.run(());
-                    }
-                />
-                "年齢を年齢区分（20歳未満・20〜39歳・40〜64歳・65歳以上）にする"
-            </label>
-            <h3>"匿名化の内容"</h3>
-            <div class="io-report" data-testid="anon-report">
-                <h4>"削除・置き換えるもの"</h4>
-                <ul>{report.removed.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
-                <h4>"残すもの"</h4>
-                <ul>{report.kept.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
-                {(!report.warnings.is_empty()).then(|| view! {
-                    <h4 class="io-warning-title">"注意"</h4>
-                    <ul class="io-warnings" data-testid="anon-warnings">
-                        {report.warnings.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}
-                    </ul>
-                })}
-            </div>
-        </div>
     }
 }

@@ -9,6 +9,7 @@
 mod backup;
 mod csv;
 mod export;
+mod export_choices;
 mod import;
 mod import_review;
 
