@@ -125,6 +125,31 @@ pub fn transaction_future(tx: &IdbTransaction) -> JsFuture {
     JsFuture::from(promise)
 }
 
+/// Records read per task by [`IdbStore::list_records`].
+const PARSE_PART: usize = 500;
+
+/// Lets the event loop run (input, paint) before going on: `setTimeout(0)` of the page or
+/// of the worker, whichever runs this.
+async fn yield_to_event_loop() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let global = js_sys::global();
+        let set_timeout = Reflect::get(&global, &JsValue::from_str("setTimeout"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match set_timeout {
+            Some(f) => {
+                if f.call2(&global, &resolve, &JsValue::from_f64(0.0)).is_err() {
+                    let _ = resolve.call0(&JsValue::UNDEFINED);
+                }
+            }
+            None => {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            }
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 fn factory() -> Result<web_sys::IdbFactory, StorageError> {
     let global = js_sys::global();
     let idb = Reflect::get(&global, &JsValue::from_str("indexedDB"))
@@ -336,7 +361,19 @@ impl Store for IdbStore {
     }
 
     async fn list_records(&self, diagnosis_id: &RecordId) -> Result<Vec<StoredRecord>, StorageError> {
-        self.get_all(STORE_RECORDS, Some(diagnosis_id)).await?.iter().map(|row| parse_json(row, "記録")).collect()
+        let rows = self.get_all(STORE_RECORDS, Some(diagnosis_id)).await?;
+        // Read in parts, letting the page handle input between them: a 地域診断 of thousands
+        // of records would otherwise be one long task after every save.
+        let mut records = Vec::with_capacity(rows.len());
+        for (i, part) in rows.chunks(PARSE_PART).enumerate() {
+            if i > 0 {
+                yield_to_event_loop().await;
+            }
+            for row in part {
+                records.push(parse_json(row, "記録")?);
+            }
+        }
+        Ok(records)
     }
 
     async fn get_record(&self, id: &RecordId) -> Result<Option<StoredRecord>, StorageError> {
