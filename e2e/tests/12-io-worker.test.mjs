@@ -56,6 +56,7 @@ test('ファイル処理ワーカー: 5,000人のファイルを調べる間も�
   const done = await io.apply();
   assert(done.startsWith('取り込みました'), done);
   await io.nav('地域診断の一覧');
+  await home.listed('A保健所管内').waitFor();
   assertEqual((await home.rows()).length, 1, 'the file’s 地域診断 is on the device');
   assertNoProblems(problems);
   await context.close();
@@ -70,7 +71,9 @@ test('ファイル処理ワーカー: 読み込みの途中でワーカーが止
   await io.chooseFile(FULL);
   await io.apply();
   await io.nav('地域診断の一覧');
+  await home.listed('A保健所管内').waitFor();
   const before = await home.rows();
+  assertEqual(before.length, 1, 'the example 地域診断 is there');
 
   // The browser kills the worker while it checks the file.
   await io.open();
@@ -90,8 +93,10 @@ test('ファイル処理ワーカー: 読み込みの途中でワーカーが止
   await io.stopImport();
   await io.waitNotice('取り消しました');
   await io.nav('地域診断の一覧');
+  await home.listed('A保健所管内').waitFor();
   assertEqual(await home.rows(), before, 'nothing was written');
   await home.reload();
+  await home.listed('A保健所管内').waitFor();
   assertEqual(await home.rows(), before, 'nothing was written (after a reload)');
 
   // A new worker starts for the next file.
@@ -117,6 +122,7 @@ test('ファイル処理ワーカー: 一度オンラインで開けば、ネッ
   const done = await io.apply();
   assert(done.startsWith('取り込みました'), done);
   await io.nav('地域診断の一覧');
+  await home.listed('A保健所管内').waitFor();
   assertEqual((await home.rows()).length, 1, 'imported offline');
   assertNoProblems(problems);
   await context.close();

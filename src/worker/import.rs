@@ -27,11 +27,17 @@ use wasm_bindgen::JsValue;
 /// Records checked, planned or applied per step (one progress message each).
 const PART_SIZE: usize = 500;
 
-/// A checked file and its plan, waiting for the nurse.
-struct Session {
+/// Where a file goes and what it is called: the database, the file's name, this device.
+#[derive(Clone)]
+struct Source {
     store: Rc<IdbStore>,
     file_name: String,
     me: DeviceId,
+}
+
+/// A checked file and its plan, waiting for the nurse.
+struct Session {
+    source: Source,
     parsed: ParsedBundle,
     plan: ImportPlan,
     /// The device's 地域診断 when the plan was made (the write expects them unchanged).
@@ -43,9 +49,7 @@ enum State {
     Empty,
     /// An encrypted file waiting for its password.
     Encrypted {
-        store: Rc<IdbStore>,
-        file_name: String,
-        me: DeviceId,
+        source: Source,
         envelope: Rc<Envelope>,
     },
     Open(Rc<Session>),
@@ -78,7 +82,7 @@ pub async fn answer(id: u64, request: Request, file: JsValue) -> Reply {
             };
             progress(id, "ファイルを読んでいます", 0, 1);
             match read_blob(&file).await {
-                Ok(bytes) => open_bytes(id, store, file_name, me, bytes, &view).await,
+                Ok(bytes) => open_bytes(id, Source { store, file_name, me }, bytes, &view).await,
                 Err(e) => refused(&file_name, vec![e]),
             }
         }
@@ -107,58 +111,44 @@ fn refused(file_name: &str, lines: Vec<String>) -> Reply {
 }
 
 fn review(s: &Session, view: &ReviewView, replanned: Option<usize>) -> Reply {
-    Reply::Review { review: Box::new(ImportReview::make(&s.parsed, &s.plan, &s.file_name, &s.me, view, replanned)) }
+    let review = ImportReview::make(&s.parsed, &s.plan, &s.source.file_name, &s.source.me, view, replanned);
+    Reply::Review { review: Box::new(review) }
 }
 
 /// A chosen file's bytes: an encrypted file asks for its password; anything else is checked.
-async fn open_bytes(
-    id: u64,
-    store: Rc<IdbStore>,
-    file_name: String,
-    me: DeviceId,
-    bytes: Vec<u8>,
-    view: &ReviewView,
-) -> Reply {
+async fn open_bytes(id: u64, source: Source, bytes: Vec<u8>, view: &ReviewView) -> Reply {
     if detect_file_kind(&bytes) == FileKind::Encrypted {
         return match parse_envelope(&String::from_utf8_lossy(&bytes)) {
             Ok(envelope) => {
-                let reply = Reply::Password { file_name: file_name.clone(), error: None };
-                set_state(State::Encrypted { store, file_name, me, envelope: Rc::new(envelope) });
+                let reply = Reply::Password { file_name: source.file_name.clone(), error: None };
+                set_state(State::Encrypted { source, envelope: Rc::new(envelope) });
                 reply
             }
-            Err(e) => refused(&file_name, vec![format!("暗号化されたファイルですが、開けません（{e}）")]),
+            Err(e) => refused(&source.file_name, vec![format!("暗号化されたファイルですが、開けません（{e}）")]),
         };
     }
-    check_and_plan(id, store, file_name, me, bytes, view).await
+    check_and_plan(id, source, bytes, view).await
 }
 
 async fn decrypt(id: u64, password: &str, view: &ReviewView) -> Reply {
     let encrypted = STATE.with(|s| match &*s.borrow() {
-        State::Encrypted { store, file_name, me, envelope } => {
-            Some((store.clone(), file_name.clone(), me.clone(), envelope.clone()))
-        }
+        State::Encrypted { source, envelope } => Some((source.clone(), envelope.clone())),
         _ => None,
     });
-    let Some((store, file_name, me, envelope)) = encrypted else {
+    let Some((source, envelope)) = encrypted else {
         return Reply::Failed { message: NO_FILE.to_string() };
     };
     progress(id, "パスワードを確かめています", 0, 1);
     match super::crypto::decrypt(&envelope, password).await {
-        Ok(bytes) => check_and_plan(id, store, file_name, me, bytes, view).await,
-        Err(message) => Reply::Password { file_name, error: Some(message) },
+        Ok(bytes) => check_and_plan(id, source, bytes, view).await,
+        Err(message) => Reply::Password { file_name: source.file_name, error: Some(message) },
     }
 }
 
 /// Reads the device's records, checks the file and plans the import.
-async fn check_and_plan(
-    id: u64,
-    store: Rc<IdbStore>,
-    file_name: String,
-    me: DeviceId,
-    bytes: Vec<u8>,
-    view: &ReviewView,
-) -> Reply {
-    let local = match load_all(&*store, |i, n| progress(id, "この端末のデータを読んでいます", i, n)).await
+async fn check_and_plan(id: u64, source: Source, bytes: Vec<u8>, view: &ReviewView) -> Reply {
+    let file_name = source.file_name.clone();
+    let local = match load_all(&*source.store, |i, n| progress(id, "この端末のデータを読んでいます", i, n)).await
     {
         Ok(l) => l,
         Err(e) => return refused(&file_name, vec![e.to_string()]),
@@ -181,7 +171,7 @@ async fn check_and_plan(
         Err(e) => return refused(&file_name, e.lines()),
     };
     let plan = make_plan(id, &local, &parsed);
-    let session = Rc::new(Session { store, file_name, me, parsed, plan, local_diagnoses: diagnoses_of(&local) });
+    let session = Rc::new(Session { source, parsed, plan, local_diagnoses: diagnoses_of(&local) });
     let reply = review(&session, view, None);
     set_state(State::Open(session));
     reply
@@ -226,7 +216,7 @@ async fn apply(id: u64, s: &Rc<Session>, chosen: &Resolutions, view: &ReviewView
         .collect();
     let (put_diagnoses, put_records) = split_diagnoses(applied.records);
     let batch = WriteBatch { put_diagnoses, put_records, expect, ..WriteBatch::default() };
-    match s.store.apply(batch).await {
+    match s.source.store.apply(batch).await {
         Ok(()) => {
             set_state(State::Empty);
             let text = if notes.is_empty() { message.clone() } else { format!("{message}。{}", notes.join("。")) };
@@ -234,16 +224,15 @@ async fn apply(id: u64, s: &Rc<Session>, chosen: &Resolutions, view: &ReviewView
         }
         Err(StorageError::Changed(ids)) => {
             // Another tab saved meanwhile: nothing was written. Plan again from what is there now.
-            let local = match load_all(&*s.store, |i, n| progress(id, "この端末のデータを読み直しています", i, n)).await
-            {
-                Ok(l) => l,
-                Err(e) => return Reply::Failed { message: e.to_string() },
-            };
+            let local =
+                match load_all(&*s.source.store, |i, n| progress(id, "この端末のデータを読み直しています", i, n)).await
+                {
+                    Ok(l) => l,
+                    Err(e) => return Reply::Failed { message: e.to_string() },
+                };
             let plan = make_plan(id, &local, &s.parsed);
             let session = Rc::new(Session {
-                store: s.store.clone(),
-                file_name: s.file_name.clone(),
-                me: s.me.clone(),
+                source: s.source.clone(),
                 parsed: s.parsed.clone(),
                 plan,
                 local_diagnoses: diagnoses_of(&local),

@@ -61,10 +61,7 @@ async fn ask_preview(
         scope: scope.clone(),
         options: options.clone(),
     };
-    let reply = io_client::request(&request, None, move |label, done, total| {
-        progress.set(Some(Progress::new(&label, done, total)));
-    })
-    .await?;
+    let reply = io_client::request(&request, None, Progress::reporter(progress)).await?;
     match reply {
         Reply::AnonPreview { preview } => Ok(AnonReview { scope, id_prefix: options.id_prefix, preview }),
         Reply::Failed { message } => Err(message),
@@ -75,10 +72,7 @@ async fn ask_preview(
 /// Asks the I/O worker to write the file of `job`, downloads it, and says so.
 async fn write_file(ctx: AppCtx, job: ExportJob, progress: RwSignal<Option<Progress>>) -> Result<(), String> {
     let request = Request::Export { database: platform::DATABASE_NAME.to_string(), job };
-    let (reply, file) = io_client::ask(&request, None, move |label, done, total| {
-        progress.set(Some(Progress::new(&label, done, total)));
-    })
-    .await?;
+    let (reply, file) = io_client::ask(&request, None, Progress::reporter(progress)).await?;
     match (reply, file) {
         (Reply::Exported { file_name, message, logged }, Some(blob)) => {
             platform::download_blob(&file_name, &blob)?;

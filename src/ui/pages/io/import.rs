@@ -59,10 +59,7 @@ impl Import {
         spawn_local(async move {
             let progress = self.progress;
             progress.set(Some(Progress::new("ファイルの処理を準備しています", 0, 1)));
-            let reply = io_client::request(&request, file.as_ref(), move |label, done, total| {
-                progress.set(Some(Progress::new(&label, done, total)));
-            })
-            .await;
+            let reply = io_client::request(&request, file.as_ref(), Progress::reporter(progress)).await;
             let applying = matches!(request, Request::ImportApply { .. });
             self.show(reply, &file_name, applying).await;
             progress.set(None);

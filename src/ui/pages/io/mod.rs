@@ -76,6 +76,11 @@ impl Progress {
     pub fn new(label: &str, done: usize, total: usize) -> Progress {
         Progress { label: label.to_string(), done, total: total.max(1) }
     }
+
+    /// Shows the I/O worker's progress reports in `signal`.
+    pub fn reporter(signal: RwSignal<Option<Progress>>) -> impl Fn(String, usize, usize) + 'static {
+        move |label, done, total| signal.set(Some(Progress::new(&label, done, total)))
+    }
 }
 
 /// A progress bar (no inline style: the native `<progress>` element).
