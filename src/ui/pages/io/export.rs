@@ -2,13 +2,15 @@
 //! (そのまま / パスワードで暗号化 / 匿名化), then download the file. A whole-地域診断 export that
 //! is not anonymised is recorded in the export log (the backup reminder).
 
-use super::export_choices::{AnonReviewView, DiagnosisPicker, ModeRadio, PatientPicker, ScopeRadio};
+use super::export_choices::{
+    AnonReview, AnonReviewView, DiagnosisPicker, Mode, ModeRadio, PatientPicker, ScopeKind, ScopeRadio,
+};
 use super::{Progress, ProgressBar};
 use crate::domain::bundle::anonymise::{AnonymiseOptions, FreeTextField};
 use crate::domain::bundle::dataio::{
     diagnosis_choices, password_issues, patient_choices, scope_problem, KindCounts, MIN_PASSWORD_CHARS,
 };
-use crate::domain::bundle::export_job::{AnonPreview, ExportHow, ExportJob};
+use crate::domain::bundle::export_job::{ExportHow, ExportJob};
 use crate::domain::bundle::{select_for_export, ExportScope};
 use crate::domain::ids::RecordId;
 use crate::domain::io_protocol::{Reply, Request, CANCELLED};
@@ -20,31 +22,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 use std::sync::Arc;
-
-/// 書き出しの範囲 as chosen with the radio buttons.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum ScopeKind {
-    All,
-    Diagnoses,
-    Patients,
-}
-
-/// そのまま / 暗号化 / 匿名化.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Mode {
-    Plain,
-    Encrypted,
-    Anonymised,
-}
-
-/// What the anonymising review shows, for the scope it was made for.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct AnonReview {
-    pub scope: ExportScope,
-    /// The start of the anonymised IDs (kept for the export of this review).
-    pub id_prefix: String,
-    pub preview: AnonPreview,
-}
 
 fn random_prefix() -> String {
     platform::random_uuid().chars().filter(char::is_ascii_alphanumeric).take(8).collect()

@@ -1,13 +1,39 @@
 //! The parts of the 書き出し form: 範囲 and 書き出し方 radios, the pickers of 地域診断 and
 //! 療養者, and 匿名化の内容 (free texts to keep, 年齢区分, the report).
 
-use super::export::{AnonReview, Mode, ScopeKind};
 use crate::domain::bundle::anonymise::FreeTextField;
 use crate::domain::bundle::dataio::{DiagnosisChoice, PatientChoice};
+use crate::domain::bundle::export_job::AnonPreview;
+use crate::domain::bundle::ExportScope;
 use crate::domain::ids::RecordId;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
+
+/// 書き出しの範囲 as chosen with the radio buttons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum ScopeKind {
+    All,
+    Diagnoses,
+    Patients,
+}
+
+/// そのまま / 暗号化 / 匿名化.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Mode {
+    Plain,
+    Encrypted,
+    Anonymised,
+}
+
+/// What the anonymising review shows, for the scope it was made for.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct AnonReview {
+    pub scope: ExportScope,
+    /// The start of the anonymised IDs (kept for the export of this review).
+    pub id_prefix: String,
+    pub preview: AnonPreview,
+}
 
 #[component]
 pub(super) fn ScopeRadio(

@@ -2,7 +2,7 @@
 //! per conflicting field, and 取り込む（確定）. Changing the list filter or 氏名・住所を隠す
 //! asks the worker for the review again; the choices stay on the page until confirmed.
 
-use super::import::Import;
+use super::import_state::Import;
 use crate::domain::bundle::dataio::{ConflictRow, PlanFilter};
 use crate::domain::bundle::review::ImportReview;
 use crate::domain::bundle::{Choice, Resolutions};

@@ -12,10 +12,11 @@ mod export;
 mod export_choices;
 mod import;
 mod import_review;
+mod import_state;
 
 pub use backup::{provide_backup_status, BackupBanner, LastExportStatus};
 pub use csv::download_csv;
-pub use import::provide_import;
+pub use import_state::provide_import;
 
 use crate::domain::bundle::dataio::{REMIND_AFTER_CHANGES, REMIND_AFTER_DAYS};
 use crate::domain::record::StoredRecord;

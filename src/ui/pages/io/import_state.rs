@@ -1,0 +1,191 @@
+//! The import's state, kept at the app root (an import goes on, and its review waits,
+//! while the nurse looks at other pages): what the panel shows, and the requests to the I/O
+//! worker that move it on (open a file, its password, the review again, apply, close).
+
+use super::Progress;
+use crate::domain::bundle::dataio::refusal_heading;
+use crate::domain::bundle::review::{ImportReview, ReviewView};
+use crate::domain::bundle::Resolutions;
+use crate::domain::io_protocol::{Reply, Request, CANCELLED};
+use crate::ui::ctx::AppCtx;
+use crate::ui::{io_client, platform};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// What the panel shows.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum State {
+    /// Waiting for a file.
+    Idle,
+    /// The worker is working (the progress bar shows what).
+    Busy,
+    /// An encrypted file: asking for its password.
+    Password { file_name: String, error: Option<String> },
+    /// Refused: nothing was written.
+    Refused { heading: String, lines: Vec<String> },
+    /// The plan to review (in the panel's review signal).
+    Review,
+    /// Written.
+    Done(String),
+}
+
+/// The panel's signals, shared with the review.
+#[derive(Clone, Copy)]
+pub(super) struct Import {
+    pub ctx: AppCtx,
+    pub state: RwSignal<State>,
+    pub progress: RwSignal<Option<Progress>>,
+    pub review: RwSignal<Option<Arc<ImportReview>>>,
+    pub resolutions: RwSignal<Resolutions>,
+    /// The list filter of the review (a `PlanFilter::CHOICES` value).
+    pub filter: RwSignal<String>,
+}
+
+impl Import {
+    pub fn view(self) -> ReviewView {
+        ReviewView { filter: self.filter.get_untracked(), hide_names: self.ctx.hide_names.get_untracked() }
+    }
+
+    /// Sends `request` (with `file`) to the worker and shows its answer.
+    pub fn ask(self, request: Request, file: Option<web_sys::File>, file_name: String) {
+        self.state.set(State::Busy);
+        spawn_local(async move {
+            let progress = self.progress;
+            progress.set(Some(Progress::new("ファイルの処理を準備しています", 0, 1)));
+            let reply = io_client::request(&request, file.as_ref(), Progress::reporter(progress)).await;
+            let applying = matches!(request, Request::ImportApply { .. });
+            self.show(reply, &file_name, applying).await;
+            progress.set(None);
+        });
+    }
+
+    async fn show(self, reply: Result<Reply, String>, file_name: &str, applying: bool) {
+        let next = match reply {
+            Ok(Reply::Password { file_name, error }) => State::Password { file_name, error },
+            Ok(Reply::Refused { heading, lines }) => State::Refused { heading, lines },
+            Ok(Reply::Review { review }) => {
+                if applying && review.replanned.is_some() {
+                    self.ctx.error(
+                        "別の画面（タブ）で記録が保存されたため、取り込みを止めました。何も書き込んでいません。取り込む内容を調べ直したので、もう一度確認してください。",
+                    );
+                }
+                self.review.set(Some(Arc::new(*review)));
+                State::Review
+            }
+            Ok(Reply::Applied { notice, text, wrote }) => {
+                self.review.set(None);
+                if wrote {
+                    self.ctx.written(&notice).await;
+                } else {
+                    self.ctx.done(notice);
+                }
+                State::Done(text)
+            }
+            Ok(Reply::Failed { message }) => {
+                self.ctx.error(message.clone());
+                if self.review.with_untracked(Option::is_some) {
+                    State::Review
+                } else {
+                    State::Refused { heading: refusal_heading(file_name), lines: vec![message] }
+                }
+            }
+            Ok(
+                Reply::Closed
+                | Reply::Ready
+                | Reply::Progress { .. }
+                | Reply::Exported { .. }
+                | Reply::AnonPreview { .. },
+            ) => State::Idle,
+            Err(message) if message == CANCELLED => {
+                self.review.set(None);
+                self.ctx.done(message);
+                State::Idle
+            }
+            Err(message) => {
+                // The worker stopped: it held the file and the plan, so start again.
+                self.review.set(None);
+                self.ctx.error(message.clone());
+                State::Refused { heading: refusal_heading(file_name), lines: vec![message] }
+            }
+        };
+        self.state.set(next);
+    }
+
+    pub fn open(self, file: web_sys::File) {
+        if matches!(self.state.get_untracked(), State::Busy) {
+            return;
+        }
+        self.resolutions.set(Resolutions::new());
+        self.review.set(None);
+        let file_name = file.name();
+        let request = Request::ImportOpen {
+            database: platform::DATABASE_NAME.to_string(),
+            file_name: file_name.clone(),
+            me: self.ctx.device_id(),
+            view: self.view(),
+        };
+        self.ask(request, Some(file), file_name);
+    }
+
+    /// The review again for the list filter and 氏名・住所を隠す now shown.
+    pub fn refresh_review(self) {
+        let view = self.view();
+        spawn_local(async move {
+            if let Ok(Reply::Review { review }) =
+                io_client::request(&Request::ImportReview { view }, None, |_, _, _| {}).await
+            {
+                self.review.set(Some(Arc::new(*review)));
+            }
+        });
+    }
+
+    pub fn apply(self) {
+        let chosen = self.resolutions.get_untracked().entries();
+        let file_name = self.review.with_untracked(|r| r.as_ref().map(|r| r.file_name.clone())).unwrap_or_default();
+        self.ask(Request::ImportApply { chosen, view: self.view() }, None, file_name);
+    }
+
+    /// Back to waiting for a file; the worker forgets the open one.
+    pub fn close(self) {
+        self.state.set(State::Idle);
+        if self.review.with_untracked(Option::is_some) {
+            self.review.set(None);
+            spawn_local(async move {
+                let _ = io_client::request(&Request::ImportClose, None, |_, _, _| {}).await;
+            });
+        }
+    }
+}
+
+/// Creates the import's state for the whole app (call once in the app root): an import
+/// goes on, and its review waits, while the nurse looks at other pages.
+pub fn provide_import() {
+    let ctx = super::app();
+    let import = Import {
+        ctx,
+        state: RwSignal::new(State::Idle),
+        progress: RwSignal::new(None),
+        review: RwSignal::new(None),
+        resolutions: RwSignal::new(Resolutions::new()),
+        filter: RwSignal::new("changes".to_string()),
+    };
+    // 氏名・住所を隠す switched while a review is shown: the worker makes the rows again.
+    Effect::watch(
+        move || ctx.hide_names.get(),
+        move |_, _, _| {
+            if import.state.get_untracked() == State::Review {
+                import.refresh_review();
+            }
+        },
+        false,
+    );
+    provide_context(import);
+}
+
+pub(super) fn use_import() -> Import {
+    use_context::<Import>().unwrap_or_else(|| {
+        provide_import();
+        expect_context::<Import>()
+    })
+}
