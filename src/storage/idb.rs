@@ -153,8 +153,13 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StorageError> {
 }
 
 impl IdbStore {
-    /// Opens (creating or upgrading) the database at the latest schema version.
+    /// Opens (creating or upgrading) the database at the latest schema version. Takes the
+    /// connection boot.js opened while the wasm compiled when it is this database at this
+    /// version ([`super::early`]); otherwise opens, creates or migrates it here.
     pub async fn open(name: &str, hooks: OpenHooks) -> Result<IdbStore, StorageError> {
+        if let Some(db) = super::early::take(name, migrations::LATEST).await {
+            return Ok(IdbStore::adopt(db, &hooks));
+        }
         IdbStore::open_at_version(name, migrations::LATEST, hooks).await
     }
 
@@ -215,6 +220,11 @@ impl IdbStore {
             }
         };
 
+        Ok(IdbStore::adopt(db, &hooks))
+    }
+
+    /// Wraps an open connection: closes it when another tab upgrades the schema.
+    fn adopt(db: IdbDatabase, hooks: &OpenHooks) -> IdbStore {
         let closed = Rc::new(Cell::new(false));
         let on_version_change = {
             let db = db.clone();
@@ -229,7 +239,7 @@ impl IdbStore {
             })
         };
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        Ok(IdbStore { db, closed, _on_version_change: on_version_change })
+        IdbStore { db, closed, _on_version_change: on_version_change }
     }
 
     /// The version of an existing database (opening without a version never upgrades).

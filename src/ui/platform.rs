@@ -20,7 +20,7 @@ pub mod keys {
 
 /// The IndexedDB database name.
 #[cfg(not(feature = "bench"))]
-pub const DATABASE_NAME: &str = "nanbyo-chiiki-shindan";
+pub const DATABASE_NAME: &str = crate::storage::schema::DATABASE_NAME;
 /// A benchmark build's app keeps its data apart from the nurse's ([`super::bench::APP_DATABASE`]).
 #[cfg(feature = "bench")]
 pub const DATABASE_NAME: &str = super::bench::APP_DATABASE;
