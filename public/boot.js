@@ -75,6 +75,7 @@ if (!('indexedDB' in self) || typeof WebAssembly !== 'object') {
       openDatabaseEarly(document.body.dataset.dbName, version);
     }
     const glue = await import(new URL(tag.dataset.js, document.baseURI).href);
+    performance.mark('glue-loaded');
     await glue.default({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });
     performance.mark('wasm-started');
     // The benchmark (e2e/bench.mjs) calls the exported bench* functions.
