@@ -68,6 +68,7 @@ const PHASES = [
   ['fcp', 'first contentful paint'],
   ['boot', 'boot.js starts (boot-start)'],
   ['dbEarly', 'IndexedDB open by boot.js (db-early-open)'],
+  ['dbEarlyRead', 'first screen\'s rows read by boot.js (db-early-read)'],
   ['glue', 'JS glue loaded (glue-loaded)'],
   ['main', 'wasm compiled, main running (wasm-main)'],
   ['mounted', 'shell mounted (mounted)'],
@@ -86,7 +87,7 @@ async function startOnce(context, url, rate, marks = ['app-interactive']) {
     const nav = performance.getEntriesByType('navigation')[0];
     return {
       html: nav?.domInteractive, fcp: mark('first-contentful-paint'), boot: mark('boot-start'),
-      dbEarly: mark('db-early-open'), glue: mark('glue-loaded'), main: mark('wasm-main'),
+      dbEarly: mark('db-early-open'), dbEarlyRead: mark('db-early-read'), glue: mark('glue-loaded'), main: mark('wasm-main'),
       mounted: mark('mounted'), dbOpen: mark('db-open'), interactive: mark('app-interactive'),
       records: mark('bench-records-painted'),
     };

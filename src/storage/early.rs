@@ -29,3 +29,26 @@ pub async fn take(name: &str, version: u32) -> Option<IdbDatabase> {
         None
     }
 }
+
+/// The global boot.js defines for the rows it read early.
+pub const PRELOADED_HOOK: &str = "nanbyoTakePreloaded";
+
+/// The rows of `store` (`diagnoses`, or `records` of `diagnosis_id`) boot.js read on the early
+/// connection, once, if nothing may have changed them since. Asking with another word drops
+/// whatever is left (the app is writing).
+pub async fn take_rows(store: &str, diagnosis_id: Option<&str>) -> Option<Vec<JsValue>> {
+    let hook = Reflect::get(&js_sys::global(), &JsValue::from_str(PRELOADED_HOOK)).ok()?.dyn_into::<Function>().ok()?;
+    let id = diagnosis_id.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    let offered = hook.call2(&JsValue::UNDEFINED, &JsValue::from_str(store), &id).ok()?;
+    let rows = JsFuture::from(offered.dyn_into::<Promise>().ok()?).await.ok()?;
+    rows.is_array().then(|| js_sys::Array::from(&rows).iter().collect())
+}
+
+/// Drops the rows boot.js read early (before the app's first write).
+pub fn drop_rows() {
+    if let Ok(hook) = Reflect::get(&js_sys::global(), &JsValue::from_str(PRELOADED_HOOK)) {
+        if let Ok(hook) = hook.dyn_into::<Function>() {
+            let _ = hook.call1(&JsValue::UNDEFINED, &JsValue::from_str("drop"));
+        }
+    }
+}

@@ -22,9 +22,14 @@ pub const DATABASE_NAME: &str = "nanbyo-chiiki-shindan";
 /// `index.html` repeats it as `<body data-db-version>` for `public/boot.js`.
 pub const SCHEMA_VERSION: u32 = 2;
 
+/// The BroadcastChannel on which a tab announces that it saved. `public/boot.js` listens on it
+/// too, to drop the rows it read early when another tab may have changed them (a test keeps
+/// the names equal).
+pub const CHANGES_CHANNEL: &str = "nanbyo-chiiki-shindan";
+
 #[cfg(test)]
 mod tests {
-    use super::{DATABASE_NAME, SCHEMA_VERSION};
+    use super::{CHANGES_CHANNEL, DATABASE_NAME, INDEX_DIAGNOSIS, SCHEMA_VERSION, STORE_DIAGNOSES, STORE_RECORDS};
 
     /// The value of `attr="…"` on the `<body>` tag of `html`.
     fn body_attr<'a>(html: &'a str, attr: &str) -> Option<&'a str> {
@@ -42,6 +47,18 @@ mod tests {
             body_attr(html, "data-db-version"),
             Some(SCHEMA_VERSION.to_string().as_str()),
             "index.html <body data-db-version>"
+        );
+    }
+
+    #[test]
+    fn boot_js_reads_early_with_the_schema_names_and_listens_on_the_changes_channel() {
+        let boot = include_str!("../../public/boot.js");
+        for quoted in [STORE_DIAGNOSES, STORE_RECORDS, INDEX_DIAGNOSIS] {
+            assert!(boot.contains(&format!("'{quoted}'")), "public/boot.js names '{quoted}'");
+        }
+        assert!(
+            boot.contains(&format!("new BroadcastChannel('{CHANGES_CHANNEL}')")),
+            "boot.js listens on {CHANGES_CHANNEL}"
         );
     }
 }

@@ -129,7 +129,7 @@ pub fn format_bytes(bytes: f64) -> String {
 
 /// The cross-tab channel: a tab that saved tells the others.
 pub fn broadcast_channel() -> Option<web_sys::BroadcastChannel> {
-    web_sys::BroadcastChannel::new("nanbyo-chiiki-shindan").ok()
+    web_sys::BroadcastChannel::new(crate::storage::schema::CHANGES_CHANNEL).ok()
 }
 
 /// Marks a point for the benchmark (`performance.mark`).
