@@ -4,9 +4,10 @@
 //
 //   node e2e/bench.mjs [section…]   sections: size coldstart storage, and those of e2e/bench-*.mjs (default: all)
 //
-// The size section measures the app nurses get (dist/, `trunk build --release`); every other
-// section runs the benchmark build (dist-bench/, `trunk build --release --features bench
-// --dist dist-bench`), the only one with the bench* entry points (src/ui/bench.rs).
+// The size and coldstart sections measure the app nurses get (dist/, `trunk build --release`;
+// coldstart makes its session's data with the benchmark build); every other section runs the
+// benchmark build (dist-bench/, `trunk build --release --features bench --dist dist-bench`),
+// the only one with the bench* entry points (src/ui/bench.rs).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -68,7 +69,7 @@ const PHASES = [
   ['fcp', 'first contentful paint'],
   ['boot', 'boot.js starts (boot-start)'],
   ['dbEarly', 'IndexedDB open by boot.js (db-early-open)'],
-  ['dbEarlyRead', 'first screen\'s rows read by boot.js (db-early-read)'],
+  ['dbEarlyRead', 'boot.js\'s early read transaction complete'],
   ['glue', 'JS glue loaded (glue-loaded)'],
   ['main', 'wasm compiled, main running (wasm-main)'],
   ['mounted', 'shell mounted (mounted)'],
