@@ -4,9 +4,10 @@
 //
 //   node e2e/bench.mjs [section…]   sections: size coldstart storage, and those of e2e/bench-*.mjs (default: all)
 //
-// The size section measures the app nurses get (dist/, `trunk build --release`); every other
-// section runs the benchmark build (dist-bench/, `trunk build --release --features bench
-// --dist dist-bench`), the only one with the bench* entry points (src/ui/bench.rs).
+// The size and coldstart sections measure the app nurses get (dist/, `trunk build --release`;
+// coldstart makes its session's data with the benchmark build); every other section runs the
+// benchmark build (dist-bench/, `trunk build --release --features bench --dist dist-bench`),
+// the only one with the bench* entry points (src/ui/bench.rs).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { launch, newProfileDir } from './lib.mjs';
 import { AppPage } from './pages/app.mjs';
+import { IoPage } from './pages/io.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '..', 'dist');
@@ -50,29 +52,220 @@ function sizeSection() {
   console.log(`JS glue: raw ${kb(jsBytes)}`);
 }
 
-async function coldStartSection(server) {
-  console.log('\n## オフライン起動（Service Worker のキャッシュから最初の操作可能な描画まで、10回）');
-  const { context } = await launch(newProfileDir('bench-cold'));
-  const first = context.pages()[0] || (await context.newPage());
-  const app = new AppPage(first);
-  await app.goto(server.url);
-  await first.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20000 });
+// Start-up: the app nurses get (dist/) against the floor page (e2e/floor/), each from its own
+// server (its own origin: its own service worker, cache and IndexedDB), offline from their
+// service-worker caches, in one persistent profile per CPU rate and run. The app's database is
+// empty, as on a first day; it is measured on dist/ rather than dist-bench/ because boot.js
+// opens the database index.html names, and a bench build keeps its data under another name.
+const floorDir = path.join(here, 'floor');
+const STARTS = 10;
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS || 3);
+// The install visit stays open this long, as a nurse's first session would: V8 writes the
+// compiled wasm to its code cache only after it has been running a while.
+const FIRST_VISIT_MS = Number(process.env.BENCH_FIRST_VISIT_MS || 5000);
+// Phases of an app start: navigation timing, paint timing and the marks of boot.js and Rust.
+const PHASES = [
+  ['html', 'HTML parsed (domInteractive)'],
+  ['fcp', 'first contentful paint'],
+  ['boot', 'boot.js starts (boot-start)'],
+  ['dbEarly', 'IndexedDB open by boot.js (db-early-open)'],
+  ['dbEarlyRead', 'boot.js\'s early read transaction complete'],
+  ['glue', 'JS glue loaded (glue-loaded)'],
+  ['main', 'wasm compiled, main running (wasm-main)'],
+  ['mounted', 'shell mounted (mounted)'],
+  ['dbOpen', 'IndexedDB handed to Rust (db-open)'],
+  ['interactive', 'app-interactive (list shown, last 地域診断 chosen)'],
+  ['records', 'its records painted (療養者 N人 on 地域の概況)'],
+];
+
+async function startOnce(context, url, rate, marks = ['app-interactive']) {
+  const page = await context.newPage();
+  await throttle(page, rate);
+  await page.goto(url);
+  await page.waitForFunction((ms) => ms.every((m) => performance.getEntriesByName(m).length > 0), marks, { timeout: 60000 });
+  const t = await page.evaluate(() => {
+    const mark = (n) => performance.getEntriesByName(n)[0]?.startTime;
+    const nav = performance.getEntriesByType('navigation')[0];
+    return {
+      html: nav?.domInteractive, fcp: mark('first-contentful-paint'), boot: mark('boot-start'),
+      dbEarly: mark('db-early-open'), dbEarlyRead: mark('db-early-read'), glue: mark('glue-loaded'), main: mark('wasm-main'),
+      mounted: mark('mounted'), dbOpen: mark('db-open'), interactive: mark('app-interactive'),
+      records: mark('bench-records-painted'),
+    };
+  });
+  await page.close();
+  return t;
+}
+
+/** A bundle of one 地域診断 (SESSION_PATIENTS 療養者, 50 ステーション) made by the bench build's
+ * benchIoSetup/benchIoExport on its own origin, written once to a temporary file. */
+const SESSION_PATIENTS = Number(process.env.BENCH_COLD_PATIENTS || 300);
+const SESSION_DIAGNOSIS = 'bench-io-diagnosis';
+let sessionBundle = null;
+async function makeSessionBundle(benchServer) {
+  if (sessionBundle) return sessionBundle;
+  const { context } = await launch(newProfileDir('bench-bundle'));
+  const page = context.pages()[0] || (await context.newPage());
+  await new AppPage(page).goto(benchServer.url);
+  const text = await page.evaluate(async (n) => {
+    await self.nanbyoBench.benchIoSetup(n, 50);
+    await self.nanbyoBench.benchIoExport();
+    return self.nanbyoBench.benchIoExportedText();
+  }, SESSION_PATIENTS);
+  await context.close();
+  sessionBundle = path.join(newProfileDir('bench-bundle-file'), 'chiiki-shindan.json');
+  fs.writeFileSync(sessionBundle, text);
+  return sessionBundle;
+}
+
+/** The app's first (online) visit, as a nurse's first session: imports the bundle, opens its
+ * roster, and stays a while. V8 writes the wasm code cache only after some functions have
+ * been optimised (tiered up) and no more were for 2 s; an idle visit never writes one. */
+async function firstSession(context, url, bundle, stayMs) {
+  const page = await context.newPage();
+  const io = new IoPage(page);
+  await io.goto(url);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30000 });
+  await io.open();
+  await io.chooseFile(bundle);
+  await io.apply();
+  await page.goto(`${url}#/d/${SESSION_DIAGNOSIS}/patients`);
+  await io.reload();
+  await page.goto(`${url}#/d/${SESSION_DIAGNOSIS}`);
+  await page.locator('a[data-section=patients] .section-count', { hasText: `${SESSION_PATIENTS}人` }).waitFor({ timeout: 60000 });
+  await page.waitForTimeout(stayMs);
+  await page.goto(url); // the next start resumes this 地域診断 from the bare address
+  await page.close();
+}
+
+async function install(context, url, stayMs) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller && performance.getEntriesByName('app-interactive').length > 0, null, { timeout: 30000 });
+  await page.waitForTimeout(stayMs);
+  await page.close();
+}
+
+/** One run: a fresh profile, a first online visit to each app (a session with data when
+ * `bundle`) and to the floor, then STARTS offline starts of each, in turn. Returns, by app
+ * label and 'floor', the phases of each start. */
+/** In every page, before its scripts: marks `bench-records-painted` when 地域の概況 shows the
+ * session's 療養者 count (the records of the 地域診断 the start resumed are on screen). The
+ * same for any build of the app; the floor page has no #boot, so it stops watching there. */
+function watchRecordsPainted(text) {
+  const observer = new MutationObserver(() => {
+    const count = document.querySelector('a[data-section=patients] .section-count');
+    if (count && count.textContent === text) {
+      performance.mark('bench-records-painted');
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    if (!document.getElementById('boot')) observer.disconnect();
+  });
+}
+
+async function coldRun(apps, floor, rate, bundle) {
+  const { context, problems } = await launch(newProfileDir('bench-cold'));
+  if (bundle) await context.addInitScript(watchRecordsPainted, `${SESSION_PATIENTS}人`);
+  for (const p of context.pages()) await p.close();
+  for (const app of apps) {
+    if (bundle) await firstSession(context, app.url, bundle, FIRST_VISIT_MS);
+    else await install(context, app.url, FIRST_VISIT_MS);
+  }
+  await install(context, floor.url, 500);
   await context.route('**/*', (route) => route.abort('internetdisconnected'));
   await context.setOffline(true);
-  await first.close();
-  for (const rate of RATES) {
-    const times = [];
-    for (let i = 0; i < 10; i++) {
-      const page = await context.newPage();
-      await throttle(page, rate);
-      await page.goto(server.url);
-      await page.waitForFunction(() => performance.getEntriesByName('app-interactive').length > 0, null, { timeout: 60000 });
-      times.push(await page.evaluate(() => performance.getEntriesByName('app-interactive')[0].startTime));
-      await page.close();
-    }
-    console.log(`CPU ${rate}x: median ${ms(median(times))}, p90 ${ms(p90(times))}${rate === 4 ? '  (目標: ≤ 400 ms)' : ''}`);
+  const out = { floor: [] };
+  for (const app of apps) out[app.label] = [];
+  const marks = bundle ? ['app-interactive', 'bench-records-painted'] : undefined;
+  for (let i = 0; i < STARTS; i++) {
+    for (const app of apps) out[app.label].push(await startOnce(context, app.url, rate, marks));
+    out.floor.push(await startOnce(context, floor.url, rate));
   }
   await context.close();
+  if (problems.length) console.log(`  (page problems: ${problems.join('; ')})`);
+  return out;
+}
+
+/** Which V8 wasm code-cache events (Blink's devtools.timeline trace) one start shows:
+ * v8.wasm.moduleCacheHit = the module came from the code cache; v8.wasm.compiledModule /
+ * v8.wasm.cachedModule = code was serialised and written to the cache. */
+async function tracedStart(context, url) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('app-interactive').length > 0, null, { timeout: 60000 });
+  await page.waitForTimeout(3000);
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  const wanted = /^v8\.wasm\.(moduleCacheHit|moduleCacheInvalid|moduleCacheInvalidDigest|compiledModule|cachedModule)$/;
+  const counts = {};
+  for (const e of events) if (wanted.test(e.name)) counts[e.name] = (counts[e.name] || 0) + 1;
+  return Object.entries(counts).map(([k, v]) => `${k}×${v}`).join(', ') || '(no code-cache event: compiled, nothing cached)';
+}
+
+async function codeCacheCheck(app, bundle) {
+  const { context } = await launch(newProfileDir('bench-cache'));
+  for (const p of context.pages()) await p.close();
+  if (bundle) await firstSession(context, app.url, bundle, FIRST_VISIT_MS);
+  else await install(context, app.url, FIRST_VISIT_MS);
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  await context.setOffline(true);
+  console.log(`\n### wasm のコードキャッシュ（${app.label}: トレース、CPU 1x、別のプロファイル、各起動後 3 s 開いたまま）`);
+  for (let i = 0; i < 3; i++) console.log(`start ${i + 1}: ${await tracedStart(context, app.url)}`);
+  await context.close();
+}
+
+function report(runs, label, withRecords) {
+  const at = (who, i, key) => median(runs.map((run) => run[who][i][key]).filter((x) => x !== undefined));
+  const all = (who, key) => runs.flatMap((run) => run[who].slice(1).map((t) => t[key])).filter((x) => x !== undefined);
+  const goal = withRecords ? 'records' : 'interactive';
+  console.log(`\n${label}: start | app-interactive ms | floor ms | ratio${withRecords ? ' | records painted ms | ratio' : ''} | wasm compile (glue→main) ms`);
+  for (let i = 0; i < STARTS; i++) {
+    const a = at(label, i, 'interactive');
+    const f = at('floor', i, 'interactive');
+    const r = withRecords ? ` | ${at(label, i, 'records').toFixed(1).padStart(8)} | ${(at(label, i, 'records') / f).toFixed(2)}` : '';
+    const compile = median(runs.map((run) => run[label][i].main - run[label][i].glue));
+    console.log(`${String(i + 1).padStart(5)} | ${a.toFixed(1).padStart(8)} | ${f.toFixed(1).padStart(8)} | ${(a / f).toFixed(2)}${r} | ${compile.toFixed(1)}`);
+  }
+  const a = median(all(label, goal));
+  const f = median(all('floor', 'interactive'));
+  console.log(`${label}, starts 2–${STARTS}: ${withRecords ? 'records painted' : 'app-interactive'} median ${ms(a)} (p90 ${ms(p90(all(label, goal)))}), floor ${ms(f)}, ratio ${(a / f).toFixed(2)}×  (目標: ≤ 2.0×)`);
+  console.log(`${label} phases, starts 2–${STARTS} (median ms from navigation start):`);
+  for (const [key, name] of PHASES) {
+    const xs = all(label, key);
+    if (xs.length) console.log(`  ${name.padEnd(50)} ${median(xs).toFixed(1).padStart(7)}`);
+  }
+  const fp = (key) => median(all('floor', key));
+  console.log(`  floor: boot ${fp('boot').toFixed(1)}, IndexedDB open ${fp('dbOpen').toFixed(1)}, table painted ${fp('interactive').toFixed(1)}`);
+}
+
+async function coldStartSection(benchServer) {
+  const withData = process.env.BENCH_COLD_EMPTY !== '1';
+  console.log(`\n## オフライン起動（Service Worker のキャッシュから。床ページとの比、起動1〜${STARTS}回目を別々に、${COLD_RUNS}回の中央値）`);
+  console.log(`(アプリ: dist/、床: e2e/floor/。CPU の倍率ごと・回ごとに新しいプロファイル。初回のオンライン訪問: ${withData ? `療養者${SESSION_PATIENTS}人の地域診断を読み込み、名簿を開いて` : '何もせず'} ${FIRST_VISIT_MS} ms 開いたまま)`);
+  const bundle = withData ? await makeSessionBundle(benchServer) : null;
+  // BENCH_COMPARE_DIST: another build of the app (e.g. of an older commit), started in turn
+  // with this one in the same profiles.
+  const apps = [{ label: 'app', ...(await startServer({ root: dist })) }];
+  if (process.env.BENCH_COMPARE_DIST) apps.push({ label: 'before', ...(await startServer({ root: process.env.BENCH_COMPARE_DIST })) });
+  const floor = await startServer({ root: floorDir, subPath: null });
+  for (const rate of RATES) {
+    const runs = [];
+    for (let r = 0; r < COLD_RUNS; r++) runs.push(await coldRun(apps, floor, rate, bundle));
+    console.log(`\n### CPU ${rate}x`);
+    for (const app of apps) report(runs, app.label, withData);
+  }
+  await codeCacheCheck(apps[0], bundle);
+  for (const app of apps) await app.close();
+  await floor.close();
 }
 
 async function storageSection(server) {

@@ -9,6 +9,7 @@
 
 use js_sys::{Object, Reflect};
 use nanbyo_chiiki_shindan::storage::contract::{run_all, sample_diagnosis};
+use nanbyo_chiiki_shindan::storage::early::{PRELOADED_HOOK, TAKE_HOOK};
 use nanbyo_chiiki_shindan::storage::idb::{request_future, transaction_future, IdbStore, OpenHooks, STORE_DIAGNOSES};
 use nanbyo_chiiki_shindan::storage::migrations::LATEST;
 use nanbyo_chiiki_shindan::storage::{StorageError, Store, WriteBatch};
@@ -170,4 +171,92 @@ async fn an_aborted_batch_writes_nothing() {
     tx.abort().ok();
     assert!(done.await.is_err());
     assert_eq!(store.list_diagnoses().await.map(|l| l.len()), Ok(1));
+}
+
+thread_local! {
+    /// Connections offered as boot.js would, by database name, and how often each was asked
+    /// for (tests run concurrently, so one hook serves them all).
+    static EARLY: std::cell::RefCell<std::collections::HashMap<String, (Option<web_sys::IdbDatabase>, u32)>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Offers `db` through the `self.nanbyoTakeDatabase` public/boot.js defines, once, to the
+/// first open of its database.
+fn offer_early(db: web_sys::IdbDatabase) {
+    use wasm_bindgen::closure::Closure;
+    EARLY.with(|m| m.borrow_mut().insert(db.name(), (Some(db), 0)));
+    let hook = Closure::<dyn FnMut(JsValue, JsValue) -> js_sys::Promise>::new(|name: JsValue, _version: JsValue| {
+        let name = name.as_string().unwrap_or_default();
+        let offered = EARLY.with(|m| {
+            m.borrow_mut().get_mut(&name).and_then(|(db, asked)| {
+                *asked += 1;
+                db.take()
+            })
+        });
+        js_sys::Promise::resolve(&offered.map_or(JsValue::NULL, JsValue::from))
+    });
+    Reflect::set(&js_sys::global(), &JsValue::from_str(TAKE_HOOK), hook.as_ref()).ok();
+    hook.forget();
+}
+
+/// Offers `rows` as boot.js's early read of `diagnoses` (once; nothing for other stores).
+/// Only the test that adopts an early connection at the latest version asks for them.
+fn offer_rows(rows: js_sys::Array) {
+    use wasm_bindgen::closure::Closure;
+    let rows = std::cell::RefCell::new(Some(rows));
+    let hook = Closure::<dyn FnMut(JsValue, JsValue) -> js_sys::Promise>::new(move |store: JsValue, _id: JsValue| {
+        let offered = if store.as_string().as_deref() == Some("diagnoses") { rows.borrow_mut().take() } else { None };
+        js_sys::Promise::resolve(&offered.map_or(JsValue::NULL, JsValue::from))
+    });
+    Reflect::set(&js_sys::global(), &JsValue::from_str(PRELOADED_HOOK), hook.as_ref()).ok();
+    hook.forget();
+}
+
+/// How many times the open of `name` asked for an early connection.
+fn asked_early(name: &str) -> u32 {
+    EARLY.with(|m| m.borrow().get(name).map_or(0, |(_, asked)| *asked))
+}
+
+async fn raw_open(name: &str, version: u32) -> web_sys::IdbDatabase {
+    let factory: web_sys::IdbFactory = Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB"))
+        .unwrap_or_else(|_| panic!("indexedDB"))
+        .unchecked_into();
+    let req = factory.open_with_u32(name, version).unwrap_or_else(|_| panic!("open"));
+    request_future(&req).await.unwrap_or_else(|_| panic!("raw open")).unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn open_takes_the_connection_boot_js_opened_at_the_latest_version() {
+    let name = fresh_name("early");
+    IdbStore::open(&name, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}")).close();
+    let early = raw_open(&name, LATEST).await;
+    offer_early(early.clone());
+    // boot.js read one 地域診断 early (here: one the database does not even have).
+    let read_early = sample_diagnosis("d-early", "早く読んだ", 2025);
+    let row = Object::new();
+    Reflect::set(&row, &JsValue::from_str("id"), &JsValue::from_str("d-early")).ok();
+    let json = serde_json::to_string(&read_early).unwrap_or_else(|e| panic!("{e}"));
+    Reflect::set(&row, &JsValue::from_str("json"), &JsValue::from_str(&json)).ok();
+    offer_rows(js_sys::Array::of1(&row));
+    let store = IdbStore::open(&name, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(asked_early(&name), 1);
+    assert_eq!(store.list_diagnoses().await, Ok(vec![read_early]), "the rows read early, once");
+    assert_eq!(store.list_diagnoses().await.map(|l| l.len()), Ok(0), "then the database");
+    // The store uses that very connection: closing it closes the store's.
+    early.close();
+    assert!(store.list_diagnoses().await.is_err());
+}
+
+#[wasm_bindgen_test]
+async fn an_early_connection_at_an_older_version_is_closed_and_the_database_migrated() {
+    let name = fresh_name("early-old");
+    let old = IdbStore::open_at_version(&name, 1, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    old.close();
+    let early = raw_open(&name, 1).await;
+    offer_early(early);
+    // Were the old connection kept open, this upgrade would wait for it for ever.
+    let store = IdbStore::open(&name, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(asked_early(&name), 1);
+    assert_eq!(store.version(), LATEST);
+    assert_eq!(store.list_diagnoses().await.map(|l| l.len()), Ok(0));
 }

@@ -62,9 +62,15 @@ pub struct OpenHooks {
 pub struct IdbStore {
     db: IdbDatabase,
     closed: Rc<Cell<bool>>,
+    /// Rows boot.js may have read early on this connection ([`super::early`]), not yet asked
+    /// for: [`PRELOAD_DIAGNOSES`] and/or [`PRELOAD_RECORDS`].
+    preloaded: Cell<u8>,
     // Kept alive for as long as the connection.
     _on_version_change: Closure<dyn FnMut(Event)>,
 }
+
+const PRELOAD_DIAGNOSES: u8 = 1;
+const PRELOAD_RECORDS: u8 = 2;
 
 /// Maps a DOM error to a [`StorageError`].
 pub fn storage_error(value: &JsValue) -> StorageError {
@@ -178,8 +184,15 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StorageError> {
 }
 
 impl IdbStore {
-    /// Opens (creating or upgrading) the database at the latest schema version.
+    /// Opens (creating or upgrading) the database at the latest schema version. Takes the
+    /// connection boot.js opened while the wasm compiled when it is this database at this
+    /// version ([`super::early`]); otherwise opens, creates or migrates it here.
     pub async fn open(name: &str, hooks: OpenHooks) -> Result<IdbStore, StorageError> {
+        if let Some(db) = super::early::take(name, migrations::LATEST).await {
+            let store = IdbStore::adopt(db, &hooks);
+            store.preloaded.set(PRELOAD_DIAGNOSES | PRELOAD_RECORDS);
+            return Ok(store);
+        }
         IdbStore::open_at_version(name, migrations::LATEST, hooks).await
     }
 
@@ -240,6 +253,11 @@ impl IdbStore {
             }
         };
 
+        Ok(IdbStore::adopt(db, &hooks))
+    }
+
+    /// Wraps an open connection: closes it when another tab upgrades the schema.
+    fn adopt(db: IdbDatabase, hooks: &OpenHooks) -> IdbStore {
         let closed = Rc::new(Cell::new(false));
         let on_version_change = {
             let db = db.clone();
@@ -254,7 +272,7 @@ impl IdbStore {
             })
         };
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        Ok(IdbStore { db, closed, _on_version_change: on_version_change })
+        IdbStore { db, closed, preloaded: Cell::new(0), _on_version_change: on_version_change }
     }
 
     /// The version of an existing database (opening without a version never upgrades).
@@ -320,7 +338,26 @@ impl IdbStore {
         tx.object_store(name).map_err(|e| storage_error(&e))
     }
 
+    /// The rows boot.js read early for the first list of 地域診断 and the first records read,
+    /// once each (see [`super::early::take_rows`]).
+    async fn take_preloaded(&self, store: &str, index_key: Option<&RecordId>) -> Option<Vec<JsValue>> {
+        let bit = match (store, index_key) {
+            (STORE_DIAGNOSES, None) => PRELOAD_DIAGNOSES,
+            (STORE_RECORDS, Some(_)) => PRELOAD_RECORDS,
+            _ => return None,
+        };
+        if self.preloaded.get() & bit == 0 {
+            return None;
+        }
+        self.preloaded.set(self.preloaded.get() & !bit);
+        super::early::take_rows(store, index_key.map(RecordId::as_str)).await
+    }
+
     async fn get_all(&self, store: &str, index_key: Option<&RecordId>) -> Result<Vec<JsValue>, StorageError> {
+        if let Some(rows) = self.take_preloaded(store, index_key).await {
+            self.check_open()?;
+            return Ok(rows);
+        }
         let tx = self.read(&[store])?;
         let os = IdbStore::store(&tx, store)?;
         let request = match index_key {
@@ -395,6 +432,9 @@ impl Store for IdbStore {
     async fn apply(&self, batch: WriteBatch) -> Result<(), StorageError> {
         if batch.is_empty() {
             return Ok(());
+        }
+        if self.preloaded.replace(0) != 0 {
+            super::early::drop_rows();
         }
         // Serialise everything before the transaction starts: nothing but IndexedDB
         // requests happens while it is open.

@@ -10,6 +10,8 @@
 pub mod contract;
 pub mod memory;
 
+#[cfg(target_arch = "wasm32")]
+pub mod early;
 // TODO(issue 11): IdbStore::apply is over clippy's 100 lines; split it with the apply rework.
 #[allow(clippy::too_many_lines)]
 #[cfg(target_arch = "wasm32")]

@@ -33,7 +33,7 @@ const fn same(a: &str, b: &str) -> bool {
 }
 
 /// The app nurses use keeps its data in this database; no benchmark may open it.
-const NURSES_DATABASE: &str = "nanbyo-chiiki-shindan";
+const NURSES_DATABASE: &str = crate::storage::schema::DATABASE_NAME;
 const _: () = assert!(!same(APP_DATABASE, NURSES_DATABASE) && !same(BENCH_DB, NURSES_DATABASE));
 
 fn now_ms() -> f64 {

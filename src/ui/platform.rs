@@ -20,7 +20,7 @@ pub mod keys {
 
 /// The IndexedDB database name.
 #[cfg(not(feature = "bench"))]
-pub const DATABASE_NAME: &str = "nanbyo-chiiki-shindan";
+pub const DATABASE_NAME: &str = crate::storage::schema::DATABASE_NAME;
 /// A benchmark build's app keeps its data apart from the nurse's ([`super::bench::APP_DATABASE`]).
 #[cfg(feature = "bench")]
 pub const DATABASE_NAME: &str = super::bench::APP_DATABASE;
@@ -129,7 +129,7 @@ pub fn format_bytes(bytes: f64) -> String {
 
 /// The cross-tab channel: a tab that saved tells the others.
 pub fn broadcast_channel() -> Option<web_sys::BroadcastChannel> {
-    web_sys::BroadcastChannel::new("nanbyo-chiiki-shindan").ok()
+    web_sys::BroadcastChannel::new(crate::storage::schema::CHANGES_CHANNEL).ok()
 }
 
 /// Marks a point for the benchmark (`performance.mark`).

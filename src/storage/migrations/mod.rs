@@ -16,8 +16,9 @@ mod v2;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransaction};
 
-/// The schema version this build writes.
-pub const LATEST: u32 = 2;
+/// The schema version this build writes (kept in [`super::schema`], where a native test
+/// compares it with index.html's).
+pub const LATEST: u32 = super::schema::SCHEMA_VERSION;
 
 type Migration = fn(&IdbDatabase, &IdbTransaction) -> Result<(), JsValue>;
 
