@@ -44,7 +44,7 @@ test('ファイル処理ワーカー: 5,000人のファイルを調べる間も�
   await io.startImport(big.file);
   await io.waitIoWorker();
   await io.waitProgress('ファイル');
-  await page.screenshot({ path: shot('worker-import-progress.png') });
+  await io.importPanel().screenshot({ path: shot('worker-import-progress.png') });
   // The file is being read and checked in the worker: the page answers the menu at once.
   const delay = await io.navMeasured('地域診断の一覧');
   await home.waitHeading('地域診断の一覧');
@@ -82,7 +82,7 @@ test('ファイル処理ワーカー: 読み込みの途中でワーカーが止
   await io.killIoWorker();
   await io.waitImportSettled();
   const refusal = await io.refusal();
-  await page.screenshot({ path: shot('worker-killed.png') });
+  await io.importPanel().screenshot({ path: shot('worker-killed.png') });
   assert(refusal.includes(STOPPED), refusal);
   assert(refusal.includes('データは変わっていません'), refusal);
   await io.closeRefusal();

@@ -26,6 +26,9 @@ pub type Answer = (Reply, Option<web_sys::Blob>);
 
 type Outcome = Rc<RefCell<Option<Result<Answer, String>>>>;
 
+/// A hook of [`on_stop`].
+type StopHook = Rc<dyn Fn(&str)>;
+
 struct Pending {
     outcome: Outcome,
     resolve: Function,
@@ -46,6 +49,15 @@ struct Client {
 
 thread_local! {
     static CLIENT: RefCell<Option<Rc<Client>>> = const { RefCell::new(None) };
+    /// Told when a worker stops by itself (not by [`cancel`]): what it held is gone.
+    static ON_STOP: RefCell<Vec<StopHook>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Calls `f` with the Japanese message whenever a worker stops by itself (crashed, closed,
+/// killed by the browser), also when no request was waiting: a page that shows something
+/// the worker held (an import's review) drops it.
+pub fn on_stop(f: impl Fn(&str) + 'static) {
+    ON_STOP.with(|hooks| hooks.borrow_mut().push(Rc::new(f)));
 }
 
 /// Asks the worker (started if needed) and waits for its answer; `progress(label, done,
@@ -97,7 +109,7 @@ pub async fn ask(
 pub fn cancel() {
     if let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) {
         client.worker.terminate();
-        client.stop(CANCELLED);
+        client.stop(CANCELLED, false);
     }
 }
 
@@ -159,10 +171,13 @@ impl Client {
                     if let Some(c) = weak.upgrade() {
                         c.worker.terminate();
                         c.forget();
-                        c.stop(&match detail {
-                            Some(d) if !d.is_empty() => format!("{WORKER_STOPPED}（{d}）"),
-                            _ => WORKER_STOPPED.to_string(),
-                        });
+                        c.stop(
+                            &match detail {
+                                Some(d) if !d.is_empty() => format!("{WORKER_STOPPED}（{d}）"),
+                                _ => WORKER_STOPPED.to_string(),
+                            },
+                            true,
+                        );
                     }
                 })
             };
@@ -209,7 +224,7 @@ impl Client {
             let gone = Closure::once_into_js(move || {
                 if let Some(c) = weak.upgrade() {
                     c.forget();
-                    c.stop(WORKER_STOPPED);
+                    c.stop(WORKER_STOPPED, true);
                 }
             });
             if let Ok(p) = request.call2(&locks, &lock.into(), &gone).and_then(|p| p.dyn_into::<Promise>()) {
@@ -233,14 +248,14 @@ impl Client {
             Ok((0, Reply::Failed { message })) => {
                 self.worker.terminate();
                 self.forget();
-                self.stop(&message);
+                self.stop(&message, true);
             }
             Ok((id, reply)) => self.settle(id, Ok((reply, file))),
             Err(e) => {
                 // Another build's worker, or junk: stop it rather than guess.
                 self.worker.terminate();
                 self.forget();
-                self.stop(&e.to_string());
+                self.stop(&e.to_string(), true);
             }
         }
     }
@@ -263,15 +278,24 @@ impl Client {
         });
     }
 
-    /// Fails everything waiting with `message`.
-    fn stop(&self, message: &str) {
-        self.stopped.set(true);
+    /// Fails everything waiting with `message` (and tells the [`on_stop`] hooks when the
+    /// worker stopped by itself). Only the first call counts.
+    fn stop(&self, message: &str, by_itself: bool) {
+        if self.stopped.replace(true) {
+            return;
+        }
         if let Some((_, reject)) = self.ready_settle.borrow_mut().take() {
             let _ = reject.call1(&JsValue::UNDEFINED, &JsValue::from_str(message));
         }
         let ids: Vec<u64> = self.pending.borrow().keys().copied().collect();
         for id in ids {
             self.settle(id, Err(message.to_string()));
+        }
+        if by_itself {
+            let hooks: Vec<StopHook> = ON_STOP.with(|h| h.borrow().clone());
+            for hook in hooks {
+                hook(message);
+            }
         }
     }
 }

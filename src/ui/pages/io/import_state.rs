@@ -140,10 +140,14 @@ impl Import {
         });
     }
 
+    /// The name of the file under review.
+    fn file_name(self) -> String {
+        self.review.with_untracked(|r| r.as_ref().map(|r| r.file_name.clone())).unwrap_or_default()
+    }
+
     pub fn apply(self) {
         let chosen = self.resolutions.get_untracked().entries();
-        let file_name = self.review.with_untracked(|r| r.as_ref().map(|r| r.file_name.clone())).unwrap_or_default();
-        self.ask(Request::ImportApply { chosen, view: self.view() }, None, file_name);
+        self.ask(Request::ImportApply { chosen, view: self.view() }, None, self.file_name());
     }
 
     /// Back to waiting for a file; the worker forgets the open one.
@@ -180,6 +184,18 @@ pub fn provide_import() {
         },
         false,
     );
+    // The worker that held the file stopped by itself while the review waited: the review
+    // cannot be applied any more, so say so (a request in flight gets the same message).
+    io_client::on_stop(move |message| {
+        if import.state.try_get_untracked() == Some(State::Review) {
+            import.review.set(None);
+            import.state.set(State::Refused {
+                heading: refusal_heading(&import.file_name()),
+                lines: vec![message.to_string()],
+            });
+            ctx.error(message.to_string());
+        }
+    });
     provide_context(import);
 }
 
