@@ -64,8 +64,13 @@ fn text_width(text: &str, font_px: f64) -> u32 {
     (ems * font_px).ceil() as u32
 }
 
-fn draw(canvas: &web_sys::HtmlCanvasElement, data: &BarData) {
-    let css_w = f64::from(canvas.client_width().max(320));
+/// The canvas's width on screen in CSS pixels (reading it lays the page out).
+fn measured_width(canvas: &web_sys::HtmlCanvasElement) -> f64 {
+    f64::from(canvas.client_width().max(320))
+}
+
+/// Draws the chart `css_w` CSS pixels wide.
+fn draw(canvas: &web_sys::HtmlCanvasElement, data: &BarData, css_w: f64) {
     let rows = data.categories.len().max(1);
     let groups = data.series.len().max(1);
     let per_row = 12.0 + 17.0 * groups as f64;
@@ -169,17 +174,27 @@ pub fn BarChart(
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
+    // The width it was last drawn at: new data is drawn at the same width without reading the
+    // layout (which would lay out the whole page in the middle of an update); the width is
+    // measured again only on the first drawing, a resize and printing.
+    let width = StoredValue::new(None::<f64>);
     // Drawing on a canvas is synchronising with something outside the reactive system,
-    // which is what effects are for; no signal is written here.
+    // which is what effects are for; no signal is written here. `data` is a memo: the chart
+    // is drawn again only when its bars changed.
     Effect::new(move |_| {
-        let data = data.get();
-        if let Some(el) = canvas.get() {
-            draw(&el, &data);
-        }
+        data.with(|d| {
+            if let Some(el) = canvas.get() {
+                let w = width.get_value().unwrap_or_else(|| measured_width(&el));
+                width.set_value(Some(w));
+                draw(&el, d, w);
+            }
+        });
     });
     let redraw = move || {
         if let Some(el) = canvas.get_untracked() {
-            data.with_untracked(|d| draw(&el, d));
+            let w = measured_width(&el);
+            width.set_value(Some(w));
+            data.with_untracked(|d| draw(&el, d, w));
         }
     };
     let resize = window_event_listener(leptos::ev::resize, move |_| redraw());
@@ -191,6 +206,10 @@ pub fn BarChart(
         before.remove();
         after.remove();
     });
+    // The table's shape (its rows and columns) changes only with the categories or the
+    // number of series; each cell follows its own value.
+    let names = Memo::new(move |_| data.with(|d| d.series.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+    let rows = Memo::new(move |_| data.with(|d| (d.categories.clone(), d.series.len())));
     view! {
         <figure class="chart" data-testid=testid>
             <figcaption>{move || title.get()}</figcaption>
@@ -201,27 +220,30 @@ pub fn BarChart(
                     <thead>
                         <tr>
                             <th scope="col">"項目"</th>
-                            {move || data.with(|d| d.series.iter().map(|s| view! { <th scope="col" class="num">{s.name.clone()}</th> }).collect_view())}
+                            {move || names.get().into_iter().map(|name| view! { <th scope="col" class="num">{name}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
-                        {move || data.with(|d| {
-                            d.categories
-                                .iter()
+                        {move || {
+                            let (categories, series) = rows.get();
+                            categories
+                                .into_iter()
                                 .enumerate()
                                 .map(|(i, c)| {
-                                    let cells = d
-                                        .series
-                                        .iter()
-                                        .map(|s| {
-                                            let text = s.shown.get(i).cloned().unwrap_or_else(|| "-".to_string());
-                                            view! { <td class="num">{text}</td> }
+                                    let cells = (0..series)
+                                        .map(|j| {
+                                            let shown = move || {
+                                                data.with(|d| {
+                                                    d.series.get(j).and_then(|s| s.shown.get(i)).cloned().unwrap_or_else(|| "-".to_string())
+                                                })
+                                            };
+                                            view! { <td class="num">{shown}</td> }
                                         })
                                         .collect_view();
-                                    view! { <tr><th scope="row">{c.clone()}</th>{cells}</tr> }
+                                    view! { <tr><th scope="row">{c}</th>{cells}</tr> }
                                 })
                                 .collect_view()
-                        })}
+                        }}
                     </tbody>
                 </table>
             </div>

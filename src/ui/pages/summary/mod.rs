@@ -11,6 +11,7 @@
 //! 集計 (A4 landscape) is on the page and only shows on paper. All rules live in
 //! `domain::summary`; [`SummaryData`] is shared with 様式4 (`pages::evaluation`).
 
+mod cells;
 pub mod charts;
 mod compare;
 mod drill;
@@ -25,7 +26,7 @@ use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
 use crate::domain::summary::{
     compare as compare_years, present_filter_choices, summarize, summary_inputs, summary_inputs_cached, ComparisonRow,
-    DiseaseFilter, DrillDown, FilterChoice, InputsCache, Summary, SummaryInputs,
+    DiseaseFilter, DrillDown, FilterChoice, InputsCache, LineCells, Summary, SummaryInputs,
 };
 use crate::route::{Route, Section};
 use crate::storage::Store;
@@ -70,6 +71,8 @@ pub struct SummaryData {
     pub choices: Memo<Vec<FilterChoice>>,
     /// The 集計 (with 様式4 管内の状況).
     pub summary: Memo<Option<Arc<Summary>>>,
+    /// Its lines as the tables show them (equal when no text changed, so nothing redraws).
+    pub cells: Memo<Arc<Vec<LineCells>>>,
     /// Last 年度's 集計 (`None` when there is no 地域診断 of last 年度).
     pub previous: Memo<Option<PreviousSummary>>,
     /// 前年度との比較, every line.
@@ -112,6 +115,7 @@ impl SummaryData {
             let f = filter.get();
             inputs.with(|i| i.as_ref().map(|i| Arc::new(summarize(&i.overview, &i.patients, &i.stations, &f))))
         });
+        let cells = Memo::new(move |_| summary.with(|s| Arc::new(s.as_ref().map(|s| s.cells()).unwrap_or_default())));
         let previous_diagnosis = Memo::new(move |_| {
             let current = diagnosis.get()?;
             ctx.diagnoses.with(|ds| {
@@ -147,7 +151,18 @@ impl SummaryData {
                 summary.with(|s| s.as_ref().map(|s| Arc::new(compare_years(&p.summary, s))))
             })
         });
-        SummaryData { diagnosis_id, diagnosis, inputs, filter, filter_changed, choices, summary, previous, comparison }
+        SummaryData {
+            diagnosis_id,
+            diagnosis,
+            inputs,
+            filter,
+            filter_changed,
+            choices,
+            summary,
+            cells,
+            previous,
+            comparison,
+        }
     }
 
     /// The nurse chose another disease filter (kept for this 地域診断 on this device).
