@@ -64,19 +64,23 @@ fn table_head(first: &'static str) -> impl IntoView {
 
 fn area_table(data: SummaryData, shape: &Summary) -> impl IntoView {
     view! {
-        <table class="list summary-table" data-testid="summary-a">
-            {table_head("項目")}
-            <tbody>{section_rows(data, shape, Part::Area)}</tbody>
-        </table>
+        <div class="summary-part">
+            <table class="list summary-table" data-testid="summary-a">
+                {table_head("項目")}
+                <tbody>{section_rows(data, shape, Part::Area)}</tbody>
+            </table>
+        </div>
     }
 }
 
 fn stations_table(data: SummaryData, shape: &Summary) -> impl IntoView {
     view! {
-        <table class="list summary-table" data-testid="summary-b">
-            {table_head("項目")}
-            <tbody>{section_rows(data, shape, Part::Stations)}</tbody>
-        </table>
+        <div class="summary-part">
+            <table class="list summary-table" data-testid="summary-b">
+                {table_head("項目")}
+                <tbody>{section_rows(data, shape, Part::Stations)}</tbody>
+            </table>
+        </div>
     }
 }
 
@@ -123,6 +127,7 @@ fn status_table(data: SummaryData, shape: &Summary) -> impl IntoView {
         .collect_view();
     let average = line_memo(data, average);
     view! {
+        <div class="summary-part">
         <table class="list summary-table grouped" data-testid="summary-c">
             <thead>
                 <tr>
@@ -146,6 +151,7 @@ fn status_table(data: SummaryData, shape: &Summary) -> impl IntoView {
                 </tr>
             </tbody>
         </table>
+        </div>
     }
 }
 
