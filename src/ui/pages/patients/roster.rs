@@ -3,14 +3,17 @@
 //! the list of gaps and the ゴミ箱.
 //!
 //! Rows are plain elements and text (no reactive node per cell; text only through
-//! `textContent`): a change of filter, sort or data rebuilds the page's rows from
-//! `roster_page`, the first 25 at once and the rest a chunk per frame. Each cell's class is `k-<column key>` (plus `gap-cell`
+//! `textContent`): a change of filter, sort or data redraws the page's rows, at once those
+//! that fill what is in view and the rest a chunk per frame; each row is formatted when it is
+//! drawn. The sort's order is kept while only the filter changes (a keystroke in the search
+//! filters it without sorting again). Each cell's class is `k-<column key>` (plus `gap-cell`
 //! when pink), which the CSS and the tests use.
 
 use super::{PageData, Shared, NEW_ITEM};
 use crate::domain::forms::roster::{
-    filter_options, gap_options, header_groups, page_of, restore_from_trash, roster_indices, roster_page, shown_name,
-    FilterOptions, RosterPage, RosterRow, SortKey, ROSTER_COLUMNS, ROSTER_PAGE_SIZE, VENTILATOR_OPTIONS,
+    filter_options, filter_ordered, gap_options, header_groups, page_of, page_window, restore_from_trash, roster_order,
+    roster_row, rows_to_fill, shown_name, FilterOptions, RosterPage, RosterRow, SortKey, ROSTER_COLUMNS,
+    ROSTER_PAGE_SIZE, VENTILATOR_OPTIONS,
 };
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Disease;
@@ -64,45 +67,26 @@ pub fn Roster(data: PageData) -> impl IntoView {
     let diagnosis_id = entry.record.meta.id.clone();
     let hide = ctx.hide_names;
     let list = Memo::new(move |_| data.list.get().unwrap_or_default());
-    let indices = Memo::new(move |_| {
-        let filter = data.filter.get();
+    // Sorted once per sort (and data); a filter only picks from this order.
+    let order = Memo::new(move |_| {
         let sort = data.sort.get();
         let hide = hide.get();
-        list.with(|l| roster_indices(&l.0.patients, &filter, sort, hide))
+        list.with(|l| roster_order(&l.0.patients, sort, hide))
     });
-    let page: Memo<RosterPage> = Memo::new(move |_| {
-        let n = data.page.get();
+    let indices = Memo::new(move |_| {
         let hide = hide.get();
-        list.with(|l| indices.with(|ix| roster_page(&l.0.patients, ix, n, ROSTER_PAGE_SIZE, hide)))
+        data.filter.with(|filter| list.with(|l| order.with(|o| filter_ordered(&l.0.patients, o, filter, hide))))
     });
+    // Where the page sits; its rows are formatted as they are drawn.
+    let page: Memo<RosterPage> =
+        Memo::new(move |_| page_window(indices.with(Vec::len), data.page.get(), ROSTER_PAGE_SIZE));
     let options = Memo::new(move |_| list.with(|l| filter_options(&l.0.patients)));
     let total = Memo::new(move |_| list.with(|l| l.0.patients.len()));
 
     let pending_focus = take_focus_row(data, list, indices);
     let tbody_ref = NodeRef::<leptos::html::Div>::new();
-    // Which drawing is current: a newer one stops the chunks of an older one.
-    let generation = StoredValue::new(0_u64);
-    {
-        let diagnosis_id = diagnosis_id.clone();
-        Effect::new(move |_| {
-            let Some(body) = tbody_ref.get() else { return };
-            let l = list.get();
-            let rows: Rc<[RosterRow]> = page.with(|p| p.rows.clone().into());
-            let current = generation.get_value().wrapping_add(1);
-            generation.set_value(current);
-            body.set_text_content(None);
-            let job = Chunks {
-                body: body.into(),
-                rows,
-                list: l,
-                diagnosis: diagnosis_id.clone(),
-                generation,
-                current,
-                pending_focus,
-            };
-            job.append_from(0);
-        });
-    }
+    let rows = Rows { list, indices, page, hide, diagnosis: diagnosis_id.clone(), pending_focus };
+    rows.draw_on_change(tbody_ref);
 
     let new_href = PageData::item_route(&diagnosis_id, NEW_ITEM).to_hash();
     let rows_id = diagnosis_id.clone();
@@ -169,17 +153,76 @@ fn column_keys() -> String {
     ROSTER_COLUMNS.iter().map(|c| c.key).collect::<Vec<_>>().join(" ")
 }
 
-/// Rows drawn in the first frame (about a screenful); the rest follow a chunk per frame, so
-/// a filter or a sort shows its first rows at once.
-const FIRST_CHUNK: usize = 25;
-/// Rows drawn in each later frame.
-const CHUNK: usize = 25;
+/// What the list body shows: the page's rows of the filtered, sorted roster.
+struct Rows {
+    list: Memo<Shared>,
+    indices: Memo<Vec<usize>>,
+    page: Memo<RosterPage>,
+    hide: RwSignal<bool>,
+    diagnosis: RecordId,
+    pending_focus: StoredValue<Option<RecordId>>,
+}
+
+impl Rows {
+    /// Draws the rows again whenever the data, the filter, the sort or the page changes.
+    fn draw_on_change(self, tbody_ref: NodeRef<leptos::html::Div>) {
+        // Which drawing is current: a newer one stops the chunks of an older one.
+        let generation = StoredValue::new(0_u64);
+        Effect::new(move |_| {
+            let Some(body) = tbody_ref.get() else { return };
+            let list = self.list.get();
+            let hide = self.hide.get();
+            let (start, end) = self.page.with(|p| (p.first.saturating_sub(1), p.last));
+            let shown: Rc<[usize]> = self.indices.with(|ix| ix.get(start..end).unwrap_or_default().into());
+            let current = generation.get_value().wrapping_add(1);
+            generation.set_value(current);
+            // Measured before the old rows go (the layout is still that of the last frame).
+            let first = rows_in_view(&body, shown.len());
+            body.set_text_content(None);
+            let job = Chunks {
+                body: body.into(),
+                shown,
+                start,
+                hide,
+                list,
+                diagnosis: self.diagnosis.clone(),
+                generation,
+                current,
+                pending_focus: self.pending_focus,
+            };
+            job.append_from(0, first);
+        });
+    }
+}
+
+/// The least height of a row in CSS pixels: one line of text (0.82rem × 1.6) and its padding
+/// (0.5rem) and border are about 30 px at the usual font size; 26 leaves room for a smaller
+/// one, so the rows drawn at once always reach the bottom of what is in view.
+const MIN_ROW_PX: f64 = 26.0;
+/// Rows drawn in each later frame (a short frame, so that a keystroke meanwhile is not kept
+/// waiting).
+const CHUNK: usize = 10;
+
+/// How many of `total` rows fill the list's part of the screen (from the top of the rows to
+/// the bottom of the scroll box or of the window, whichever is higher).
+fn rows_in_view(body: &web_sys::Element, total: usize) -> usize {
+    let Some(window) = web_sys::window() else { return total };
+    let window_bottom = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+    let scroll_bottom =
+        body.closest(".roster-scroll").ok().flatten().map_or(window_bottom, |s| s.get_bounding_client_rect().bottom());
+    let top = body.get_bounding_client_rect().top();
+    rows_to_fill(window_bottom.min(scroll_bottom) - top, MIN_ROW_PX, total)
+}
 
 /// Drawing the page's rows into the list body: each row is a clone of one template row (a
 /// cell per column with its class), filled through `textContent`, a chunk per fragment.
 struct Chunks {
     body: web_sys::Element,
-    rows: Rc<[RosterRow]>,
+    /// The patients of the page (indices into the list), in the shown order.
+    shown: Rc<[usize]>,
+    /// How many shown rows come before the page (the first row's 番号 is `start + 1`).
+    start: usize,
+    hide: bool,
     list: Shared,
     diagnosis: RecordId,
     generation: StoredValue<u64>,
@@ -188,18 +231,20 @@ struct Chunks {
 }
 
 impl Chunks {
-    /// Appends rows from `start` and schedules the next chunk after the next paint (unless a
-    /// newer drawing started or the roster is gone).
-    fn append_from(self, start: usize) {
+    /// Appends `count` rows from `from` (each formatted now) and schedules the next chunk
+    /// after the next paint (unless a newer drawing started or the roster is gone).
+    fn append_from(self, from: usize, count: usize) {
         if self.generation.try_get_value() != Some(self.current) {
             return;
         }
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
         let Ok(template) = template_row(&doc) else { return };
-        let end = (start + if start == 0 { FIRST_CHUNK } else { CHUNK }).min(self.rows.len());
+        let end = (from + count.max(1)).min(self.shown.len());
         let fragment = doc.create_document_fragment();
-        for row in self.rows.get(start..end).unwrap_or_default() {
-            if let Ok(tr) = row_element(&doc, &template, row, &self.list, &self.diagnosis) {
+        for (k, &i) in self.shown.get(from..end).unwrap_or_default().iter().enumerate() {
+            let Some(p) = self.list.0.patients.get(i) else { continue };
+            let row = roster_row(i, self.start + from + k + 1, p, self.hide);
+            if let Ok(tr) = row_element(&doc, &template, &row, &self.list, &self.diagnosis) {
                 let _ = fragment.append_child(&tr);
             }
         }
@@ -209,8 +254,8 @@ impl Chunks {
                 self.pending_focus.set_value(None);
             }
         }
-        if end < self.rows.len() {
-            after_next_paint(move || self.append_from(end));
+        if end < self.shown.len() {
+            after_next_paint(move || self.append_from(end, CHUNK));
         }
     }
 }
