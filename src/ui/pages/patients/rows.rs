@@ -1,7 +1,7 @@
 //! The rows of the 様式1 roster, drawn as plain elements and text (no reactive node per
 //! cell; text only through `textContent`). A change of filter, sort, page or data redraws
 //! the page's rows: at once those that fill what is in view (measured: the rows differ in
-//! height), then the rest a few per frame; each row is formatted when it is drawn.
+//! height), then the rest a chunk per frame; each row is formatted when it is drawn.
 
 use super::{PageData, Shared};
 use crate::domain::forms::roster::{roster_row, rows_to_fill, RosterPage, RosterRow, ROSTER_COLUMNS};
@@ -63,9 +63,8 @@ const MIN_ROW_PX: f64 = 26.0;
 const TYPICAL_ROW_PX: f64 = 48.0;
 /// Rows drawn at once when the view cannot be measured.
 const UNMEASURED: usize = 25;
-/// Rows drawn in each later frame (a short frame, so that a keystroke meanwhile is not kept
-/// waiting).
-const CHUNK: usize = 10;
+/// Rows drawn in each later frame.
+const CHUNK: usize = 25;
 
 /// The top of the list body and the bottom of what is in view of it (the scroll box's or the
 /// window's, whichever is higher), in CSS pixels from the top of the window.
