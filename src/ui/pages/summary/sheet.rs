@@ -64,23 +64,19 @@ fn table_head(first: &'static str) -> impl IntoView {
 
 fn area_table(data: SummaryData, shape: &Summary) -> impl IntoView {
     view! {
-        <div class="summary-part">
-            <table class="list summary-table" data-testid="summary-a">
-                {table_head("項目")}
-                <tbody>{section_rows(data, shape, Part::Area)}</tbody>
-            </table>
-        </div>
+        <table class="list summary-table" data-testid="summary-a">
+            {table_head("項目")}
+            <tbody>{section_rows(data, shape, Part::Area)}</tbody>
+        </table>
     }
 }
 
 fn stations_table(data: SummaryData, shape: &Summary) -> impl IntoView {
     view! {
-        <div class="summary-part">
-            <table class="list summary-table" data-testid="summary-b">
-                {table_head("項目")}
-                <tbody>{section_rows(data, shape, Part::Stations)}</tbody>
-            </table>
-        </div>
+        <table class="list summary-table" data-testid="summary-b">
+            {table_head("項目")}
+            <tbody>{section_rows(data, shape, Part::Stations)}</tbody>
+        </table>
     }
 }
 
@@ -127,7 +123,6 @@ fn status_table(data: SummaryData, shape: &Summary) -> impl IntoView {
         .collect_view();
     let average = line_memo(data, average);
     view! {
-        <div class="summary-part">
         <table class="list summary-table grouped" data-testid="summary-c">
             <thead>
                 <tr>
@@ -151,7 +146,6 @@ fn status_table(data: SummaryData, shape: &Summary) -> impl IntoView {
                 </tr>
             </tbody>
         </table>
-        </div>
     }
 }
 
