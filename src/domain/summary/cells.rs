@@ -140,7 +140,10 @@ mod tests {
     fn a_value_with_its_unit_or_a_dash() {
         let area = Quantity::new("面積", "km²", Some(Amount::Exact(Decimal2(12_345))), 0);
         let c = line_cells(&Line::Quantity(&area));
-        assert_eq!((c.label, c.key, c.value.as_str(), c.value_plain.as_str()), ("面積", None, "123.45km²", "123.45km²"));
+        assert_eq!(
+            (c.label, c.key, c.value.as_str(), c.value_plain.as_str()),
+            ("面積", None, "123.45km²", "123.45km²")
+        );
         assert_eq!((c.percent.as_str(), c.denominator.as_str(), c.unknown.as_str()), ("", "", "0"));
         assert!(!c.counted && !c.unknown_counted);
         // Not entered: `-` without the unit, 1 blank.
