@@ -4,6 +4,7 @@
 //! has a text table beside it, for screen readers and for copying. The data comes prepared
 //! from the domain; this module only draws.
 
+use crate::ui::platform::after_next_paint;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -180,15 +181,28 @@ pub fn BarChart(
     let width = StoredValue::new(None::<f64>);
     // Drawing on a canvas is synchronising with something outside the reactive system,
     // which is what effects are for; no signal is written here. `data` is a memo: the chart
-    // is drawn again only when its bars changed.
-    Effect::new(move |_| {
-        data.with(|d| {
-            if let Some(el) = canvas.get() {
-                let w = width.get_value().unwrap_or_else(|| measured_width(&el));
+    // is drawn again only when its bars changed. The first picture is drawn at once; a new
+    // one after the next paint (the tables' numbers show first), the latest data only.
+    let queued = StoredValue::new(false);
+    Effect::new(move |drawn: Option<()>| {
+        data.track();
+        if drawn.is_none() {
+            if let Some(el) = canvas.get_untracked() {
+                let w = measured_width(&el);
                 width.set_value(Some(w));
-                draw(&el, d, w);
+                data.with_untracked(|d| draw(&el, d, w));
             }
-        });
+        } else if !queued.get_value() {
+            queued.set_value(true);
+            after_next_paint(move || {
+                if queued.try_set_value(false).is_some() {
+                    return; // the chart is gone
+                }
+                let Some(el) = canvas.try_get_untracked().flatten() else { return };
+                let w = width.try_get_value().flatten().unwrap_or_else(|| measured_width(&el));
+                data.try_with_untracked(|d| draw(&el, d, w));
+            });
+        }
     });
     let redraw = move || {
         if let Some(el) = canvas.get_untracked() {

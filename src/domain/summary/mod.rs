@@ -37,9 +37,9 @@ pub use compare::{compare, Change, ComparisonRow, Line, Points, Section, Summary
 pub use coverage::{coverage, EvaluationItem, ItemCoverage};
 pub use drill::{all_figure_keys, DrillDown};
 pub use figure::{
-    filter_choices, members, present_filter_choices, station_members, station_unknown_members, unknown_members, Amount,
-    Denominator, DiseaseFilter, DoctorFigure, DoctorKind, Figure, FigureKey, FilterChoice, PatientFigure,
-    ProcedureKind, Quantity, StationFigure, SymptomKind, Tally, Verdict,
+    filter_choices, members, present_choices, present_filter_choices, station_members, station_unknown_members,
+    unknown_members, Amount, Denominator, DiseaseFilter, DoctorFigure, DoctorKind, Figure, FigureKey, FilterChoice,
+    PatientFigure, ProcedureKind, Quantity, StationFigure, SymptomKind, Tally, Verdict,
 };
 pub use inputs::{
     singleton_record, summary_inputs, summary_inputs_cached, InputsCache, SummaryInputs, EVALUATION_SUFFIX,

@@ -7,9 +7,9 @@ use super::{PageData, Shared};
 use crate::domain::forms::roster::{roster_row, rows_to_fill, RosterPage, RosterRow, ROSTER_COLUMNS};
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Disease;
+use crate::ui::platform::after_next_paint;
 use leptos::prelude::*;
 use std::rc::Rc;
-use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 /// What the list body shows: the page's rows of the filtered, sorted roster.
@@ -151,18 +151,6 @@ impl Chunks {
         }
         end
     }
-}
-
-/// Runs `f` once the next frame has been painted (requestAnimationFrame, then a task).
-fn after_next_paint(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let task = Closure::once_into_js(f);
-    let frame = Closure::once_into_js(move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
-        }
-    });
-    let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
 /// An empty row: one `<div class="c k-<key>" role="cell">` per column; the ID番号 cell

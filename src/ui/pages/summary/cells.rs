@@ -6,6 +6,7 @@
 use super::SummaryData;
 use crate::domain::summary::{DrillDown, FigureKey, LineCells, Section, Summary};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The lines of the sheet: (position in [`Summary::lines`], the figure behind it), for one
 /// section.
@@ -27,18 +28,18 @@ pub fn section_lines(shape: &Summary, section: Section) -> Vec<(usize, Option<Fi
         .collect()
 }
 
-/// One line's cells, changed only when that line's texts changed.
-pub fn line_memo(data: SummaryData, i: usize) -> Memo<LineCells> {
-    Memo::new(move |_| data.cells.with(|c| c.get(i).cloned().unwrap_or_default()))
+/// Line `i`'s cells, changed only when that line's texts changed.
+pub fn line_memo(data: SummaryData, i: usize) -> Memo<Arc<LineCells>> {
+    data.lines.with_value(|lines| lines.get(i).copied()).unwrap_or_else(|| Memo::new(|_| Arc::default()))
 }
 
 /// A text node that follows one field of a line.
-pub fn text(line: Memo<LineCells>, field: fn(&LineCells) -> &str) -> impl Fn() -> String + Clone + 'static {
+pub fn text(line: Memo<Arc<LineCells>>, field: fn(&LineCells) -> &str) -> impl Fn() -> String + Clone + 'static {
     move || line.with(|l| field(l).to_string())
 }
 
 /// 人数: a link to the 内訳 when there is anyone, else plain text.
-pub fn count_cell(data: SummaryData, line: Memo<LineCells>, key: FigureKey) -> impl IntoView {
+pub fn count_cell(data: SummaryData, line: Memo<Arc<LineCells>>, key: FigureKey) -> impl IntoView {
     let linked = Memo::new(move |_| line.with(|l| l.counted));
     let value = text(line, |l| &l.value);
     move || {
@@ -56,7 +57,7 @@ pub fn count_cell(data: SummaryData, line: Memo<LineCells>, key: FigureKey) -> i
 }
 
 /// 分母: a link to its own 内訳 when there is anyone.
-pub fn denominator_cell(data: SummaryData, line: Memo<LineCells>, key: FigureKey) -> impl IntoView {
+pub fn denominator_cell(data: SummaryData, line: Memo<Arc<LineCells>>, key: FigureKey) -> impl IntoView {
     let linked = Memo::new(move |_| line.with(|l| l.denominator_counted));
     let denominator = text(line, |l| &l.denominator);
     move || {
@@ -69,7 +70,7 @@ pub fn denominator_cell(data: SummaryData, line: Memo<LineCells>, key: FigureKey
 }
 
 /// 不明: a figure's is a link to those left blank; a value's is a number; 0 is greyed.
-pub fn unknown_cell(data: SummaryData, line: Memo<LineCells>, key: Option<FigureKey>) -> impl IntoView {
+pub fn unknown_cell(data: SummaryData, line: Memo<Arc<LineCells>>, key: Option<FigureKey>) -> impl IntoView {
     let linked = Memo::new(move |_| line.with(|l| l.unknown_counted));
     let unknown = text(line, |l| &l.unknown);
     move || match (linked.get(), key) {
@@ -85,7 +86,7 @@ pub fn unknown_cell(data: SummaryData, line: Memo<LineCells>, key: Option<Figure
 }
 
 /// 人数, 割合, 分母 and 不明 of a figure.
-pub fn figure_cells(data: SummaryData, line: Memo<LineCells>, key: FigureKey) -> impl IntoView {
+pub fn figure_cells(data: SummaryData, line: Memo<Arc<LineCells>>, key: FigureKey) -> impl IntoView {
     let denominator_key = line.with_untracked(|l| l.denominator_key);
     view! {
         <td class="num count">{count_cell(data, line, key)}</td>

@@ -24,9 +24,10 @@ use crate::domain::diagnosis::{previous_year, DiagnosisEntry};
 use crate::domain::evaluation::{saved_evaluation, Evaluation};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
+use crate::domain::overview::Overview;
 use crate::domain::summary::{
-    compare as compare_years, present_filter_choices, summarize, summary_inputs, summary_inputs_cached, ComparisonRow,
-    DiseaseFilter, DrillDown, FilterChoice, InputsCache, LineCells, Summary, SummaryInputs,
+    compare as compare_years, filter_choices, present_choices, summarize, summary_inputs, summary_inputs_cached,
+    ComparisonRow, DiseaseFilter, DrillDown, FilterChoice, InputsCache, LineCells, Summary, SummaryInputs,
 };
 use crate::route::{Route, Section};
 use crate::storage::Store;
@@ -71,8 +72,9 @@ pub struct SummaryData {
     pub choices: Memo<Vec<FilterChoice>>,
     /// The 集計 (with 様式4 管内の状況).
     pub summary: Memo<Option<Arc<Summary>>>,
-    /// Its lines as the tables show them (equal when no text changed, so nothing redraws).
-    pub cells: Memo<Arc<Vec<LineCells>>>,
+    /// Its lines as the tables show them ([`Summary::cells`]), one memo per line (the sheet
+    /// and the print share them): a line's texts are read again only when that line changed.
+    pub lines: StoredValue<Vec<Memo<Arc<LineCells>>>>,
     /// Last 年度's 集計 (`None` when there is no 地域診断 of last 年度).
     pub previous: Memo<Option<PreviousSummary>>,
     /// 前年度との比較, every line.
@@ -107,15 +109,29 @@ impl SummaryData {
             filter_changed.track();
             diagnosis_id.get().and_then(|id| platform::setting::<DiseaseFilter>(&filter_key(&id))).unwrap_or_default()
         });
-        let choices = Memo::new(move |_| {
-            let chosen = filter.get();
-            inputs.with(|i| i.as_ref().map(|i| present_filter_choices(&i.patients, &chosen)).unwrap_or_default())
-        });
+        // Counted once per change of the data; choosing another filter only picks from them.
+        let counted =
+            Memo::new(move |_| inputs.with(|i| i.as_ref().map(|i| filter_choices(&i.patients)).unwrap_or_default()));
+        let choices = Memo::new(move |_| filter.with(|chosen| counted.with(|all| present_choices(all, chosen))));
         let summary = Memo::new(move |_| {
             let f = filter.get();
             inputs.with(|i| i.as_ref().map(|i| Arc::new(summarize(&i.overview, &i.patients, &i.stations, &f))))
         });
-        let cells = Memo::new(move |_| summary.with(|s| Arc::new(s.as_ref().map(|s| s.cells()).unwrap_or_default())));
+        // Equal when no text changed, so nothing downstream runs.
+        let cells = Memo::new(move |_| {
+            summary.with(|s| {
+                Arc::new(
+                    s.as_ref().map(|s| s.cells().into_iter().map(Arc::new).collect::<Vec<_>>()).unwrap_or_default(),
+                )
+            })
+        });
+        // The number of lines never depends on the data.
+        let line_count = summarize(&Overview::default(), &[], &[], &DiseaseFilter::Als).lines().len();
+        let lines = StoredValue::new(
+            (0..line_count)
+                .map(|i| Memo::new(move |_| cells.with(|c| c.get(i).cloned().unwrap_or_default())))
+                .collect::<Vec<_>>(),
+        );
         let previous_diagnosis = Memo::new(move |_| {
             let current = diagnosis.get()?;
             ctx.diagnoses.with(|ds| {
@@ -159,7 +175,7 @@ impl SummaryData {
             filter_changed,
             choices,
             summary,
-            cells,
+            lines,
             previous,
             comparison,
         }
