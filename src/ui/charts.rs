@@ -184,14 +184,15 @@ pub fn BarChart(
     // is drawn again only when its bars changed. The first picture is drawn at once; a new
     // one after the next paint (the tables' numbers show first), the latest data only.
     let queued = StoredValue::new(false);
-    Effect::new(move |drawn: Option<()>| {
+    Effect::new(move |drawn: Option<bool>| {
         data.track();
-        if drawn.is_none() {
-            if let Some(el) = canvas.get_untracked() {
-                let w = measured_width(&el);
-                width.set_value(Some(w));
-                data.with_untracked(|d| draw(&el, d, w));
-            }
+        let el = canvas.get();
+        if drawn != Some(true) {
+            // The first picture (as soon as the canvas is there).
+            let Some(el) = el else { return false };
+            let w = measured_width(&el);
+            width.set_value(Some(w));
+            data.with_untracked(|d| draw(&el, d, w));
         } else if !queued.get_value() {
             queued.set_value(true);
             after_next_paint(move || {
@@ -203,6 +204,7 @@ pub fn BarChart(
                 data.try_with_untracked(|d| draw(&el, d, w));
             });
         }
+        true
     });
     let redraw = move || {
         if let Some(el) = canvas.get_untracked() {

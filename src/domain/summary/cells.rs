@@ -7,8 +7,9 @@
 //! when they are equal.
 
 use super::compare::Line;
-use super::figure::FigureKey;
-use super::sheet::Summary;
+use super::figure::{DiseaseFilter, FigureKey};
+use super::sheet::{summarize, Summary};
+use crate::domain::overview::Overview;
 
 /// One line of the sheet as shown. Figures and values differ only in which fields are empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -84,14 +85,18 @@ impl Summary {
     }
 }
 
+/// How many lines every 集計 has (the page makes one memo per line before any data is read).
+pub fn line_count() -> usize {
+    summarize(&Overview::default(), &[], &[], &DiseaseFilter::Als).lines().len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::number::{Decimal2, Tenths};
-    use crate::domain::overview::Overview;
     use crate::domain::summary::figure::{Amount, Denominator, PatientFigure, ProcedureKind, Quantity};
     use crate::domain::summary::tests::mixed_roster;
-    use crate::domain::summary::{summarize, DiseaseFilter, Figure, Section};
+    use crate::domain::summary::{Figure, Section};
 
     fn figure(count: u64, denominator_count: u64, percent: Option<Tenths>, unknown: u64) -> Figure {
         Figure {
@@ -159,6 +164,7 @@ mod tests {
         let (a, b) = (als.cells(), all.cells());
         assert_eq!(a.len(), als.lines().len());
         assert_eq!(a.len(), b.len(), "the tables are built once");
+        assert_eq!(a.len(), line_count());
         // Line by line the same figure (only texts change with the filter).
         let keys = |c: &[LineCells]| c.iter().map(|l| l.key).collect::<Vec<_>>();
         assert_eq!(keys(&a), keys(&b));

@@ -31,7 +31,7 @@ pub mod stations;
 pub mod table;
 pub mod tally;
 
-pub use cells::{line_cells, LineCells};
+pub use cells::{line_cells, line_count, LineCells};
 pub use charts::{Bar, Chart, UnknownBar};
 pub use compare::{compare, Change, ComparisonRow, Line, Points, Section, SummaryLine, POINTS_UNIT};
 pub use coverage::{coverage, EvaluationItem, ItemCoverage};

@@ -24,10 +24,10 @@ use crate::domain::diagnosis::{previous_year, DiagnosisEntry};
 use crate::domain::evaluation::{saved_evaluation, Evaluation};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
-use crate::domain::overview::Overview;
 use crate::domain::summary::{
-    compare as compare_years, filter_choices, present_choices, summarize, summary_inputs, summary_inputs_cached,
-    ComparisonRow, DiseaseFilter, DrillDown, FilterChoice, InputsCache, LineCells, Summary, SummaryInputs,
+    compare as compare_years, filter_choices, line_count, present_choices, summarize, summary_inputs,
+    summary_inputs_cached, ComparisonRow, DiseaseFilter, DrillDown, FilterChoice, InputsCache, LineCells, Summary,
+    SummaryInputs,
 };
 use crate::route::{Route, Section};
 use crate::storage::Store;
@@ -125,10 +125,8 @@ impl SummaryData {
                 )
             })
         });
-        // The number of lines never depends on the data.
-        let line_count = summarize(&Overview::default(), &[], &[], &DiseaseFilter::Als).lines().len();
         let lines = StoredValue::new(
-            (0..line_count)
+            (0..line_count())
                 .map(|i| Memo::new(move |_| cells.with(|c| c.get(i).cloned().unwrap_or_default())))
                 .collect::<Vec<_>>(),
         );
