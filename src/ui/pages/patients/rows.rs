@@ -27,16 +27,17 @@ impl Rows {
     pub fn draw_on_change(self, tbody_ref: NodeRef<leptos::html::Div>) {
         // Which drawing is current: a newer one stops the chunks of an older one.
         let generation = StoredValue::new(0_u64);
-        Effect::new(move |_| {
-            let Some(body) = tbody_ref.get() else { return };
+        Effect::new(move |drawn: Option<bool>| {
+            let Some(body) = tbody_ref.get() else { return false };
             let list = self.list.get();
             let hide = self.hide.get();
             let (start, end) = self.page.with(|p| (p.first.saturating_sub(1), p.last));
             let shown: Rc<[usize]> = self.indices.with(|ix| ix.get(start..end).unwrap_or_default().into());
             let current = generation.get_value().wrapping_add(1);
             generation.set_value(current);
-            // Measured before the old rows go.
-            let view = in_view(&body);
+            // A redraw measures what is in view before the old rows go; the first drawing
+            // does not (the page itself is not laid out yet, measuring would lay it out twice).
+            let view = if drawn == Some(true) { in_view(&body) } else { None };
             body.set_text_content(None);
             let job = Chunks {
                 body: body.into(),
@@ -50,6 +51,7 @@ impl Rows {
                 pending_focus: self.pending_focus,
             };
             job.first(view);
+            true
         });
     }
 }
@@ -61,7 +63,7 @@ const MIN_ROW_PX: f64 = 26.0;
 /// A guess of a row's height for the first rows drawn (many rows wrap to two or three
 /// lines); what they leave of the view is filled at once after measuring them.
 const TYPICAL_ROW_PX: f64 = 48.0;
-/// Rows drawn at once when the view cannot be measured.
+/// Rows drawn at once when the view is not measured (the first drawing: about a screenful).
 const UNMEASURED: usize = 25;
 /// Rows drawn in each later frame.
 const CHUNK: usize = 25;
@@ -95,7 +97,7 @@ struct Chunks {
 impl Chunks {
     /// Draws the rows in view at once: a first guess, then (after measuring where the guess
     /// ends) enough rows of the least height to fill the rest; the others follow a chunk
-    /// per frame.
+    /// per frame. Unmeasured (`None`), a screenful of [`UNMEASURED`] rows.
     fn first(self, view: Option<(f64, f64)>) {
         let Some((top, bottom)) = view else { return self.append_from(0, UNMEASURED) };
         // Laid out at once (`in-view`: not skipped as off-screen rows are), so that where they
