@@ -4,6 +4,7 @@
 //! has a text table beside it, for screen readers and for copying. The data comes prepared
 //! from the domain; this module only draws.
 
+use crate::ui::platform::after_next_paint;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -64,8 +65,13 @@ fn text_width(text: &str, font_px: f64) -> u32 {
     (ems * font_px).ceil() as u32
 }
 
-fn draw(canvas: &web_sys::HtmlCanvasElement, data: &BarData) {
-    let css_w = f64::from(canvas.client_width().max(320));
+/// The canvas's width on screen in CSS pixels (reading it lays the page out).
+fn measured_width(canvas: &web_sys::HtmlCanvasElement) -> f64 {
+    f64::from(canvas.client_width().max(320))
+}
+
+/// Draws the chart `css_w` CSS pixels wide.
+fn draw(canvas: &web_sys::HtmlCanvasElement, data: &BarData, css_w: f64) {
     let rows = data.categories.len().max(1);
     let groups = data.series.len().max(1);
     let per_row = 12.0 + 17.0 * groups as f64;
@@ -169,17 +175,42 @@ pub fn BarChart(
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
+    // The width it was last drawn at: new data is drawn at the same width without reading the
+    // layout (which would lay out the whole page in the middle of an update); the width is
+    // measured again only on the first drawing, a resize and printing.
+    let width = StoredValue::new(None::<f64>);
     // Drawing on a canvas is synchronising with something outside the reactive system,
-    // which is what effects are for; no signal is written here.
-    Effect::new(move |_| {
-        let data = data.get();
-        if let Some(el) = canvas.get() {
-            draw(&el, &data);
+    // which is what effects are for; no signal is written here. `data` is a memo: the chart
+    // is drawn again only when its bars changed. The first picture is drawn at once; a new
+    // one after the next paint (the tables' numbers show first), the latest data only.
+    let queued = StoredValue::new(false);
+    Effect::new(move |drawn: Option<bool>| {
+        data.track();
+        let el = canvas.get();
+        if drawn != Some(true) {
+            // The first picture (as soon as the canvas is there).
+            let Some(el) = el else { return false };
+            let w = measured_width(&el);
+            width.set_value(Some(w));
+            data.with_untracked(|d| draw(&el, d, w));
+        } else if !queued.get_value() {
+            queued.set_value(true);
+            after_next_paint(move || {
+                if queued.try_set_value(false).is_some() {
+                    return; // the chart is gone
+                }
+                let Some(el) = canvas.try_get_untracked().flatten() else { return };
+                let w = width.try_get_value().flatten().unwrap_or_else(|| measured_width(&el));
+                data.try_with_untracked(|d| draw(&el, d, w));
+            });
         }
+        true
     });
     let redraw = move || {
         if let Some(el) = canvas.get_untracked() {
-            data.with_untracked(|d| draw(&el, d));
+            let w = measured_width(&el);
+            width.set_value(Some(w));
+            data.with_untracked(|d| draw(&el, d, w));
         }
     };
     let resize = window_event_listener(leptos::ev::resize, move |_| redraw());
@@ -191,6 +222,10 @@ pub fn BarChart(
         before.remove();
         after.remove();
     });
+    // The table's shape (its rows and columns) changes only with the categories or the
+    // number of series; each cell follows its own value.
+    let names = Memo::new(move |_| data.with(|d| d.series.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+    let rows = Memo::new(move |_| data.with(|d| (d.categories.clone(), d.series.len())));
     view! {
         <figure class="chart" data-testid=testid>
             <figcaption>{move || title.get()}</figcaption>
@@ -201,27 +236,30 @@ pub fn BarChart(
                     <thead>
                         <tr>
                             <th scope="col">"項目"</th>
-                            {move || data.with(|d| d.series.iter().map(|s| view! { <th scope="col" class="num">{s.name.clone()}</th> }).collect_view())}
+                            {move || names.get().into_iter().map(|name| view! { <th scope="col" class="num">{name}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
-                        {move || data.with(|d| {
-                            d.categories
-                                .iter()
+                        {move || {
+                            let (categories, series) = rows.get();
+                            categories
+                                .into_iter()
                                 .enumerate()
                                 .map(|(i, c)| {
-                                    let cells = d
-                                        .series
-                                        .iter()
-                                        .map(|s| {
-                                            let text = s.shown.get(i).cloned().unwrap_or_else(|| "-".to_string());
-                                            view! { <td class="num">{text}</td> }
+                                    let cells = (0..series)
+                                        .map(|j| {
+                                            let shown = move || {
+                                                data.with(|d| {
+                                                    d.series.get(j).and_then(|s| s.shown.get(i)).cloned().unwrap_or_else(|| "-".to_string())
+                                                })
+                                            };
+                                            view! { <td class="num">{shown}</td> }
                                         })
                                         .collect_view();
-                                    view! { <tr><th scope="row">{c.clone()}</th>{cells}</tr> }
+                                    view! { <tr><th scope="row">{c}</th>{cells}</tr> }
                                 })
                                 .collect_view()
-                        })}
+                        }}
                     </tbody>
                 </table>
             </div>

@@ -385,3 +385,16 @@ pub fn guard_unload(has_unsaved: impl Fn() -> bool + 'static) {
     let _ = window.add_event_listener_with_callback("beforeunload", closure.as_ref().unchecked_ref());
     closure.forget();
 }
+
+/// Runs `f` once the next frame has been painted (requestAnimationFrame, then a task): work
+/// that can wait a frame (rows below the screen, a chart's picture) after what must show.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let task = Closure::once_into_js(f);
+    let frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}

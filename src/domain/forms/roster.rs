@@ -292,21 +292,17 @@ pub fn roster_page(
     page_size: usize,
     hide_names: bool,
 ) -> RosterPage {
-    let size = page_size.max(1);
-    let total = indices.len();
-    let pages = total.div_ceil(size).max(1);
-    let page = page.min(pages - 1);
-    let start = page * size;
-    let end = (start + size).min(total);
+    let window = page_window(indices.len(), page, page_size);
+    let start = window.first.saturating_sub(1);
     let rows: Vec<RosterRow> = indices
-        .get(start..end)
+        .get(start..window.last)
         .unwrap_or_default()
         .iter()
         .enumerate()
         .filter_map(|(k, &i)| patients.get(i).map(|p| roster_row(i, start + k + 1, p, hide_names)))
         .collect();
     let (first, last) = if rows.is_empty() { (0, 0) } else { (start + 1, start + rows.len()) };
-    RosterPage { rows, page, pages, first, last, total }
+    RosterPage { rows, first, last, ..window }
 }
 
 /// The page (from 0) on which the patient `index` (into `patients`) is shown, if the filter
@@ -342,10 +338,12 @@ pub fn restore_from_trash(record: &StoredRecord, now: Timestamp, device: &Device
 mod columns;
 mod list;
 mod sort;
+mod view;
 
 pub use columns::{header_groups, roster_row, roster_rows, RosterCell, RosterColumn, RosterRow, ROSTER_COLUMNS};
 pub use list::PatientList;
 pub use sort::{last_contact_date, natural_cmp, sort_indices, sort_options, RosterSort, SortKey};
+pub use view::{filter_ordered, page_window, roster_order, rows_to_fill};
 
 #[cfg(test)]
 mod tests;

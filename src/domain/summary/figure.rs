@@ -110,9 +110,15 @@ pub fn filter_choices(patients: &[Patient]) -> Vec<FilterChoice> {
 /// The choices worth offering: ALS and 全疾患 always, another disease when the roster has
 /// someone with it (or it is the one chosen, so the choice never disappears under the nurse).
 pub fn present_filter_choices(patients: &[Patient], chosen: &DiseaseFilter) -> Vec<FilterChoice> {
-    filter_choices(patients)
-        .into_iter()
+    present_choices(&filter_choices(patients), chosen)
+}
+
+/// [`present_filter_choices`] from choices already counted ([`filter_choices`]): another
+/// filter chosen needs no counting again.
+pub fn present_choices(all: &[FilterChoice], chosen: &DiseaseFilter) -> Vec<FilterChoice> {
+    all.iter()
         .filter(|c| matches!(c.filter, DiseaseFilter::Als | DiseaseFilter::All) || c.count > 0 || &c.filter == chosen)
+        .cloned()
         .collect()
 }
 
@@ -1176,5 +1182,9 @@ mod tests {
         assert_eq!(shown(&DiseaseFilter::Als), vec!["ALS", "進行性核上性麻痺", "全疾患"]);
         // The chosen one stays even with nobody (e.g. after the last PD patient was deleted).
         assert_eq!(shown(&DiseaseFilter::Disease(Disease::Pd)), vec!["ALS", "PD", "進行性核上性麻痺", "全疾患"]);
+        // From the choices counted once, the same for every filter chosen.
+        for chosen in [DiseaseFilter::Als, DiseaseFilter::Disease(Disease::Pd), DiseaseFilter::All] {
+            assert_eq!(present_choices(&choices, &chosen), present_filter_choices(&roster, &chosen));
+        }
     }
 }

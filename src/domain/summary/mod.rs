@@ -10,6 +10,7 @@
 //!   comparison ([`compare()`]).
 //! * [`charts`]: bar data for the charts ([`Summary::charts`]).
 //! * [`table`]: the 集計 and the comparison as CSV for Excel.
+//! * [`cells`]: each line's texts as the page and the print show them ([`LineCells`]).
 //! * [`coverage`](mod@coverage): 様式4's eight items and their 管内の状況 ([`ItemCoverage`]).
 //! * [`tally`]: the tallies of one pass over the roster, which the sheet and the coverage
 //!   build their figures from.
@@ -17,6 +18,7 @@
 //! * [`drill`]: each figure's name in the page address and its 内訳 ([`DrillDown`]).
 //! * [`layout`]: C in the sheet's groups ([`PatientStatus::groups`]).
 
+pub mod cells;
 pub mod charts;
 pub mod compare;
 pub mod coverage;
@@ -29,14 +31,15 @@ pub mod stations;
 pub mod table;
 pub mod tally;
 
+pub use cells::{line_cells, line_count, LineCells};
 pub use charts::{Bar, Chart, UnknownBar};
 pub use compare::{compare, Change, ComparisonRow, Line, Points, Section, SummaryLine, POINTS_UNIT};
 pub use coverage::{coverage, EvaluationItem, ItemCoverage};
 pub use drill::{all_figure_keys, DrillDown};
 pub use figure::{
-    filter_choices, members, present_filter_choices, station_members, station_unknown_members, unknown_members, Amount,
-    Denominator, DiseaseFilter, DoctorFigure, DoctorKind, Figure, FigureKey, FilterChoice, PatientFigure,
-    ProcedureKind, Quantity, StationFigure, SymptomKind, Tally, Verdict,
+    filter_choices, members, present_choices, present_filter_choices, station_members, station_unknown_members,
+    unknown_members, Amount, Denominator, DiseaseFilter, DoctorFigure, DoctorKind, Figure, FigureKey, FilterChoice,
+    PatientFigure, ProcedureKind, Quantity, StationFigure, SymptomKind, Tally, Verdict,
 };
 pub use inputs::{
     singleton_record, summary_inputs, summary_inputs_cached, InputsCache, SummaryInputs, EVALUATION_SUFFIX,

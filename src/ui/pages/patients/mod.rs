@@ -11,6 +11,7 @@
 
 mod detail;
 mod roster;
+mod rows;
 mod widgets;
 
 use crate::domain::diagnosis::DiagnosisEntry;

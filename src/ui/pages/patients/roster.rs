@@ -2,26 +2,23 @@
 //! pink, sorted by a column heading, filtered and searched, 50 rows a page; 「新規登録」,
 //! the list of gaps and the ゴミ箱.
 //!
-//! Rows are plain elements and text (no reactive node per cell; text only through
-//! `textContent`): a change of filter, sort or data rebuilds the page's rows from
-//! `roster_page`, the first 25 at once and the rest a chunk per frame. Each cell's class is `k-<column key>` (plus `gap-cell`
-//! when pink), which the CSS and the tests use.
+//! The rows are drawn by [`super::rows`]. The sort's order is kept while only the filter
+//! changes (a keystroke in the search filters it without sorting again). Each cell's class is
+//! `k-<column key>` (plus `gap-cell` when pink), which the CSS and the tests use.
 
+use super::rows::Rows;
 use super::{PageData, Shared, NEW_ITEM};
 use crate::domain::forms::roster::{
-    filter_options, gap_options, header_groups, page_of, restore_from_trash, roster_indices, roster_page, shown_name,
-    FilterOptions, RosterPage, RosterRow, SortKey, ROSTER_COLUMNS, ROSTER_PAGE_SIZE, VENTILATOR_OPTIONS,
+    filter_options, filter_ordered, gap_options, header_groups, page_of, page_window, restore_from_trash, roster_order,
+    shown_name, FilterOptions, RosterPage, SortKey, ROSTER_COLUMNS, ROSTER_PAGE_SIZE, VENTILATOR_OPTIONS,
 };
 use crate::domain::ids::RecordId;
-use crate::domain::patient::Disease;
 use crate::domain::record::StoredRecord;
 use crate::storage::WriteBatch;
 use crate::ui::ctx::{use_app, AppCtx};
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::rc::Rc;
-use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 /// Coming back from a patient: shows the page with their row; the row to focus once the rows
@@ -64,45 +61,26 @@ pub fn Roster(data: PageData) -> impl IntoView {
     let diagnosis_id = entry.record.meta.id.clone();
     let hide = ctx.hide_names;
     let list = Memo::new(move |_| data.list.get().unwrap_or_default());
-    let indices = Memo::new(move |_| {
-        let filter = data.filter.get();
+    // Sorted once per sort (and data); a filter only picks from this order.
+    let order = Memo::new(move |_| {
         let sort = data.sort.get();
         let hide = hide.get();
-        list.with(|l| roster_indices(&l.0.patients, &filter, sort, hide))
+        list.with(|l| roster_order(&l.0.patients, sort, hide))
     });
-    let page: Memo<RosterPage> = Memo::new(move |_| {
-        let n = data.page.get();
+    let indices = Memo::new(move |_| {
         let hide = hide.get();
-        list.with(|l| indices.with(|ix| roster_page(&l.0.patients, ix, n, ROSTER_PAGE_SIZE, hide)))
+        data.filter.with(|filter| list.with(|l| order.with(|o| filter_ordered(&l.0.patients, o, filter, hide))))
     });
+    // Where the page sits; its rows are formatted as they are drawn.
+    let page: Memo<RosterPage> =
+        Memo::new(move |_| page_window(indices.with(Vec::len), data.page.get(), ROSTER_PAGE_SIZE));
     let options = Memo::new(move |_| list.with(|l| filter_options(&l.0.patients)));
     let total = Memo::new(move |_| list.with(|l| l.0.patients.len()));
 
     let pending_focus = take_focus_row(data, list, indices);
     let tbody_ref = NodeRef::<leptos::html::Div>::new();
-    // Which drawing is current: a newer one stops the chunks of an older one.
-    let generation = StoredValue::new(0_u64);
-    {
-        let diagnosis_id = diagnosis_id.clone();
-        Effect::new(move |_| {
-            let Some(body) = tbody_ref.get() else { return };
-            let l = list.get();
-            let rows: Rc<[RosterRow]> = page.with(|p| p.rows.clone().into());
-            let current = generation.get_value().wrapping_add(1);
-            generation.set_value(current);
-            body.set_text_content(None);
-            let job = Chunks {
-                body: body.into(),
-                rows,
-                list: l,
-                diagnosis: diagnosis_id.clone(),
-                generation,
-                current,
-                pending_focus,
-            };
-            job.append_from(0);
-        });
-    }
+    let rows = Rows { list, indices, page, hide, diagnosis: diagnosis_id.clone(), pending_focus };
+    rows.draw_on_change(tbody_ref);
 
     let new_href = PageData::item_route(&diagnosis_id, NEW_ITEM).to_hash();
     let rows_id = diagnosis_id.clone();
@@ -169,125 +147,6 @@ fn column_keys() -> String {
     ROSTER_COLUMNS.iter().map(|c| c.key).collect::<Vec<_>>().join(" ")
 }
 
-/// Rows drawn in the first frame (about a screenful); the rest follow a chunk per frame, so
-/// a filter or a sort shows its first rows at once.
-const FIRST_CHUNK: usize = 25;
-/// Rows drawn in each later frame.
-const CHUNK: usize = 25;
-
-/// Drawing the page's rows into the list body: each row is a clone of one template row (a
-/// cell per column with its class), filled through `textContent`, a chunk per fragment.
-struct Chunks {
-    body: web_sys::Element,
-    rows: Rc<[RosterRow]>,
-    list: Shared,
-    diagnosis: RecordId,
-    generation: StoredValue<u64>,
-    current: u64,
-    pending_focus: StoredValue<Option<RecordId>>,
-}
-
-impl Chunks {
-    /// Appends rows from `start` and schedules the next chunk after the next paint (unless a
-    /// newer drawing started or the roster is gone).
-    fn append_from(self, start: usize) {
-        if self.generation.try_get_value() != Some(self.current) {
-            return;
-        }
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Ok(template) = template_row(&doc) else { return };
-        let end = (start + if start == 0 { FIRST_CHUNK } else { CHUNK }).min(self.rows.len());
-        let fragment = doc.create_document_fragment();
-        for row in self.rows.get(start..end).unwrap_or_default() {
-            if let Ok(tr) = row_element(&doc, &template, row, &self.list, &self.diagnosis) {
-                let _ = fragment.append_child(&tr);
-            }
-        }
-        let _ = self.body.append_child(&fragment);
-        if let Some(Some(id)) = self.pending_focus.try_get_value() {
-            if focus_row_link(&self.body, &id) {
-                self.pending_focus.set_value(None);
-            }
-        }
-        if end < self.rows.len() {
-            after_next_paint(move || self.append_from(end));
-        }
-    }
-}
-
-/// Runs `f` once the next frame has been painted (requestAnimationFrame, then a task).
-fn after_next_paint(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let task = Closure::once_into_js(f);
-    let frame = Closure::once_into_js(move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
-        }
-    });
-    let _ = window.request_animation_frame(frame.unchecked_ref());
-}
-
-/// An empty row: one `<div class="c k-<key>" role="cell">` per column; the ID番号 cell
-/// holds its link.
-fn template_row(doc: &web_sys::Document) -> Result<web_sys::Element, wasm_bindgen::JsValue> {
-    let tr = doc.create_element("div")?;
-    tr.set_class_name("r");
-    tr.set_attribute("role", "row")?;
-    for c in &ROSTER_COLUMNS {
-        let td = doc.create_element("div")?;
-        td.set_class_name(&format!("c k-{}", c.key));
-        td.set_attribute("role", if c.key == "id_number" { "rowheader" } else { "cell" })?;
-        if c.key == "id_number" {
-            let a = doc.create_element("a")?;
-            a.set_class_name("row-link");
-            td.append_child(&a)?;
-        }
-        tr.append_child(&td)?;
-    }
-    Ok(tr)
-}
-
-/// One row: the ID番号 as a link (with the disease when not ALS), gap cells pink.
-fn row_element(
-    doc: &web_sys::Document,
-    template: &web_sys::Element,
-    row: &RosterRow,
-    list: &Shared,
-    diagnosis: &RecordId,
-) -> Result<web_sys::Element, wasm_bindgen::JsValue> {
-    let record_id = list.0.records.get(row.index).map(|r| r.meta.id.as_str()).unwrap_or_default();
-    let tr: web_sys::Element = template.clone_node_with_deep(true)?.dyn_into()?;
-    tr.set_attribute("data-row", record_id)?;
-    if !row.gaps.is_empty() {
-        tr.class_list().add_1("has-gap")?;
-        tr.set_attribute("title", &format!("ギャップ: {}", row.gap_summary))?;
-    }
-    let mut td = tr.first_element_child();
-    for cell in row.cells() {
-        let Some(el) = td else { break };
-        if cell.gap {
-            el.class_list().add_1("gap-cell")?;
-        }
-        if cell.column.key == "id_number" {
-            if let Some(a) = el.first_element_child() {
-                a.set_attribute("href", &PageData::item_route(diagnosis, record_id).to_hash())?;
-                a.set_attribute("data-id", record_id)?;
-                a.set_text_content(Some(cell.text));
-            }
-            if let Some(d) = list.0.patients.get(row.index).map(|p| &p.disease).filter(|d| **d != Disease::Als) {
-                let tag = doc.create_element("span")?;
-                tag.set_class_name("tag");
-                tag.set_text_content(Some(d.label()));
-                el.append_child(&tag)?;
-            }
-        } else if !cell.text.is_empty() {
-            el.set_text_content(Some(cell.text));
-        }
-        td = el.next_element_sibling();
-    }
-    Ok(tr)
-}
-
 /// A click on a row (not on its link, which navigates by itself) opens the patient.
 fn open_clicked_row(ctx: AppCtx, diagnosis: &RecordId, ev: &leptos::ev::MouseEvent) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
@@ -299,24 +158,6 @@ fn open_clicked_row(ctx: AppCtx, diagnosis: &RecordId, ev: &leptos::ev::MouseEve
     };
     if !id.is_empty() {
         ctx.go(PageData::item_route(diagnosis, &id));
-    }
-}
-
-/// Focuses the link of a patient's row (coming back from their form); `false` when the row
-/// is not drawn (yet).
-fn focus_row_link(tbody: &web_sys::Element, id: &RecordId) -> bool {
-    let link = tbody.query_selector_all("a.row-link").ok().and_then(|links| {
-        (0..links.length())
-            .filter_map(|i| links.item(i))
-            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            .find(|a| a.get_attribute("data-id").as_deref() == Some(id.as_str()))
-    });
-    match link {
-        Some(link) => {
-            let _ = link.focus();
-            true
-        }
-        None => false,
     }
 }
 

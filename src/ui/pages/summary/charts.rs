@@ -83,7 +83,8 @@ pub fn chart_title(chart: &Chart) -> String {
 #[component]
 pub fn SummaryChart(data: SummaryData, which: Which) -> impl IntoView {
     let chart = Memo::new(move |_| data.summary.with(|s| s.as_ref().map(|s| which.pick(s.charts()))));
-    let bars = Signal::derive(move || {
+    // Memos: the canvas is drawn again only when its bars changed.
+    let bars = Memo::new(move |_| {
         let year = data.diagnosis.with(|d| d.as_ref().map(|d| d.diagnosis.fiscal_year.wareki()));
         chart.with(|c| {
             let Some(c) = c.as_ref() else { return BarData::default() };
@@ -100,7 +101,7 @@ pub fn SummaryChart(data: SummaryData, which: Which) -> impl IntoView {
             })
         })
     });
-    let title = Signal::derive(move || chart.with(|c| c.as_ref().map(chart_title).unwrap_or_default()));
+    let title = Memo::new(move |_| chart.with(|c| c.as_ref().map(chart_title).unwrap_or_default()));
     view! { <BarChart title data=bars testid=which.testid()/> }
 }
 

@@ -11,6 +11,7 @@
 //! 集計 (A4 landscape) is on the page and only shows on paper. All rules live in
 //! `domain::summary`; [`SummaryData`] is shared with 様式4 (`pages::evaluation`).
 
+mod cells;
 pub mod charts;
 mod compare;
 mod drill;
@@ -24,8 +25,9 @@ use crate::domain::evaluation::{saved_evaluation, Evaluation};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
 use crate::domain::summary::{
-    compare as compare_years, present_filter_choices, summarize, summary_inputs, summary_inputs_cached, ComparisonRow,
-    DiseaseFilter, DrillDown, FilterChoice, InputsCache, Summary, SummaryInputs,
+    compare as compare_years, filter_choices, line_count, present_choices, summarize, summary_inputs,
+    summary_inputs_cached, ComparisonRow, DiseaseFilter, DrillDown, FilterChoice, InputsCache, LineCells, Summary,
+    SummaryInputs,
 };
 use crate::route::{Route, Section};
 use crate::storage::Store;
@@ -70,6 +72,9 @@ pub struct SummaryData {
     pub choices: Memo<Vec<FilterChoice>>,
     /// The 集計 (with 様式4 管内の状況).
     pub summary: Memo<Option<Arc<Summary>>>,
+    /// Its lines as the tables show them ([`Summary::cells`]), one memo per line (the sheet
+    /// and the print share them): a line's texts are read again only when that line changed.
+    pub lines: StoredValue<Vec<Memo<Arc<LineCells>>>>,
     /// Last 年度's 集計 (`None` when there is no 地域診断 of last 年度).
     pub previous: Memo<Option<PreviousSummary>>,
     /// 前年度との比較, every line.
@@ -104,14 +109,27 @@ impl SummaryData {
             filter_changed.track();
             diagnosis_id.get().and_then(|id| platform::setting::<DiseaseFilter>(&filter_key(&id))).unwrap_or_default()
         });
-        let choices = Memo::new(move |_| {
-            let chosen = filter.get();
-            inputs.with(|i| i.as_ref().map(|i| present_filter_choices(&i.patients, &chosen)).unwrap_or_default())
-        });
+        // Counted once per change of the data; choosing another filter only picks from them.
+        let counted =
+            Memo::new(move |_| inputs.with(|i| i.as_ref().map(|i| filter_choices(&i.patients)).unwrap_or_default()));
+        let choices = Memo::new(move |_| filter.with(|chosen| counted.with(|all| present_choices(all, chosen))));
         let summary = Memo::new(move |_| {
             let f = filter.get();
             inputs.with(|i| i.as_ref().map(|i| Arc::new(summarize(&i.overview, &i.patients, &i.stations, &f))))
         });
+        // Equal when no text changed, so nothing downstream runs.
+        let cells = Memo::new(move |_| {
+            summary.with(|s| {
+                Arc::new(
+                    s.as_ref().map(|s| s.cells().into_iter().map(Arc::new).collect::<Vec<_>>()).unwrap_or_default(),
+                )
+            })
+        });
+        let lines = StoredValue::new(
+            (0..line_count())
+                .map(|i| Memo::new(move |_| cells.with(|c| c.get(i).cloned().unwrap_or_default())))
+                .collect::<Vec<_>>(),
+        );
         let previous_diagnosis = Memo::new(move |_| {
             let current = diagnosis.get()?;
             ctx.diagnoses.with(|ds| {
@@ -147,7 +165,18 @@ impl SummaryData {
                 summary.with(|s| s.as_ref().map(|s| Arc::new(compare_years(&p.summary, s))))
             })
         });
-        SummaryData { diagnosis_id, diagnosis, inputs, filter, filter_changed, choices, summary, previous, comparison }
+        SummaryData {
+            diagnosis_id,
+            diagnosis,
+            inputs,
+            filter,
+            filter_changed,
+            choices,
+            summary,
+            lines,
+            previous,
+            comparison,
+        }
     }
 
     /// The nurse chose another disease filter (kept for this 地域診断 on this device).

@@ -1,88 +1,51 @@
 //! The 集計 sheet on screen: A, B and C as tables, each figure with 人数, 割合, 分母 and 不明,
 //! each number a link to the records behind it; the rounding rule once at the top and the
-//! tool's rules as footnotes.
+//! tool's rules as footnotes. The tables are built once; their cells follow the 集計
+//! (see [`super::cells`]), so switching the disease filter patches only the texts that change.
 
+use super::cells::{figure_cells, line_memo, section_lines, text, unknown_cell};
 use super::{offer_csv, FilterPicker, SummaryData};
 use crate::domain::summary::{
-    summary_csv, DrillDown, Figure, FigureKey, Line, Quantity, Summary, ROUNDING_RULE, SUMMARY_FOOTNOTES,
+    summary_csv, DrillDown, FigureKey, PatientFigure, Section as Part, Summary, ROUNDING_RULE, SUMMARY_FOOTNOTES,
 };
 use crate::route::{Route, Section};
 use crate::ui::platform;
 use leptos::prelude::*;
-use std::sync::Arc;
 
-/// `人` for patients, `ヵ所` for stations.
-fn unit_of(f: &Figure) -> &'static str {
-    Line::Figure(f).unit()
-}
-
-/// 人数 (a link to the 内訳 when there is anyone), 割合, 分母 (a link to its own 内訳), 不明
-/// (a link to those left blank).
-pub fn figure_cells(data: SummaryData, f: &Figure) -> impl IntoView {
-    let unit = unit_of(f);
-    let count = if f.count > 0 {
-        view! {
-            <a href=data.drill_href(DrillDown::members(f.key)) data-testid="count" title="該当する記録の一覧を開く">
-                {format!("{}{unit}", f.count)}
-            </a>
-        }
-        .into_any()
-    } else {
-        view! { <span data-testid="count">{format!("0{unit}")}</span> }.into_any()
-    };
-    let denominator = if f.denominator_count > 0 {
-        view! {
-            <a href=data.drill_href(DrillDown::members(f.denominator.key()))>
-                {format!("{} {}{unit}", f.denominator_label, f.denominator_count)}
-            </a>
-        }
-        .into_any()
-    } else {
-        view! { <span>{format!("{} 0{unit}", f.denominator_label)}</span> }.into_any()
-    };
-    let unknown = if f.unknown > 0 {
-        view! {
-            <a href=data.drill_href(DrillDown::unknowns(f.key)) class="unknown-link" title="未入力の記録の一覧を開く">
-                {format!("{}{unit}", f.unknown)}
-            </a>
-        }
-        .into_any()
-    } else {
-        view! { <span class="zero">"0"</span> }.into_any()
-    };
+/// A row for a value (人口, 密度, 合計 …); line `i` of the 集計.
+fn quantity_row(data: SummaryData, i: usize) -> impl IntoView {
+    let line = line_memo(data, i);
     view! {
-        <td class="num count">{count}</td>
-        <td class="num percent" data-testid="percent">{f.percent_text()}</td>
-        <td class="denominator">{denominator}</td>
-        <td class="num unknown" data-testid="unknown">{unknown}</td>
-    }
-}
-
-/// A row for a value (人口, 密度, 合計 …).
-fn quantity_row(q: &Quantity) -> impl IntoView {
-    let value = q.text();
-    let unit = if q.value.is_some() { q.unit } else { "" };
-    view! {
-        <tr data-label=q.label>
-            <th scope="row">{q.label}</th>
-            <td class="num count" data-testid="value">{format!("{value}{unit}")}</td>
+        <tr data-label=move || line.with(|l| l.label)>
+            <th scope="row">{move || line.with(|l| l.label)}</th>
+            <td class="num count" data-testid="value">{text(line, |l| &l.value)}</td>
             <td class="num percent"></td>
             <td class="denominator"></td>
-            <td class="num unknown">
-                {if q.unknown > 0 { view! { <span>{q.unknown}</span> }.into_any() } else { view! { <span class="zero">"0"</span> }.into_any() }}
-            </td>
+            <td class="num unknown">{unknown_cell(data, line, None)}</td>
         </tr>
     }
 }
 
-/// A row for a counted figure.
-fn figure_row(data: SummaryData, f: &Figure) -> impl IntoView {
+/// A row for a counted figure; line `i` of the 集計.
+fn figure_row(data: SummaryData, i: usize, key: FigureKey) -> impl IntoView {
+    let line = line_memo(data, i);
     view! {
-        <tr data-figure=f.key.slug() data-label=f.label>
-            <th scope="row">{f.label}</th>
-            {figure_cells(data, f)}
+        <tr data-figure=key.slug() data-label=move || line.with(|l| l.label)>
+            <th scope="row">{move || line.with(|l| l.label)}</th>
+            {figure_cells(data, line, key)}
         </tr>
     }
+}
+
+/// The rows of A or B, each a figure or a value, in the sheet's order.
+fn section_rows(data: SummaryData, shape: &Summary, part: Part) -> impl IntoView {
+    section_lines(shape, part)
+        .into_iter()
+        .map(|(i, key)| match key {
+            Some(key) => figure_row(data, i, key).into_any(),
+            None => quantity_row(data, i).into_any(),
+        })
+        .collect_view()
 }
 
 fn table_head(first: &'static str) -> impl IntoView {
@@ -99,49 +62,66 @@ fn table_head(first: &'static str) -> impl IntoView {
     }
 }
 
-fn area_table(data: SummaryData, s: &Summary) -> impl IntoView {
-    let a = &s.area;
+fn area_table(data: SummaryData, shape: &Summary) -> impl IntoView {
     view! {
         <table class="list summary-table" data-testid="summary-a">
             {table_head("項目")}
-            <tbody>
-                {[&a.population, &a.area, &a.density, &a.certified, &a.certified_per_100k, &a.certified_per_100km2, &a.home_patients]
-                    .into_iter()
-                    .map(quantity_row)
-                    .collect_view()}
-                {figure_row(data, &a.ventilated)}
-                {[
-                    &a.cooperating_hospitals,
-                    &a.cooperating_hospitals_per_100k,
-                    &a.cooperating_hospitals_per_100km2,
-                    &a.home_care_clinics,
-                    &a.home_care_clinics_per_100k,
-                    &a.home_care_clinics_per_100km2,
-                ]
-                    .into_iter()
-                    .map(quantity_row)
-                    .collect_view()}
-            </tbody>
+            <tbody>{section_rows(data, shape, Part::Area)}</tbody>
         </table>
     }
 }
 
-fn stations_table(data: SummaryData, s: &Summary) -> impl IntoView {
-    let t = &s.stations;
+fn stations_table(data: SummaryData, shape: &Summary) -> impl IntoView {
     view! {
         <table class="list summary-table" data-testid="summary-b">
             {table_head("項目")}
-            <tbody>
-                {t.quantities().into_iter().map(quantity_row).collect_view()}
-                {t.figures().into_iter().map(|f| figure_row(data, f)).collect_view()}
-            </tbody>
+            <tbody>{section_rows(data, shape, Part::Stations)}</tbody>
         </table>
     }
 }
 
-fn status_table(data: SummaryData, s: &Summary) -> impl IntoView {
-    let groups = s.status.groups();
-    let average = s.status.average_weekly_visits.clone();
+/// C in its groups (年齢区分, ADL, …), the group's heading spanning its rows, then the
+/// average of 訪問看護.
+fn status_table(data: SummaryData, shape: &Summary) -> impl IntoView {
+    let lines = section_lines(shape, Part::Patients);
+    let first = lines.first().map_or(0, |(i, _)| *i);
+    let average = lines.iter().find(|(_, key)| key.is_none()).map_or(0, |(i, _)| *i);
+    let mut next = first;
+    let groups = shape
+        .status
+        .groups()
+        .into_iter()
+        .map(|g| {
+            let rows = g.figures.len();
+            let (title, note) = (g.title, g.base_note);
+            let rows_view = g
+                .figures
+                .iter()
+                .enumerate()
+                .map(|(k, f)| {
+                    let line = line_memo(data, next + k);
+                    let head = (k == 0).then(|| {
+                        view! {
+                            <th scope="rowgroup" rowspan=rows.to_string() class="group">
+                                {title}
+                                {note.map(|n| view! { <span class="hint base-note">{format!("（{n}）")}</span> })}
+                            </th>
+                        }
+                    });
+                    view! {
+                        <tr data-figure=f.key.slug() data-label=f.label>
+                            {head}
+                            <th scope="row">{f.short_label()}</th>
+                            {figure_cells(data, line, f.key)}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            next += rows;
+            view! { <tbody class="figure-group">{rows_view}</tbody> }
+        })
+        .collect_view();
+    let average = line_memo(data, average);
     view! {
         <table class="list summary-table grouped" data-testid="summary-c">
             <thead>
@@ -154,44 +134,15 @@ fn status_table(data: SummaryData, s: &Summary) -> impl IntoView {
                     <th scope="col" class="num">"不明（未入力）"</th>
                 </tr>
             </thead>
-            {groups
-                .into_iter()
-                .map(|g| {
-                    let rows = g.figures.len();
-                    let title = g.title;
-                    let note = g.base_note;
-                    let rows_view = g.figures
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, f)| {
-                            let head = (i == 0).then(|| view! {
-                                <th scope="rowgroup" rowspan=rows.to_string() class="group">
-                                    {title}
-                                    {note.map(|n| view! { <span class="hint base-note">{format!("（{n}）")}</span> })}
-                                </th>
-                            });
-                            view! {
-                                <tr data-figure=f.key.slug() data-label=f.label>
-                                    {head}
-                                    <th scope="row">{f.short_label()}</th>
-                                    {figure_cells(data, f)}
-                                </tr>
-                            }
-                        })
-                        .collect_view();
-                    view! { <tbody class="figure-group">{rows_view}</tbody> }
-                })
-                .collect_view()}
+            {groups}
             <tbody>
-                <tr data-label=average.label>
+                <tr data-label=move || average.with(|l| l.label)>
                     <th scope="row" class="group">"訪問看護"</th>
-                    <th scope="row">{average.label}</th>
-                    <td class="num count" data-testid="value">
-                        {format!("{}{}", average.text(), if average.value.is_some() { average.unit } else { "" })}
-                    </td>
+                    <th scope="row">{move || average.with(|l| l.label)}</th>
+                    <td class="num count" data-testid="value">{text(average, |l| &l.value)}</td>
                     <td class="num percent"></td>
                     <td class="denominator">"訪問看護利用者"</td>
-                    <td class="num unknown">{average.unknown}</td>
+                    <td class="num unknown">{text(average, |l| &l.unknown)}</td>
                 </tr>
             </tbody>
         </table>
@@ -201,21 +152,13 @@ fn status_table(data: SummaryData, s: &Summary) -> impl IntoView {
 #[component]
 pub fn SummarySheet(data: SummaryData) -> impl IntoView {
     let summary = data.summary;
-    let n_line = move || {
-        summary.with(|s| {
-            s.as_ref().map(|s| {
-                let href = data.drill_href(DrillDown::members(FigureKey::Patient(
-                    crate::domain::summary::PatientFigure::Patients,
-                )));
-                view! {
-                    <p class="summary-n" data-testid="summary-n">
-                        {format!("{}: ", s.filter.patients_label())}
-                        <a href=href><b>{s.patients}</b>"人"</a>
-                        <span class="hint">"（特記のない％はこの人数に対する割合です）"</span>
-                    </p>
-                }
-            })
-        })
+    let n_href = data.drill_href(DrillDown::members(FigureKey::Patient(PatientFigure::Patients)));
+    let n_line = view! {
+        <p class="summary-n" data-testid="summary-n">
+            {move || summary.with(|s| s.as_ref().map(|s| format!("{}: ", s.filter.patients_label())))}
+            <a href=n_href><b>{move || summary.with(|s| s.as_ref().map(|s| s.patients))}</b>"人"</a>
+            <span class="hint">"（特記のない％はこの人数に対する割合です）"</span>
+        </p>
     };
     let notes = move || {
         data.inputs.with(|i| {
@@ -241,18 +184,17 @@ pub fn SummarySheet(data: SummaryData) -> impl IntoView {
             offer_csv("集計", &data.file_label(), &summary_csv(&s));
         }
     };
-    let tables = move || {
-        summary.get().map(|s: Arc<Summary>| {
-            view! {
-                <h2 id="summary-a">"A．管轄地域の概況"</h2>
-                {area_table(data, &s)}
-                <h2 id="summary-b">"B．訪問看護ステーションの概況（様式3の合計）"</h2>
-                {stations_table(data, &s)}
-                <h2 id="summary-c">"C．在宅療養者の現況"</h2>
-                {status_table(data, &s)}
-            }
-        })
-    };
+    // The tables' lines never depend on the data: built once, from the 集計 at hand.
+    let tables = summary.get_untracked().map(|shape| {
+        view! {
+            <h2 id="summary-a">"A．管轄地域の概況"</h2>
+            {area_table(data, &shape)}
+            <h2 id="summary-b">"B．訪問看護ステーションの概況（様式3の合計）"</h2>
+            {stations_table(data, &shape)}
+            <h2 id="summary-c">"C．在宅療養者の現況"</h2>
+            {status_table(data, &shape)}
+        }
+    });
     view! {
         <section class="summary-screen no-print" data-testid="summary-sheet">
             <div class="page-head">
