@@ -49,12 +49,12 @@ struct Client {
 
 thread_local! {
     static CLIENT: RefCell<Option<Rc<Client>>> = const { RefCell::new(None) };
-    /// Told when a worker stops by itself (not by [`cancel`]): what it held is gone.
+    /// Told when a worker stops: what it held is gone.
     static ON_STOP: RefCell<Vec<StopHook>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Calls `f` with the Japanese message whenever a worker stops by itself (crashed, closed,
-/// killed by the browser), also when no request was waiting: a page that shows something
+/// Calls `f` with the Japanese message whenever a worker stops (crashed, closed, killed by
+/// the browser, or cancelled), also when no request was waiting: a page that shows something
 /// the worker held (an import's review) drops it.
 pub fn on_stop(f: impl Fn(&str) + 'static) {
     ON_STOP.with(|hooks| hooks.borrow_mut().push(Rc::new(f)));
@@ -105,11 +105,20 @@ pub async fn ask(
     result.unwrap_or_else(|| Err(WORKER_STOPPED.to_string()))
 }
 
-/// Stops the worker now (取り消し): every waiting request gets [`CANCELLED`].
+/// Stops the worker now (取り消し): every waiting request gets [`CANCELLED`]. Whatever else
+/// the worker held (an import waiting for review) is gone too: the [`on_stop`] hooks hear it.
 pub fn cancel() {
     if let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) {
         client.worker.terminate();
         client.stop(CANCELLED, false);
+        tell_stopped(WORKER_STOPPED);
+    }
+}
+
+fn tell_stopped(message: &str) {
+    let hooks: Vec<StopHook> = ON_STOP.with(|h| h.borrow().clone());
+    for hook in hooks {
+        hook(message);
     }
 }
 
@@ -292,10 +301,7 @@ impl Client {
             self.settle(id, Err(message.to_string()));
         }
         if by_itself {
-            let hooks: Vec<StopHook> = ON_STOP.with(|h| h.borrow().clone());
-            for hook in hooks {
-                hook(message);
-            }
+            tell_stopped(message);
         }
     }
 }
