@@ -119,6 +119,14 @@ async fn records_belong_to_their_diagnosis<S: Store>(store: S) {
     assert_eq!(store.list_records(&rid("d-b")).await, Ok(vec![q1]));
     assert_eq!(store.get_record(&rid("p1")).await, Ok(Some(p1.clone())));
 
+    // Every record on the device, 地域診断 by 地域診断 with progress (export and import read so).
+    let steps = std::cell::RefCell::new(Vec::new());
+    let all = super::load_all(&store, |i, n| steps.borrow_mut().push((i, n))).await.unwrap_or_default();
+    let mut ids: Vec<&str> = all.iter().map(|r| r.meta.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, vec!["d-a", "d-b", "p1", "p2", "q1"]);
+    assert_eq!(steps.into_inner(), vec![(0, 2), (1, 2), (2, 2)]);
+
     // Text survives exactly, including markup and Japanese.
     let back = store.get_record(&rid("p1")).await.ok().flatten().unwrap_or_else(|| panic!("p1 stored"));
     let patient: Patient = back.body_as().unwrap_or_else(|e| panic!("{e}"));
