@@ -294,14 +294,7 @@ pub fn ExportPanel() -> impl IntoView {
                 </div>
             </Show>
 
-            <ProgressBar progress/>
-            <Show when=move || busy.get()>
-                <div class="buttons">
-                    <button type="button" data-testid="export-stop" on:click=move |_| io_client::cancel()>
-                        "取り消し（書き出しを止める）"
-                    </button>
-                </div>
-            </Show>
+            <ProgressBar progress stop=("取り消し（書き出しを止める）", "export-stop")/>
             <div class="buttons">
                 <button
                     type="submit"

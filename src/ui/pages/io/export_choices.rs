@@ -85,35 +85,12 @@ pub(super) fn DiagnosisPicker(
             </Show>
             <ul class="io-pick-list">
                 <For each=move || choices.get() key=|c| (c.id.clone(), c.counts) let:c>
-                    {
-                        let id = c.id.clone();
-                        let id2 = c.id.clone();
-                        view! {
-                            <li>
-                                <label class="io-check">
-                                    <input
-                                        type="checkbox"
-                                        name="export-diagnosis"
-                                        value=c.id.to_string()
-                                        prop:checked=move || picked.with(|p| p.contains(&id))
-                                        on:change:target=move |ev| {
-                                            let on = ev.target().checked();
-                                            let id = id2.clone();
-                                            picked.update(|p| {
-                                                if on {
-                                                    p.insert(id);
-                                                } else {
-                                                    p.remove(&id);
-                                                }
-                                            });
-                                        }
-                                    />
-                                    <span class="io-pick-title">{c.title.clone()}</span>
-                                    <span class="hint">{c.counts.describe()}</span>
-                                </label>
-                            </li>
-                        }
-                    }
+                    <li>
+                        <PickBox name="export-diagnosis" id=c.id.clone() picked>
+                            <span class="io-pick-title">{c.title.clone()}</span>
+                            <span class="hint">{c.counts.describe()}</span>
+                        </PickBox>
+                    </li>
                 </For>
             </ul>
         </fieldset>
@@ -161,36 +138,13 @@ pub(super) fn PatientPicker(
                 </Show>
                 <ul class="io-pick-list io-patients">
                     <For each=move || patient_list.get() key=|p| p.clone() let:p>
-                        {
-                            let id = p.id.clone();
-                            let id2 = p.id.clone();
-                            view! {
-                                <li>
-                                    <label class="io-check">
-                                        <input
-                                            type="checkbox"
-                                            name="export-patient"
-                                            value=p.id.to_string()
-                                            prop:checked=move || picked_patients.with(|s| s.contains(&id))
-                                            on:change:target=move |ev| {
-                                                let on = ev.target().checked();
-                                                let id = id2.clone();
-                                                picked_patients.update(|s| {
-                                                    if on {
-                                                        s.insert(id);
-                                                    } else {
-                                                        s.remove(&id);
-                                                    }
-                                                });
-                                            }
-                                        />
-                                        <span class="io-pick-title">{p.label.clone()}</span>
-                                        <span class="hint">{p.municipality.clone()}</span>
-                                        {p.trashed.then(|| view! { <span class="tag">"ゴミ箱"</span> })}
-                                    </label>
-                                </li>
-                            }
-                        }
+                        <li>
+                            <PickBox name="export-patient" id=p.id.clone() picked=picked_patients>
+                                <span class="io-pick-title">{p.label.clone()}</span>
+                                <span class="hint">{p.municipality.clone()}</span>
+                                {p.trashed.then(|| view! { <span class="tag">"ゴミ箱"</span> })}
+                            </PickBox>
+                        </li>
                     </For>
                 </ul>
             </fieldset>
@@ -291,5 +245,39 @@ pub(super) fn AnonReviewView(
                 })}
             </div>
         </div>
+    }
+}
+
+/// One checkbox of a picker: `id` in or out of `picked`, labelled by the children.
+#[component]
+fn PickBox(
+    name: &'static str,
+    id: RecordId,
+    picked: RwSignal<BTreeSet<RecordId>>,
+    children: Children,
+) -> impl IntoView {
+    let value = id.to_string();
+    let checked = id.clone();
+    view! {
+        <label class="io-check">
+            <input
+                type="checkbox"
+                name=name
+                value=value
+                prop:checked=move || picked.with(|p| p.contains(&checked))
+                on:change:target=move |ev| {
+                    let on = ev.target().checked();
+                    let id = id.clone();
+                    picked.update(|p| {
+                        if on {
+                            p.insert(id);
+                        } else {
+                            p.remove(&id);
+                        }
+                    });
+                }
+            />
+            {children()}
+        </label>
     }
 }

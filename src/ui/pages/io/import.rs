@@ -10,7 +10,6 @@
 use super::import_state::{use_import, Import, State};
 use super::ProgressBar;
 use crate::domain::io_protocol::Request;
-use crate::ui::io_client;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -65,14 +64,7 @@ pub fn ImportPanel() -> impl IntoView {
                 </label>
                 <span class="hint">"またはここにファイルをドラッグ＆ドロップ"</span>
             </div>
-            <ProgressBar progress=import.progress/>
-            <Show when=move || state.get() == State::Busy>
-                <div class="buttons">
-                    <button type="button" data-testid="import-stop" on:click=move |_| io_client::cancel()>
-                        "取り消し（読み込みを止める）"
-                    </button>
-                </div>
-            </Show>
+            <ProgressBar progress=import.progress stop=("取り消し（読み込みを止める）", "import-stop")/>
             {move || match state.get() {
                 State::Idle | State::Busy => ().into_any(),
                 State::Password { file_name, error } => view! { <PasswordForm file_name error import/> }.into_any(),

@@ -84,9 +84,14 @@ impl Progress {
     }
 }
 
-/// A progress bar (no inline style: the native `<progress>` element).
+/// A progress bar (no inline style: the native `<progress>` element), and the button that
+/// stops the I/O worker's work (`stop`: its label and test id).
 #[component]
-pub fn ProgressBar(#[prop(into)] progress: Signal<Option<Progress>>) -> impl IntoView {
+pub fn ProgressBar(
+    #[prop(into)] progress: Signal<Option<Progress>>,
+    stop: (&'static str, &'static str),
+) -> impl IntoView {
+    let (stop_label, stop_id) = stop;
     move || {
         progress.get().map(|p| {
             view! {
@@ -95,6 +100,11 @@ pub fn ProgressBar(#[prop(into)] progress: Signal<Option<Progress>>) -> impl Int
                     <progress max=p.total.to_string() value=p.done.to_string()>
                         {format!("{} / {}", p.done, p.total)}
                     </progress>
+                </div>
+                <div class="buttons">
+                    <button type="button" data-testid=stop_id on:click=move |_| crate::ui::io_client::cancel()>
+                        {stop_label}
+                    </button>
                 </div>
             }
         })
