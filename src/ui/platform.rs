@@ -306,12 +306,6 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String
     Ok(())
 }
 
-/// Reads a chosen file's bytes.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 /// Opens the browser's print dialog.
 pub fn print() {
     if let Some(w) = web_sys::window() {

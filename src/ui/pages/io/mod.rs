@@ -23,8 +23,6 @@ use crate::domain::record::StoredRecord;
 use crate::storage::StorageError;
 use crate::ui::ctx::{use_app, AppCtx};
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 /// The page.
 #[component]
@@ -109,22 +107,6 @@ pub fn ProgressBar(
             }
         })
     }
-}
-
-/// Lets the browser paint and handle input between phases of a long task: waits for the
-/// next animation frame (or 50 ms when the tab is hidden and frames are paused), then for a
-/// macrotask.
-pub async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(w) = web_sys::window() else {
-            let _ = resolve.call0(&JsValue::NULL);
-            return;
-        };
-        let _ = w.request_animation_frame(&resolve);
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
-    });
-    let _ = JsFuture::from(promise).await;
-    crate::ui::ctx::gloo_sleep(0).await;
 }
 
 /// Every record on the device (see [`crate::storage::load_all`]).
