@@ -21,6 +21,7 @@ pub mod record;
 pub mod records;
 pub mod sample;
 pub mod save;
+pub mod sheet;
 pub mod station;
 pub mod summary;
 pub mod time;
