@@ -7,6 +7,8 @@
 //! into the form and checks it; [`records`] turns the rows into the records of a bundle, which
 //! the bundle import then plans (新規・更新・同一・競合) and writes like any other file.
 
+pub mod cells;
+pub mod fields;
 pub mod layout;
 pub mod records;
 pub mod rows;

@@ -1,1 +1,191 @@
-//! (being written)
+//! The rows of a spreadsheet as the records of a bundle, so that the bundle import plans and
+//! writes them like any other file: a row whose ID番号 (a patient) or 名称 and 所在地 (a
+//! station) matches a saved record of the 地域診断 becomes that record with the file's values;
+//! any other row a new record.
+//!
+//! A changed field is stamped as an edit made without knowledge of the saved value, so the
+//! plan shows it as 競合 and the nurse chooses (the spreadsheet may be older than what was
+//! typed in the app); equal fields are 同一, so importing the same file twice writes nothing.
+
+use super::fields::TableKind;
+use super::layout::normalise_heading;
+use super::rows::{ReadRow, RowValue};
+use crate::domain::bundle::{Bundle, ExportScope, BUNDLE_FORMAT, BUNDLE_VERSION};
+use crate::domain::forms::input::fold_width;
+use crate::domain::ids::{DeviceId, RecordId};
+use crate::domain::patient::Patient;
+use crate::domain::record::{leaf_paths, Body, FieldStamp, RecordKind, StoredRecord};
+use crate::domain::station::Station;
+use crate::domain::time::Timestamp;
+use serde_json::Value;
+
+/// The saved patients and stations of the 地域診断 a file goes into.
+#[derive(Clone, Debug, Default)]
+pub struct Existing {
+    patients: Vec<(String, StoredRecord, Patient)>,
+    stations: Vec<(String, StoredRecord, Station)>,
+}
+
+fn patient_key(id_number: &str) -> String {
+    fold_width(id_number.trim())
+}
+
+fn station_key(name: &str, address: &str) -> String {
+    format!("{}|{}", normalise_heading(name), normalise_heading(address))
+}
+
+impl Existing {
+    /// From the records of one 地域診断 (records of other kinds, and bodies that do not
+    /// parse, are left out).
+    pub fn of(diagnosis: &RecordId, records: &[StoredRecord]) -> Existing {
+        let mut existing = Existing::default();
+        for r in records.iter().filter(|r| &r.meta.diagnosis_id == diagnosis) {
+            match r.meta.kind {
+                RecordKind::Patient => {
+                    if let Ok(p) = r.body_as::<Patient>() {
+                        existing.patients.push((patient_key(&p.id_number), r.clone(), p));
+                    }
+                }
+                RecordKind::Station => {
+                    if let Ok(s) = r.body_as::<Station>() {
+                        existing.stations.push((station_key(&s.name, &s.address), r.clone(), s));
+                    }
+                }
+                _ => {}
+            }
+        }
+        existing
+    }
+
+    fn patient_entry(&self, id_number: &str) -> Option<&(String, StoredRecord, Patient)> {
+        let key = patient_key(id_number);
+        if key.is_empty() {
+            return None;
+        }
+        self.patients.iter().find(|(k, _, _)| *k == key)
+    }
+
+    /// The saved patient with this ID番号 (widths folded).
+    pub fn patient(&self, id_number: &str) -> Option<&Patient> {
+        self.patient_entry(id_number).map(|(_, _, p)| p)
+    }
+
+    fn station_entry(&self, name: &str, address: &str) -> Option<&(String, StoredRecord, Station)> {
+        let key = station_key(name, address);
+        let by_name = normalise_heading(name);
+        if by_name.is_empty() {
+            return None;
+        }
+        // The same name and address; or the same name where one side has no address.
+        self.stations.iter().find(|(k, _, _)| *k == key).or_else(|| {
+            self.stations.iter().find(|(_, _, s)| {
+                normalise_heading(&s.name) == by_name && (s.address.trim().is_empty() || address.trim().is_empty())
+            })
+        })
+    }
+
+    /// The saved station with this 名称 and 所在地.
+    pub fn station(&self, name: &str, address: &str) -> Option<&Station> {
+        self.station_entry(name, address).map(|(_, _, s)| s)
+    }
+}
+
+/// The record a read row makes: the saved one with the file's values, or a new one.
+fn record_for(
+    value: &RowValue,
+    diagnosis: &RecordId,
+    existing: &Existing,
+    now: Timestamp,
+    me: &DeviceId,
+    new_id: &mut dyn FnMut() -> RecordId,
+) -> Option<StoredRecord> {
+    let (body, saved) = match value {
+        RowValue::Patient(p) => {
+            (Body::from_typed(p.as_ref()).ok()?, existing.patient_entry(&p.id_number).map(|e| &e.1))
+        }
+        RowValue::Station(s) => {
+            (Body::from_typed(s.as_ref()).ok()?, existing.station_entry(&s.name, &s.address).map(|e| &e.1))
+        }
+    };
+    let kind = match value {
+        RowValue::Patient(_) => RecordKind::Patient,
+        RowValue::Station(_) => RecordKind::Station,
+    };
+    Some(match saved {
+        None => StoredRecord::create_body(new_id(), diagnosis.clone(), kind, body, now, me),
+        Some(saved) if saved.body == body => saved.clone(),
+        Some(saved) => {
+            let old = leaf_paths(&saved.body.to_value());
+            let new_value: Value = body.to_value();
+            let new = leaf_paths(&new_value);
+            let mut stamps = saved.stamps.clone();
+            for (path, value) in &new {
+                if old.get(path) != Some(value) {
+                    stamps.insert(path.clone(), FieldStamp { at: now, device: me.clone(), history: Vec::new() });
+                }
+            }
+            for path in old.keys().filter(|p| !new.contains_key(*p)) {
+                stamps.insert(path.clone(), FieldStamp { at: now, device: me.clone(), history: Vec::new() });
+            }
+            let mut record = saved.clone();
+            record.body = body;
+            record.stamps = stamps;
+            record.touch(now, me);
+            record
+        }
+    })
+}
+
+/// The bundle a spreadsheet makes for the 地域診断 `diagnosis` (its record as saved, so the
+/// plan finds it 同一): one record per row that read without errors.
+pub fn sheet_bundle(
+    diagnosis: &StoredRecord,
+    existing: &Existing,
+    rows: &[ReadRow],
+    now: Timestamp,
+    me: &DeviceId,
+    new_id: &mut dyn FnMut() -> RecordId,
+) -> Bundle {
+    let mut records: Vec<StoredRecord> = rows
+        .iter()
+        .filter_map(|r| r.value.as_ref())
+        .filter_map(|v| record_for(v, &diagnosis.meta.id, existing, now, me, new_id))
+        .collect();
+    records.sort_by(|a, b| (a.meta.kind.key(), &a.meta.id).cmp(&(b.meta.kind.key(), &b.meta.id)));
+    Bundle {
+        format: BUNDLE_FORMAT.to_string(),
+        version: BUNDLE_VERSION,
+        exported_at: now,
+        app_version: String::new(),
+        device: me.clone(),
+        scope: ExportScope::Diagnoses { ids: vec![diagnosis.meta.id.clone()] },
+        anonymised: false,
+        diagnoses: vec![diagnosis.clone()],
+        records,
+    }
+}
+
+/// What the file holds, for the preview's heading: 「様式1（療養者）: 32 行（記入例 2 行は
+/// 読み飛ばします）、うち 2 行にエラー」.
+pub fn rows_summary(kind: TableKind, rows: &[ReadRow]) -> String {
+    let examples = rows.iter().filter(|r| r.example).count();
+    let data: Vec<&ReadRow> = rows.iter().filter(|r| !r.example).collect();
+    let errors = data.iter().filter(|r| r.has_errors()).count();
+    let warnings = data.iter().filter(|r| !r.has_errors() && !r.findings.is_empty()).count();
+    let mut text = format!("{}: {} 行", kind.label(), data.len());
+    if examples > 0 {
+        text.push_str(&format!("（記入例 {examples} 行は読み飛ばします）"));
+    }
+    text.push_str(&format!("。取り込める行 {} 行", data.len() - errors));
+    if errors > 0 {
+        text.push_str(&format!("、エラーのある行 {errors} 行（直すか、取り込まずに進めます）"));
+    }
+    if warnings > 0 {
+        text.push_str(&format!("、注意のある行 {warnings} 行"));
+    }
+    text
+}
+
+#[cfg(test)]
+#[path = "records_tests.rs"]
+mod tests;
