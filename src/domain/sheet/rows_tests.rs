@@ -60,16 +60,18 @@ fn the_apps_csv_round_trips_cell_for_cell() {
 #[test]
 fn the_apps_station_csv_round_trips() {
     use crate::domain::forms::station_form::StationForm;
-    let mut form = StationForm::default();
-    form.name = "Ａステーション".into();
-    form.address = "A市1-1".into();
-    form.fte_mode = FTE_DIRECT.into();
-    form.fte_direct = "3.5".into();
-    form.monthly_users = "40".into();
-    form.medical_insurance_users = "12".into();
-    form.addition_24h = "1".into();
-    form.addition_special = "0".into();
-    form.als_intake = "2".into();
+    let form = StationForm {
+        name: "Ａステーション".into(),
+        address: "A市1-1".into(),
+        fte_mode: FTE_DIRECT.into(),
+        fte_direct: "3.5".into(),
+        monthly_users: "40".into(),
+        medical_insurance_users: "12".into(),
+        addition_24h: "1".into(),
+        addition_special: "0".into(),
+        als_intake: "2".into(),
+        ..StationForm::default()
+    };
     let (station, _) = form.parse().unwrap();
     let csv = stations_csv(std::slice::from_ref(&station));
     let g = parse_csv("様式3.csv", &csv).unwrap();
