@@ -1,18 +1,21 @@
 // Bootstrap of the I/O worker (a module Web Worker; see src/worker/ and src/ui/io_client.rs).
-// The page starts it with one message { boot, js, wasm, lock }: the hashed names of the
+// The page starts it with one message { boot, js, wasm, lock, v }: the hashed names of the
 // worker's wasm-bindgen glue and wasm (from index.html), and the name of a Web Lock. The
 // worker holds that lock for its whole life so the page learns at once when it is gone
 // (closed, crashed or killed by the browser). After that, every message is
 // { text, file } for the wasm's `handle`; replies are JSON text (domain::io_protocol).
 let glue = null;
 const early = [];
+// The protocol version the page speaks (domain::io_protocol::PROTOCOL_VERSION), sent at boot.
+let version = 0;
 
 function failed(message) {
   // id 0: the page fails every request waiting for this worker.
-  self.postMessage(JSON.stringify({ v: 1, id: 0, body: { type: 'failed', message } }));
+  self.postMessage(JSON.stringify({ v: version, id: 0, body: { type: 'failed', message } }));
 }
 
 async function boot(data) {
+  version = Number(data.v) || 0;
   try {
     if (self.navigator.locks && data.lock) {
       self.navigator.locks.request(data.lock, () => new Promise(() => {}));

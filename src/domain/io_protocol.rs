@@ -14,20 +14,29 @@ use super::bundle::merge::Choice;
 use super::bundle::review::{ImportReview, ReviewView};
 use super::bundle::ExportScope;
 use super::ids::{DeviceId, RecordId};
+use super::sheet::preview::{SheetChoices, SheetPreview};
 use super::time::Timestamp;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Changes whenever a message changes shape.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// Changes whenever a message changes shape (2: spreadsheets — `ImportOpen.diagnosis`,
+/// `SheetView`, `SheetPlan`, `Reply::Sheet`).
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// What the page asks the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Request {
-    /// Check the file sent with this message and plan its import into `database`.
-    ImportOpen { database: String, file_name: String, me: DeviceId, view: ReviewView },
+    /// Check the file sent with this message and plan its import into `database`. A
+    /// spreadsheet (取り込み of 様式1・様式3) is answered with its preview instead, proposing
+    /// `diagnosis` (the one open on the page) as where its rows go.
+    ImportOpen { database: String, file_name: String, me: DeviceId, view: ReviewView, diagnosis: Option<RecordId> },
+    /// The open spreadsheet's preview with the nurse's choices (sheet, columns, 地域診断) and,
+    /// when `edit` is given, one cell fixed in place: (row, column, text), from 0.
+    SheetView { choices: SheetChoices, edit: Option<(usize, usize, String)>, view: ReviewView },
+    /// Plan the open spreadsheet's rows with these choices, as a bundle import is planned.
+    SheetPlan { choices: SheetChoices, view: ReviewView },
     /// The password of the encrypted file opened last.
     ImportDecrypt { password: String, view: ReviewView },
     /// The review of the open file again (another list filter, names hidden or shown).
@@ -58,6 +67,8 @@ pub enum Reply {
     Refused { heading: String, lines: Vec<String> },
     /// The plan to review.
     Review { review: Box<ImportReview> },
+    /// A spreadsheet's preview: its table, mapping and findings, before any plan.
+    Sheet { preview: Box<SheetPreview> },
     /// Written (or nothing to write): `notice` for the top of the page, `text` for the panel.
     Applied { notice: String, text: String, wrote: bool },
     /// The file is written (sent as a `Blob` next to this message); `logged` when it was
@@ -145,7 +156,23 @@ mod tests {
     #[test]
     fn requests_and_replies_round_trip() {
         let requests = vec![
-            Request::ImportOpen { database: "db".into(), file_name: "a.json".into(), me: dev("pc-a"), view: view() },
+            Request::ImportOpen {
+                database: "db".into(),
+                file_name: "a.json".into(),
+                me: dev("pc-a"),
+                view: view(),
+                diagnosis: Some(rid("d1")),
+            },
+            Request::SheetView {
+                choices: SheetChoices {
+                    sheet: 1,
+                    columns: vec![Some("name".into()), None],
+                    diagnosis: Some(rid("d1")),
+                },
+                edit: Some((4, 2, "70".into())),
+                view: view(),
+            },
+            Request::SheetPlan { choices: SheetChoices::default(), view: view() },
             Request::ImportDecrypt { password: "パスワード".into(), view: view() },
             Request::ImportReview { view: view() },
             Request::ImportApply { chosen: vec![(rid("p1"), "name".into(), Choice::Theirs)], view: view() },
@@ -177,20 +204,21 @@ mod tests {
 
     #[test]
     fn the_wire_is_the_documented_shape() {
-        assert_eq!(encode(3, &Reply::Closed), r#"{"v":1,"id":3,"body":{"type":"closed"}}"#);
+        assert_eq!(encode(3, &Reply::Closed), r#"{"v":2,"id":3,"body":{"type":"closed"}}"#);
     }
 
     #[test]
     fn another_version_is_refused_before_its_body_is_read() {
-        let text = r#"{"v":2,"id":1,"body":{"type":"something_new"}}"#;
+        // A page of the previous version (1) meets this worker.
+        let text = r#"{"v":1,"id":1,"body":{"type":"import_open"}}"#;
         let err = decode::<Reply>(text).expect_err("refused");
-        assert_eq!(err, ProtocolError::Version { got: 2 });
+        assert_eq!(err, ProtocolError::Version { got: 1 });
         assert!(err.to_string().contains("再読み込み"));
     }
 
     #[test]
     fn junk_is_refused_in_japanese() {
-        for text in ["", "null", "{}", r#"{"v":1}"#, r#"{"v":1,"id":1,"body":{"type":"nope"}}"#, "[1,2]"] {
+        for text in ["", "null", "{}", r#"{"v":2}"#, r#"{"v":2,"id":1,"body":{"type":"nope"}}"#, "[1,2]"] {
             let err = decode::<Request>(text).expect_err(text);
             assert!(matches!(err, ProtocolError::Malformed(_)), "{text}: {err:?}");
             assert!(err.to_string().starts_with("ファイル処理との通信で"));

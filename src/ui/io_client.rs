@@ -204,8 +204,14 @@ impl Client {
             }
         });
         let boot_message = Object::new();
-        for (k, v) in [("boot", JsValue::TRUE), ("js", js.into()), ("wasm", wasm.into()), ("lock", lock.clone().into())]
-        {
+        let version = JsValue::from(crate::domain::io_protocol::PROTOCOL_VERSION);
+        for (k, v) in [
+            ("boot", JsValue::TRUE),
+            ("js", js.into()),
+            ("wasm", wasm.into()),
+            ("lock", lock.clone().into()),
+            ("v", version),
+        ] {
             let _ = Reflect::set(&boot_message, &k.into(), &v);
         }
         worker.post_message(&boot_message).map_err(|e| format!("ファイル処理を始められませんでした（{e:?}）"))?;

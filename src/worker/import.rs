@@ -5,6 +5,7 @@
 //! saw them (`planned_reads` → `WriteBatch::expect`). When another tab saved any of them
 //! meanwhile, nothing is written and the plan is made again and shown with a message.
 
+use super::sheet::{self, SheetSession};
 use super::{progress, read_blob, store};
 use crate::domain::bundle::dataio::{
     bundle_parts, import_done_message, join_applied, join_plans, plan_parts, refusal_heading,
@@ -18,6 +19,7 @@ use crate::domain::bundle::{
 use crate::domain::ids::DeviceId;
 use crate::domain::io_protocol::{Reply, Request};
 use crate::domain::record::{RecordKind, StoredRecord};
+use crate::domain::sheet::is_spreadsheet;
 use crate::storage::idb::IdbStore;
 use crate::storage::{load_all, Expect, StorageError, Store, WriteBatch};
 use std::cell::RefCell;
@@ -29,24 +31,26 @@ const PART_SIZE: usize = 500;
 
 /// Where a file goes and what it is called: the database, the file's name, this device.
 #[derive(Clone)]
-struct Source {
-    store: Rc<IdbStore>,
-    file_name: String,
-    me: DeviceId,
+pub(super) struct Source {
+    pub store: Rc<IdbStore>,
+    pub file_name: String,
+    pub me: DeviceId,
 }
 
 /// A checked file and its plan, waiting for the nurse.
-struct Session {
-    source: Source,
-    parsed: ParsedBundle,
-    plan: ImportPlan,
+pub(super) struct Session {
+    pub source: Source,
+    pub parsed: ParsedBundle,
+    pub plan: ImportPlan,
     /// The device's 地域診断 when the plan was made (the write expects them unchanged).
-    local_diagnoses: Vec<StoredRecord>,
+    pub local_diagnoses: Vec<StoredRecord>,
 }
 
 /// What the worker holds between requests.
-enum State {
+pub(super) enum State {
     Empty,
+    /// A spreadsheet whose preview the nurse is looking at.
+    Sheet(Rc<RefCell<SheetSession>>),
     /// An encrypted file waiting for its password.
     Encrypted {
         source: Source,
@@ -59,7 +63,7 @@ thread_local! {
     static STATE: RefCell<State> = const { RefCell::new(State::Empty) };
 }
 
-fn set_state(state: State) {
+pub(super) fn set_state(state: State) {
     STATE.with(|s| *s.borrow_mut() = state);
 }
 
@@ -70,22 +74,40 @@ fn open_session() -> Option<Rc<Session>> {
     })
 }
 
+fn sheet_session() -> Option<Rc<RefCell<SheetSession>>> {
+    STATE.with(|s| match &*s.borrow() {
+        State::Sheet(session) => Some(session.clone()),
+        _ => None,
+    })
+}
+
 const NO_FILE: &str = "読み込んだファイルがありません。もう一度ファイルを選んでください。";
 
 /// Answers one request.
 pub async fn answer(id: u64, request: Request, file: JsValue) -> Reply {
     match request {
-        Request::ImportOpen { database, file_name, me, view } => {
+        Request::ImportOpen { database, file_name, me, view, diagnosis } => {
             let store = match store(&database).await {
                 Ok(s) => s,
                 Err(e) => return refused(&file_name, vec![e.to_string()]),
             };
             progress(id, "ファイルを読んでいます", 0, 1);
             match read_blob(&file).await {
+                Ok(bytes) if is_spreadsheet(&file_name, &bytes) => {
+                    sheet::open(id, Source { store, file_name, me }, bytes, diagnosis, &view).await
+                }
                 Ok(bytes) => open_bytes(id, Source { store, file_name, me }, bytes, &view).await,
                 Err(e) => refused(&file_name, vec![e]),
             }
         }
+        Request::SheetView { choices, edit, view } => match sheet_session() {
+            Some(s) => sheet::view(&s, choices, edit, &view),
+            None => Reply::Failed { message: NO_FILE.to_string() },
+        },
+        Request::SheetPlan { choices, view } => match sheet_session() {
+            Some(s) => sheet::plan(id, &s, choices, &view),
+            None => Reply::Failed { message: NO_FILE.to_string() },
+        },
         Request::ImportDecrypt { password, view } => decrypt(id, &password, &view).await,
         Request::ImportReview { view } => match open_session() {
             Some(s) => review(&s, &view, None),
@@ -105,12 +127,12 @@ pub async fn answer(id: u64, request: Request, file: JsValue) -> Reply {
     }
 }
 
-fn refused(file_name: &str, lines: Vec<String>) -> Reply {
+pub(super) fn refused(file_name: &str, lines: Vec<String>) -> Reply {
     set_state(State::Empty);
     Reply::Refused { heading: refusal_heading(file_name), lines }
 }
 
-fn review(s: &Session, view: &ReviewView, replanned: Option<usize>) -> Reply {
+pub(super) fn review(s: &Session, view: &ReviewView, replanned: Option<usize>) -> Reply {
     let review = ImportReview::make(&s.parsed, &s.plan, &s.source.file_name, &s.source.me, view, replanned);
     Reply::Review { review: Box::new(review) }
 }
@@ -177,11 +199,11 @@ async fn check_and_plan(id: u64, source: Source, bytes: Vec<u8>, view: &ReviewVi
     reply
 }
 
-fn diagnoses_of(local: &[StoredRecord]) -> Vec<StoredRecord> {
+pub(super) fn diagnoses_of(local: &[StoredRecord]) -> Vec<StoredRecord> {
     local.iter().filter(|r| r.meta.kind == RecordKind::Diagnosis).cloned().collect()
 }
 
-fn make_plan(id: u64, local: &[StoredRecord], parsed: &ParsedBundle) -> ImportPlan {
+pub(super) fn make_plan(id: u64, local: &[StoredRecord], parsed: &ParsedBundle) -> ImportPlan {
     let parts = bundle_parts(&parsed.bundle, PART_SIZE);
     let total = parts.len();
     let mut plans = Vec::with_capacity(total);

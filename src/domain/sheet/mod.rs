@@ -10,6 +10,7 @@
 pub mod cells;
 pub mod fields;
 pub mod layout;
+pub mod preview;
 pub mod records;
 pub mod rows;
 pub mod text;
@@ -61,6 +62,38 @@ impl Grid {
     }
 }
 
+/// Does this file look like a spreadsheet (by its name or its first bytes: a zip as every
+/// `.xlsx` is, or an OLE file as `.xls` and protected workbooks are)?
+pub fn is_spreadsheet(file_name: &str, bytes: &[u8]) -> bool {
+    let name = file_name.to_lowercase();
+    [".xlsx", ".xlsm", ".xls", ".csv", ".txt"].iter().any(|e| name.ends_with(e))
+        || bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&OLE_MAGIC)
+}
+
+/// The first bytes of an OLE compound file (`.xls`, a password-protected `.xlsx`).
+const OLE_MAGIC: [u8; 4] = [0xD0, 0xCF, 0x11, 0xE0];
+
+/// The sheets of a spreadsheet file and, for CSV, its encoding. `cp932` decodes Shift_JIS
+/// (the browser's `TextDecoder`).
+pub fn read_file(
+    file_name: &str,
+    bytes: &[u8],
+    cp932: impl FnOnce(&[u8]) -> Option<String>,
+) -> Result<(Vec<Grid>, Option<text::Encoding>), SheetError> {
+    let name = file_name.to_lowercase();
+    if bytes.starts_with(&OLE_MAGIC) {
+        return Err(SheetError::OldOrProtected);
+    }
+    if bytes.starts_with(b"PK\x03\x04") || name.ends_with(".xlsx") || name.ends_with(".xlsm") || name.ends_with(".xls")
+    {
+        return Ok((xlsx::read_workbook(bytes)?, None));
+    }
+    let (encoding, content) = text::decode(bytes, cp932)?;
+    let sheet = file_name.rsplit_once('.').map(|(stem, _)| stem).unwrap_or(file_name);
+    Ok((vec![text::parse_csv(sheet, &content)?], Some(encoding)))
+}
+
 /// The column's letters as Excel shows them: 0 → `A`, 25 → `Z`, 26 → `AA`.
 pub fn column_letters(column: usize) -> String {
     let mut n = column + 1;
@@ -110,6 +143,9 @@ impl fmt::Display for SheetError {
         }
     }
 }
+
+#[cfg(test)]
+mod fixture_tests;
 
 #[cfg(test)]
 mod tests {

@@ -39,7 +39,7 @@ pub fn ImportPanel() -> impl IntoView {
         <section class="card io-section" id="io-import" data-testid="import-panel">
             <h2>"読み込み（取り込み）"</h2>
             <p class="hint">
-                "書き出したファイル（.nanbyo.json）を読み込みます。ファイルはすべて確かめてから、取り込む内容を表示します。確定するまでこの端末のデータは変わりません。取り込みで記録が削除されることはありません。"
+                "書き出したファイル（.nanbyo.json）と、Excel のブック（.xlsx）や CSV の様式1・様式3 を読み込みます。ファイルはすべて確かめてから、取り込む内容を表示します。確定するまでこの端末のデータは変わりません。取り込みで記録が削除されることはありません。"
             </p>
             <div
                 class="io-drop"
@@ -57,7 +57,7 @@ pub fn ImportPanel() -> impl IntoView {
                     <input
                         type="file"
                         name="import-file"
-                        accept=".json,application/json"
+                        accept=".json,application/json,.xlsx,.xlsm,.xls,.csv,text/csv"
                         prop:disabled=move || matches!(state.get(), State::Busy)
                         on:change=on_file
                     />
@@ -76,6 +76,7 @@ pub fn ImportPanel() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
+                State::Sheet => view! { <super::import_sheet::SheetPreviewView import/> }.into_any(),
                 State::Review => view! { <super::import_review::ReviewView import/> }.into_any(),
                 State::Done(message) => view! {
                     <div class="io-done" role="status" data-testid="import-done">

@@ -7,8 +7,10 @@ use crate::domain::bundle::dataio::refusal_heading;
 use crate::domain::bundle::review::{ImportReview, ReviewView};
 use crate::domain::bundle::Resolutions;
 use crate::domain::io_protocol::{Reply, Request, CANCELLED};
+use crate::domain::sheet::preview::{SheetChoices, SheetPreview};
 use crate::ui::ctx::AppCtx;
 use crate::ui::{io_client, platform};
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -24,6 +26,8 @@ pub(super) enum State {
     Password { file_name: String, error: Option<String> },
     /// Refused: nothing was written.
     Refused { heading: String, lines: Vec<String> },
+    /// A spreadsheet's preview (in the panel's sheet signal): mapping and findings.
+    Sheet,
     /// The plan to review (in the panel's review signal).
     Review,
     /// Written.
@@ -37,6 +41,10 @@ pub(super) struct Import {
     pub state: RwSignal<State>,
     pub progress: RwSignal<Option<Progress>>,
     pub review: RwSignal<Option<Arc<ImportReview>>>,
+    /// The spreadsheet under preview.
+    pub sheet: RwSignal<Option<Arc<SheetPreview>>>,
+    /// The nurse's earlier column mapping was offered for this file (offered once per file).
+    pub remembered: RwSignal<bool>,
     pub resolutions: RwSignal<Resolutions>,
     /// The list filter of the review (a `PlanFilter::CHOICES` value).
     pub filter: RwSignal<String>,
@@ -64,7 +72,16 @@ impl Import {
         let next = match reply {
             Ok(Reply::Password { file_name, error }) => State::Password { file_name, error },
             Ok(Reply::Refused { heading, lines }) => State::Refused { heading, lines },
+            Ok(Reply::Sheet { preview }) => {
+                let offered = self.offer_remembered(&preview);
+                self.sheet.set(Some(Arc::new(*preview)));
+                if offered {
+                    return;
+                }
+                State::Sheet
+            }
             Ok(Reply::Review { review }) => {
+                self.sheet.set(None);
                 if applying && review.replanned.is_some() {
                     self.ctx.error(
                         "別の画面（タブ）で記録が保存されたため、取り込みを止めました。何も書き込んでいません。取り込む内容を調べ直したので、もう一度確認してください。",
@@ -86,6 +103,8 @@ impl Import {
                 self.ctx.error(message.clone());
                 if self.review.with_untracked(Option::is_some) {
                     State::Review
+                } else if self.sheet.with_untracked(Option::is_some) {
+                    State::Sheet
                 } else {
                     State::Refused { heading: refusal_heading(file_name), lines: vec![message] }
                 }
@@ -99,12 +118,14 @@ impl Import {
             ) => State::Idle,
             Err(message) if message == CANCELLED => {
                 self.review.set(None);
+                self.sheet.set(None);
                 self.ctx.done(message);
                 State::Idle
             }
             Err(message) => {
                 // The worker stopped: it held the file and the plan, so start again.
                 self.review.set(None);
+                self.sheet.set(None);
                 self.ctx.error(message.clone());
                 State::Refused { heading: refusal_heading(file_name), lines: vec![message] }
             }
@@ -118,12 +139,15 @@ impl Import {
         }
         self.resolutions.set(Resolutions::new());
         self.review.set(None);
+        self.sheet.set(None);
+        self.remembered.set(false);
         let file_name = file.name();
         let request = Request::ImportOpen {
             database: platform::DATABASE_NAME.to_string(),
             file_name: file_name.clone(),
             me: self.ctx.device_id(),
             view: self.view(),
+            diagnosis: self.ctx.loaded.with_untracked(|l| l.diagnosis_id.clone()),
         };
         self.ask(request, Some(file), file_name);
     }
@@ -142,7 +166,43 @@ impl Import {
 
     /// The name of the file under review.
     fn file_name(self) -> String {
-        self.review.with_untracked(|r| r.as_ref().map(|r| r.file_name.clone())).unwrap_or_default()
+        self.review
+            .with_untracked(|r| r.as_ref().map(|r| r.file_name.clone()))
+            .or_else(|| self.sheet.with_untracked(|s| s.as_ref().map(|s| s.file_name.clone())))
+            .unwrap_or_default()
+    }
+
+    /// The spreadsheet's preview again with these choices (and one cell fixed).
+    pub fn sheet_view(self, choices: SheetChoices, edit: Option<(usize, usize, String)>) {
+        self.ask(Request::SheetView { choices, edit, view: self.view() }, None, self.file_name());
+    }
+
+    /// Plans the spreadsheet's rows; its column mapping is remembered for the next file of
+    /// the same headings.
+    pub fn sheet_plan(self) {
+        let Some(preview) = self.sheet.get_untracked() else { return };
+        if !preview.shape_key.is_empty() {
+            let _ = LocalStorage::set(mapping_key(&preview.shape_key), &preview.choices.columns);
+        }
+        self.ask(Request::SheetPlan { choices: preview.choices.clone(), view: self.view() }, None, self.file_name());
+    }
+
+    /// For a new file whose headings the nurse mapped before: asks for the preview with her
+    /// mapping (once per file). True when asked.
+    fn offer_remembered(self, preview: &SheetPreview) -> bool {
+        if self.remembered.get_untracked() || preview.shape_key.is_empty() {
+            return false;
+        }
+        self.remembered.set(true);
+        let Ok(columns) = LocalStorage::get::<Vec<Option<String>>>(mapping_key(&preview.shape_key)) else {
+            return false;
+        };
+        if columns == preview.choices.columns || columns.len() != preview.choices.columns.len() {
+            return false;
+        }
+        self.ctx.done("前回と同じ見出しのファイルなので、前回選んだ列の割り当てを使います");
+        self.sheet_view(SheetChoices { columns, ..preview.choices.clone() }, None);
+        true
     }
 
     pub fn apply(self) {
@@ -153,13 +213,19 @@ impl Import {
     /// Back to waiting for a file; the worker forgets the open one.
     pub fn close(self) {
         self.state.set(State::Idle);
-        if self.review.with_untracked(Option::is_some) {
+        if self.review.with_untracked(Option::is_some) || self.sheet.with_untracked(Option::is_some) {
             self.review.set(None);
+            self.sheet.set(None);
             spawn_local(async move {
                 let _ = io_client::request(&Request::ImportClose, None, |_, _, _| {}).await;
             });
         }
     }
+}
+
+/// Where a column mapping is remembered (per heading shape).
+fn mapping_key(shape: &str) -> String {
+    format!("nanbyo.sheet-mapping.{shape}")
 }
 
 /// Creates the import's state for the whole app (call once in the app root): an import
@@ -171,24 +237,31 @@ pub fn provide_import() {
         state: RwSignal::new(State::Idle),
         progress: RwSignal::new(None),
         review: RwSignal::new(None),
+        sheet: RwSignal::new(None),
+        remembered: RwSignal::new(false),
         resolutions: RwSignal::new(Resolutions::new()),
         filter: RwSignal::new("changes".to_string()),
     };
     // 氏名・住所を隠す switched while a review is shown: the worker makes the rows again.
     Effect::watch(
         move || ctx.hide_names.get(),
-        move |_, _, _| {
-            if import.state.get_untracked() == State::Review {
-                import.refresh_review();
+        move |_, _, _| match import.state.get_untracked() {
+            State::Review => import.refresh_review(),
+            State::Sheet => {
+                if let Some(p) = import.sheet.get_untracked() {
+                    import.sheet_view(p.choices.clone(), None);
+                }
             }
+            _ => {}
         },
         false,
     );
     // The worker that held the file stopped by itself while the review waited: the review
     // cannot be applied any more, so say so (a request in flight gets the same message).
     io_client::on_stop(move |message| {
-        if import.state.try_get_untracked() == Some(State::Review) {
+        if matches!(import.state.try_get_untracked(), Some(State::Review | State::Sheet)) {
             import.review.set(None);
+            import.sheet.set(None);
             import.state.set(State::Refused {
                 heading: refusal_heading(&import.file_name()),
                 lines: vec![message.to_string()],

@@ -12,6 +12,7 @@ mod export;
 mod export_choices;
 mod import;
 mod import_review;
+mod import_sheet;
 mod import_state;
 
 pub use backup::{provide_backup_status, BackupBanner, LastExportStatus};

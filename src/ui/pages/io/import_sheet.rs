@@ -1,0 +1,237 @@
+//! The preview of a spreadsheet (取り込み of an Excel workbook or CSV of 様式1・様式3): which
+//! sheet and 地域診断, which column is read into which field (the nurse may change any), and
+//! every row with an error or a warning, where an error cell can be fixed in place. Nothing
+//! is written here: 「取り込む内容を確認する」 makes the same plan as a bundle import.
+
+use super::import_state::Import;
+use crate::domain::sheet::column_letters;
+use crate::domain::sheet::preview::{finding_text, PreviewRow, SheetChoices, SheetPreview};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The preview (shown while the panel's state is `Sheet`).
+#[component]
+pub(super) fn SheetPreviewView(import: Import) -> impl IntoView {
+    move || {
+        import.sheet.get().map(|p| {
+            let summary = p.summary.clone();
+            let problems = p.problems.clone();
+            let encoding = p.encoding.clone().map(|e| format!("文字コード: {e}"));
+            let ready = p.ready;
+            let unlisted = p.unlisted;
+            view! {
+                <div class="io-sheet" data-testid="sheet-preview">
+                    <h3>{format!("「{}」の取り込み", p.file_name)}</h3>
+                    {encoding.map(|e| view! { <p class="hint">{e}</p> })}
+                    <Targets import preview=p.clone()/>
+                    <p class="io-sheet-summary" data-testid="sheet-summary">{summary}</p>
+                    {(!problems.is_empty()).then(|| view! {
+                        <ul class="io-refused" role="alert" data-testid="sheet-problems">
+                            {problems.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    <Mapping import preview=p.clone()/>
+                    <Rows import preview=p.clone()/>
+                    {(unlisted > 0).then(|| view! {
+                        <p class="hint">{format!("ほかの {unlisted} 行は問題なく読めました。")}</p>
+                    })}
+                    <div class="buttons">
+                        <button
+                            type="button"
+                            class="primary"
+                            data-testid="sheet-plan"
+                            prop:disabled=ready == 0
+                            on:click=move |_| import.sheet_plan()
+                        >
+                            {format!("取り込む内容を確認する（{ready} 行）")}
+                        </button>
+                        <button type="button" on:click=move |_| import.close()>"取り消し"</button>
+                    </div>
+                    <p class="hint">"エラーのある行は取り込みません（直すと取り込めます）。確認の画面で「取り込む」を押すまで、この端末のデータは変わりません。"</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// The sheet and the 地域診断 the rows go into.
+#[component]
+fn Targets(import: Import, preview: Arc<SheetPreview>) -> impl IntoView {
+    let choices = preview.choices.clone();
+    let sheets = preview.sheets.clone();
+    let diagnoses = preview.diagnoses.clone();
+    let on_sheet = {
+        let choices = choices.clone();
+        move |ev: leptos::ev::Event| {
+            let sheet = event_target_value(&ev).parse().unwrap_or(0);
+            import.sheet_view(SheetChoices { sheet, columns: Vec::new(), ..choices.clone() }, None);
+        }
+    };
+    let on_diagnosis = {
+        let choices = choices.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            let diagnosis = crate::domain::ids::RecordId::parse(&value).ok();
+            import.sheet_view(SheetChoices { diagnosis, ..choices.clone() }, None);
+        }
+    };
+    let chosen_diagnosis = choices.diagnosis.clone().map(|d| d.as_str().to_string()).unwrap_or_default();
+    view! {
+        <div class="io-sheet-targets">
+            {(sheets.len() > 1).then(|| view! {
+                <label class="field">
+                    <span class="label">"シート"</span>
+                    <select name="sheet-sheet" data-testid="sheet-sheet" on:change=on_sheet>
+                        {sheets.into_iter().map(|s| {
+                            let kind = s.kind.map(|k| format!("（{}）", k.label())).unwrap_or_else(|| "（様式の見出しなし）".to_string());
+                            view! {
+                                <option value=s.index.to_string() selected=s.index == choices.sheet>
+                                    {format!("{}{kind}", s.name)}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </label>
+            })}
+            <label class="field">
+                <span class="label">"取り込み先の地域診断"</span>
+                <select name="sheet-diagnosis" data-testid="sheet-diagnosis" on:change=on_diagnosis>
+                    {diagnoses.into_iter().map(|(id, title)| {
+                        let id = id.as_str().to_string();
+                        let selected = id == chosen_diagnosis;
+                        view! { <option value=id selected=selected>{title}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// Column → field: one line per column of the file.
+#[component]
+fn Mapping(import: Import, preview: Arc<SheetPreview>) -> impl IntoView {
+    let Some(layout) = preview.layout.clone() else { return ().into_any() };
+    let kind = layout.kind;
+    let mapped = layout.columns.iter().filter(|c| c.field.is_some()).count();
+    let rows = layout
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let letter = column_letters(c.index);
+            let current = c.field.clone().unwrap_or_default();
+            let choices = preview.choices.clone();
+            let on_change = move |ev: leptos::ev::Event| {
+                let value = event_target_value(&ev);
+                let mut next = choices.clone();
+                if let Some(slot) = next.columns.get_mut(i) {
+                    *slot = (!value.is_empty()).then_some(value);
+                }
+                import.sheet_view(next, None);
+            };
+            let label = format!("列 {letter} の取り込む項目");
+            view! {
+                <tr>
+                    <th scope="row">{format!("列 {letter}")}</th>
+                    <td>{c.heading.clone()}</td>
+                    <td>
+                        <select name=format!("sheet-column-{}", c.index) aria-label=label
+                            data-testid=format!("sheet-column-{letter}") on:change=on_change>
+                            <option value="" selected=current.is_empty()>"取り込まない"</option>
+                            {kind.fields().iter().map(|f| view! {
+                                <option value=f.key selected=f.key == current>{f.label}</option>
+                            }).collect_view()}
+                        </select>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="io-sheet-mapping" data-testid="sheet-mapping">
+            <summary>{format!("列の割り当て（{} 列のうち {mapped} 列を取り込みます。{}）", layout.columns.len(), kind.label())}</summary>
+            <table class="io-table">
+                <caption>"ファイルの列と、取り込む項目"</caption>
+                <thead><tr><th scope="col">"列"</th><th scope="col">"ファイルの見出し"</th><th scope="col">"取り込む項目"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+    .into_any()
+}
+
+/// Rows with findings (errors first in sheet order) and the 記入例 skipped.
+#[component]
+fn Rows(import: Import, preview: Arc<SheetPreview>) -> impl IntoView {
+    if preview.rows.is_empty() {
+        return ().into_any();
+    }
+    let layout = preview.layout.clone();
+    let sheet = preview.sheets.get(preview.choices.sheet).map(|s| s.name.clone()).unwrap_or_default();
+    let rows = preview
+        .rows
+        .iter()
+        .map(|r| view! { <RowLine import row=r.clone() layout=layout.clone() choices=preview.choices.clone() sheet=sheet.clone()/> })
+        .collect_view();
+    view! {
+        <table class="io-table io-sheet-rows" data-testid="sheet-rows">
+            <caption>"確認が必要な行"</caption>
+            <thead><tr><th scope="col">"行"</th><th scope="col">"療養者・名称"</th><th scope="col">"内容"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+fn RowLine(
+    import: Import,
+    row: PreviewRow,
+    layout: Option<crate::domain::sheet::layout::Layout>,
+    choices: SheetChoices,
+    sheet: String,
+) -> impl IntoView {
+    let status = if row.example {
+        "記入例（読み飛ばします）"
+    } else if row.has_errors() {
+        "エラー（取り込みません）"
+    } else {
+        "注意"
+    };
+    let class = if row.has_errors() { "io-sheet-row error" } else { "io-sheet-row" };
+    let findings = row.findings.iter().map(|f| view! { <li>{finding_text(layout.as_ref(), f)}</li> }).collect_view();
+    let fixes = row.has_errors().then(|| {
+        row.cells
+            .iter()
+            .map(|(column, text)| {
+                let value = RwSignal::new(text.clone());
+                let (r, c) = (row.row, *column);
+                let choices = choices.clone();
+                let label = format!("シート「{sheet}」{} 行目 列 {} を直す", r + 1, column_letters(c));
+                view! {
+                    <form class="io-sheet-fix" on:submit=move |ev| {
+                        ev.prevent_default();
+                        import.sheet_view(choices.clone(), Some((r, c, value.get_untracked())));
+                    }>
+                        <input type="text" aria-label=label.clone() name=format!("fix-{r}-{c}")
+                            data-testid=format!("sheet-fix-{}-{}", r + 1, column_letters(c))
+                            prop:value=move || value.get()
+                            on:input:target=move |ev| value.set(ev.target().value())/>
+                        <button type="submit">{format!("列 {} を直す", column_letters(c))}</button>
+                    </form>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <tr class=class data-testid=format!("sheet-row-{}", row.row + 1)>
+            <th scope="row">{format!("{} 行目", row.row + 1)}</th>
+            <td>{row.key.clone()}</td>
+            <td>
+                <strong>{status}</strong>
+                <ul>{findings}</ul>
+                {fixes}
+            </td>
+        </tr>
+    }
+}
