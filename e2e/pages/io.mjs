@@ -123,7 +123,7 @@ export class IoPage extends AppPage {
   async waitImportSettled() {
     await this.page
       .locator(
-        '[data-testid=import-review], [data-testid=import-refused], [data-testid=import-password-form], [data-testid=import-done]',
+        '[data-testid=import-review], [data-testid=import-refused], [data-testid=import-password-form], [data-testid=import-done], [data-testid=sheet-preview]',
       )
       .first()
       .waitFor({ timeout: 120000 });
@@ -290,6 +290,79 @@ export class IoPage extends AppPage {
 
   async chooseConflict(index, side) {
     await this.page.locator('[data-testid=conflicts] tbody tr').nth(index).locator(`input[value=${side}]`).check();
+  }
+
+  // ----- 取り込み（表計算: .xlsx / .csv） -----
+
+  sheetPreview() {
+    return this.page.locator('[data-testid=sheet-preview]');
+  }
+
+  async sheetRev() {
+    return Number(await this.sheetPreview().getAttribute('data-rev'));
+  }
+
+  /** Runs `action` (a change in the preview) and waits for the preview made after it. */
+  async sheetChange(action) {
+    const before = await this.sheetRev();
+    await action();
+    await this.page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=sheet-preview]')?.getAttribute('data-rev')) > n,
+      before,
+      { timeout: 60000 },
+    );
+  }
+
+  /** 様式1: 30 行（記入例 2 行は読み飛ばします）。… */
+  async sheetSummary() {
+    return (await this.page.locator('[data-testid=sheet-summary]').innerText()).trim();
+  }
+
+  async sheetProblems() {
+    const p = this.page.locator('[data-testid=sheet-problems] li');
+    return p.allInnerTexts();
+  }
+
+  /** The listed rows: [{ row: '3 行目', key, text }]. */
+  async sheetRows() {
+    const rows = this.page.locator('[data-testid=sheet-rows] tbody tr');
+    const out = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const r = rows.nth(i);
+      out.push({
+        row: (await r.locator('th').innerText()).trim(),
+        key: (await r.locator('td').nth(0).innerText()).trim(),
+        text: (await r.locator('td').nth(1).innerText()).trim(),
+      });
+    }
+    return out;
+  }
+
+  /** The field column `letter` is read into (its option label). */
+  async sheetColumnField(letter) {
+    const select = this.page.locator(`[data-testid=sheet-column-${letter}]`);
+    // textContent: the mapping may be folded away (innerText of a hidden option is empty).
+    return (await select.locator('option:checked').textContent()).trim();
+  }
+
+  /** Reads column `letter` into the field labelled `label` (or 取り込まない). */
+  async mapSheetColumn(letter, label) {
+    const mapping = this.page.locator('[data-testid=sheet-mapping]');
+    if (!(await mapping.evaluate((d) => d.open))) await mapping.locator('summary').click();
+    await this.sheetChange(() => this.page.locator(`[data-testid=sheet-column-${letter}]`).selectOption({ label }));
+  }
+
+  /** Fixes the cell of sheet row `row` (as numbered in the sheet) and column `letter`. */
+  async fixSheetCell(row, letter, text) {
+    const input = this.page.locator(`[data-testid=sheet-fix-${row}-${letter}]`);
+    await input.fill(text);
+    await this.sheetChange(() => input.press('Enter'));
+  }
+
+  /** 取り込む内容を確認する: waits for the plan's review. */
+  async planSheet() {
+    await this.page.locator('[data-testid=sheet-plan]').click();
+    await this.page.locator('[data-testid=import-review], [data-testid=import-refused]').first().waitFor({ timeout: 120000 });
   }
 
   // ----- CSV -----

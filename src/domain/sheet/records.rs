@@ -137,7 +137,7 @@ fn record_for(
 }
 
 /// The bundle a spreadsheet makes for the 地域診断 `diagnosis` (its record as saved, so the
-/// plan finds it 同一): one record per row that read without errors.
+/// plan finds it 同一): one record per row that read without errors, in the file's order.
 pub fn sheet_bundle(
     diagnosis: &StoredRecord,
     existing: &Existing,
@@ -146,10 +146,16 @@ pub fn sheet_bundle(
     me: &DeviceId,
     new_id: &mut dyn FnMut() -> RecordId,
 ) -> Bundle {
+    // New records are made a millisecond apart in the file's row order, so the roster and
+    // the CSV (which list records by when they were made) keep the file's order.
     let mut records: Vec<StoredRecord> = rows
         .iter()
         .filter_map(|r| r.value.as_ref())
-        .filter_map(|v| record_for(v, &diagnosis.meta.id, existing, now, me, new_id))
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let at = Timestamp(now.0.saturating_add(i64::try_from(i).unwrap_or(i64::MAX)));
+            record_for(v, &diagnosis.meta.id, existing, at, me, new_id)
+        })
         .collect();
     records.sort_by(|a, b| (a.meta.kind.key(), &a.meta.id).cmp(&(b.meta.kind.key(), &b.meta.id)));
     Bundle {

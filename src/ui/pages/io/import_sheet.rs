@@ -20,7 +20,7 @@ pub(super) fn SheetPreviewView(import: Import) -> impl IntoView {
             let ready = p.ready;
             let unlisted = p.unlisted;
             view! {
-                <div class="io-sheet" data-testid="sheet-preview">
+                <div class="io-sheet" data-testid="sheet-preview" data-rev=move || import.sheet_rev.get().to_string()>
                     <h3>{format!("「{}」の取り込み", p.file_name)}</h3>
                     {encoding.map(|e| view! { <p class="hint">{e}</p> })}
                     <Targets import preview=p.clone()/>

@@ -45,6 +45,8 @@ pub(super) struct Import {
     pub sheet: RwSignal<Option<Arc<SheetPreview>>>,
     /// The nurse's earlier column mapping was offered for this file (offered once per file).
     pub remembered: RwSignal<bool>,
+    /// Counts the previews shown (a test waits for the next one).
+    pub sheet_rev: RwSignal<u32>,
     pub resolutions: RwSignal<Resolutions>,
     /// The list filter of the review (a `PlanFilter::CHOICES` value).
     pub filter: RwSignal<String>,
@@ -57,7 +59,10 @@ impl Import {
 
     /// Sends `request` (with `file`) to the worker and shows its answer.
     pub fn ask(self, request: Request, file: Option<web_sys::File>, file_name: String) {
-        self.state.set(State::Busy);
+        // A spreadsheet's preview stays on screen while it is made again.
+        if !matches!(request, Request::SheetView { .. }) {
+            self.state.set(State::Busy);
+        }
         spawn_local(async move {
             let progress = self.progress;
             progress.set(Some(Progress::new("ファイルの処理を準備しています", 0, 1)));
@@ -75,6 +80,7 @@ impl Import {
             Ok(Reply::Sheet { preview }) => {
                 let offered = self.offer_remembered(&preview);
                 self.sheet.set(Some(Arc::new(*preview)));
+                self.sheet_rev.update(|n| *n += 1);
                 if offered {
                     return;
                 }
@@ -239,6 +245,7 @@ pub fn provide_import() {
         review: RwSignal::new(None),
         sheet: RwSignal::new(None),
         remembered: RwSignal::new(false),
+        sheet_rev: RwSignal::new(0),
         resolutions: RwSignal::new(Resolutions::new()),
         filter: RwSignal::new("changes".to_string()),
     };

@@ -1,0 +1,154 @@
+// Issue 15: 取り込み of an Excel workbook or CSV of 様式1・様式3 — the paper layout with its
+// 記入例, Excel's Shift_JIS CSV, the nurse's column mapping (remembered for the next file of the
+// same headings), errors named by row and column and fixed in place, nothing written until she
+// confirms, and the app's own CSV read back identical.
+//
+// The files are in e2e/fixtures/sheets/ (written by tools/make-sheet-fixtures.py with openpyxl).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
+import { HomePage } from '../pages/app.mjs';
+import { IoPage } from '../pages/io.mjs';
+import { PatientsPage } from '../pages/patients.mjs';
+import { SummaryPage } from '../pages/summary.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SHEETS = path.resolve(here, '..', 'fixtures', 'sheets');
+const XLSX = path.join(SHEETS, 'yoshiki1.xlsx');
+const CP932 = path.join(SHEETS, 'yoshiki1-cp932.csv');
+const ERRORS = path.join(SHEETS, 'yoshiki1-errors.csv');
+const EXPECTED = JSON.parse(fs.readFileSync(path.join(SHEETS, 'expected.json'), 'utf8'));
+const FULL = path.resolve(here, '..', '..', 'tests', 'bundles', 'good', 'full_v1.json');
+
+async function start(server, name, area) {
+  const { context, problems } = await launch(newProfileDir(name));
+  const page = context.pages()[0] || (await context.newPage());
+  const home = new HomePage(page);
+  await home.goto(server.url);
+  if (area) {
+    await home.create(area, '令和7');
+    // Creating opens it.
+    await home.waitHeading('地域の概況');
+  }
+  return { context, problems, page, home, io: new IoPage(page) };
+}
+
+test('取り込み: 紙の様式1の形の Excel（記入例つき）を空の地域診断へ。様式1に30人、集計も30人、様式3のシートも', async ({ server }) => {
+  const { context, problems, page, io } = await start(server, 'sheet-xlsx', 'ブック保健所管内');
+  await io.open();
+  await io.chooseFile(XLSX);
+  await io.sheetPreview().waitFor();
+  const summary = await io.sheetSummary();
+  assert(summary.startsWith('様式1（療養者）: 30 行（記入例 2 行は読み飛ばします）。取り込める行 30 行'), summary);
+  assertEqual(await io.sheetColumnField('S'), '神経内科専門医療機関 機関名', 'a heading under its merged group');
+  assertEqual(await io.sheetColumnField('AJ'), '1週間の合計訪問看護利用回数', 'the computed column is recognised');
+  const rows = await io.sheetRows();
+  assertEqual(rows.filter((r) => r.text.startsWith('記入例')).length, 2, 'both 記入例 listed as skipped');
+  await io.sheetPreview().screenshot({ path: shot('sheet-preview-xlsx.png') });
+  // Nothing is written before the plan is confirmed.
+  await io.planSheet();
+  assertEqual((await io.summary()).new, EXPECTED.patients, 'every patient is new');
+  const done = await io.apply();
+  assert(done.startsWith('取り込みました'), done);
+
+  const roster = new PatientsPage(page);
+  await roster.open();
+  assertEqual(await roster.count(), EXPECTED.patients, 'the roster has the 30 patients');
+  const summaryPage = new SummaryPage(page);
+  await summaryPage.open();
+  assertEqual(await summaryPage.n(), `在宅ALS療養者:${EXPECTED.patients}人`);
+  assertEqual((await summaryPage.figure('procedure-ventilator')).count, String(EXPECTED.ventilator));
+
+  // The same workbook's 様式3 sheet.
+  await io.open();
+  await io.chooseFile(XLSX);
+  await io.sheetChange(() => io.page.locator('[data-testid=sheet-sheet]').selectOption({ index: 1 }));
+  assert((await io.sheetSummary()).startsWith('様式3（訪問看護ステーション）: 3 行'), await io.sheetSummary());
+  await io.planSheet();
+  assertEqual((await io.summary()).new, 3, 'three stations');
+  await io.apply();
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('取り込み: Excel が保存した Shift_JIS の CSV。列の割り当てを変えると次の同じ形のファイルでも使い、2回目は何も変わらない', async ({ server }) => {
+  const { context, problems, page, io } = await start(server, 'sheet-cp932', 'CSV保健所管内');
+  await io.open();
+  await io.chooseFile(CP932);
+  assert((await io.page.locator('.io-sheet .hint').first().innerText()).includes('Shift_JIS'), 'the encoding is named');
+  assertEqual(await io.sheetColumnField('AQ'), '支援管理区分');
+  await io.mapSheetColumn('AQ', '取り込まない');
+  assertEqual(await io.sheetColumnField('AQ'), '取り込まない');
+  await io.planSheet();
+  assertEqual((await io.summary()).new, 30);
+  await io.apply();
+  const roster = new PatientsPage(page);
+  await roster.open();
+  assertEqual(await roster.count(), 30);
+
+  // The same file again: the mapping is offered again, and nothing changes (idempotent).
+  await io.open();
+  await io.chooseFile(CP932);
+  await io.waitNotice('前回選んだ列の割り当て');
+  await io.page.waitForFunction(() => Number(document.querySelector('[data-testid=sheet-preview]')?.getAttribute('data-rev')) >= 2);
+  assertEqual(await io.sheetColumnField('AQ'), '取り込まない', 'the remembered mapping');
+  await io.planSheet();
+  const s = await io.summary();
+  assertEqual(s.identical, 30, `identical: ${JSON.stringify(s)}`);
+  assertEqual(s.new, 0);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('取り込み: エラーは行と列で示し、確定まで何も書かない。その場で直した行は取り込める', async ({ server }) => {
+  const { context, problems, page, io } = await start(server, 'sheet-errors', 'エラー保健所管内');
+  await io.open();
+  await io.chooseFile(ERRORS);
+  let rows = await io.sheetRows();
+  const byRow = Object.fromEntries(rows.map((r) => [r.row, r]));
+  assert(byRow['3 行目'].text.includes('列 F（年齢）'), byRow['3 行目'].text);
+  assert(byRow['4 行目'].text.includes('列 H（医療処置管理人工呼吸器）'), byRow['4 行目'].text);
+  assert(byRow['6 行目'].text.includes('2 行目と同じ'), byRow['6 行目'].text);
+  assert((await io.sheetSummary()).includes('エラーのある行 3 行'), await io.sheetSummary());
+  await io.sheetPreview().screenshot({ path: shot('sheet-preview-errors.png') });
+  // Nothing saved while she looks.
+  const roster = new PatientsPage(page);
+  await roster.open();
+  assertEqual(await roster.count(), 0, 'nothing written before confirming');
+  await io.open();
+  await io.sheetPreview().waitFor();
+  await io.fixSheetCell(3, 'F', '70');
+  rows = await io.sheetRows();
+  assert(!rows.some((r) => r.row === '3 行目'), 'the fixed row has no finding left');
+  assert((await io.sheetSummary()).includes('取り込める行 3 行'), await io.sheetSummary());
+  await io.planSheet();
+  assertEqual((await io.summary()).new, 3);
+  await io.apply();
+  await roster.open();
+  assertEqual(await roster.count(), 3);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('取り込み: アプリが書き出した様式1の CSV を空の地域診断に取り込むと、書き出しがすべて同じになる', async ({ server }) => {
+  const { context, problems, home, io } = await start(server, 'sheet-roundtrip');
+  await io.open();
+  await io.chooseFile(FULL);
+  await io.apply();
+  const first = await io.csv('patients', 'A保健所管内 令和7年度（2025年度）');
+  await home.open();
+  await home.create('写し保健所管内', '令和7');
+  await io.open();
+  await io.chooseFile(first.file);
+  await io.sheetChange(() =>
+    io.page.locator('[data-testid=sheet-diagnosis]').selectOption({ label: '写し保健所管内 令和7年度（2025年度）' }),
+  );
+  await io.planSheet();
+  assertEqual((await io.summary()).new, 2);
+  await io.apply();
+  const second = await io.csv('patients', '写し保健所管内 令和7年度（2025年度）');
+  assertEqual(second.text, first.text, 'every value identical');
+  assertNoProblems(problems);
+  await context.close();
+});
