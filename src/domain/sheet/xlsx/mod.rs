@@ -15,6 +15,8 @@ mod zip;
 mod test_zip;
 #[cfg(test)]
 mod tests_fixtures;
+#[cfg(test)]
+mod tests_hostile;
 
 use super::{Grid, SheetError, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
 use xml::{Event, Reader};
