@@ -17,6 +17,8 @@ mod test_zip;
 mod tests_fixtures;
 #[cfg(test)]
 mod tests_hostile;
+#[cfg(test)]
+mod tests_writer;
 
 use super::{Grid, SheetError, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
 use xml::{Event, Reader};

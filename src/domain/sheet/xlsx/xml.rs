@@ -162,7 +162,8 @@ pub(super) fn push_unescaped(out: &mut String, raw: &str) {
     while let Some(amp) = rest.find('&') {
         let (before, from_amp) = rest.split_at(amp);
         out.push_str(before);
-        let semi = from_amp.get(..12.min(from_amp.len())).and_then(|head| head.find(';'));
+        // `;` within a dozen bytes (a byte scan: a slice there could split a character).
+        let semi = from_amp.bytes().take(12).position(|b| b == b';');
         let replaced = semi.and_then(|semi| from_amp.get(1..semi)).and_then(entity);
         match (replaced, semi) {
             (Some(c), Some(semi)) => {
@@ -236,6 +237,9 @@ mod tests {
         let mut s = String::new();
         push_unescaped(&mut s, "&lt;a&gt; &quot;&apos; &#26481;&#x4EAC; &unknown; & &#xD800; &");
         assert_eq!(s, "<a> \"' 東京 &unknown; & \u{FFFD} &");
+        let mut s = String::new();
+        push_unescaped(&mut s, "&amp; <記号>&amp;記号&#x3042;");
+        assert_eq!(s, "& <記号>&記号あ");
     }
 
     #[test]
