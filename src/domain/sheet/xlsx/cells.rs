@@ -105,7 +105,11 @@ pub(super) fn number_text(raw: &str) -> String {
     let raw = raw.trim();
     match raw.parse::<f64>() {
         Ok(x) if x.is_finite() => {
-            let rounded = format!("{x:.14e}").parse::<f64>().unwrap_or(x);
+            // A plain decimal of at most 15 significant digits is already Excel's value, and
+            // its shortest form says it; only longer ones (float noise) need the rounding,
+            // which costs ten times more.
+            let rounded =
+                if plain_decimal_digits(raw) <= 15 { x } else { format!("{x:.14e}").parse::<f64>().unwrap_or(x) };
             if rounded == 0.0 {
                 "0".to_string()
             } else {
@@ -114,6 +118,18 @@ pub(super) fn number_text(raw: &str) -> String {
         }
         _ => raw.to_string(),
     }
+}
+
+/// The significant digits of `-123.4500` (7), or `usize::MAX` for any other form (exponent…).
+fn plain_decimal_digits(raw: &str) -> usize {
+    let digits = raw.strip_prefix('-').unwrap_or(raw);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') || digits.matches('.').count() > 1
+    {
+        return usize::MAX;
+    }
+    let significant = digits.trim_start_matches(['0', '.']);
+    let significant = if significant.contains('.') { significant.trim_end_matches('0') } else { significant };
+    significant.bytes().filter(u8::is_ascii_digit).count()
 }
 
 /// `C5` (or `$C$5`) → (row 4, column 2); `None` for anything else.

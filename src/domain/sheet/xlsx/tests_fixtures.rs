@@ -26,6 +26,10 @@ fn numbers_in_shortest_form() {
     assert_eq!(number_text("-0"), "0");
     assert_eq!(number_text(" 42 "), "42");
     assert_eq!(number_text("abc"), "abc");
+    assert_eq!(number_text("0.000123456789012345"), "0.000123456789012345");
+    assert_eq!(number_text("100.500"), "100.5");
+    assert_eq!(number_text("1.1.1"), "1.1.1");
+    assert_eq!(number_text("-"), "-");
 }
 
 #[test]

@@ -73,9 +73,13 @@ fn a_thousand_rows_of_48_columns_read_quickly() {
         }
     }
     let bytes = wb.save_to_buffer().unwrap();
-    let start = Instant::now();
-    let grids = read_workbook(&bytes).unwrap();
-    let took = start.elapsed();
+    let mut took = std::time::Duration::MAX;
+    let mut grids = Vec::new();
+    for _ in 0..3 {
+        let start = Instant::now();
+        grids = read_workbook(&bytes).unwrap();
+        took = took.min(start.elapsed());
+    }
     eprintln!("1,000 × 48 cells ({} KB zipped) read in {took:?}", bytes.len() / 1024);
     assert_eq!(grids[0].rows.len(), 1001);
     assert_eq!(grids[0].cell(1000, 47), "1547");
