@@ -99,3 +99,32 @@ fn files_that_are_not_spreadsheets() {
     let utf16 = [0xFF, 0xFE, b'a', 0];
     assert!(matches!(read_file("u.csv", &utf16, |_| None), Err(super::SheetError::Encoding(_))));
 }
+
+/// The paper layout written by openpyxl: title row, grouped headings merged over two rows,
+/// 例1/例2, onsets as Excel dates, 介護度 in words; a 様式3 sheet and a memo sheet.
+#[test]
+fn the_paper_workbook_reads_every_sheet() {
+    let bytes = include_bytes!("../../../e2e/fixtures/sheets/yoshiki1.xlsx");
+    let (grids, encoding) = read_file("yoshiki1.xlsx", bytes, |_| None).unwrap();
+    assert_eq!(encoding, None);
+    let names: Vec<&str> = grids.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, vec!["様式1", "様式3", "メモ"]);
+    let layout = find_any_table(&grids[0]).unwrap();
+    assert_eq!(layout.heading_rows, (2, 3));
+    let rows = read_rows(&grids[0], &layout, &Existing::default(), Date::new(2026, 12, 2).unwrap());
+    assert_eq!(rows.iter().filter(|r| r.example).count(), 2);
+    let ps = patients(&grids[0]);
+    assert_eq!(ps.len(), 30);
+    let (row, p1, notes) = &ps[0];
+    assert_eq!(*row, 6, "sheet row 7 (title, blank, two heading rows, two examples)");
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(p1.id_number, "1", "番号 stands in for the ID番号");
+    // 2015 + 1 = 2016, month 2, written as an Excel date.
+    assert_eq!(p1.onset.map(|o| o.to_string()), Some("2016年2月".to_string()));
+    // 要介護(1 + 1 % 5) = 要介護2.
+    assert_eq!(p1.care_insurance.value().map(|c| c.code()), Some(2));
+    assert_eq!(ps.iter().filter(|(_, p, _)| p.procedures.ventilator == Some(true)).count(), 7);
+    let stations = find_any_table(&grids[1]).unwrap();
+    assert_eq!(stations.kind, TableKind::Stations);
+    assert_eq!(find_any_table(&grids[2]), None);
+}
