@@ -21,6 +21,13 @@ const ERRORS = path.join(SHEETS, 'yoshiki1-errors.csv');
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(SHEETS, 'expected.json'), 'utf8'));
 const FULL = path.resolve(here, '..', '..', 'tests', 'bundles', 'good', 'full_v1.json');
 
+/** Opens the 地域診断 `area` from the list (the データの入出力 page belongs to none). */
+async function openArea(home, area) {
+  await home.open();
+  await home.listed(area).click();
+  await home.waitHeading('地域の概況');
+}
+
 async function start(server, name, area) {
   const { context, problems } = await launch(newProfileDir(name));
   const page = context.pages()[0] || (await context.newPage());
@@ -35,7 +42,7 @@ async function start(server, name, area) {
 }
 
 test('取り込み: 紙の様式1の形の Excel（記入例つき）を空の地域診断へ。様式1に30人、集計も30人、様式3のシートも', async ({ server }) => {
-  const { context, problems, page, io } = await start(server, 'sheet-xlsx', 'ブック保健所管内');
+  const { context, problems, page, home, io } = await start(server, 'sheet-xlsx', 'ブック保健所管内');
   await io.open();
   await io.chooseFile(XLSX);
   await io.sheetPreview().waitFor();
@@ -52,13 +59,15 @@ test('取り込み: 紙の様式1の形の Excel（記入例つき）を空の�
   const done = await io.apply();
   assert(done.startsWith('取り込みました'), done);
 
+  await openArea(home, 'ブック保健所管内');
   const roster = new PatientsPage(page);
   await roster.open();
-  assertEqual(await roster.count(), EXPECTED.patients, 'the roster has the 30 patients');
+  assertEqual(await roster.count(), `${EXPECTED.patients}人`, 'the roster has the 30 patients');
   const summaryPage = new SummaryPage(page);
   await summaryPage.open();
-  assertEqual(await summaryPage.n(), `在宅ALS療養者:${EXPECTED.patients}人`);
-  assertEqual((await summaryPage.figure('procedure-ventilator')).count, String(EXPECTED.ventilator));
+  const n = await summaryPage.n();
+  assert(n.startsWith(`在宅ALS療養者:${EXPECTED.patients}人`), n);
+  assertEqual((await summaryPage.figure('procedure-ventilator')).count, `${EXPECTED.ventilator}人`);
 
   // The same workbook's 様式3 sheet.
   await io.open();
@@ -73,7 +82,7 @@ test('取り込み: 紙の様式1の形の Excel（記入例つき）を空の�
 });
 
 test('取り込み: Excel が保存した Shift_JIS の CSV。列の割り当てを変えると次の同じ形のファイルでも使い、2回目は何も変わらない', async ({ server }) => {
-  const { context, problems, page, io } = await start(server, 'sheet-cp932', 'CSV保健所管内');
+  const { context, problems, page, home, io } = await start(server, 'sheet-cp932', 'CSV保健所管内');
   await io.open();
   await io.chooseFile(CP932);
   assert((await io.page.locator('.io-sheet .hint').first().innerText()).includes('Shift_JIS'), 'the encoding is named');
@@ -83,9 +92,10 @@ test('取り込み: Excel が保存した Shift_JIS の CSV。列の割り当て
   await io.planSheet();
   assertEqual((await io.summary()).new, 30);
   await io.apply();
+  await openArea(home, 'CSV保健所管内');
   const roster = new PatientsPage(page);
   await roster.open();
-  assertEqual(await roster.count(), 30);
+  assertEqual(await roster.count(), '30人');
 
   // The same file again: the mapping is offered again, and nothing changes (idempotent).
   await io.open();
@@ -95,14 +105,15 @@ test('取り込み: Excel が保存した Shift_JIS の CSV。列の割り当て
   assertEqual(await io.sheetColumnField('AQ'), '取り込まない', 'the remembered mapping');
   await io.planSheet();
   const s = await io.summary();
-  assertEqual(s.identical, 30, `identical: ${JSON.stringify(s)}`);
+  // The 30 patients and the 地域診断 itself.
+  assertEqual(s.identical, 31, `identical: ${JSON.stringify(s)}`);
   assertEqual(s.new, 0);
   assertNoProblems(problems);
   await context.close();
 });
 
 test('取り込み: エラーは行と列で示し、確定まで何も書かない。その場で直した行は取り込める', async ({ server }) => {
-  const { context, problems, page, io } = await start(server, 'sheet-errors', 'エラー保健所管内');
+  const { context, problems, page, home, io } = await start(server, 'sheet-errors', 'エラー保健所管内');
   await io.open();
   await io.chooseFile(ERRORS);
   let rows = await io.sheetRows();
@@ -113,9 +124,10 @@ test('取り込み: エラーは行と列で示し、確定まで何も書かな
   assert((await io.sheetSummary()).includes('エラーのある行 3 行'), await io.sheetSummary());
   await io.sheetPreview().screenshot({ path: shot('sheet-preview-errors.png') });
   // Nothing saved while she looks.
+  await openArea(home, 'エラー保健所管内');
   const roster = new PatientsPage(page);
   await roster.open();
-  assertEqual(await roster.count(), 0, 'nothing written before confirming');
+  assertEqual(await roster.count(), '0人', 'nothing written before confirming');
   await io.open();
   await io.sheetPreview().waitFor();
   await io.fixSheetCell(3, 'F', '70');
@@ -125,8 +137,9 @@ test('取り込み: エラーは行と列で示し、確定まで何も書かな
   await io.planSheet();
   assertEqual((await io.summary()).new, 3);
   await io.apply();
+  await openArea(home, 'エラー保健所管内');
   await roster.open();
-  assertEqual(await roster.count(), 3);
+  assertEqual(await roster.count(), '3人');
   assertNoProblems(problems);
   await context.close();
 });
