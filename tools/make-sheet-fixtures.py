@@ -78,7 +78,7 @@ def patient(i, excel=True):
     care = 1 + i % 5
     return [
         i, ['A市', 'B町', 'C村'][i % 3], f'療養者{i:02d}', onset, ['話しにくい', '右手の脱力', '歩きにくい'][i % 3],
-        50 + i, 1 + i % 3,
+        50 + i % 40, 1 + i % 3,
         vent, 1 if i % 8 == 0 else 0, 1 if i % 3 == 0 else 0, 1 if i % 3 == 0 else 0, 0,
         'NIP' if vent else '',
         i % 2, 1 if i % 3 == 0 else 0, 1 if i % 3 == 0 else 0, 0, '',

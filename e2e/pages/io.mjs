@@ -338,8 +338,16 @@ export class IoPage extends AppPage {
     return out;
   }
 
+  /** Unfolds 列の割り当て (its table is drawn only while unfolded). */
+  async openMapping() {
+    const mapping = this.page.locator('[data-testid=sheet-mapping]');
+    if (!(await mapping.evaluate((d) => d.open))) await mapping.locator('summary').click();
+    await mapping.locator('table').waitFor();
+  }
+
   /** The field column `letter` is read into (its option label). */
   async sheetColumnField(letter) {
+    await this.openMapping();
     const select = this.page.locator(`[data-testid=sheet-column-${letter}]`);
     // textContent: the mapping may be folded away (innerText of a hidden option is empty).
     return (await select.locator('option:checked').textContent()).trim();
@@ -347,8 +355,7 @@ export class IoPage extends AppPage {
 
   /** Reads column `letter` into the field labelled `label` (or 取り込まない). */
   async mapSheetColumn(letter, label) {
-    const mapping = this.page.locator('[data-testid=sheet-mapping]');
-    if (!(await mapping.evaluate((d) => d.open))) await mapping.locator('summary').click();
+    await this.openMapping();
     await this.sheetChange(() => this.page.locator(`[data-testid=sheet-column-${letter}]`).selectOption({ label }));
   }
 

@@ -5,6 +5,7 @@
 //
 // The files are in e2e/fixtures/sheets/ (written by tools/make-sheet-fixtures.py with openpyxl).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
@@ -89,6 +90,9 @@ test('取り込み: Excel が保存した Shift_JIS の CSV。列の割り当て
   assertEqual(await io.sheetColumnField('AQ'), '支援管理区分');
   await io.mapSheetColumn('AQ', '取り込まない');
   assertEqual(await io.sheetColumnField('AQ'), '取り込まない');
+  await io.page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'sheet-column-42');
+  // The keyboard stays on the changed column once the preview is drawn again.
+  assertEqual(await io.page.evaluate(() => document.activeElement.getAttribute('name')), 'sheet-column-42');
   await io.planSheet();
   assertEqual((await io.summary()).new, 30);
   await io.apply();
@@ -164,4 +168,33 @@ test('取り込み: アプリが書き出した様式1の CSV を空の地域診
   assertEqual(second.text, first.text, 'every value identical');
   assertNoProblems(problems);
   await context.close();
+});
+
+test('取り込み: 表計算でないファイル・古い .xls・UTF-16 の CSV は、ファイル名とわけを示して何も変えない', async ({ server }) => {
+  const { context, problems, page, home, io } = await start(server, 'sheet-hostile', '壊れ保健所管内');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nanbyo-sheet-'));
+  const files = [
+    ['写真.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]), '表計算のファイル（.xlsx または .csv）ではありません'],
+    ['古い様式1.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 'Excel ブック (*.xlsx)'],
+    ['utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('番号,氏名\r\n', 'utf16le')]), 'UTF-16'],
+    ['見出しなし.csv', Buffer.from('売上,金額\r\n1,2\r\n'), '見出しが見つかりません'],
+  ];
+  await io.open();
+  for (const [name, bytes, why] of files) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, bytes);
+    await io.chooseFile(file);
+    const text = (await io.refusalOrNull()) ?? (await io.sheetProblems()).join('\n');
+    assert(text.includes(why), `${name}: ${text}`);
+    if (await io.refusalOrNull()) assert(text.includes(name), `${name} is named: ${text}`);
+    else assertEqual(await io.page.locator('[data-testid=sheet-plan]').isDisabled(), true, `${name}: nothing to plan`);
+    await io.page.locator('[data-testid=import-panel] button', { hasText: /閉じる|取り消し/ }).first().click();
+  }
+  await openArea(home, '壊れ保健所管内');
+  const roster = new PatientsPage(page);
+  await roster.open();
+  assertEqual(await roster.count(), '0人', 'nothing was written');
+  assertNoProblems(problems);
+  await context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -392,3 +392,17 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     });
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
+
+/// Focuses the first element matching `selector` once the next frame is drawn (a control
+/// drawn anew keeps the keyboard where the nurse was).
+pub fn focus_after_render(selector: String) {
+    after_next_paint(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+}

@@ -64,6 +64,7 @@ fn Targets(import: Import, preview: Arc<SheetPreview>) -> impl IntoView {
         let choices = choices.clone();
         move |ev: leptos::ev::Event| {
             let sheet = event_target_value(&ev).parse().unwrap_or(0);
+            import.refocus.set_value(Some("select[name=sheet-sheet]".to_string()));
             import.sheet_view(SheetChoices { sheet, columns: Vec::new(), ..choices.clone() }, None);
         }
     };
@@ -72,6 +73,7 @@ fn Targets(import: Import, preview: Arc<SheetPreview>) -> impl IntoView {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             let diagnosis = crate::domain::ids::RecordId::parse(&value).ok();
+            import.refocus.set_value(Some("select[name=sheet-diagnosis]".to_string()));
             import.sheet_view(SheetChoices { diagnosis, ..choices.clone() }, None);
         }
     };
@@ -113,51 +115,82 @@ fn Mapping(import: Import, preview: Arc<SheetPreview>) -> impl IntoView {
     let Some(layout) = preview.layout.clone() else { return ().into_any() };
     let kind = layout.kind;
     let mapped = layout.columns.iter().filter(|c| c.field.is_some()).count();
-    let rows = layout
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let letter = column_letters(c.index);
-            let current = c.field.clone().unwrap_or_default();
-            let choices = preview.choices.clone();
-            let on_change = move |ev: leptos::ev::Event| {
-                let value = event_target_value(&ev);
-                let mut next = choices.clone();
-                if let Some(slot) = next.columns.get_mut(i) {
-                    *slot = (!value.is_empty()).then_some(value);
-                }
-                import.sheet_view(next, None);
-            };
-            let label = format!("列 {letter} の取り込む項目");
+    let summary =
+        format!("列の割り当て（{} 列のうち {mapped} 列を取り込みます。{}）", layout.columns.len(), kind.label());
+    // The table (a select of every field per column) is drawn only while unfolded.
+    let table = move || {
+        import.mapping_open.get().then(|| {
+            let rows = layout
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| view! { <MappingLine import index=i column=c.clone() kind choices=preview.choices.clone()/> })
+                .collect_view();
             view! {
-                <tr>
-                    <th scope="row">{format!("列 {letter}")}</th>
-                    <td>{c.heading.clone()}</td>
-                    <td>
-                        <select name=format!("sheet-column-{}", c.index) aria-label=label
-                            data-testid=format!("sheet-column-{letter}") on:change=on_change>
-                            <option value="" selected=current.is_empty()>"取り込まない"</option>
-                            {kind.fields().iter().map(|f| view! {
-                                <option value=f.key selected=f.key == current>{f.label}</option>
-                            }).collect_view()}
-                        </select>
-                    </td>
-                </tr>
+                <table class="io-table">
+                    <caption>"ファイルの列と、取り込む項目"</caption>
+                    <thead><tr><th scope="col">"列"</th><th scope="col">"ファイルの見出し"</th><th scope="col">"取り込む項目"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
             }
         })
-        .collect_view();
+    };
     view! {
-        <details class="io-sheet-mapping" data-testid="sheet-mapping">
-            <summary>{format!("列の割り当て（{} 列のうち {mapped} 列を取り込みます。{}）", layout.columns.len(), kind.label())}</summary>
-            <table class="io-table">
-                <caption>"ファイルの列と、取り込む項目"</caption>
-                <thead><tr><th scope="col">"列"</th><th scope="col">"ファイルの見出し"</th><th scope="col">"取り込む項目"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+        <details
+            class="io-sheet-mapping"
+            data-testid="sheet-mapping"
+            prop:open=move || import.mapping_open.get_untracked()
+            on:toggle=move |ev| {
+                let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                if open != import.mapping_open.get_untracked() {
+                    import.mapping_open.set(open);
+                }
+            }
+        >
+            <summary>{summary}</summary>
+            {table}
         </details>
     }
     .into_any()
+}
+
+/// One column of the mapping: its letter, its headings, and the field it is read into.
+#[component]
+fn MappingLine(
+    import: Import,
+    index: usize,
+    column: crate::domain::sheet::layout::Column,
+    kind: crate::domain::sheet::fields::TableKind,
+    choices: SheetChoices,
+) -> impl IntoView {
+    let letter = column_letters(column.index);
+    let current = column.field.clone().unwrap_or_default();
+    let name = format!("sheet-column-{}", column.index);
+    let select_name = name.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let mut next = choices.clone();
+        if let Some(slot) = next.columns.get_mut(index) {
+            *slot = (!value.is_empty()).then_some(value);
+        }
+        import.refocus.set_value(Some(format!("select[name={select_name}]")));
+        import.sheet_view(next, None);
+    };
+    view! {
+        <tr>
+            <th scope="row">{format!("列 {letter}")}</th>
+            <td>{column.heading.clone()}</td>
+            <td>
+                <select name=name aria-label=format!("列 {letter} の取り込む項目")
+                    data-testid=format!("sheet-column-{letter}") on:change=on_change>
+                    <option value="" selected=current.is_empty()>"取り込まない"</option>
+                    {kind.fields().iter().map(|f| view! {
+                        <option value=f.key selected=f.key == current>{f.label}</option>
+                    }).collect_view()}
+                </select>
+            </td>
+        </tr>
+    }
 }
 
 /// Rows with findings (errors first in sheet order) and the 記入例 skipped.

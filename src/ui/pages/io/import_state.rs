@@ -47,6 +47,11 @@ pub(super) struct Import {
     pub remembered: RwSignal<bool>,
     /// Counts the previews shown (a test waits for the next one).
     pub sheet_rev: RwSignal<u32>,
+    /// 列の割り当て is unfolded (it stays so while the preview is made again).
+    pub mapping_open: RwSignal<bool>,
+    /// The control to focus once the next preview is drawn (a CSS selector): the one the nurse
+    /// changed, so the keyboard stays where it was.
+    pub refocus: StoredValue<Option<String>>,
     pub resolutions: RwSignal<Resolutions>,
     /// The list filter of the review (a `PlanFilter::CHOICES` value).
     pub filter: RwSignal<String>,
@@ -81,6 +86,10 @@ impl Import {
                 let offered = self.offer_remembered(&preview);
                 self.sheet.set(Some(Arc::new(*preview)));
                 self.sheet_rev.update(|n| *n += 1);
+                if let Some(selector) = self.refocus.get_value() {
+                    self.refocus.set_value(None);
+                    platform::focus_after_render(selector);
+                }
                 if offered {
                     return;
                 }
@@ -147,6 +156,7 @@ impl Import {
         self.review.set(None);
         self.sheet.set(None);
         self.remembered.set(false);
+        self.mapping_open.set(false);
         let file_name = file.name();
         let request = Request::ImportOpen {
             database: platform::DATABASE_NAME.to_string(),
@@ -246,6 +256,8 @@ pub fn provide_import() {
         sheet: RwSignal::new(None),
         remembered: RwSignal::new(false),
         sheet_rev: RwSignal::new(0),
+        mapping_open: RwSignal::new(false),
+        refocus: StoredValue::new(None),
         resolutions: RwSignal::new(Resolutions::new()),
         filter: RwSignal::new("changes".to_string()),
     };
