@@ -6,9 +6,10 @@ again (`pip install openpyxl; python3 tools/make-sheet-fixtures.py`) only to cha
 openpyxl is an independent writer of the .xlsx format (as Excel is), so the app's reader is
 tested on files it did not write itself.
 
-- yoshiki1.xlsx: the paper 様式1 layout (a title row, group headings merged over two rows,
-  notes in the headings), the seed's 例1 and 例2, then 30 patients; a 様式3 sheet with three
-  stations; a memo sheet with no table. Onsets are Excel dates, 介護度 in words.
+- yoshiki1.xlsx: the paper 様式1 layout (a title row, the 地域の概況 block of labels, values
+  and units as in the seed, group headings merged over two rows, notes in the headings), the
+  seed's 例1 and 例2, then 30 patients; a 様式3 sheet with three stations; a memo sheet with
+  no table. Onsets are Excel dates, 介護度 in words.
 - yoshiki1-cp932.csv: the same 30 patients as Japanese Excel saves 「CSV (コンマ区切り)」
   (Shift_JIS, CRLF), with an ID番号 column, 和暦 onsets and codes.
 - yoshiki1-errors.csv: five patients, two with errors (年齢 200, 人工呼吸器 たぶん) and one
@@ -102,7 +103,24 @@ def expected(n):
         'tracheostomy': sum(p[8] for p in ps),
         'municipalities': sorted({p[1] for p in ps}),
         'first_id': '1',
+        'population': '123456',
+        'area': '456.78',
     }
+
+
+# The seed's 地域の概況 block (labels, values, units), above the table.
+HEADER = [
+    ['地区名', '○○保健所管内', '', '難病診療連携拠点病院', '都道府県内', 1, 'ヵ所'],
+    ['人　　口', 123456, '人', '難病診療分野別拠点病院', '都道府県内', 2, 'ヵ所'],
+    ['面　　積', 456.78, 'Km2', '難病医療協力病院', '管内', 3, 'ヵ所', '都道府県内', 20, 'ヵ所'],
+    ['指定難病認定者数', 1200, '人', '難病指定医数', '管内', 45, 'ヵ所'],
+    ['療養者数', 'ＡＬＳ', 32, '人', '在宅療養支援診療所', '管内', 30, 'ヵ所'],
+    ['(認定者）', 'ＳＣＤ', 20, '人', '訪問看護ステーション数', '管内', 15, 'ヵ所'],
+    ['', 'MSA', 5, '人'],
+    ['', 'ＰＤ', 150, '人'],
+]
+# Sheet rows (1-based) of the table's two heading rows when the header block is there.
+HEAD = 12
 
 
 def write_xlsx(path, n, with_extras):
@@ -111,25 +129,31 @@ def write_xlsx(path, n, with_extras):
     ws.title = '様式1'
     ws.cell(1, 1, '様式１　在宅療養中のALS患者の状況（○○保健所管内）')
     wrap = Alignment(wrap_text=True, vertical='center')
+    head = HEAD if with_extras else 3
+    if with_extras:
+        for r, values in enumerate(HEADER, start=3):
+            for k, v in enumerate(values, start=1):
+                if v != '':
+                    ws.cell(r, k, v)
     c = 1
     while c <= len(COLUMNS):
         group, heading = COLUMNS[c - 1]
         if group is None:
-            ws.cell(3, c, heading).alignment = wrap
-            ws.merge_cells(start_row=3, start_column=c, end_row=4, end_column=c)
+            ws.cell(head, c, heading).alignment = wrap
+            ws.merge_cells(start_row=head, start_column=c, end_row=head + 1, end_column=c)
             c += 1
             continue
         span = 1
         while c + span <= len(COLUMNS) and COLUMNS[c + span - 1][0] == group:
             span += 1
-        ws.cell(3, c, group).alignment = wrap
+        ws.cell(head, c, group).alignment = wrap
         if span > 1:
-            ws.merge_cells(start_row=3, start_column=c, end_row=3, end_column=c + span - 1)
+            ws.merge_cells(start_row=head, start_column=c, end_row=head, end_column=c + span - 1)
         for k in range(span):
-            ws.cell(4, c + k, COLUMNS[c + k - 1][1]).alignment = wrap
+            ws.cell(head + 1, c + k, COLUMNS[c + k - 1][1]).alignment = wrap
         c += span
     rows = (EXAMPLES if with_extras else []) + [patient(i) for i in range(1, n + 1)]
-    for r, values in enumerate(rows, start=5):
+    for r, values in enumerate(rows, start=head + 2):
         for k, v in enumerate(values, start=1):
             if v != '':
                 cell = ws.cell(r, k, v)

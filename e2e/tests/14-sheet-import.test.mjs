@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { IoPage } from '../pages/io.mjs';
+import { OverviewPage } from '../pages/overview.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
 import { SummaryPage } from '../pages/summary.mjs';
 
@@ -53,14 +54,21 @@ test('取り込み: 紙の様式1の形の Excel（記入例つき）を空の�
   assertEqual(await io.sheetColumnField('AJ'), '1週間の合計訪問看護利用回数', 'the computed column is recognised');
   const rows = await io.sheetRows();
   assertEqual(rows.filter((r) => r.text.startsWith('記入例')).length, 2, 'both 記入例 listed as skipped');
+  // The seed's 地域の概況 block above the table is read too.
+  const overview = await io.page.locator('[data-testid=sheet-overview]').innerText();
+  assert(overview.includes('人口（人）') && overview.includes(EXPECTED.population), overview);
   await io.sheetPreview().screenshot({ path: shot('sheet-preview-xlsx.png') });
   // Nothing is written before the plan is confirmed.
   await io.planSheet();
-  assertEqual((await io.summary()).new, EXPECTED.patients, 'every patient is new');
+  assertEqual((await io.summary()).new, EXPECTED.patients + 1, 'every patient is new, and the 地域の概況');
   const done = await io.apply();
   assert(done.startsWith('取り込みました'), done);
 
   await openArea(home, 'ブック保健所管内');
+  const overviewPage = new OverviewPage(page);
+  await overviewPage.open();
+  assertEqual(await overviewPage.value('population'), EXPECTED.population);
+  assertEqual(await overviewPage.value('area_km2'), EXPECTED.area);
   const roster = new PatientsPage(page);
   await roster.open();
   assertEqual(await roster.count(), `${EXPECTED.patients}人`, 'the roster has the 30 patients');

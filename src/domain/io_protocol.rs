@@ -129,6 +129,10 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<(u64, T), ProtocolError
         v: u32,
         id: u64,
     }
+    // A message is an object (serde would also read `[v, id]` as the head).
+    if !text.trim_start().starts_with('{') {
+        return Err(ProtocolError::Malformed("JSON のオブジェクトではありません".to_string()));
+    }
     let head: Head = serde_json::from_str(text).map_err(|e| ProtocolError::Malformed(e.to_string()))?;
     if head.v != PROTOCOL_VERSION {
         return Err(ProtocolError::Version { got: head.v });
@@ -168,6 +172,7 @@ mod tests {
                     sheet: 1,
                     columns: vec![Some("name".into()), None],
                     diagnosis: Some(rid("d1")),
+                    skip_overview: true,
                 },
                 edit: Some((4, 2, "70".into())),
                 view: view(),

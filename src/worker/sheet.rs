@@ -89,7 +89,7 @@ pub(super) async fn open(
         encoding: encoding.map(|e| e.label().to_string()),
         local,
         diagnoses,
-        choices: SheetChoices { sheet, columns: Vec::new(), diagnosis },
+        choices: SheetChoices { sheet, columns: Vec::new(), diagnosis, skip_overview: false },
     };
     let session = Rc::new(RefCell::new(session));
     let reply = preview(&mut session.borrow_mut(), view);
@@ -154,7 +154,7 @@ pub(super) fn plan(id: u64, session: &Rc<RefCell<SheetSession>>, choices: SheetC
     let mut s = session.borrow_mut();
     s.choices = choices;
     let existing = existing_of(&s);
-    let (preview, rows) = make_preview(
+    let (preview, read) = make_preview(
         &s.source.file_name,
         s.encoding.clone(),
         &s.grids,
@@ -177,7 +177,15 @@ pub(super) fn plan(id: u64, session: &Rc<RefCell<SheetSession>>, choices: SheetC
         return Reply::Failed { message: "取り込み先の地域診断が見つかりません".to_string() };
     };
     progress(id, "取り込む内容を調べています", 0, 1);
-    let bundle = sheet_bundle(&diagnosis, &existing, &rows, now(), &s.source.me, &mut new_record_id);
+    let bundle = sheet_bundle(
+        &diagnosis,
+        &existing,
+        &read.rows,
+        read.overview.as_ref(),
+        now(),
+        &s.source.me,
+        &mut new_record_id,
+    );
     let parsed = ParsedBundle { bundle, migrated_from: None, warnings: vec![preview.summary.clone()] };
     let plan = make_plan(id, &s.local, &parsed);
     let session = Rc::new(Session { source: s.source.clone(), parsed, plan, local_diagnoses: diagnoses_of(&s.local) });

@@ -100,7 +100,8 @@ fn files_that_are_not_spreadsheets() {
     assert!(matches!(read_file("u.csv", &utf16, |_| None), Err(super::SheetError::Encoding(_))));
 }
 
-/// The paper layout written by openpyxl: title row, grouped headings merged over two rows,
+/// The paper layout written by openpyxl: title row, the 地域の概況 block, grouped headings
+/// merged over two rows,
 /// 例1/例2, onsets as Excel dates, 介護度 in words; a 様式3 sheet and a memo sheet.
 #[test]
 fn the_paper_workbook_reads_every_sheet() {
@@ -110,13 +111,17 @@ fn the_paper_workbook_reads_every_sheet() {
     let names: Vec<&str> = grids.iter().map(|g| g.name.as_str()).collect();
     assert_eq!(names, vec!["様式1", "様式3", "メモ"]);
     let layout = find_any_table(&grids[0]).unwrap();
-    assert_eq!(layout.heading_rows, (2, 3));
+    assert_eq!(layout.heading_rows, (11, 12));
+    // The seed's 地域の概況 block above the table.
+    let header = crate::domain::sheet::overview::find_overview(&grids[0], Some(layout.heading_rows.0));
+    assert_eq!(header.len(), 14);
+    assert_eq!((header[1].field.as_str(), header[1].text.as_str()), ("population", "123456"));
     let rows = read_rows(&grids[0], &layout, &Existing::default(), Date::new(2026, 12, 2).unwrap());
     assert_eq!(rows.iter().filter(|r| r.example).count(), 2);
     let ps = patients(&grids[0]);
     assert_eq!(ps.len(), 30);
     let (row, p1, notes) = &ps[0];
-    assert_eq!(*row, 6, "sheet row 7 (title, blank, two heading rows, two examples)");
+    assert_eq!(*row, 15, "sheet row 16 (title, blank, the 概況 block, blank, two heading rows, two examples)");
     assert!(notes.is_empty(), "{notes:?}");
     assert_eq!(p1.id_number, "1", "番号 stands in for the ID番号");
     // 2015 + 1 = 2016, month 2, written as an Excel date.

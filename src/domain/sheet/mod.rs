@@ -10,6 +10,7 @@
 pub mod cells;
 pub mod fields;
 pub mod layout;
+pub mod overview;
 pub mod preview;
 pub mod records;
 pub mod rows;

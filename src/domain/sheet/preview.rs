@@ -4,9 +4,11 @@
 
 use super::fields::TableKind;
 use super::layout::{find_any_table, mapping_problems, Layout};
+use super::overview::{find_overview, overview_label, read_overview};
 use super::records::{rows_summary, Existing};
 use super::rows::{read_rows, Finding, ReadRow};
 use super::{column_letters, Grid};
+use crate::domain::forms::overview_form::OverviewForm;
 use crate::domain::ids::RecordId;
 use crate::domain::issues::Severity;
 use crate::domain::time::Date;
@@ -53,6 +55,9 @@ pub struct SheetChoices {
     pub columns: Vec<Option<String>>,
     /// The 地域診断 the rows go into.
     pub diagnosis: Option<RecordId>,
+    /// Leave the 地域の概況 found above the table out.
+    #[serde(default)]
+    pub skip_overview: bool,
 }
 
 /// The preview.
@@ -77,6 +82,10 @@ pub struct SheetPreview {
     pub ready: usize,
     /// The 地域診断 on the device: (ID, title).
     pub diagnoses: Vec<(RecordId, String)>,
+    /// 地域の概況 found above the table (or on a sheet of its own): (項目名, value).
+    pub overview: Vec<(String, String)>,
+    /// Its findings, with their place.
+    pub overview_findings: Vec<String>,
 }
 
 /// The layout of `grid` with the nurse's column choices applied.
@@ -90,7 +99,13 @@ pub fn chosen_layout(grid: &Grid, columns: &[Option<String>]) -> Option<Layout> 
     Some(layout)
 }
 
-/// Reads the chosen sheet and makes the preview; returns the read rows too (for planning).
+/// What a preview read: the rows, and the 地域の概況 when it is to be imported.
+pub struct SheetRead {
+    pub rows: Vec<ReadRow>,
+    pub overview: Option<crate::domain::overview::Overview>,
+}
+
+/// Reads the chosen sheet and makes the preview; returns what it read too (for planning).
 #[allow(clippy::too_many_arguments)]
 pub fn make_preview(
     file_name: &str,
@@ -101,7 +116,7 @@ pub fn make_preview(
     existing: &Existing,
     today: Date,
     hide_names: bool,
-) -> (SheetPreview, Vec<ReadRow>) {
+) -> (SheetPreview, SheetRead) {
     let sheets: Vec<SheetChoice> = grids
         .iter()
         .enumerate()
@@ -117,11 +132,30 @@ pub fn make_preview(
     if diagnoses.is_empty() {
         problems.push("取り込み先の地域診断がありません。先に「地域診断の一覧」で作成してください".to_string());
     }
+    // 地域の概況: above the table, or in the first rows of a sheet without one.
+    let cells = grid.map(|g| find_overview(g, layout.as_ref().map(|l| l.heading_rows.0))).unwrap_or_default();
+    let (overview, overview_findings) = if cells.is_empty() {
+        (None, Vec::new())
+    } else {
+        let base = existing.overview().map(OverviewForm::from_overview).unwrap_or_default();
+        let (value, findings) = read_overview(base, &cells);
+        let sheet = grid.map(|g| g.name.as_str()).unwrap_or("");
+        let texts = findings
+            .iter()
+            .map(|(row, f)| format!("{}: {}", super::rows::place(sheet, *row, f.column, None), f.message))
+            .collect();
+        (value, texts)
+    };
+    let overview_values: Vec<(String, String)> =
+        cells.iter().map(|c| (overview_label(&c.field).to_string(), c.text.clone())).collect();
+    let overview = overview.filter(|_| !choices.skip_overview);
     let (Some(grid), Some(layout)) = (grid, layout) else {
         let name = grid.map(|g| g.name.as_str()).unwrap_or("");
-        problems.push(format!(
-            "シート「{name}」に様式1（番号・住所・氏名・年齢 など）や様式3（名称・所在地 など）の見出しが見つかりません。見出しの行があるシートを選ぶか、見出しを様式と同じ言葉にしてください"
-        ));
+        if overview_values.is_empty() {
+            problems.push(format!(
+                "シート「{name}」に様式1（番号・住所・氏名・年齢 など）や様式3（名称・所在地 など）の見出しが見つかりません。見出しの行があるシートを選ぶか、見出しを様式と同じ言葉にしてください"
+            ));
+        }
         let preview = SheetPreview {
             file_name: file_name.to_string(),
             encoding,
@@ -135,8 +169,10 @@ pub fn make_preview(
             unlisted: 0,
             ready: 0,
             diagnoses,
+            overview: overview_values,
+            overview_findings,
         };
-        return (preview, Vec::new());
+        return (preview, SheetRead { rows: Vec::new(), overview });
     };
     choices.columns = layout.columns.iter().map(|c| c.field.clone()).collect();
     problems.extend(mapping_problems(&layout));
@@ -164,8 +200,10 @@ pub fn make_preview(
         ready,
         layout: Some(layout),
         diagnoses,
+        overview: overview_values,
+        overview_findings,
     };
-    (preview, rows)
+    (preview, SheetRead { rows, overview })
 }
 
 /// Rows with findings first (in sheet order), then examples, up to the limit.
@@ -227,3 +265,7 @@ pub fn finding_text(layout: Option<&Layout>, f: &Finding) -> String {
         None => f.message.clone(),
     }
 }
+
+#[cfg(test)]
+#[path = "preview_tests.rs"]
+mod tests;

@@ -13,6 +13,7 @@ use super::rows::{ReadRow, RowValue};
 use crate::domain::bundle::{Bundle, ExportScope, BUNDLE_FORMAT, BUNDLE_VERSION};
 use crate::domain::forms::input::fold_width;
 use crate::domain::ids::{DeviceId, RecordId};
+use crate::domain::overview::Overview;
 use crate::domain::patient::Patient;
 use crate::domain::record::{leaf_paths, Body, FieldStamp, RecordKind, StoredRecord};
 use crate::domain::station::Station;
@@ -24,6 +25,7 @@ use serde_json::Value;
 pub struct Existing {
     patients: Vec<(String, StoredRecord, Patient)>,
     stations: Vec<(String, StoredRecord, Station)>,
+    overview: Option<(StoredRecord, Overview)>,
 }
 
 fn patient_key(id_number: &str) -> String {
@@ -49,6 +51,11 @@ impl Existing {
                 RecordKind::Station => {
                     if let Ok(s) = r.body_as::<Station>() {
                         existing.stations.push((station_key(&s.name, &s.address), r.clone(), s));
+                    }
+                }
+                RecordKind::Overview if !r.is_deleted() => {
+                    if let Ok(o) = r.body_as::<Overview>() {
+                        existing.overview = Some((r.clone(), o));
                     }
                 }
                 _ => {}
@@ -84,6 +91,11 @@ impl Existing {
         })
     }
 
+    /// The saved 地域の概況.
+    pub fn overview(&self) -> Option<&Overview> {
+        self.overview.as_ref().map(|(_, o)| o)
+    }
+
     /// The saved station with this 名称 and 所在地.
     pub fn station(&self, name: &str, address: &str) -> Option<&Station> {
         self.station_entry(name, address).map(|(_, _, s)| s)
@@ -99,33 +111,53 @@ fn record_for(
     me: &DeviceId,
     new_id: &mut dyn FnMut() -> RecordId,
 ) -> Option<StoredRecord> {
-    let (body, saved) = match value {
-        RowValue::Patient(p) => {
-            (Body::from_typed(p.as_ref()).ok()?, existing.patient_entry(&p.id_number).map(|e| &e.1))
-        }
-        RowValue::Station(s) => {
-            (Body::from_typed(s.as_ref()).ok()?, existing.station_entry(&s.name, &s.address).map(|e| &e.1))
-        }
+    let (kind, body, saved) = match value {
+        RowValue::Patient(p) => (
+            RecordKind::Patient,
+            Body::from_typed(p.as_ref()).ok()?,
+            existing.patient_entry(&p.id_number).map(|e| &e.1),
+        ),
+        RowValue::Station(s) => (
+            RecordKind::Station,
+            Body::from_typed(s.as_ref()).ok()?,
+            existing.station_entry(&s.name, &s.address).map(|e| &e.1),
+        ),
     };
-    let kind = match value {
-        RowValue::Patient(_) => RecordKind::Patient,
-        RowValue::Station(_) => RecordKind::Station,
+    let id = match saved {
+        Some(r) => r.meta.id.clone(),
+        None => new_id(),
     };
-    Some(match saved {
-        None => StoredRecord::create_body(new_id(), diagnosis.clone(), kind, body, now, me),
+    Some(sheet_record(kind, body, saved, id, diagnosis, now, me))
+}
+
+/// A record with the file's body: new (`saved` is `None`), the saved one unchanged when the
+/// bodies are equal, or the saved one with every changed field stamped as an edit made
+/// without knowledge of the saved value (so the plan shows it as 競合).
+fn sheet_record(
+    kind: RecordKind,
+    body: Body,
+    saved: Option<&StoredRecord>,
+    id: RecordId,
+    diagnosis: &RecordId,
+    now: Timestamp,
+    me: &DeviceId,
+) -> StoredRecord {
+    match saved {
+        None => StoredRecord::create_body(id, diagnosis.clone(), kind, body, now, me),
         Some(saved) if saved.body == body => saved.clone(),
         Some(saved) => {
             let old = leaf_paths(&saved.body.to_value());
             let new_value: Value = body.to_value();
             let new = leaf_paths(&new_value);
             let mut stamps = saved.stamps.clone();
+            let stamp = || FieldStamp { at: now, device: me.clone(), history: Vec::new() };
             for (path, value) in &new {
                 if old.get(path) != Some(value) {
-                    stamps.insert(path.clone(), FieldStamp { at: now, device: me.clone(), history: Vec::new() });
+                    stamps.insert(path.clone(), stamp());
                 }
             }
             for path in old.keys().filter(|p| !new.contains_key(*p)) {
-                stamps.insert(path.clone(), FieldStamp { at: now, device: me.clone(), history: Vec::new() });
+                stamps.insert(path.clone(), stamp());
             }
             let mut record = saved.clone();
             record.body = body;
@@ -133,15 +165,35 @@ fn record_for(
             record.touch(now, me);
             record
         }
-    })
+    }
+}
+
+/// The 地域の概況 record of a spreadsheet's header (the saved one with the file's values, or
+/// the 地域診断's one new record of that kind).
+fn overview_record(
+    overview: &Overview,
+    diagnosis: &RecordId,
+    existing: &Existing,
+    now: Timestamp,
+    me: &DeviceId,
+) -> Option<StoredRecord> {
+    let body = Body::from_typed(overview).ok()?;
+    let saved = existing.overview.as_ref().map(|(r, _)| r);
+    let id = match saved {
+        Some(r) => r.meta.id.clone(),
+        None => RecordId::singleton(diagnosis, crate::domain::records::singleton_suffix(RecordKind::Overview)?).ok()?,
+    };
+    Some(sheet_record(RecordKind::Overview, body, saved, id, diagnosis, now, me))
 }
 
 /// The bundle a spreadsheet makes for the 地域診断 `diagnosis` (its record as saved, so the
 /// plan finds it 同一): one record per row that read without errors, in the file's order.
+#[allow(clippy::too_many_arguments)]
 pub fn sheet_bundle(
     diagnosis: &StoredRecord,
     existing: &Existing,
     rows: &[ReadRow],
+    overview: Option<&Overview>,
     now: Timestamp,
     me: &DeviceId,
     new_id: &mut dyn FnMut() -> RecordId,
@@ -157,6 +209,7 @@ pub fn sheet_bundle(
             record_for(v, &diagnosis.meta.id, existing, at, me, new_id)
         })
         .collect();
+    records.extend(overview.and_then(|o| overview_record(o, &diagnosis.meta.id, existing, now, me)));
     records.sort_by(|a, b| (a.meta.kind.key(), &a.meta.id).cmp(&(b.meta.kind.key(), &b.meta.id)));
     Bundle {
         format: BUNDLE_FORMAT.to_string(),

@@ -43,7 +43,7 @@ fn plan(g: &Grid, local: &[StoredRecord], now: i64) -> (Bundle, Vec<(String, Out
     let existing = Existing::of(&d.meta.id, local);
     let layout = find_table(g, crate::domain::sheet::fields::TableKind::Patients).unwrap();
     let rows = read_rows(g, &layout, &existing, Date::new(2026, 12, 2).unwrap());
-    let bundle = sheet_bundle(&d, &existing, &rows, Timestamp(now), &me(), &mut ids());
+    let bundle = sheet_bundle(&d, &existing, &rows, None, Timestamp(now), &me(), &mut ids());
     let mut all = vec![d];
     all.extend(local.iter().cloned());
     let plan = plan_import(&all, &bundle);
@@ -118,7 +118,7 @@ fn rows_with_errors_make_no_record_and_the_summary_says_so() {
     let d = diagnosis();
     let layout = find_table(&g, crate::domain::sheet::fields::TableKind::Patients).unwrap();
     let rows = read_rows(&g, &layout, &Existing::default(), Date::new(2026, 12, 2).unwrap());
-    let bundle = sheet_bundle(&d, &Existing::default(), &rows, Timestamp(2_000), &me(), &mut ids());
+    let bundle = sheet_bundle(&d, &Existing::default(), &rows, None, Timestamp(2_000), &me(), &mut ids());
     assert_eq!(bundle.records.len(), 1);
     assert_eq!(
         rows_summary(layout.kind, &rows),

@@ -19,6 +19,13 @@ pub(super) fn SheetPreviewView(import: Import) -> impl IntoView {
             let encoding = p.encoding.clone().map(|e| format!("文字コード: {e}"));
             let ready = p.ready;
             let unlisted = p.unlisted;
+            let with_overview = !p.overview.is_empty() && !p.choices.skip_overview && p.overview_findings.is_empty();
+            let plan_label = if with_overview {
+                format!("取り込む内容を確認する（{ready} 行と地域の概況）")
+            } else {
+                format!("取り込む内容を確認する（{ready} 行）")
+            };
+            let can_plan = ready > 0 || with_overview;
             view! {
                 <div class="io-sheet" data-testid="sheet-preview" data-rev=move || import.sheet_rev.get().to_string()>
                     <h3>{format!("「{}」の取り込み", p.file_name)}</h3>
@@ -30,6 +37,7 @@ pub(super) fn SheetPreviewView(import: Import) -> impl IntoView {
                             {problems.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                         </ul>
                     })}
+                    <OverviewValues import preview=p.clone()/>
                     <Mapping import preview=p.clone()/>
                     <Rows import preview=p.clone()/>
                     {(unlisted > 0).then(|| view! {
@@ -40,10 +48,10 @@ pub(super) fn SheetPreviewView(import: Import) -> impl IntoView {
                             type="button"
                             class="primary"
                             data-testid="sheet-plan"
-                            prop:disabled=ready == 0
+                            prop:disabled=!can_plan
                             on:click=move |_| import.sheet_plan()
                         >
-                            {format!("取り込む内容を確認する（{ready} 行）")}
+                            {plan_label}
                         </button>
                         <button type="button" on:click=move |_| import.close()>"取り消し"</button>
                     </div>
@@ -107,6 +115,43 @@ fn Targets(import: Import, preview: Arc<SheetPreview>) -> impl IntoView {
             </label>
         </div>
     }
+}
+
+/// 地域の概況 found above the table: its values, its findings, and whether to take it.
+#[component]
+fn OverviewValues(import: Import, preview: Arc<SheetPreview>) -> impl IntoView {
+    if preview.overview.is_empty() {
+        return ().into_any();
+    }
+    let choices = preview.choices.clone();
+    let take = !choices.skip_overview;
+    let on_change = move |ev: leptos::ev::Event| {
+        let skip_overview = !event_target_checked(&ev);
+        import.refocus.set_value(Some("input[name=sheet-overview]".to_string()));
+        import.sheet_view(SheetChoices { skip_overview, ..choices.clone() }, None);
+    };
+    let values = preview
+        .overview
+        .iter()
+        .map(|(label, value)| view! { <div><dt>{label.clone()}</dt><dd>{value.clone()}</dd></div> })
+        .collect_view();
+    let findings = preview.overview_findings.clone();
+    view! {
+        <div class="io-sheet-overview" data-testid="sheet-overview">
+            <label class="io-choice">
+                <input type="checkbox" name="sheet-overview" prop:checked=take on:change=on_change/>
+                <span>{format!("地域の概況（{} 項目）も取り込む", preview.overview.len())}</span>
+            </label>
+            <dl>{values}</dl>
+            {(!findings.is_empty()).then(|| view! {
+                <ul class="io-refused" role="alert">
+                    <li>"地域の概況にエラーがあるため、地域の概況は取り込みません（直してから選び直してください）"</li>
+                    {findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                </ul>
+            })}
+        </div>
+    }
+    .into_any()
 }
 
 /// Column → field: one line per column of the file.

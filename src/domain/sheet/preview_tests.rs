@@ -1,0 +1,115 @@
+use super::*;
+use crate::domain::ids::{DeviceId, RecordId};
+use crate::domain::record::{RecordKind, StoredRecord};
+use crate::domain::sheet::records::sheet_bundle;
+use crate::domain::time::Timestamp;
+
+fn grid(rows: &[&[&str]]) -> Grid {
+    Grid {
+        name: "様式1".into(),
+        rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(),
+        merges: vec![],
+    }
+}
+
+fn today() -> Date {
+    Date::new(2026, 12, 2).unwrap()
+}
+
+fn diagnosis() -> StoredRecord {
+    let d = crate::domain::diagnosis::CommunityDiagnosis {
+        jurisdiction: "A保健所管内".into(),
+        fiscal_year: crate::domain::fiscal_year::FiscalYear::new(2025).unwrap(),
+    };
+    let id = RecordId::parse("diag-1").unwrap();
+    StoredRecord::create(id.clone(), id, &d, Timestamp(1_000), &DeviceId::parse("pc-a").unwrap()).unwrap()
+}
+
+/// The Excel tool's 様式1 sheet: the 地域の概況 above the 療養者 table.
+fn header_and_table() -> Grid {
+    grid(&[
+        &["人口", "50000", "人", "難病医療協力病院", "管内", "2", "ヵ所", "都道府県内", "18", "ヵ所"],
+        &["面積", "120.5", "Km2"],
+        &[],
+        &["番号", "住所", "氏名", "年齢"],
+        &["1", "A市", "田中", "70"],
+        &["2", "B町", "鈴木", "ALS"],
+    ])
+}
+
+#[test]
+fn the_header_above_the_table_is_read_too() {
+    let d = diagnosis();
+    let diagnoses = vec![(d.meta.id.clone(), "A保健所管内".to_string())];
+    let (preview, read) = make_preview(
+        "様式1.xlsx",
+        None,
+        &[header_and_table()],
+        &SheetChoices::default(),
+        diagnoses.clone(),
+        &Existing::default(),
+        today(),
+        false,
+    );
+    assert_eq!(preview.overview.len(), 4, "{:?}", preview.overview);
+    assert_eq!(preview.overview[0], ("人口（人）".to_string(), "50000".to_string()));
+    assert!(preview.overview_findings.is_empty());
+    // Row 2's 年齢 「ALS」 is an error, row 1 reads.
+    assert_eq!(preview.ready, 1);
+    assert_eq!(preview.rows.len(), 1);
+    let overview = read.overview.clone().unwrap();
+    assert_eq!(overview.population, Some(50_000));
+    let bundle = sheet_bundle(
+        &d,
+        &Existing::default(),
+        &read.rows,
+        read.overview.as_ref(),
+        Timestamp(2_000),
+        &DeviceId::parse("pc-a").unwrap(),
+        &mut || RecordId::parse("p-new").unwrap(),
+    );
+    let kinds: Vec<RecordKind> = bundle.records.iter().map(|r| r.meta.kind).collect();
+    assert!(kinds.contains(&RecordKind::Overview) && kinds.contains(&RecordKind::Patient), "{kinds:?}");
+
+    // The nurse leaves it out.
+    let skip = SheetChoices { skip_overview: true, ..preview.choices.clone() };
+    let (_, read) =
+        make_preview("様式1.xlsx", None, &[header_and_table()], &skip, diagnoses, &Existing::default(), today(), false);
+    assert!(read.overview.is_none());
+}
+
+#[test]
+fn a_sheet_with_only_the_header_can_be_imported() {
+    let only = grid(&[&["人口", "50000", "人"], &["面積", "120.5", "Km2"]]);
+    let d = diagnosis();
+    let (preview, read) = make_preview(
+        "概況.csv",
+        None,
+        &[only],
+        &SheetChoices::default(),
+        vec![(d.meta.id.clone(), "A".into())],
+        &Existing::default(),
+        today(),
+        false,
+    );
+    assert!(preview.problems.is_empty(), "{:?}", preview.problems);
+    assert!(preview.layout.is_none());
+    assert!(read.overview.is_some());
+}
+
+#[test]
+fn no_table_and_no_header_is_a_problem_named_by_sheet() {
+    let (preview, _) = make_preview(
+        "x.csv",
+        None,
+        &[grid(&[&["売上", "金額"]])],
+        &SheetChoices::default(),
+        vec![],
+        &Existing::default(),
+        today(),
+        false,
+    );
+    assert_eq!(preview.problems.len(), 2, "{:?}", preview.problems);
+    assert!(preview.problems[0].starts_with("取り込み先の地域診断がありません"));
+    assert!(preview.problems[1].contains("シート「様式1」"));
+}
