@@ -10,18 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch, newProfileDir } from './lib.mjs';
 import { AppPage } from './pages/app.mjs';
+import { longest, median, throttle, watchLongTasks } from './timing.mjs';
 
 // (Not imported from bench.mjs: it loads this file while it is still being evaluated.)
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-async function throttle(page, rate) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  return cdp;
-}
 
 const PATIENTS = 5000;
 const STATIONS = 1500;
@@ -64,18 +55,6 @@ async function phases(page, rate) {
   return m;
 }
 
-/** Watches long tasks (main thread blocked > 50 ms) from now on. */
-async function watchLongTasks(page) {
-  await page.evaluate(() => {
-    self.__longest = 0;
-    self.__observer?.disconnect();
-    self.__observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) self.__longest = Math.max(self.__longest, e.duration);
-    });
-    self.__observer.observe({ type: 'longtask' });
-  });
-}
-const longest = (page) => page.evaluate(() => self.__longest);
 
 async function throughTheUi(page, app, server, rate) {
   // Export from the page.

@@ -15,17 +15,8 @@
 // Goals unthrottled: render ≤ 200 ms, filter ≤ 50 ms, keystroke ≤ 16 ms (medians).
 import { launch, newProfileDir } from './lib.mjs';
 import { AppPage } from './pages/app.mjs';
+import { median, p90 } from './timing.mjs';
 
-// (Not imported from bench.mjs: it loads this file while it is still being evaluated.)
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-function p90(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.9) - 1)];
-}
 
 const PATIENTS = 1000;
 const STATIONS = 300;

@@ -6,12 +6,8 @@
 // transaction that first checks the revision it was planned on. Goal: ≤ 16 ms at 1x (median).
 import { launch, newProfileDir } from './lib.mjs';
 import { AppPage } from './pages/app.mjs';
+import { median } from './timing.mjs';
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 const PATIENTS = 5000;
 const STATIONS = 1500;

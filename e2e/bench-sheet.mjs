@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { launch, newProfileDir } from './lib.mjs';
 import { HomePage } from './pages/app.mjs';
 import { IoPage } from './pages/io.mjs';
+import { longest, median, throttle, watchLongTasks } from './timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FILES = [
@@ -17,23 +18,7 @@ const FILES = [
 const RUNS = 3;
 const ms = (x) => `${Math.round(x)} ms`;
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
-async function watchLongTasks(page) {
-  await page.evaluate(() => {
-    self.__longest = 0;
-    self.__observer?.disconnect();
-    self.__observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) self.__longest = Math.max(self.__longest, e.duration);
-    });
-    self.__observer.observe({ type: 'longtask' });
-  });
-}
-const longest = (page) => page.evaluate(() => self.__longest);
 
 /** One import of `file` into a new 地域診断: the times and blocks of its three steps. */
 async function once(page, home, io, file, n) {
@@ -74,8 +59,7 @@ async function sheetSection(server) {
   await home.goto(server.url);
   let n = 0;
   for (const rate of [1, 4]) {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const cdp = await throttle(page, rate);
     for (const [label, file] of FILES) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await once(page, home, io, file, ++n));

@@ -10,18 +10,8 @@
 // from `cargo bench --bench summary` (npm run bench runs both).
 import { launch, newProfileDir } from './lib.mjs';
 import { AppPage } from './pages/app.mjs';
+import { median, throttle } from './timing.mjs';
 
-// (Not imported from bench.mjs: it loads this file while it is still being evaluated.)
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-async function throttle(page, rate) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  return cdp;
-}
 
 const PATIENTS = 5000;
 const STATIONS = 1500;

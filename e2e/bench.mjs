@@ -13,6 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
+import { median, p90, throttle } from './timing.mjs';
 import { launch, newProfileDir } from './lib.mjs';
 import { AppPage } from './pages/app.mjs';
 import { IoPage } from './pages/io.mjs';
@@ -22,23 +23,9 @@ const dist = path.resolve(here, '..', 'dist');
 const benchDist = path.resolve(here, '..', 'dist-bench');
 const RATES = [1, 4];
 
-export function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-export function p90(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.9) - 1)];
-}
 const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 
-export async function throttle(page, rate) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  return cdp;
-}
 
 function sizeSection() {
   const files = fs.readdirSync(dist);

@@ -13,7 +13,7 @@ use crate::domain::ids::RecordId;
 use crate::domain::io_protocol::Reply;
 use crate::domain::record::StoredRecord;
 use crate::domain::sheet::fields::TableKind;
-use crate::domain::sheet::preview::{make_preview, SheetChoices};
+use crate::domain::sheet::preview::{make_preview, SheetChoices, SheetPreview, SheetRead};
 use crate::domain::sheet::records::{sheet_bundle, Existing};
 use crate::domain::sheet::{read_file, Grid, MAX_CELL_CHARS, MAX_COLUMNS};
 use crate::domain::time::Timestamp;
@@ -101,10 +101,11 @@ fn existing_of(s: &SheetSession) -> Existing {
     s.choices.diagnosis.as_ref().map(|d| Existing::of(d, &s.local)).unwrap_or_default()
 }
 
-/// Makes the preview with the session's choices (and keeps the choices it settled on).
-fn preview(s: &mut SheetSession, view: &ReviewView) -> Reply {
+/// Reads the chosen sheet with the session's choices: the preview, what it read, and the
+/// saved records it was read against.
+fn read_sheet(s: &SheetSession, view: &ReviewView) -> (SheetPreview, SheetRead, Existing) {
     let existing = existing_of(s);
-    let (preview, _) = make_preview(
+    let (preview, read) = make_preview(
         &s.source.file_name,
         s.encoding.clone(),
         &s.grids,
@@ -114,6 +115,12 @@ fn preview(s: &mut SheetSession, view: &ReviewView) -> Reply {
         now().date_jst(),
         view.hide_names,
     );
+    (preview, read, existing)
+}
+
+/// Makes the preview with the session's choices (and keeps the choices it settled on).
+fn preview(s: &mut SheetSession, view: &ReviewView) -> Reply {
+    let (preview, _, _) = read_sheet(s, view);
     s.choices = preview.choices.clone();
     Reply::Sheet { preview: Box::new(preview) }
 }
@@ -153,21 +160,11 @@ pub(super) fn view(
 pub(super) fn plan(id: u64, session: &Rc<RefCell<SheetSession>>, choices: SheetChoices, view: &ReviewView) -> Reply {
     let mut s = session.borrow_mut();
     s.choices = choices;
-    let existing = existing_of(&s);
-    let (preview, read) = make_preview(
-        &s.source.file_name,
-        s.encoding.clone(),
-        &s.grids,
-        &s.choices,
-        s.diagnoses.clone(),
-        &existing,
-        now().date_jst(),
-        view.hide_names,
-    );
+    let (preview, read, existing) = read_sheet(&s, view);
     if !preview.problems.is_empty() {
         return Reply::Failed { message: preview.problems.join("。") };
     }
-    if preview.ready == 0 {
+    if preview.ready == 0 && read.overview.is_none() {
         return Reply::Failed {
             message: "取り込める行がありません（エラーのある行を直してください）".to_string()
         };

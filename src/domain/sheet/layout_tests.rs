@@ -5,11 +5,7 @@ use crate::domain::forms::station_form::fields as s;
 use crate::domain::sheet::fields::{ADDITIONS, NUMBER};
 
 fn grid(rows: &[&[&str]], merges: Vec<(usize, usize, usize, usize)>) -> Grid {
-    Grid {
-        name: "様式1".into(),
-        rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(),
-        merges,
-    }
+    Grid { merges, ..crate::domain::sheet::test_support::grid(rows) }
 }
 
 fn field_at(layout: &Layout, column: usize) -> Option<&str> {

@@ -147,6 +147,8 @@ impl fmt::Display for SheetError {
 
 #[cfg(test)]
 mod fixture_tests;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 #[cfg(test)]
 mod tests {

@@ -177,14 +177,7 @@ pub fn read_overview(base: OverviewForm, cells: &[OverviewCell]) -> (Option<Over
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn grid(rows: &[&[&str]]) -> Grid {
-        Grid {
-            name: "様式1".into(),
-            rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(),
-            merges: vec![],
-        }
-    }
+    use crate::domain::sheet::test_support::grid;
 
     /// The seed's header: two blocks of labels, values and units side by side.
     fn seed_header() -> Grid {

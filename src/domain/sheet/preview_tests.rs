@@ -1,29 +1,9 @@
 use super::*;
-use crate::domain::ids::{DeviceId, RecordId};
-use crate::domain::record::{RecordKind, StoredRecord};
+use crate::domain::ids::RecordId;
+use crate::domain::record::RecordKind;
 use crate::domain::sheet::records::sheet_bundle;
+use crate::domain::sheet::test_support::{diagnosis, grid, me, today};
 use crate::domain::time::Timestamp;
-
-fn grid(rows: &[&[&str]]) -> Grid {
-    Grid {
-        name: "様式1".into(),
-        rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(),
-        merges: vec![],
-    }
-}
-
-fn today() -> Date {
-    Date::new(2026, 12, 2).unwrap()
-}
-
-fn diagnosis() -> StoredRecord {
-    let d = crate::domain::diagnosis::CommunityDiagnosis {
-        jurisdiction: "A保健所管内".into(),
-        fiscal_year: crate::domain::fiscal_year::FiscalYear::new(2025).unwrap(),
-    };
-    let id = RecordId::parse("diag-1").unwrap();
-    StoredRecord::create(id.clone(), id, &d, Timestamp(1_000), &DeviceId::parse("pc-a").unwrap()).unwrap()
-}
 
 /// The Excel tool's 様式1 sheet: the 地域の概況 above the 療養者 table.
 fn header_and_table() -> Grid {
@@ -65,7 +45,7 @@ fn the_header_above_the_table_is_read_too() {
         &read.rows,
         read.overview.as_ref(),
         Timestamp(2_000),
-        &DeviceId::parse("pc-a").unwrap(),
+        &me(),
         &mut || RecordId::parse("p-new").unwrap(),
     );
     let kinds: Vec<RecordKind> = bundle.records.iter().map(|r| r.meta.kind).collect();

@@ -1,39 +1,18 @@
 use super::*;
 use crate::domain::bundle::merge::Outcome;
 use crate::domain::bundle::plan_import;
-use crate::domain::diagnosis::CommunityDiagnosis;
 use crate::domain::issues::Severity;
 use crate::domain::sheet::layout::find_table;
 use crate::domain::sheet::rows::read_rows;
+use crate::domain::sheet::test_support::{diagnosis, grid, me};
 use crate::domain::sheet::Grid;
 use crate::domain::time::Date;
-
-fn me() -> DeviceId {
-    DeviceId::parse("pc-a").unwrap()
-}
 
 fn ids() -> impl FnMut() -> RecordId {
     let mut n = 0;
     move || {
         n += 1;
         RecordId::parse(&format!("sheet-{n:04}")).unwrap()
-    }
-}
-
-fn diagnosis() -> StoredRecord {
-    let d = CommunityDiagnosis {
-        jurisdiction: "A保健所管内".into(),
-        fiscal_year: crate::domain::fiscal_year::FiscalYear::new(2025).unwrap(),
-    };
-    let id = RecordId::parse("diag-1").unwrap();
-    StoredRecord::create(id.clone(), id, &d, Timestamp(1_000), &me()).unwrap()
-}
-
-fn grid(rows: &[&[&str]]) -> Grid {
-    Grid {
-        name: "様式1".into(),
-        rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(),
-        merges: vec![],
     }
 }
 

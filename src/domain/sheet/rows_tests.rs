@@ -3,20 +3,9 @@ use crate::domain::csv::{patients_csv, stations_csv, PatientCsvOptions};
 use crate::domain::forms::seed_examples::{seed_example_1, seed_example_2, seed_patient};
 use crate::domain::patient::{Age, AgeBand, CareLevel, VisitMode};
 use crate::domain::sheet::layout::find_table;
+use crate::domain::sheet::test_support::{grid, today};
 use crate::domain::sheet::text::parse_csv;
 use crate::domain::tri::Tri;
-
-fn today() -> Date {
-    Date::new(2026, 12, 2).unwrap()
-}
-
-fn grid(rows: &[&[&str]]) -> Grid {
-    Grid {
-        name: "様式1".into(),
-        rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(),
-        merges: vec![],
-    }
-}
 
 fn read(g: &Grid, kind: TableKind) -> (Layout, Vec<ReadRow>) {
     let layout = find_table(g, kind).unwrap();
