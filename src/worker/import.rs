@@ -5,81 +5,23 @@
 //! saw them (`planned_reads` → `WriteBatch::expect`). When another tab saved any of them
 //! meanwhile, nothing is written and the plan is made again and shown with a message.
 
-use super::sheet::{self, SheetSession};
+use super::session::{
+    diagnoses_of, encrypted_file, make_plan, open_session, refused, review, set_state, sheet_session, Session, Source,
+    State, PART_SIZE,
+};
+use super::sheet;
 use super::{progress, read_blob, store};
-use crate::domain::bundle::dataio::{
-    bundle_parts, import_done_message, join_applied, join_plans, plan_parts, refusal_heading,
-};
-use crate::domain::bundle::envelope::{parse_envelope, Envelope};
-use crate::domain::bundle::review::{ImportReview, ReviewView};
+use crate::domain::bundle::dataio::{import_done_message, join_applied, plan_parts};
+use crate::domain::bundle::envelope::parse_envelope;
+use crate::domain::bundle::review::ReviewView;
 use crate::domain::bundle::{
-    apply_plan, detect_file_kind, plan_import, planned_reads, split_diagnoses, BundleReader, FileKind, ImportPlan,
-    KnownIds, ParsedBundle, Resolutions,
+    apply_plan, detect_file_kind, planned_reads, split_diagnoses, BundleReader, FileKind, KnownIds, Resolutions,
 };
-use crate::domain::ids::DeviceId;
 use crate::domain::io_protocol::{Reply, Request};
-use crate::domain::record::{RecordKind, StoredRecord};
 use crate::domain::sheet::is_spreadsheet;
-use crate::storage::idb::IdbStore;
 use crate::storage::{load_all, Expect, StorageError, Store, WriteBatch};
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
-
-/// Records checked, planned or applied per step (one progress message each).
-const PART_SIZE: usize = 500;
-
-/// Where a file goes and what it is called: the database, the file's name, this device.
-#[derive(Clone)]
-pub(super) struct Source {
-    pub store: Rc<IdbStore>,
-    pub file_name: String,
-    pub me: DeviceId,
-}
-
-/// A checked file and its plan, waiting for the nurse.
-pub(super) struct Session {
-    pub source: Source,
-    pub parsed: ParsedBundle,
-    pub plan: ImportPlan,
-    /// The device's 地域診断 when the plan was made (the write expects them unchanged).
-    pub local_diagnoses: Vec<StoredRecord>,
-}
-
-/// What the worker holds between requests.
-pub(super) enum State {
-    Empty,
-    /// A spreadsheet whose preview the nurse is looking at.
-    Sheet(Rc<RefCell<SheetSession>>),
-    /// An encrypted file waiting for its password.
-    Encrypted {
-        source: Source,
-        envelope: Rc<Envelope>,
-    },
-    Open(Rc<Session>),
-}
-
-thread_local! {
-    static STATE: RefCell<State> = const { RefCell::new(State::Empty) };
-}
-
-pub(super) fn set_state(state: State) {
-    STATE.with(|s| *s.borrow_mut() = state);
-}
-
-fn open_session() -> Option<Rc<Session>> {
-    STATE.with(|s| match &*s.borrow() {
-        State::Open(session) => Some(session.clone()),
-        _ => None,
-    })
-}
-
-fn sheet_session() -> Option<Rc<RefCell<SheetSession>>> {
-    STATE.with(|s| match &*s.borrow() {
-        State::Sheet(session) => Some(session.clone()),
-        _ => None,
-    })
-}
 
 const NO_FILE: &str = "読み込んだファイルがありません。もう一度ファイルを選んでください。";
 
@@ -127,16 +69,6 @@ pub async fn answer(id: u64, request: Request, file: JsValue) -> Reply {
     }
 }
 
-pub(super) fn refused(file_name: &str, lines: Vec<String>) -> Reply {
-    set_state(State::Empty);
-    Reply::Refused { heading: refusal_heading(file_name), lines }
-}
-
-pub(super) fn review(s: &Session, view: &ReviewView, replanned: Option<usize>) -> Reply {
-    let review = ImportReview::make(&s.parsed, &s.plan, &s.source.file_name, &s.source.me, view, replanned);
-    Reply::Review { review: Box::new(review) }
-}
-
 /// A chosen file's bytes: an encrypted file asks for its password; anything else is checked.
 async fn open_bytes(id: u64, source: Source, bytes: Vec<u8>, view: &ReviewView) -> Reply {
     if detect_file_kind(&bytes) == FileKind::Encrypted {
@@ -153,11 +85,7 @@ async fn open_bytes(id: u64, source: Source, bytes: Vec<u8>, view: &ReviewView) 
 }
 
 async fn decrypt(id: u64, password: &str, view: &ReviewView) -> Reply {
-    let encrypted = STATE.with(|s| match &*s.borrow() {
-        State::Encrypted { source, envelope } => Some((source.clone(), envelope.clone())),
-        _ => None,
-    });
-    let Some((source, envelope)) = encrypted else {
+    let Some((source, envelope)) = encrypted_file() else {
         return Reply::Failed { message: NO_FILE.to_string() };
     };
     progress(id, "パスワードを確かめています", 0, 1);
@@ -197,21 +125,6 @@ async fn check_and_plan(id: u64, source: Source, bytes: Vec<u8>, view: &ReviewVi
     let reply = review(&session, view, None);
     set_state(State::Open(session));
     reply
-}
-
-pub(super) fn diagnoses_of(local: &[StoredRecord]) -> Vec<StoredRecord> {
-    local.iter().filter(|r| r.meta.kind == RecordKind::Diagnosis).cloned().collect()
-}
-
-pub(super) fn make_plan(id: u64, local: &[StoredRecord], parsed: &ParsedBundle) -> ImportPlan {
-    let parts = bundle_parts(&parsed.bundle, PART_SIZE);
-    let total = parts.len();
-    let mut plans = Vec::with_capacity(total);
-    for (i, part) in parts.iter().enumerate() {
-        progress(id, "取り込む内容を調べています", i, total);
-        plans.push(plan_import(local, part));
-    }
-    join_plans(plans)
 }
 
 /// Applies the plan and writes it in one transaction that expects every record it writes

@@ -14,6 +14,7 @@
 pub mod crypto;
 mod export;
 mod import;
+mod session;
 mod sheet;
 
 use crate::domain::io_protocol::{decode, encode, Reply, Request};

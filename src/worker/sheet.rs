@@ -4,33 +4,22 @@
 //! bundle import is (`import::Session`), so 新規・更新・同一・競合, the review, the one
 //! transaction and the re-plan when another tab saved meanwhile are the same.
 
-use super::import::{diagnoses_of, make_plan, refused, review, set_state, Session, Source, State};
 use super::progress;
+use super::session::{diagnoses_of, make_plan, refused, review, set_state, Session, SheetSession, Source, State};
 use crate::domain::bundle::dataio::diagnosis_choices;
 use crate::domain::bundle::review::ReviewView;
 use crate::domain::bundle::ParsedBundle;
 use crate::domain::ids::RecordId;
 use crate::domain::io_protocol::Reply;
-use crate::domain::record::StoredRecord;
+use crate::domain::sheet::existing::Existing;
 use crate::domain::sheet::fields::TableKind;
 use crate::domain::sheet::preview::{make_preview, SheetChoices, SheetPreview, SheetRead};
-use crate::domain::sheet::records::{sheet_bundle, Existing};
-use crate::domain::sheet::{read_file, Grid, MAX_CELL_CHARS, MAX_COLUMNS};
+use crate::domain::sheet::records::sheet_bundle;
+use crate::domain::sheet::{read_file, MAX_CELL_CHARS, MAX_COLUMNS};
 use crate::domain::time::Timestamp;
 use crate::storage::load_all;
 use std::cell::RefCell;
 use std::rc::Rc;
-
-/// An open spreadsheet.
-pub(crate) struct SheetSession {
-    source: Source,
-    grids: Vec<Grid>,
-    encoding: Option<String>,
-    /// Every record on the device when the file was opened.
-    local: Vec<StoredRecord>,
-    diagnoses: Vec<(RecordId, String)>,
-    choices: SheetChoices,
-}
 
 fn now() -> Timestamp {
     Timestamp(js_sys::Date::now() as i64)

@@ -1,9 +1,9 @@
 //! The committed files the E2E tests import (e2e/fixtures/sheets/, written by
 //! tools/make-sheet-fixtures.py with openpyxl and Python's cp932 codec), read natively.
 
+use super::existing::Existing;
 use super::fields::TableKind;
 use super::layout::find_any_table;
-use super::records::Existing;
 use super::rows::{read_rows, RowValue};
 use super::text::{decode, Encoding};
 use super::{read_file, Grid};

@@ -8,6 +8,7 @@
 //! the bundle import then plans (新規・更新・同一・競合) and writes like any other file.
 
 pub mod cells;
+pub mod existing;
 pub mod fields;
 pub mod layout;
 pub mod overview;

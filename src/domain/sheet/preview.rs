@@ -2,10 +2,11 @@
 //! found and its column → field mapping (which she may change), every row with a finding,
 //! and the 地域診断 it goes into. The worker makes it; the page only shows it.
 
+use super::existing::Existing;
 use super::fields::TableKind;
 use super::layout::{find_any_table, mapping_problems, Layout};
 use super::overview::{find_overview, overview_label, read_overview};
-use super::records::{rows_summary, Existing};
+use super::records::rows_summary;
 use super::rows::{read_rows, Finding, ReadRow};
 use super::{column_letters, Grid};
 use crate::domain::forms::overview_form::OverviewForm;

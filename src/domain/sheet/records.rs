@@ -7,100 +7,15 @@
 //! plan shows it as 競合 and the nurse chooses (the spreadsheet may be older than what was
 //! typed in the app); equal fields are 同一, so importing the same file twice writes nothing.
 
+use super::existing::Existing;
 use super::fields::TableKind;
-use super::layout::normalise_heading;
 use super::rows::{ReadRow, RowValue};
 use crate::domain::bundle::{Bundle, ExportScope, BUNDLE_FORMAT, BUNDLE_VERSION};
-use crate::domain::forms::input::fold_width;
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::overview::Overview;
-use crate::domain::patient::Patient;
 use crate::domain::record::{leaf_paths, Body, FieldStamp, RecordKind, StoredRecord};
-use crate::domain::station::Station;
 use crate::domain::time::Timestamp;
 use serde_json::Value;
-
-/// The saved patients and stations of the 地域診断 a file goes into.
-#[derive(Clone, Debug, Default)]
-pub struct Existing {
-    patients: Vec<(String, StoredRecord, Patient)>,
-    stations: Vec<(String, StoredRecord, Station)>,
-    overview: Option<(StoredRecord, Overview)>,
-}
-
-fn patient_key(id_number: &str) -> String {
-    fold_width(id_number.trim())
-}
-
-fn station_key(name: &str, address: &str) -> String {
-    format!("{}|{}", normalise_heading(name), normalise_heading(address))
-}
-
-impl Existing {
-    /// From the records of one 地域診断 (records of other kinds, and bodies that do not
-    /// parse, are left out).
-    pub fn of(diagnosis: &RecordId, records: &[StoredRecord]) -> Existing {
-        let mut existing = Existing::default();
-        for r in records.iter().filter(|r| &r.meta.diagnosis_id == diagnosis) {
-            match r.meta.kind {
-                RecordKind::Patient => {
-                    if let Ok(p) = r.body_as::<Patient>() {
-                        existing.patients.push((patient_key(&p.id_number), r.clone(), p));
-                    }
-                }
-                RecordKind::Station => {
-                    if let Ok(s) = r.body_as::<Station>() {
-                        existing.stations.push((station_key(&s.name, &s.address), r.clone(), s));
-                    }
-                }
-                RecordKind::Overview if !r.is_deleted() => {
-                    if let Ok(o) = r.body_as::<Overview>() {
-                        existing.overview = Some((r.clone(), o));
-                    }
-                }
-                _ => {}
-            }
-        }
-        existing
-    }
-
-    fn patient_entry(&self, id_number: &str) -> Option<&(String, StoredRecord, Patient)> {
-        let key = patient_key(id_number);
-        if key.is_empty() {
-            return None;
-        }
-        self.patients.iter().find(|(k, _, _)| *k == key)
-    }
-
-    /// The saved patient with this ID番号 (widths folded).
-    pub fn patient(&self, id_number: &str) -> Option<&Patient> {
-        self.patient_entry(id_number).map(|(_, _, p)| p)
-    }
-
-    fn station_entry(&self, name: &str, address: &str) -> Option<&(String, StoredRecord, Station)> {
-        let key = station_key(name, address);
-        let by_name = normalise_heading(name);
-        if by_name.is_empty() {
-            return None;
-        }
-        // The same name and address; or the same name where one side has no address.
-        self.stations.iter().find(|(k, _, _)| *k == key).or_else(|| {
-            self.stations.iter().find(|(_, _, s)| {
-                normalise_heading(&s.name) == by_name && (s.address.trim().is_empty() || address.trim().is_empty())
-            })
-        })
-    }
-
-    /// The saved 地域の概況.
-    pub fn overview(&self) -> Option<&Overview> {
-        self.overview.as_ref().map(|(_, o)| o)
-    }
-
-    /// The saved station with this 名称 and 所在地.
-    pub fn station(&self, name: &str, address: &str) -> Option<&Station> {
-        self.station_entry(name, address).map(|(_, _, s)| s)
-    }
-}
 
 /// The record a read row makes: the saved one with the file's values, or a new one.
 fn record_for(
@@ -178,7 +93,7 @@ fn overview_record(
     me: &DeviceId,
 ) -> Option<StoredRecord> {
     let body = Body::from_typed(overview).ok()?;
-    let saved = existing.overview.as_ref().map(|(r, _)| r);
+    let saved = existing.overview_record();
     let id = match saved {
         Some(r) => r.meta.id.clone(),
         None => RecordId::singleton(diagnosis, crate::domain::records::singleton_suffix(RecordKind::Overview)?).ok()?,

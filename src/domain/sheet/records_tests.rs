@@ -2,6 +2,7 @@ use super::*;
 use crate::domain::bundle::merge::Outcome;
 use crate::domain::bundle::plan_import;
 use crate::domain::issues::Severity;
+use crate::domain::patient::Patient;
 use crate::domain::sheet::layout::find_table;
 use crate::domain::sheet::rows::read_rows;
 use crate::domain::sheet::test_support::{diagnosis, grid, me};

@@ -2,9 +2,9 @@
 //! checked by that form's own parse: a finding names the row and the column it came from.
 
 use super::cells;
+use super::existing::Existing;
 use super::fields::{TableKind, ADDITIONS, NUMBER};
 use super::layout::{is_example_row, normalise_heading, Layout};
-use super::records::Existing;
 use super::{column_letters, Grid};
 use crate::domain::forms::input::fold_width;
 use crate::domain::forms::patient_form::{fields as p, PatientForm};
