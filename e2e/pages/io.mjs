@@ -323,19 +323,33 @@ export class IoPage extends AppPage {
     return p.allInnerTexts();
   }
 
-  /** The listed rows: [{ row: '3 行目', key, text }]. */
+  /** The listed rows: [{ row: '3 行目', key, text }] (text: the whole row, its notes included). */
   async sheetRows() {
     const rows = this.page.locator('[data-testid=sheet-rows] tbody tr');
     const out = [];
     for (let i = 0; i < (await rows.count()); i++) {
       const r = rows.nth(i);
       out.push({
-        row: (await r.locator('th').innerText()).trim(),
-        key: (await r.locator('td').nth(0).innerText()).trim(),
-        text: (await r.locator('td').nth(1).innerText()).trim(),
+        row: (await r.locator('th .io-row-no').innerText()).trim(),
+        key: (await r.locator('th .io-row-key').innerText()).trim(),
+        text: (await r.innerText()).replace(/\s+/g, ' ').trim(),
       });
     }
     return out;
+  }
+
+  /** The marked cells of sheet row `row`: { error: [letters], warning: [letters] } by header. */
+  async markedCells(row) {
+    return this.page.locator(`[data-testid=sheet-row-${row}]`).evaluate((tr) => {
+      const table = tr.closest('table');
+      const heads = [...table.querySelectorAll('thead th')].map((th) => th.querySelector('.io-col')?.textContent ?? '');
+      const out = { error: [], warning: [] };
+      [...tr.children].forEach((cell, i) => {
+        if (cell.classList.contains('error')) out.error.push(heads[i].replace('列 ', ''));
+        if (cell.classList.contains('warning')) out.warning.push(heads[i].replace('列 ', ''));
+      });
+      return out;
+    });
   }
 
   /** Unfolds 列の割り当て (its table is drawn only while unfolded). */

@@ -44,7 +44,7 @@ async function start(server, name, area) {
 }
 
 test('取り込み: 紙の様式1の形の Excel（記入例つき）を空の地域診断へ。様式1に30人、集計も30人、様式3のシートも', async ({ server }) => {
-  const { context, problems, page, home, io } = await start(server, 'sheet-xlsx', 'ブック保健所管内');
+  const { context, problems, page, io } = await start(server, 'sheet-xlsx', 'ブック保健所管内');
   await io.open();
   await io.chooseFile(XLSX);
   await io.sheetPreview().waitFor();
@@ -53,7 +53,7 @@ test('取り込み: 紙の様式1の形の Excel（記入例つき）を空の�
   assertEqual(await io.sheetColumnField('S'), '神経内科専門医療機関 機関名', 'a heading under its merged group');
   assertEqual(await io.sheetColumnField('AJ'), '1週間の合計訪問看護利用回数', 'the computed column is recognised');
   const rows = await io.sheetRows();
-  assertEqual(rows.filter((r) => r.text.startsWith('記入例')).length, 2, 'both 記入例 listed as skipped');
+  assertEqual(rows.filter((r) => r.text.includes('記入例（読み飛ばします）')).length, 2, 'both 記入例 listed as skipped');
   // The seed's 地域の概況 block above the table is read too.
   const overview = await io.page.locator('[data-testid=sheet-overview]').innerText();
   assert(overview.includes('人口（人）') && overview.includes(EXPECTED.population), overview);
@@ -64,14 +64,17 @@ test('取り込み: 紙の様式1の形の Excel（記入例つき）を空の�
   const done = await io.apply();
   assert(done.startsWith('取り込みました'), done);
 
-  await openArea(home, 'ブック保健所管内');
+  // The link after the import opens the 地域診断's roster.
+  const link = io.page.locator('[data-testid=import-open-target]');
+  assertEqual((await link.innerText()).trim(), '様式1 療養者を開く');
+  await link.click();
+  const roster = new PatientsPage(page);
+  await roster.table().waitFor();
+  assertEqual(await roster.count(), `${EXPECTED.patients}人`, 'the roster has the 30 patients');
   const overviewPage = new OverviewPage(page);
   await overviewPage.open();
   assertEqual(await overviewPage.value('population'), EXPECTED.population);
   assertEqual(await overviewPage.value('area_km2'), EXPECTED.area);
-  const roster = new PatientsPage(page);
-  await roster.open();
-  assertEqual(await roster.count(), `${EXPECTED.patients}人`, 'the roster has the 30 patients');
   const summaryPage = new SummaryPage(page);
   await summaryPage.open();
   const n = await summaryPage.n();
@@ -134,6 +137,9 @@ test('取り込み: エラーは行と列で示し、確定まで何も書かな
   assert(byRow['4 行目'].text.includes('列 H（医療処置管理人工呼吸器）'), byRow['4 行目'].text);
   assert(byRow['6 行目'].text.includes('2 行目と同じ'), byRow['6 行目'].text);
   assert((await io.sheetSummary()).includes('エラーのある行 3 行'), await io.sheetSummary());
+  // Marked in the file's layout: the 年齢 cell of row 3, the 人工呼吸器 cell of row 4.
+  assertEqual((await io.markedCells(3)).error, ['F']);
+  assertEqual((await io.markedCells(4)).error, ['H']);
   await io.sheetPreview().screenshot({ path: shot('sheet-preview-errors.png') });
   // Nothing saved while she looks.
   await openArea(home, 'エラー保健所管内');

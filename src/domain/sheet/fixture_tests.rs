@@ -133,3 +133,16 @@ fn the_paper_workbook_reads_every_sheet() {
     assert_eq!(stations.kind, TableKind::Stations);
     assert_eq!(find_any_table(&grids[2]), None);
 }
+
+/// Regression: the headings shown for the paper workbook's columns once had the 地域の概況
+/// values above the table in them (「ＰＤ 住所」, 「150 氏名」).
+#[test]
+fn headings_shown_start_at_the_first_heading_row() {
+    let bytes = include_bytes!("../../../e2e/fixtures/sheets/yoshiki1.xlsx");
+    let (grids, _) = read_file("yoshiki1.xlsx", bytes, |_| None).unwrap();
+    let layout = find_any_table(&grids[0]).unwrap();
+    let heading = |i: usize| layout.columns.iter().find(|c| c.index == i).map(|c| c.heading.clone()).unwrap();
+    assert_eq!(heading(1), "住所");
+    assert_eq!(heading(2), "氏名");
+    assert_eq!(heading(7), "医療処置管理 人工呼吸器");
+}

@@ -202,13 +202,17 @@ pub fn find_table(grid: &Grid, kind: TableKind) -> Option<Layout> {
         }
     }
     let (bottom, _) = best?;
-    let (columns, _) = columns_at(grid, bottom, kind);
+    let (mut columns, _) = columns_at(grid, bottom, kind);
     // Up from the last heading row while the row above has headings (a title row further up,
     // after a blank row, is not one).
     let has_text = |row: usize| columns.iter().any(|c| !grid.merged_cell(row, c.index).trim().is_empty());
     let mut first = bottom;
     while first > bottom.saturating_sub(HEADING_DEPTH - 1) && has_text(first - 1) {
         first -= 1;
+    }
+    // Headings as shown: from the first heading row only (not what stands above the table).
+    for c in &mut columns {
+        c.heading = heading_text(grid, first, bottom, c.index);
     }
     Some(Layout { kind, heading_rows: (first, bottom), columns })
 }

@@ -37,8 +37,9 @@ pub struct PreviewRow {
     /// ID番号 or 名称 (or the 氏名 column hidden when 氏名・住所を隠す is on).
     pub key: String,
     pub findings: Vec<Finding>,
-    /// The cell text of each finding's column, to fix it in place.
-    pub cells: Vec<(usize, String)>,
+    /// The text of every column of the table (in the layout's order), to show the row as in
+    /// the file and fix a cell in place.
+    pub cells: Vec<String>,
 }
 
 impl PreviewRow {
@@ -214,17 +215,12 @@ fn listed_rows(grid: &Grid, layout: &Layout, rows: &[ReadRow], hide_names: bool)
     let listed = with
         .into_iter()
         .take(PREVIEW_ROW_LIMIT)
-        .map(|r| {
-            let mut columns: Vec<usize> = r.findings.iter().filter_map(|f| f.column).collect();
-            columns.sort_unstable();
-            columns.dedup();
-            PreviewRow {
-                row: r.row,
-                example: r.example,
-                key: row_key(grid, layout, r.row, hide_names),
-                findings: r.findings.clone(),
-                cells: columns.into_iter().map(|c| (c, grid.cell(r.row, c).to_string())).collect(),
-            }
+        .map(|r| PreviewRow {
+            row: r.row,
+            example: r.example,
+            key: row_key(grid, layout, r.row, hide_names),
+            findings: r.findings.clone(),
+            cells: layout.columns.iter().map(|c| grid.cell(r.row, c.index).to_string()).collect(),
         })
         .collect();
     (listed, unlisted)

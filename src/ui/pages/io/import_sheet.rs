@@ -4,8 +4,11 @@
 //! is written here: 「取り込む内容を確認する」 makes the same plan as a bundle import.
 
 use super::import_state::Import;
+use crate::domain::issues::Severity;
 use crate::domain::sheet::column_letters;
+use crate::domain::sheet::layout::Layout;
 use crate::domain::sheet::preview::{finding_text, PreviewRow, SheetChoices, SheetPreview};
+use crate::domain::sheet::rows::Finding;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -238,37 +241,40 @@ fn MappingLine(
     }
 }
 
-/// Rows with findings (errors first in sheet order) and the 記入例 skipped.
+/// The rows with findings and the 記入例, in the file's own layout (its columns in order):
+/// each cell with an error or a warning is marked, and an error can be fixed in place. The
+/// table scrolls sideways in its own box, never the page.
 #[component]
 fn Rows(import: Import, preview: Arc<SheetPreview>) -> impl IntoView {
+    let Some(layout) = preview.layout.clone() else { return ().into_any() };
     if preview.rows.is_empty() {
         return ().into_any();
     }
-    let layout = preview.layout.clone();
-    let sheet = preview.sheets.get(preview.choices.sheet).map(|s| s.name.clone()).unwrap_or_default();
+    let heads = layout
+        .columns
+        .iter()
+        .map(|c| view! { <th scope="col"><span class="io-col">{format!("列 {}", column_letters(c.index))}</span>{c.heading.clone()}</th> })
+        .collect_view();
     let rows = preview
         .rows
         .iter()
-        .map(|r| view! { <RowLine import row=r.clone() layout=layout.clone() choices=preview.choices.clone() sheet=sheet.clone()/> })
+        .map(|r| view! { <RowLine import row=r.clone() layout=layout.clone() choices=preview.choices.clone()/> })
         .collect_view();
     view! {
-        <table class="io-table io-sheet-rows" data-testid="sheet-rows">
-            <caption>"確認が必要な行"</caption>
-            <thead><tr><th scope="col">"行"</th><th scope="col">"療養者・名称"</th><th scope="col">"内容"</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <div class="io-sheet-grid" role="region" aria-label="確認が必要な行（ファイルの列の並び）" tabindex="0">
+            <table class="io-table" data-testid="sheet-rows">
+                <caption>"確認が必要な行（エラーと注意のあるセルに印。エラーはその場で直せます）"</caption>
+                <thead><tr><th scope="col">"行"</th><th scope="col">"状態"</th>{heads}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
     .into_any()
 }
 
+/// One row: its number and key, its state, then every cell, marked where a finding is.
 #[component]
-fn RowLine(
-    import: Import,
-    row: PreviewRow,
-    layout: Option<crate::domain::sheet::layout::Layout>,
-    choices: SheetChoices,
-    sheet: String,
-) -> impl IntoView {
+fn RowLine(import: Import, row: PreviewRow, layout: Layout, choices: SheetChoices) -> impl IntoView {
     let status = if row.example {
         "記入例（読み飛ばします）"
     } else if row.has_errors() {
@@ -276,40 +282,57 @@ fn RowLine(
     } else {
         "注意"
     };
-    let class = if row.has_errors() { "io-sheet-row error" } else { "io-sheet-row" };
-    let findings = row.findings.iter().map(|f| view! { <li>{finding_text(layout.as_ref(), f)}</li> }).collect_view();
-    let fixes = row.has_errors().then(|| {
-        row.cells
-            .iter()
-            .map(|(column, text)| {
-                let value = RwSignal::new(text.clone());
-                let (r, c) = (row.row, *column);
-                let choices = choices.clone();
-                let label = format!("シート「{sheet}」{} 行目 列 {} を直す", r + 1, column_letters(c));
-                view! {
-                    <form class="io-sheet-fix" on:submit=move |ev| {
-                        ev.prevent_default();
-                        import.sheet_view(choices.clone(), Some((r, c, value.get_untracked())));
-                    }>
-                        <input type="text" aria-label=label.clone() name=format!("fix-{r}-{c}")
-                            data-testid=format!("sheet-fix-{}-{}", r + 1, column_letters(c))
-                            prop:value=move || value.get()
-                            on:input:target=move |ev| value.set(ev.target().value())/>
-                        <button type="submit">{format!("列 {} を直す", column_letters(c))}</button>
-                    </form>
-                }
-            })
-            .collect_view()
-    });
+    let whole_row = row
+        .findings
+        .iter()
+        .filter(|f| f.column.is_none())
+        .map(|f| view! { <li>{f.message.clone()}</li> })
+        .collect_view();
+    let cells = layout
+        .columns
+        .iter()
+        .zip(row.cells.iter())
+        .map(|(column, text)| {
+            let here: Vec<&Finding> = row.findings.iter().filter(|f| f.column == Some(column.index)).collect();
+            let error = here.iter().any(|f| f.severity == Severity::Error);
+            let class = if error { "error" } else if here.is_empty() { "" } else { "warning" };
+            let messages =
+                here.iter().map(|f| view! { <li>{finding_text(Some(&layout), f)}</li> }).collect_view();
+            let body = if error && !row.example {
+                view! { <FixCell import row=row.row column=column.index text=text.clone() choices=choices.clone()/> }.into_any()
+            } else {
+                view! { <span class="io-cell-text">{text.clone()}</span> }.into_any()
+            };
+            view! { <td class=class>{body}{(!here.is_empty()).then(|| view! { <ul class="io-cell-notes">{messages}</ul> })}</td> }
+        })
+        .collect_view();
     view! {
-        <tr class=class data-testid=format!("sheet-row-{}", row.row + 1)>
-            <th scope="row">{format!("{} 行目", row.row + 1)}</th>
-            <td>{row.key.clone()}</td>
-            <td>
-                <strong>{status}</strong>
-                <ul>{findings}</ul>
-                {fixes}
-            </td>
+        <tr class=if row.has_errors() { "io-sheet-row error" } else { "io-sheet-row" } data-testid=format!("sheet-row-{}", row.row + 1)>
+            <th scope="row"><span class="io-row-no">{format!("{} 行目", row.row + 1)}</span><span class="io-row-key">{row.key.clone()}</span></th>
+            <td><strong>{status}</strong><ul>{whole_row}</ul></td>
+            {cells}
         </tr>
+    }
+}
+
+/// A cell with an error, fixed in place: the file's text in an input, sent on Enter or 直す.
+#[component]
+fn FixCell(import: Import, row: usize, column: usize, text: String, choices: SheetChoices) -> impl IntoView {
+    let value = RwSignal::new(text);
+    let letter = column_letters(column);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // The keyboard goes on to the next cell to fix (or to 確認する when none is left).
+        import.refocus.set_value(Some(".io-sheet-fix input, [data-testid=sheet-plan]".to_string()));
+        import.sheet_view(choices.clone(), Some((row, column, value.get_untracked())));
+    };
+    view! {
+        <form class="io-sheet-fix" on:submit=submit>
+            <input type="text" aria-label=format!("{} 行目 列 {letter} を直す", row + 1) name=format!("fix-{row}-{column}")
+                data-testid=format!("sheet-fix-{}-{letter}", row + 1)
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())/>
+            <button type="submit">"直す"</button>
+        </form>
     }
 }

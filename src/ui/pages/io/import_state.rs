@@ -7,7 +7,9 @@ use crate::domain::bundle::dataio::refusal_heading;
 use crate::domain::bundle::review::{ImportReview, ReviewView};
 use crate::domain::bundle::Resolutions;
 use crate::domain::io_protocol::{Reply, Request, CANCELLED};
+use crate::domain::sheet::fields::TableKind;
 use crate::domain::sheet::preview::{SheetChoices, SheetPreview};
+use crate::route::{Route, Section};
 use crate::ui::ctx::AppCtx;
 use crate::ui::{io_client, platform};
 use gloo_storage::{LocalStorage, Storage};
@@ -47,6 +49,8 @@ pub(super) struct Import {
     pub remembered: RwSignal<bool>,
     /// Counts the previews shown (a test waits for the next one).
     pub sheet_rev: RwSignal<u32>,
+    /// Where a spreadsheet's rows went (様式1 or 様式3 of its 地域診断), linked once written.
+    pub sheet_target: RwSignal<Option<(String, &'static str)>>,
     /// 列の割り当て is unfolded (it stays so while the preview is made again).
     pub mapping_open: RwSignal<bool>,
     /// The control to focus once the next preview is drawn (a CSS selector): the one the nurse
@@ -157,6 +161,7 @@ impl Import {
         self.sheet.set(None);
         self.remembered.set(false);
         self.mapping_open.set(false);
+        self.sheet_target.set(None);
         let file_name = file.name();
         let request = Request::ImportOpen {
             database: platform::DATABASE_NAME.to_string(),
@@ -200,6 +205,13 @@ impl Import {
         if !preview.shape_key.is_empty() {
             let _ = LocalStorage::set(mapping_key(&preview.shape_key), &preview.choices.columns);
         }
+        let section = match preview.layout.as_ref().map(|l| l.kind) {
+            Some(TableKind::Stations) => Section::Stations,
+            Some(TableKind::Patients) => Section::Patients,
+            None => Section::Overview,
+        };
+        let target = preview.choices.diagnosis.clone().map(|id| Route::Diagnosis { id, section, item: None });
+        self.sheet_target.set(target.map(|route| (route.to_hash(), section.label())));
         self.ask(Request::SheetPlan { choices: preview.choices.clone(), view: self.view() }, None, self.file_name());
     }
 
@@ -257,6 +269,7 @@ pub fn provide_import() {
         remembered: RwSignal::new(false),
         sheet_rev: RwSignal::new(0),
         mapping_open: RwSignal::new(false),
+        sheet_target: RwSignal::new(None),
         refocus: StoredValue::new(None),
         resolutions: RwSignal::new(Resolutions::new()),
         filter: RwSignal::new("changes".to_string()),
