@@ -31,6 +31,17 @@ test('地域診断を作成・再読み込み・名前変更・切替・削除�
   await home.create('南多摩保健所管内', 'R6');
   await home.open();
 
+  // Issue 16 (6): the same 地区名 and 年度 again is refused, and the existing one is offered.
+  await home.typeJurisdiction('多摩府中 保健所管内');
+  await home.typeYear('2025');
+  await home.submitCreate();
+  const duplicate = page.locator('[data-testid=create-duplicate]');
+  const said = await duplicate.innerText();
+  assert(said.includes('「多摩府中保健所管内 令和7年度（2025年度）」はすでにあります'), said);
+  await duplicate.locator('a').click();
+  await home.waitHeading('地域の概況');
+  await home.open();
+
   await home.reload();
   assertEqual(
     await home.rows(),

@@ -102,6 +102,18 @@ pub fn list_diagnoses(records: &[StoredRecord]) -> (Vec<DiagnosisEntry>, Vec<Str
     (entries, unreadable)
 }
 
+/// The 地域診断 already on the list with the same 地区名 (spaces and widths aside) and 年度:
+/// a second one would split the same area's records in two, so it is refused and the nurse is
+/// offered the existing one.
+pub fn same_diagnosis<'a>(entries: &'a [DiagnosisEntry], new: &CommunityDiagnosis) -> Option<&'a DiagnosisEntry> {
+    let key = |d: &CommunityDiagnosis| {
+        let name: String = crate::domain::forms::input::fold_width(&d.jurisdiction).split_whitespace().collect();
+        (name, d.fiscal_year)
+    };
+    let wanted = key(new);
+    entries.iter().find(|e| key(&e.diagnosis) == wanted)
+}
+
 /// The 地域診断 of the same 地区名 for the previous 年度, if there is one (for year-on-year
 /// comparison).
 pub fn previous_year<'a>(entries: &'a [DiagnosisEntry], current: &CommunityDiagnosis) -> Option<&'a DiagnosisEntry> {
@@ -157,5 +169,23 @@ mod tests {
         let prev = previous_year(&entries, &entries[0].diagnosis).map(|e| e.record.meta.id.as_str());
         assert_eq!(prev, Some("2"));
         assert!(previous_year(&entries, &entries[1].diagnosis).is_none());
+    }
+
+    /// Issue 16 (6): the same 地区名 and 年度 twice was created silently.
+    #[test]
+    fn the_same_area_and_year_is_found() {
+        let dev = DeviceId::parse("d").expect("id");
+        let body = |j: &str, y: i32| CommunityDiagnosis {
+            jurisdiction: j.into(),
+            fiscal_year: FiscalYear::new(y).expect("year"),
+        };
+        let rid = RecordId::parse("a").expect("id");
+        let saved = StoredRecord::create(rid.clone(), rid, &body("多摩府中保健所管内", 2025), Timestamp(0), &dev)
+            .expect("creates");
+        let (entries, _) = list_diagnoses(&[saved]);
+        let found = same_diagnosis(&entries, &body("多摩府中 保健所管内", 2025));
+        assert_eq!(found.map(|e| e.record.meta.id.as_str()), Some("a"), "spaces aside");
+        assert!(same_diagnosis(&entries, &body("多摩府中保健所管内", 2024)).is_none(), "another year");
+        assert!(same_diagnosis(&entries, &body("南多摩保健所管内", 2025)).is_none(), "another area");
     }
 }

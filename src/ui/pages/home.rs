@@ -2,7 +2,7 @@
 //! 「次年度の地域診断を作る」 (the next 年度 of the same 地区名 from a copy of this year's
 //! 概況, 療養者, 事業 and ステーション, written in one transaction).
 
-use crate::domain::diagnosis::{DiagnosisEntry, DiagnosisInput};
+use crate::domain::diagnosis::{same_diagnosis, DiagnosisEntry, DiagnosisInput};
 use crate::domain::forms::next_year::{build_next_year, plan_next_year, NextYearPlan};
 use crate::domain::issues::Issues;
 use crate::domain::record::StoredRecord;
@@ -35,11 +35,18 @@ pub fn HomePage() -> impl IntoView {
     let editing = RwSignal::new(None::<(DiagnosisEntry, DiagnosisInput)>);
     let deleting = RwSignal::new(None::<DiagnosisEntry>);
     let next_year = RwSignal::new(None::<NextYear>);
+    // The same 地区名 and 年度 already on the list: refused, with a link to open it.
+    let duplicate = RwSignal::new(None::<DiagnosisEntry>);
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
         let Ok(diagnosis) = parsed.get_untracked() else { return };
+        let existing = ctx.diagnoses.with_untracked(|all| same_diagnosis(all, &diagnosis).cloned());
+        duplicate.set(existing.clone());
+        if existing.is_some() {
+            return;
+        }
         let id = platform::new_record_id();
         let Ok(record) = StoredRecord::create(id.clone(), id.clone(), &diagnosis, platform::now(), &ctx.device_id())
         else {
@@ -90,6 +97,15 @@ pub fn HomePage() -> impl IntoView {
                     </label>
                     <button type="submit" class="primary">"作成"</button>
                 </div>
+                {move || duplicate.get().map(|e| {
+                    let href = Route::Diagnosis { id: e.record.meta.id.clone(), section: Section::Overview, item: None }.to_hash();
+                    view! {
+                        <p class="field-error" role="alert" data-testid="create-duplicate">
+                            {format!("「{}」はすでにあります（同じ地区名・年度の地域診断は1つだけにします）。", e.diagnosis.title())}
+                            <a href=href class="inline-target">"それを開く"</a>
+                        </p>
+                    }
+                })}
             </form>
 
             <DiagnosisList editing deleting next_year/>
