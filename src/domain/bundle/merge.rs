@@ -296,13 +296,22 @@ fn same_title_note(local: &[&StoredRecord], incoming: &StoredRecord) -> Option<S
     ))
 }
 
-/// 表示名 of a record.
+/// 表示名 of a record, as a nurse knows it (issue 16: never an internal ID where a name
+/// exists): the 地域診断's title, the 療養者's name (or ID番号), the station's name, the
+/// 事業's name, 「地域の概況」, 「様式4 評価」, the assessment's start date.
 pub fn title(r: &StoredRecord) -> String {
     let named = match r.meta.kind {
         RecordKind::Diagnosis => r.body_as::<CommunityDiagnosis>().ok().map(|d| d.title()),
         RecordKind::Patient => r.body_as::<Patient>().ok().map(|p| p.display_name(false).to_string()),
         RecordKind::Station => r.body_as::<Station>().ok().map(|s| s.name),
-        _ => None,
+        RecordKind::Overview | RecordKind::Evaluation => Some(r.meta.kind.label().to_string()),
+        RecordKind::Programme => {
+            r.body_as::<crate::domain::programmes::Programme>().ok().map(|p| format!("事業「{}」", p.programme.name()))
+        }
+        RecordKind::Assessment => r
+            .body_as::<crate::domain::trees::assessment::Assessment>()
+            .ok()
+            .map(|a| format!("判断樹のアセスメント（{}開始）", a.started_at.display_jst())),
     };
     match named {
         Some(n) if !n.trim().is_empty() => n,
@@ -1005,5 +1014,18 @@ mod race_tests {
             assert!(matches!(store.apply(batch_of(&plan, &local)).await, Err(StorageError::Changed(_))));
             assert_eq!(store.get_record(&id("p-9")).await.expect("reads"), None, "no orphan written");
         });
+    }
+
+    /// Issue 16 (7): the import review listed 「地域の概況（ID …:overview）」.
+    #[test]
+    fn titles_name_records_as_nurses_know_them() {
+        let dev = DeviceId::parse("pc-a").expect("id");
+        let d = id("d1");
+        let overview = crate::domain::overview::Overview::default();
+        let o = StoredRecord::create(id("d1:overview"), d.clone(), &overview, Timestamp(0), &dev).expect("creates");
+        assert_eq!(title(&o), "地域の概況");
+        let mut unreadable = o.clone();
+        unreadable.meta.kind = RecordKind::Programme;
+        assert_eq!(title(&unreadable), "事業（ID d1:overview）", "the ID only when nothing else names it");
     }
 }
