@@ -167,6 +167,11 @@ test('取り込み: アプリが書き出した様式1の CSV を空の地域診
   await io.open();
   await io.chooseFile(FULL);
   await io.apply();
+  // Issue 16 (7): a bundle import ends with a link to what came in.
+  assertEqual(
+    (await io.page.locator('[data-testid=import-open-target]').allInnerTexts()).map((t) => t.trim()),
+    ['「A保健所管内 令和7年度（2025年度）」を開く'],
+  );
   const first = await io.csv('patients', 'A保健所管内 令和7年度（2025年度）');
   await home.open();
   await home.create('写し保健所管内', '令和7');

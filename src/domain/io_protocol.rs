@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Changes whenever a message changes shape (2: spreadsheets — `ImportOpen.diagnosis`,
-/// `SheetView`, `SheetPlan`, `Reply::Sheet`).
-pub const PROTOCOL_VERSION: u32 = 2;
+/// `SheetView`, `SheetPlan`, `Reply::Sheet`; 3: `ImportReview.diagnoses`).
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// What the page asks the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -209,21 +209,21 @@ mod tests {
 
     #[test]
     fn the_wire_is_the_documented_shape() {
-        assert_eq!(encode(3, &Reply::Closed), r#"{"v":2,"id":3,"body":{"type":"closed"}}"#);
+        assert_eq!(encode(3, &Reply::Closed), r#"{"v":3,"id":3,"body":{"type":"closed"}}"#);
     }
 
     #[test]
     fn another_version_is_refused_before_its_body_is_read() {
-        // A page of the previous version (1) meets this worker.
-        let text = r#"{"v":1,"id":1,"body":{"type":"import_open"}}"#;
+        // A page of a previous version (2) meets this worker.
+        let text = r#"{"v":2,"id":1,"body":{"type":"import_open"}}"#;
         let err = decode::<Reply>(text).expect_err("refused");
-        assert_eq!(err, ProtocolError::Version { got: 1 });
+        assert_eq!(err, ProtocolError::Version { got: 2 });
         assert!(err.to_string().contains("再読み込み"));
     }
 
     #[test]
     fn junk_is_refused_in_japanese() {
-        for text in ["", "null", "{}", r#"{"v":2}"#, r#"{"v":2,"id":1,"body":{"type":"nope"}}"#, "[1,2]"] {
+        for text in ["", "null", "{}", r#"{"v":3}"#, r#"{"v":3,"id":1,"body":{"type":"nope"}}"#, "[3,2]"] {
             let err = decode::<Request>(text).expect_err(text);
             assert!(matches!(err, ProtocolError::Malformed(_)), "{text}: {err:?}");
             assert!(err.to_string().starts_with("ファイル処理との通信で"));

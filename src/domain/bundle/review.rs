@@ -11,7 +11,7 @@ use super::dataio::{
 };
 use super::merge::{Choice, ImportPlan, Resolutions};
 use super::ParsedBundle;
-use crate::domain::ids::DeviceId;
+use crate::domain::ids::{DeviceId, RecordId};
 use serde::{Deserialize, Serialize};
 
 /// Most rows of the plan list sent at once.
@@ -40,6 +40,8 @@ pub struct ImportReview {
     /// Set when the plan was made again because another tab saved records meanwhile (how
     /// many of those the import would have written: nothing was written).
     pub replanned: Option<usize>,
+    /// The 地域診断 of the file (ID, title), to open once imported.
+    pub diagnoses: Vec<(RecordId, String)>,
 }
 
 /// How the review is asked for: the list filter and 氏名・住所を隠す.
@@ -73,6 +75,7 @@ impl ImportReview {
             more_rows,
             conflicts: conflict_rows(plan, &parsed.bundle, me, view.hide_names),
             replanned,
+            diagnoses: parsed.bundle.diagnoses.iter().map(|d| (d.meta.id.clone(), super::merge::title(d))).collect(),
         }
     }
 

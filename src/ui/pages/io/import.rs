@@ -81,9 +81,9 @@ pub fn ImportPanel() -> impl IntoView {
                 State::Done(message) => view! {
                     <div class="io-done" role="status" data-testid="import-done">
                         <p>{message}</p>
-                        {import.sheet_target.get_untracked().map(|(href, label)| view! {
-                            <div class="io-done-link"><a href=href data-testid="import-open-target">{format!("{label}を開く")}</a></div>
-                        })}
+                        {import.done_links.get_untracked().into_iter().map(|(href, label)| view! {
+                            <div class="io-done-link"><a href=href data-testid="import-open-target">{label}</a></div>
+                        }).collect_view()}
                         <button type="button" on:click=move |_| import.close()>"閉じる"</button>
                     </div>
                 }

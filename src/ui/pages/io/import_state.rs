@@ -49,8 +49,9 @@ pub(super) struct Import {
     pub remembered: RwSignal<bool>,
     /// Counts the previews shown (a test waits for the next one).
     pub sheet_rev: RwSignal<u32>,
-    /// Where a spreadsheet's rows went (様式1 or 様式3 of its 地域診断), linked once written.
-    pub sheet_target: RwSignal<Option<(String, &'static str)>>,
+    /// Links to what was imported, shown once written (href, label): the 様式1/様式3 a
+    /// spreadsheet's rows went to, or the 地域診断 of a bundle.
+    pub done_links: RwSignal<Vec<(String, String)>>,
     /// 列の割り当て is unfolded (it stays so while the preview is made again).
     pub mapping_open: RwSignal<bool>,
     /// The control to focus once the next preview is drawn (a CSS selector): the one the nurse
@@ -110,6 +111,23 @@ impl Import {
                 State::Review
             }
             Ok(Reply::Applied { notice, text, wrote }) => {
+                if wrote && self.done_links.with_untracked(Vec::is_empty) {
+                    // A bundle: its 地域診断, to open what came in.
+                    let links = self.review.with_untracked(|r| {
+                        r.as_ref().map(|r| {
+                            r.diagnoses
+                                .iter()
+                                .take(5)
+                                .map(|(id, title)| {
+                                    let route =
+                                        Route::Diagnosis { id: id.clone(), section: Section::Overview, item: None };
+                                    (route.to_hash(), format!("「{title}」を開く"))
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                    });
+                    self.done_links.set(links.unwrap_or_default());
+                }
                 self.review.set(None);
                 if wrote {
                     self.ctx.written(&notice).await;
@@ -161,7 +179,7 @@ impl Import {
         self.sheet.set(None);
         self.remembered.set(false);
         self.mapping_open.set(false);
-        self.sheet_target.set(None);
+        self.done_links.set(Vec::new());
         let file_name = file.name();
         let request = Request::ImportOpen {
             database: platform::DATABASE_NAME.to_string(),
@@ -211,7 +229,8 @@ impl Import {
             None => Section::Overview,
         };
         let target = preview.choices.diagnosis.clone().map(|id| Route::Diagnosis { id, section, item: None });
-        self.sheet_target.set(target.map(|route| (route.to_hash(), section.label())));
+        self.done_links
+            .set(target.map(|route| (route.to_hash(), format!("{}を開く", section.label()))).into_iter().collect());
         self.ask(Request::SheetPlan { choices: preview.choices.clone(), view: self.view() }, None, self.file_name());
     }
 
@@ -269,7 +288,7 @@ pub fn provide_import() {
         remembered: RwSignal::new(false),
         sheet_rev: RwSignal::new(0),
         mapping_open: RwSignal::new(false),
-        sheet_target: RwSignal::new(None),
+        done_links: RwSignal::new(Vec::new()),
         refocus: StoredValue::new(None),
         resolutions: RwSignal::new(Resolutions::new()),
         filter: RwSignal::new("changes".to_string()),
