@@ -15,7 +15,7 @@
 // Goals unthrottled: render ≤ 200 ms, filter ≤ 50 ms, keystroke ≤ 16 ms (medians).
 import { launch, newProfileDir } from './lib.mjs';
 import { AppPage } from './pages/app.mjs';
-import { median, p90 } from './timing.mjs';
+import { longest, median, p90, watchLongTasks } from './timing.mjs';
 
 
 const PATIENTS = 1000;
@@ -188,17 +188,10 @@ async function keystrokeTimes(page, n) {
 
 /** The longest task (main thread blocked) while `fn` runs. */
 async function longestTask(page, fn) {
-  await page.evaluate(() => {
-    self.__longest = 0;
-    self.__observer?.disconnect();
-    self.__observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) self.__longest = Math.max(self.__longest, e.duration);
-    });
-    self.__observer.observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   const out = await fn();
   await page.waitForTimeout(50);
-  return [out, await page.evaluate(() => self.__longest)];
+  return [out, await longest(page)];
 }
 
 function line(label, xs, goal) {
