@@ -93,3 +93,32 @@ fn no_table_and_no_header_is_a_problem_named_by_sheet() {
     assert!(preview.problems[0].starts_with("取り込み先の地域診断がありません"));
     assert!(preview.problems[1].contains("シート「様式1」"));
 }
+
+/// 様式3's own header (※1 管轄地域の面積, ※2 管轄地域の人口, as in the seed) above the station
+/// table is read into the 地域の概況 like 様式1's.
+#[test]
+fn the_station_sheets_header_is_read_too() {
+    let g = grid(&[
+        &["※１", "管轄地域の面積", "456.78", "Km2"],
+        &["※２", "管轄地域の人口", "123456", "人"],
+        &[],
+        &["（1）名称", "（2）所在地", "（3）看護師の常勤換算"],
+        &["Ａステーション", "A市", "3"],
+    ]);
+    let d = diagnosis();
+    let (preview, read) = make_preview(
+        "様式3.xlsx",
+        None,
+        &[g],
+        &SheetChoices::default(),
+        vec![(d.meta.id.clone(), "A".into())],
+        &Existing::default(),
+        today(),
+        false,
+    );
+    assert_eq!(preview.layout.as_ref().map(|l| l.kind), Some(crate::domain::sheet::fields::TableKind::Stations));
+    assert_eq!(preview.ready, 1);
+    let overview = read.overview.unwrap();
+    assert_eq!(overview.population, Some(123_456));
+    assert_eq!(overview.area_km2.map(|a| a.to_string()), Some("456.78".to_string()));
+}
