@@ -53,6 +53,14 @@ test('地域診断を作成・再読み込み・名前変更・切替・削除�
     'all three after reload, sorted by 地区名 then newest 年度',
   );
 
+  // Renaming onto another 地域診断's 地区名 and 年度 is refused the same way.
+  await home.row('南多摩保健所管内').locator('button', { hasText: '名前・年度を変更' }).click();
+  await page.fill('input[name=rename-jurisdiction]', '多摩府中保健所管内');
+  await page.fill('input[name=rename-fiscal-year]', '令和7');
+  const refusal = await page.locator('.modal .field-error').allInnerTexts();
+  assert(refusal.some((t) => t.includes('「多摩府中保健所管内 令和7年度（2025年度）」はすでにあります')), `rename refused: ${refusal}`);
+  await page.locator('.modal button', { hasText: '取り消し' }).click();
+
   await home.rename('南多摩保健所管内', '南多摩保健所管内（八王子市を除く）', '令和5');
   await home.reload();
   assert((await home.rows()).some(([n, y]) => n === '南多摩保健所管内（八王子市を除く）' && y === '令和5年度（2023年度）'), 'renamed');

@@ -3,6 +3,7 @@
 use super::fiscal_year::FiscalYear;
 use super::issues::Issues;
 use super::record::{RecordBody, RecordKind, StoredRecord};
+use crate::domain::ids::RecordId;
 use serde::{Deserialize, Serialize};
 
 /// Longest accepted 地区名.
@@ -105,13 +106,29 @@ pub fn list_diagnoses(records: &[StoredRecord]) -> (Vec<DiagnosisEntry>, Vec<Str
 /// The 地域診断 already on the list with the same 地区名 (spaces and widths aside) and 年度:
 /// a second one would split the same area's records in two, so it is refused and the nurse is
 /// offered the existing one.
-pub fn same_diagnosis<'a>(entries: &'a [DiagnosisEntry], new: &CommunityDiagnosis) -> Option<&'a DiagnosisEntry> {
+/// `except`: the 地域診断 being renamed (it may keep its own name).
+pub fn same_diagnosis<'a>(
+    entries: &'a [DiagnosisEntry],
+    new: &CommunityDiagnosis,
+    except: Option<&RecordId>,
+) -> Option<&'a DiagnosisEntry> {
     let key = |d: &CommunityDiagnosis| {
         let name: String = crate::domain::forms::input::fold_width(&d.jurisdiction).split_whitespace().collect();
         (name, d.fiscal_year)
     };
     let wanted = key(new);
-    entries.iter().find(|e| key(&e.diagnosis) == wanted)
+    entries.iter().filter(|e| Some(&e.record.meta.id) != except).find(|e| key(&e.diagnosis) == wanted)
+}
+
+/// The finding (on 地区名) when a 地域診断 would take the 地区名 and 年度 of another.
+pub fn duplicate_issue(existing: &DiagnosisEntry) -> Issues {
+    let mut issues = Issues::new();
+    issues.error(
+        "jurisdiction",
+        "地区名",
+        format!("「{}」はすでにあります（同じ地区名・年度の地域診断は1つだけにします）", existing.diagnosis.title()),
+    );
+    issues
 }
 
 /// The 地域診断 of the same 地区名 for the previous 年度, if there is one (for year-on-year
@@ -183,9 +200,14 @@ mod tests {
         let saved = StoredRecord::create(rid.clone(), rid, &body("多摩府中保健所管内", 2025), Timestamp(0), &dev)
             .expect("creates");
         let (entries, _) = list_diagnoses(&[saved]);
-        let found = same_diagnosis(&entries, &body("多摩府中 保健所管内", 2025));
+        let found = same_diagnosis(&entries, &body("多摩府中 保健所管内", 2025), None);
         assert_eq!(found.map(|e| e.record.meta.id.as_str()), Some("a"), "spaces aside");
-        assert!(same_diagnosis(&entries, &body("多摩府中保健所管内", 2024)).is_none(), "another year");
-        assert!(same_diagnosis(&entries, &body("南多摩保健所管内", 2025)).is_none(), "another area");
+        assert!(same_diagnosis(&entries, &body("多摩府中保健所管内", 2024), None).is_none(), "another year");
+        assert!(same_diagnosis(&entries, &body("南多摩保健所管内", 2025), None).is_none(), "another area");
+        // Renaming 「a」 to its own name is not a duplicate.
+        let a = RecordId::parse("a").expect("id");
+        assert!(same_diagnosis(&entries, &body("多摩府中保健所管内", 2025), Some(&a)).is_none());
+        let issue = duplicate_issue(&entries[0]);
+        assert_eq!(issue.errors().next().map(|i| i.field.as_str()), Some("jurisdiction"));
     }
 }

@@ -2,7 +2,7 @@
 //! 「次年度の地域診断を作る」 (the next 年度 of the same 地区名 from a copy of this year's
 //! 概況, 療養者, 事業 and ステーション, written in one transaction).
 
-use crate::domain::diagnosis::{same_diagnosis, DiagnosisEntry, DiagnosisInput};
+use crate::domain::diagnosis::{duplicate_issue, same_diagnosis, DiagnosisEntry, DiagnosisInput};
 use crate::domain::forms::next_year::{build_next_year, plan_next_year, NextYearPlan};
 use crate::domain::issues::Issues;
 use crate::domain::record::StoredRecord;
@@ -42,7 +42,7 @@ pub fn HomePage() -> impl IntoView {
         ev.prevent_default();
         tried.set(true);
         let Ok(diagnosis) = parsed.get_untracked() else { return };
-        let existing = ctx.diagnoses.with_untracked(|all| same_diagnosis(all, &diagnosis).cloned());
+        let existing = ctx.diagnoses.with_untracked(|all| same_diagnosis(all, &diagnosis, None).cloned());
         duplicate.set(existing.clone());
         if existing.is_some() {
             return;
@@ -222,11 +222,20 @@ fn RenameDialog(
     let ctx = use_app();
     let form = RwSignal::new(input);
     let parsed = Memo::new(move |_| form.with(|f| f.parse()));
-    let issues = Signal::derive(move || parsed.get().err().unwrap_or_default());
-    let saver = RecordSaver::detached(ctx, entry.record.body.to_value());
     let id = StoredValue::new(entry.record.meta.id.clone());
+    // Another 地域診断 already has this 地区名 and 年度: refused like a new one.
+    let issues = Signal::derive(move || match parsed.get() {
+        Err(issues) => issues,
+        Ok(d) => ctx
+            .diagnoses
+            .with(|all| id.with_value(|id| same_diagnosis(all, &d, Some(id)).map(duplicate_issue).unwrap_or_default())),
+    });
+    let saver = RecordSaver::detached(ctx, entry.record.body.to_value());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if issues.with_untracked(|i| i.has_errors()) {
+            return;
+        }
         let Ok(diagnosis) = parsed.get_untracked() else { return };
         saver.save(Target::Existing(id.get_value()), diagnosis, Trashed::Refuse, move |_| editing.set(None));
     };
