@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, newProfileDir } from './lib.mjs';
 import { HomePage } from './pages/app.mjs';
-import { IoPage } from './pages/io.mjs';
+import { SheetImportPage } from './pages/sheet.mjs';
 import { longest, median, throttle, watchLongTasks } from './timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -55,7 +55,7 @@ async function sheetSection(server) {
   const { context } = await launch(newProfileDir('bench-sheet'));
   const page = context.pages()[0] || (await context.newPage());
   const home = new HomePage(page);
-  const io = new IoPage(page);
+  const io = new SheetImportPage(page);
   await home.goto(server.url);
   let n = 0;
   for (const rate of [1, 4]) {

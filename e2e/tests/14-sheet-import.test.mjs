@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
-import { IoPage } from '../pages/io.mjs';
+import { SheetImportPage } from '../pages/sheet.mjs';
 import { OverviewPage } from '../pages/overview.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
 import { SummaryPage } from '../pages/summary.mjs';
@@ -40,7 +40,7 @@ async function start(server, name, area) {
     // Creating opens it.
     await home.waitHeading('地域の概況');
   }
-  return { context, problems, page, home, io: new IoPage(page) };
+  return { context, problems, page, home, io: new SheetImportPage(page) };
 }
 
 test('取り込み: 紙の様式1の形の Excel（記入例つき）を空の地域診断へ。様式1に30人、集計も30人、様式3のシートも', async ({ server }) => {

@@ -5,6 +5,13 @@ use crate::domain::sheet::records::sheet_bundle;
 use crate::domain::sheet::test_support::{diagnosis, grid, me, today};
 use crate::domain::time::Timestamp;
 
+/// The preview of one sheet with `choices`, going into 地域診断 `diag-1` (none when
+/// `with_diagnosis` is false), nothing saved yet, names shown.
+fn preview_of(sheet: Grid, choices: &SheetChoices, with_diagnosis: bool) -> (SheetPreview, SheetRead) {
+    let diagnoses = if with_diagnosis { vec![(diagnosis().meta.id, "A保健所管内".to_string())] } else { vec![] };
+    make_preview("様式.xlsx", None, &[sheet], choices, diagnoses, &Existing::default(), today(), false)
+}
+
 /// The Excel tool's 様式1 sheet: the 地域の概況 above the 療養者 table.
 fn header_and_table() -> Grid {
     grid(&[
@@ -20,17 +27,7 @@ fn header_and_table() -> Grid {
 #[test]
 fn the_header_above_the_table_is_read_too() {
     let d = diagnosis();
-    let diagnoses = vec![(d.meta.id.clone(), "A保健所管内".to_string())];
-    let (preview, read) = make_preview(
-        "様式1.xlsx",
-        None,
-        &[header_and_table()],
-        &SheetChoices::default(),
-        diagnoses.clone(),
-        &Existing::default(),
-        today(),
-        false,
-    );
+    let (preview, read) = preview_of(header_and_table(), &SheetChoices::default(), true);
     assert_eq!(preview.overview.len(), 4, "{:?}", preview.overview);
     assert_eq!(preview.overview[0], ("人口（人）".to_string(), "50000".to_string()));
     assert!(preview.overview_findings.is_empty());
@@ -53,25 +50,14 @@ fn the_header_above_the_table_is_read_too() {
 
     // The nurse leaves it out.
     let skip = SheetChoices { skip_overview: true, ..preview.choices.clone() };
-    let (_, read) =
-        make_preview("様式1.xlsx", None, &[header_and_table()], &skip, diagnoses, &Existing::default(), today(), false);
+    let (_, read) = preview_of(header_and_table(), &skip, true);
     assert!(read.overview.is_none());
 }
 
 #[test]
 fn a_sheet_with_only_the_header_can_be_imported() {
     let only = grid(&[&["人口", "50000", "人"], &["面積", "120.5", "Km2"]]);
-    let d = diagnosis();
-    let (preview, read) = make_preview(
-        "概況.csv",
-        None,
-        &[only],
-        &SheetChoices::default(),
-        vec![(d.meta.id.clone(), "A".into())],
-        &Existing::default(),
-        today(),
-        false,
-    );
+    let (preview, read) = preview_of(only, &SheetChoices::default(), true);
     assert!(preview.problems.is_empty(), "{:?}", preview.problems);
     assert!(preview.layout.is_none());
     assert!(read.overview.is_some());
@@ -79,16 +65,7 @@ fn a_sheet_with_only_the_header_can_be_imported() {
 
 #[test]
 fn no_table_and_no_header_is_a_problem_named_by_sheet() {
-    let (preview, _) = make_preview(
-        "x.csv",
-        None,
-        &[grid(&[&["売上", "金額"]])],
-        &SheetChoices::default(),
-        vec![],
-        &Existing::default(),
-        today(),
-        false,
-    );
+    let (preview, _) = preview_of(grid(&[&["売上", "金額"]]), &SheetChoices::default(), false);
     assert_eq!(preview.problems.len(), 2, "{:?}", preview.problems);
     assert!(preview.problems[0].starts_with("取り込み先の地域診断がありません"));
     assert!(preview.problems[1].contains("シート「様式1」"));
@@ -105,17 +82,7 @@ fn the_station_sheets_header_is_read_too() {
         &["（1）名称", "（2）所在地", "（3）看護師の常勤換算"],
         &["Ａステーション", "A市", "3"],
     ]);
-    let d = diagnosis();
-    let (preview, read) = make_preview(
-        "様式3.xlsx",
-        None,
-        &[g],
-        &SheetChoices::default(),
-        vec![(d.meta.id.clone(), "A".into())],
-        &Existing::default(),
-        today(),
-        false,
-    );
+    let (preview, read) = preview_of(g, &SheetChoices::default(), true);
     assert_eq!(preview.layout.as_ref().map(|l| l.kind), Some(crate::domain::sheet::fields::TableKind::Stations));
     assert_eq!(preview.ready, 1);
     let overview = read.overview.unwrap();

@@ -9,7 +9,7 @@ use super::{column_letters, Grid};
 use crate::domain::forms::input::fold_width;
 use crate::domain::forms::patient_form::{fields as p, PatientForm};
 use crate::domain::forms::station_form::{fields as s, StationForm, FTE_DIRECT};
-use crate::domain::issues::Severity;
+use crate::domain::issues::{Issues, Severity};
 use crate::domain::number::Decimal2;
 use crate::domain::patient::{Disease, Gap, OnsetType, Patient, Service};
 use crate::domain::station::Station;
@@ -96,6 +96,21 @@ fn column_for(layout: &Layout, field: &str) -> Option<usize> {
     })
 }
 
+/// The form's own verdict on a row: its value (`None` when the form refuses it), each of its
+/// findings put at the column it came from.
+fn form_verdict<T>(parsed: Result<(T, Issues), Issues>, layout: &Layout, findings: &mut Vec<Finding>) -> Option<T> {
+    let (value, issues) = match parsed {
+        Ok((value, issues)) => (Some(value), issues),
+        Err(issues) => (None, issues),
+    };
+    findings.extend(issues.0.into_iter().map(|i| Finding {
+        column: column_for(layout, &i.field),
+        severity: i.severity,
+        message: i.to_string(),
+    }));
+    value
+}
+
 /// The key a patient row is matched by: its ID番号, or its 番号 when the file has no ID番号.
 pub fn patient_key(grid: &Grid, layout: &Layout, row: usize) -> String {
     let id = layout.column_of(p::ID_NUMBER).or_else(|| layout.column_of(NUMBER));
@@ -120,13 +135,7 @@ fn read_patient(grid: &Grid, layout: &Layout, row: usize, existing: &Existing, t
             findings.push(Finding { column: layout.column_of(field), severity: Severity::Error, message });
         }
     }
-    let (value, issues) = match form.parse(today) {
-        Ok((patient, issues)) => (Some(patient), issues),
-        Err(issues) => (None, issues),
-    };
-    for i in issues.0 {
-        findings.push(Finding { column: column_for(layout, &i.field), severity: i.severity, message: i.to_string() });
-    }
+    let value = form_verdict(form.parse(today), layout, &mut findings);
     if let Some((column, text)) = file_total.filter(|(_, t)| !t.is_empty()) {
         let computed = form.weekly_total_preview();
         if Decimal2::parse(&fold_width(&text)).ok() != computed {
@@ -321,13 +330,7 @@ fn read_station(grid: &Grid, layout: &Layout, row: usize, existing: &Existing) -
             }),
         }
     }
-    let (value, issues) = match form.parse() {
-        Ok((station, issues)) => (Some(station), issues),
-        Err(issues) => (None, issues),
-    };
-    for i in issues.0 {
-        findings.push(Finding { column: column_for(layout, &i.field), severity: i.severity, message: i.to_string() });
-    }
+    let value = form_verdict(form.parse(), layout, &mut findings);
     let value = value.filter(|_| !findings.iter().any(|f| f.severity == Severity::Error));
     ReadRow { row, example: false, value: value.map(|s| RowValue::Station(Box::new(s))), findings }
 }
