@@ -10,6 +10,7 @@ pub mod ctx;
 pub mod editor;
 pub mod form;
 pub mod io_client;
+pub mod modal;
 pub mod pages;
 pub mod platform;
 

@@ -2,6 +2,7 @@
 
 use super::RecordSaver;
 use crate::domain::save::Resolution;
+use crate::ui::modal::Modal;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -45,20 +46,9 @@ pub fn SaveConflicts(saver: RecordSaver) -> impl IntoView {
                 })
                 .collect_view();
             let ready = move || choices.with(|m| m.len() == total);
-            // The keyboard starts in the list: the first choice has the focus.
-            let dialog = NodeRef::<leptos::html::Div>::new();
-            dialog.on_load(|el| {
-                if let Ok(Some(first)) = el.query_selector("input[type=radio]") {
-                    if let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
-                        let _ = first.focus();
-                    }
-                }
-            });
             view! {
-                <div class="modal-backdrop">
-                    <div class="modal wide" node_ref=dialog role="dialog" aria-modal="true" aria-labelledby="save-conflict-title"
-                        data-testid="save-conflicts"
-                        on:keydown=move |ev| if ev.key() == "Escape" { saver.cancel() }>
+                <Modal labelled_by="save-conflict-title" class="wide" testid="save-conflicts"
+                    initial_focus="input[type=radio]" on_close=Callback::new(move |()| saver.cancel())>
                         <h2 id="save-conflict-title">"別の画面でも変更されています"</h2>
                         <p>"同じ項目が、この画面を開いた後に別の画面（タブ・取り込み）でも変更されました。残す値を項目ごとに選んでください。ほかの項目は両方の変更を残します。"</p>
                         <table class="conflict-table">
@@ -70,8 +60,7 @@ pub fn SaveConflicts(saver: RecordSaver) -> impl IntoView {
                                 on:click=move |_| saver.choose(choices.get_untracked())>"選んだ値で保存"</button>
                             <button type="button" on:click=move |_| saver.cancel()>"保存しないで戻る"</button>
                         </div>
-                    </div>
-                </div>
+                </Modal>
             }
         })
     }

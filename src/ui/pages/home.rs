@@ -12,6 +12,7 @@ use crate::storage::{Store, WriteBatch};
 use crate::ui::components::{ConfirmDialog, FieldIssues};
 use crate::ui::ctx::{use_app, AppCtx};
 use crate::ui::editor::{RecordSaver, SaveConflicts};
+use crate::ui::modal::Modal;
 use crate::ui::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -240,16 +241,9 @@ fn RenameDialog(
         saver.save(Target::Existing(id.get_value()), diagnosis, Trashed::Refuse, move |_| editing.set(None));
     };
     view! {
-        <div class="modal-backdrop">
-            <form
-                class="modal"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="rename-title"
-                on:submit=save
-                on:keydown=move |ev| if ev.key() == "Escape" { editing.set(None) }
-                novalidate
-            >
+        <Modal labelled_by="rename-title" initial_focus="input[name=rename-jurisdiction]"
+            on_close=Callback::new(move |()| editing.set(None))>
+            <form on:submit=save novalidate>
                 <h2 id="rename-title">"地域診断の名前・年度を変更"</h2>
                 <p class="hint">{format!("変更前: {}", entry.diagnosis.title())}</p>
                 <label class="field">
@@ -258,7 +252,6 @@ fn RenameDialog(
                         type="text"
                         name="rename-jurisdiction"
                         maxlength="60"
-                        autofocus
                         prop:value=move || form.with(|f| f.jurisdiction.clone())
                         on:input:target=move |ev| form.update(|f| f.jurisdiction = ev.target().value())
                     />
@@ -280,8 +273,8 @@ fn RenameDialog(
                     <button type="button" on:click=move |_| editing.set(None)>"取り消し"</button>
                 </div>
             </form>
-            <SaveConflicts saver/>
-        </div>
+        </Modal>
+        <SaveConflicts saver/>
     }
 }
 
@@ -327,10 +320,6 @@ fn NextYearDialog(pending: NextYear, next_year: RwSignal<Option<NextYear>>) -> i
     let not_copied = pending.plan.not_copied();
     let pending = StoredValue::new(pending);
     let busy = RwSignal::new(false);
-    let cancel_ref = NodeRef::<leptos::html::Button>::new();
-    cancel_ref.on_load(|el| {
-        let _ = el.focus();
-    });
     let create = move |_| {
         if busy.get_untracked() {
             return;
@@ -375,15 +364,8 @@ fn NextYearDialog(pending: NextYear, next_year: RwSignal<Option<NextYear>>) -> i
         });
     };
     view! {
-        <div class="modal-backdrop">
-            <div
-                class="modal next-year-dialog"
-                role="alertdialog"
-                aria-modal="true"
-                aria-labelledby="next-year-title"
-                data-testid="next-year-dialog"
-                on:keydown=move |ev| if ev.key() == "Escape" { next_year.set(None) }
-            >
+        <Modal labelled_by="next-year-title" alert=true class="next-year-dialog" testid="next-year-dialog"
+            initial_focus="button.cancel" on_close=Callback::new(move |()| next_year.set(None))>
                 <h2 id="next-year-title">"次年度の地域診断を作る"</h2>
                 <p>{format!("「{source_title}」をもとに、「{title}」を作ります。")}</p>
                 <p class="copy-heading">"コピーするもの（すべて新しい記録になり、今年度の記録は変わりません）:"</p>
@@ -395,9 +377,8 @@ fn NextYearDialog(pending: NextYear, next_year: RwSignal<Option<NextYear>>) -> i
                     <button class="primary" data-testid="next-year-confirm" disabled=move || busy.get() on:click=create>
                         "作成する"
                     </button>
-                    <button node_ref=cancel_ref on:click=move |_| next_year.set(None)>"取り消し"</button>
+                    <button class="cancel" on:click=move |_| next_year.set(None)>"取り消し"</button>
                 </div>
-            </div>
-        </div>
+        </Modal>
     }
 }
