@@ -1,6 +1,7 @@
 //! Small shared widgets: confirmation dialog, field messages, three-state inputs.
 
-use crate::domain::forms::input::{choice_for_key, Choice, STATE_VALUE, TRI_STATE_OPTIONS};
+use super::modal::Modal;
+use crate::domain::forms::input::{choice_for_key, tri_state_for_key, Choice, STATE_VALUE, TRI_STATE_OPTIONS};
 use crate::domain::issues::{Issues, Severity};
 use leptos::prelude::*;
 
@@ -15,30 +16,18 @@ pub fn ConfirmDialog(
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let cancel_ref = NodeRef::<leptos::html::Button>::new();
-    cancel_ref.on_load(|el| {
-        let _ = el.focus();
-    });
     view! {
-        <div class="modal-backdrop">
-            <div
-                class="modal"
-                role="alertdialog"
-                aria-modal="true"
-                aria-labelledby="confirm-title"
-                aria-describedby="confirm-message"
-                on:keydown=move |ev| if ev.key() == "Escape" { on_cancel.run(()) }
-            >
-                <h2 id="confirm-title">{title}</h2>
-                <p id="confirm-message">{message}</p>
-                <div class="buttons">
-                    <button class=if danger { "danger" } else { "primary" } on:click=move |_| on_confirm.run(())>
-                        {confirm_label}
-                    </button>
-                    <button node_ref=cancel_ref on:click=move |_| on_cancel.run(())>"取り消し"</button>
-                </div>
+        <Modal labelled_by="confirm-title" described_by="confirm-message" alert=true
+            initial_focus="button.cancel" on_close=on_cancel>
+            <h2 id="confirm-title">{title}</h2>
+            <p id="confirm-message">{message}</p>
+            <div class="buttons">
+                <button class=if danger { "danger" } else { "primary" } on:click=move |_| on_confirm.run(())>
+                    {confirm_label}
+                </button>
+                <button class="cancel" on:click=move |_| on_cancel.run(())>"取り消し"</button>
             </div>
-        </div>
+        </Modal>
     }
 }
 
@@ -240,6 +229,42 @@ fn pick_option_by_key(ev: &leptos::ev::KeyboardEvent, values: &[&'static str], o
     }
 }
 
+/// On the 記入 / なし（0）/ 不明 buttons (not in the text box): 0 picks なし（0）, Delete 不明, and
+/// another digit picks 記入 and starts the value in an empty text box
+/// (`domain::forms::input::tri_state_for_key`).
+fn pick_tri_state_by_key(
+    ev: &leptos::ev::KeyboardEvent,
+    text: Signal<String>,
+    on_state: Callback<String>,
+    on_text: Callback<String>,
+) {
+    use wasm_bindgen::JsCast;
+    if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+        return;
+    }
+    let on_radio =
+        ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.type_() == "radio");
+    let key = ev.key();
+    let Some(state) = on_radio.then(|| tri_state_for_key(&key)).flatten() else { return };
+    ev.prevent_default();
+    on_state.run(state.to_string());
+    let group = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let selector = if state == STATE_VALUE {
+        if text.with_untracked(String::is_empty) {
+            on_text.run(key);
+        }
+        "input[type=text], textarea".to_string()
+    } else {
+        format!("input[type=radio][value='{state}']")
+    };
+    if let Some(el) = group
+        .and_then(|g| g.query_selector(&selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// A labelled `<select>`; `options` come from the domain.
 #[component]
 pub fn SelectInput(
@@ -314,7 +339,8 @@ pub fn TriText(
         .into_any()
     };
     view! {
-        <fieldset class="field tri" data-field=field data-state=move || state.get()>
+        <fieldset class="field tri" data-field=field data-state=move || state.get()
+            on:keydown=move |ev| pick_tri_state_by_key(&ev, text, on_state, on_text)>
             <legend class="label">{label}</legend>
             <div class="segmented small">
                 {options

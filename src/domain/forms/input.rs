@@ -50,6 +50,17 @@ pub fn choice_for_key<'a>(values: &[&'a str], key: &str) -> Option<&'a str> {
     }
 }
 
+/// The state a key picks in a 記入 / なし（0）/ 不明 group: 0 → なし（0）, Delete and
+/// Backspace → 不明（空白）, 1–9 → 記入 (the digit is the start of the value).
+pub fn tri_state_for_key(key: &str) -> Option<&'static str> {
+    match key {
+        "0" | "０" => Some(STATE_NONE),
+        "Delete" | "Backspace" => Some(STATE_UNKNOWN),
+        k if k.chars().count() == 1 && k.chars().all(|c| c.is_ascii_digit()) => Some(STATE_VALUE),
+        _ => None,
+    }
+}
+
 /// Longest one-line text (名称, 機関名, 住所 …), in characters.
 pub const MAX_SHORT_TEXT: usize = 100;
 /// Longest free description (使用医療機器, 在宅でのレスパイト, 最終把握時期 …), in characters.
@@ -395,6 +406,17 @@ fn semi_voiced(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zero_picks_none_delete_picks_unknown_and_other_digits_start_a_value_in_a_tri_group() {
+        // Regression (issue 16 item 2): the hint said digit keys work, but 0 did not pick なし（0）.
+        assert_eq!(tri_state_for_key("0"), Some(STATE_NONE));
+        assert_eq!(tri_state_for_key("Delete"), Some(STATE_UNKNOWN));
+        assert_eq!(tri_state_for_key("Backspace"), Some(STATE_UNKNOWN));
+        assert_eq!(tri_state_for_key("7"), Some(STATE_VALUE));
+        assert_eq!(tri_state_for_key("a"), None);
+        assert_eq!(tri_state_for_key("Tab"), None);
+    }
 
     #[test]
     fn digit_keys_pick_their_code_and_delete_picks_the_blank() {
