@@ -206,6 +206,25 @@ impl TreePlace {
     }
 }
 
+/// The app's name, the last part of every page title.
+pub const APP_NAME: &str = "難病の地域診断";
+
+/// The browser tab's title for a page: 「様式1 療養者 — ○○保健所 令和7年度 — 難病の地域診断」.
+/// `diagnosis` is the open 地域診断's title, when it is known.
+pub fn page_title(route: &Route, diagnosis: Option<&str>) -> String {
+    let page = match route {
+        Route::Home => "地域診断の一覧",
+        Route::DataIo => "データの入出力",
+        Route::PanicCheck => "動作確認",
+        Route::NotFound(_) => "ページが見つかりません",
+        Route::Diagnosis { section, .. } => section.label(),
+    };
+    match (route, diagnosis) {
+        (Route::Diagnosis { .. }, Some(d)) if !d.trim().is_empty() => format!("{page} — {} — {APP_NAME}", d.trim()),
+        _ => format!("{page} — {APP_NAME}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,5 +299,24 @@ mod tests {
             assert_eq!(TreePlace::parse(Some(item)), TreePlace::Unknown(item.to_string()), "{item}");
             assert_eq!(TreePlace::parse(Some(item)).item().as_deref(), Some(item));
         }
+    }
+
+    #[test]
+    fn every_page_has_its_own_title_naming_the_diagnosis() {
+        let id = id("0b7c6a1e-2f7d-4a55-9d7e-3c1e5f2a9b10");
+        let patients = Route::Diagnosis { id: id.clone(), section: Section::Patients, item: None };
+        assert_eq!(
+            page_title(&patients, Some("みどり保健所管内 令和7年度（2025年度）")),
+            "様式1 療養者 — みどり保健所管内 令和7年度（2025年度） — 難病の地域診断"
+        );
+        // Before the 地域診断 has loaded: no empty part.
+        assert_eq!(page_title(&patients, None), "様式1 療養者 — 難病の地域診断");
+        assert_eq!(page_title(&Route::Home, Some("x")), "地域診断の一覧 — 難病の地域診断");
+        assert_eq!(page_title(&Route::DataIo, None), "データの入出力 — 難病の地域診断");
+        let titles: std::collections::BTreeSet<String> = Section::ALL
+            .into_iter()
+            .map(|section| page_title(&Route::Diagnosis { id: id.clone(), section, item: None }, Some("d")))
+            .collect();
+        assert_eq!(titles.len(), Section::ALL.len());
     }
 }

@@ -3,7 +3,7 @@
 use super::ctx::{use_app, AppCtx, DbState, Notice, UpdateState};
 use super::pages;
 use super::platform::{self, format_bytes, keys};
-use crate::route::{Route, Section};
+use crate::route::{page_title, Route, Section};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
     pages::io::provide_import();
     let _hash = window_event_listener(ev::hashchange, move |_| ctx.route_changed());
     let _online = window_event_listener(ev::online, move |_| ctx.check_for_update());
+    Effect::new(move |_| set_document_title(&ctx.route.with(|route| page_title(route, open_title(ctx).as_deref()))));
 
     view! {
         <a class="skip-link" href="#main">"本文へ移動"</a>
@@ -38,6 +39,21 @@ pub fn App() -> impl IntoView {
                 <pages::Page/>
             </main>
         </div>
+    }
+}
+
+/// The open 地域診断's title (tracked), when it is known.
+fn open_title(ctx: AppCtx) -> Option<String> {
+    let id = ctx.route.with(|r| r.diagnosis().cloned())?;
+    ctx.diagnoses.with(|all| all.iter().find(|e| e.record.meta.id == id).map(|e| e.diagnosis.title()))
+}
+
+/// The browser tab's title (so a screen reader, the task bar and the history say which page).
+fn set_document_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if document.title() != title {
+            document.set_title(title);
+        }
     }
 }
 

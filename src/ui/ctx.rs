@@ -105,6 +105,8 @@ pub struct AppCtx {
     /// The open 地域診断's records.
     pub loaded: RwSignal<Loaded>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The page the last [`AppCtx::go`] leads to: the notice goes along there.
+    notice_follows: StoredValue<Option<String>>,
     /// Keys of forms with unsaved changes (未保存).
     pub dirty: RwSignal<BTreeSet<String>>,
     /// 氏名・住所を隠す (training / projector display).
@@ -127,6 +129,7 @@ impl AppCtx {
             diagnoses: RwSignal::new(Vec::new()),
             loaded: RwSignal::new(Loaded::default()),
             notice: RwSignal::new(None),
+            notice_follows: StoredValue::new(None),
             dirty: RwSignal::new(BTreeSet::new()),
             hide_names: RwSignal::new(platform::setting::<bool>(keys::HIDE_NAMES).unwrap_or(false)),
             storage_info: RwSignal::new(StorageInfo::default()),
@@ -242,7 +245,10 @@ impl AppCtx {
 
     /// Navigates (sets the hash; the hashchange listener updates the route).
     pub fn go(&self, route: Route) {
-        platform::set_location_hash(&route.to_hash());
+        let hash = route.to_hash();
+        // What an action just said (作成しました…) belongs to the page it leads to.
+        self.notice_follows.set_value(Some(hash.clone()));
+        platform::set_location_hash(&hash);
     }
 
     /// Called on `hashchange`.
@@ -266,6 +272,13 @@ impl AppCtx {
         }
         let new_diag = route.diagnosis().cloned();
         let old_diag = self.loaded.with_untracked(|l| l.diagnosis_id.clone());
+        // A notice belongs to the page that raised it: gone when the nurse moves on, kept
+        // when the app itself moved her there after an action.
+        let followed = self.notice_follows.with_value(|h| h.as_deref() == Some(route.to_hash().as_str()));
+        self.notice_follows.set_value(None);
+        if route != previous && !followed && self.notice.with_untracked(Option::is_some) {
+            self.notice.set(None);
+        }
         self.route.set(route);
         if new_diag.is_some() && new_diag != old_diag {
             spawn_local(async move { self.load(new_diag).await });
@@ -391,6 +404,10 @@ impl AppCtx {
                     d.remove(key);
                 }
             });
+            // 「保存しました」 and 「未保存の変更があります」 never show together.
+            if dirty && self.notice.with_untracked(|n| matches!(n, Some(Notice::Done(_)))) {
+                self.notice.set(None);
+            }
         }
     }
 
