@@ -135,7 +135,7 @@ test('地域の概況: 数字の欄の文字・負の数・合計の矛盾は項
   assertEqual(await overview.field('population').getAttribute('aria-invalid'), 'true', 'field marked');
   await overview.saveWithEnter('population');
   const error = await overview.errorNotice();
-  assert(error.includes('入力に誤りがあるため保存していません（人口（人）: 数字で入力してください'), `nothing saved, first error named: ${error}`);
+  assert(error.includes('入力に誤りがあるため保存していません。人口（人）: 数字で入力してください'), `nothing saved, first error named: ${error}`);
   await page.screenshot({ path: shot('stations-ui-overview-errors.png'), fullPage: true });
 
   // Disease counts above the certified total.

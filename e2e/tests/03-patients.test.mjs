@@ -317,7 +317,7 @@ test('様式1: 数字に文字・整数でない利用機関数・負の回数�
   assertEqual(await form1.field('station_nursing.count').getAttribute('aria-invalid'), 'true', 'field marked');
   assertEqual(await form1.weeklyTotal(), '0.5回', 'the total counts what reads as a number');
   const refused = await form1.saveRefused('station_nursing.count');
-  assert(refused.includes('入力に誤りがあるため保存していません（神経内科専門医療機関 頻度（回/月）'), `refused: ${refused}`);
+  assert(refused.includes('入力に誤りがあるため保存していません。神経内科専門医療機関 頻度（回/月）'), `refused: ${refused}`);
   assert(await form1.detail().isVisible(), 'stays in the form');
   assertEqual(await form1.field('neurology.per_month').inputValue(), '月1回', 'nothing typed is lost');
   assertEqual(await form1.field('station_nursing.count').inputValue(), '0.25', 'nothing typed is lost');

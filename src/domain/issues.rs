@@ -2,6 +2,7 @@
 //! field in Japanese.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// エラー or 注意.
@@ -93,10 +94,35 @@ impl Issues {
         self.for_field(field).any(|i| i.severity == Severity::Error)
     }
 
-    /// The message when a save is refused: 「入力に誤りがあるため保存していません（最初の誤り）」.
+    /// The message when a save is refused, in plain sentences (a field's own message may hold
+    /// brackets, so the first error is not put inside more of them):
+    /// 「入力に誤りがあるため保存していません。年齢: 数字で入力してください。ほかに2件の誤りがあります。」
     pub fn refusal(&self) -> String {
-        let first = self.errors().next().map(ToString::to_string).unwrap_or_default();
-        format!("入力に誤りがあるため保存していません（{first}）")
+        let mut errors = self.errors();
+        let Some(first) = errors.next() else {
+            return "入力に誤りがあるため保存していません。".to_string();
+        };
+        let first = first.to_string();
+        let stop = if first.ends_with('。') { "" } else { "。" };
+        match errors.count() {
+            0 => format!("入力に誤りがあるため保存していません。{first}{stop}"),
+            more => format!("入力に誤りがあるため保存していません。{first}{stop}ほかに{more}件の誤りがあります。"),
+        }
+    }
+
+    /// The findings a new form shows before its first 保存: only those of the fields the nurse
+    /// has changed (`touched` holds the changed inputs' names). A field's three-state buttons
+    /// (`id__state`) and a row's inputs (`fte.0.hours` for the row `fte.0`) count as the field.
+    pub fn touched_only(&self, touched: &BTreeSet<String>) -> Issues {
+        let is_touched = |field: &str| {
+            touched.iter().any(|name| {
+                let name = name.strip_suffix("__state").unwrap_or(name);
+                name == field
+                    || name.strip_prefix(field).is_some_and(|rest| rest.starts_with('.'))
+                    || field.strip_prefix(name).is_some_and(|rest| rest.starts_with('.'))
+            })
+        };
+        Issues(self.0.iter().filter(|i| is_touched(&i.field)).cloned().collect())
     }
 
     pub fn extend(&mut self, other: Issues) {
@@ -121,6 +147,39 @@ mod tests {
         assert!(!issues.field_has_error("programme.used"), "a warning is not an error");
         assert!(!issues.field_has_error("name"));
         assert_eq!((Severity::Error.label(), Severity::Warning.label()), ("エラー", "注意"));
-        assert_eq!(issues.refusal(), "入力に誤りがあるため保存していません（年齢: 数字で入力してください）");
+        assert_eq!(issues.refusal(), "入力に誤りがあるため保存していません。年齢: 数字で入力してください。");
+    }
+
+    #[test]
+    fn a_refusal_never_nests_brackets_and_counts_the_other_errors() {
+        // Regression (issue 16 item 8): 「…（ID番号: ID番号を入力してください（氏名の代わりに使います））」.
+        let mut issues = Issues::new();
+        issues.error("id_number", "ID番号", "ID番号を入力してください（氏名の代わりに使います）");
+        issues.warning("age", "年齢", "100歳を超えています");
+        issues.error("onset", "発症時期", "年月で入力してください");
+        issues.error("adl", "ADL", "1〜4で選んでください");
+        assert_eq!(
+            issues.refusal(),
+            "入力に誤りがあるため保存していません。ID番号: ID番号を入力してください（氏名の代わりに使います）。ほかに2件の誤りがあります。"
+        );
+        assert!(!issues.refusal().contains("））"));
+    }
+
+    #[test]
+    fn a_new_form_shows_only_the_findings_of_the_fields_she_changed() {
+        // Regression (issue 16 item 8): a new patient form opened with a red error on ID番号.
+        let mut issues = Issues::new();
+        issues.error("id_number", "ID番号", "ID番号を入力してください（氏名の代わりに使います）");
+        issues.error("age", "年齢", "数字で入力してください");
+        issues.warning("visits.station_weekly", "訪問回数", "多すぎます");
+        issues.error("fte.0.hours", "勤務時間", "数字で入力してください");
+        let touched = |names: &[&str]| names.iter().map(|n| (*n).to_string()).collect::<BTreeSet<_>>();
+        assert!(issues.touched_only(&touched(&[])).is_empty());
+        let fields = |shown: Issues| shown.0.into_iter().map(|i| i.field).collect::<Vec<_>>();
+        assert_eq!(fields(issues.touched_only(&touched(&["age"]))), ["age"]);
+        assert_eq!(fields(issues.touched_only(&touched(&["visits.station_weekly__state"]))), ["visits.station_weekly"]);
+        assert_eq!(fields(issues.touched_only(&touched(&["fte.0"]))), ["fte.0.hours"]);
+        // `age` is not a prefix of `age_band`, nor `fte.1` of `fte.0.hours`.
+        assert!(issues.touched_only(&touched(&["age_band", "fte.1"])).is_empty());
     }
 }

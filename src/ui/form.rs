@@ -5,11 +5,13 @@
 use super::ctx::{use_app, AppCtx};
 use super::platform;
 use crate::domain::ids::RecordId;
+use crate::domain::issues::Issues;
 use crate::storage::{Draft, Store, WriteBatch};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::collections::BTreeSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -29,6 +31,11 @@ pub struct FormState<T: Send + Sync + 'static> {
     /// restored draft was made on): a save writes only what changed since (`domain::save`).
     base: StoredValue<Option<serde_json::Value>>,
     timer: StoredValue<Option<i32>, LocalStorage>,
+    /// The inputs (by `name`) the nurse has changed, and whether every finding shows (a saved
+    /// record, a restored draft, or after she pressed 保存): a new form shows no error before
+    /// she has typed ([`FormState::shown_issues`]).
+    touched: RwSignal<BTreeSet<String>>,
+    show_all: RwSignal<bool>,
 }
 
 impl<T: Send + Sync + 'static> Clone for FormState<T> {
@@ -58,6 +65,8 @@ where
             value: RwSignal::new(initial),
             base: StoredValue::new(None),
             timer: StoredValue::new_local(None),
+            touched: RwSignal::new(BTreeSet::new()),
+            show_all: RwSignal::new(false),
         };
         // Leaving the form (another page, another record) within a moment of a keystroke:
         // write the pending draft now rather than from a timer that would outlive the form.
@@ -84,7 +93,25 @@ where
 
     /// Sets the body the form's values were read from (an existing record's).
     pub fn set_base(&self, body: Option<serde_json::Value>) {
+        if body.is_some() {
+            self.show_all.set(true);
+        }
         self.base.set_value(body);
+    }
+
+    /// The findings to show now: all of them for a saved record, a restored draft or once she
+    /// pressed 保存; on a new form only those of the fields she has changed.
+    pub fn shown_issues(&self, all: impl Into<Signal<Issues>>) -> Signal<Issues> {
+        let (all, touched, show_all) = (all.into(), self.touched, self.show_all);
+        Signal::derive(
+            move || {
+                if show_all.get() {
+                    all.get()
+                } else {
+                    touched.with(|t| all.with(|a| a.touched_only(t)))
+                }
+            },
+        )
     }
 
     /// The body the edits on screen were made on.
@@ -100,6 +127,14 @@ where
             dirty: Signal::derive(move || this.is_dirty()),
             discard: Callback::new(move |()| this.discard()),
             draft_offer: ViewFn::from(move || this.offer_draft()),
+            touch: Callback::new(move |name: String| {
+                if !this.touched.with_untracked(|t| t.contains(&name)) {
+                    this.touched.update(|t| {
+                        t.insert(name);
+                    });
+                }
+            }),
+            attempt: Callback::new(move |()| this.show_all.set(true)),
         }
     }
 
@@ -199,6 +234,8 @@ where
     /// 取り消し: back to what is saved; the draft is removed.
     pub fn discard(&self) {
         self.cancel_timer();
+        self.touched.set(BTreeSet::new());
+        self.show_all.set(self.base.with_value(Option::is_some));
         self.value.set(self.initial.get_untracked());
         self.ctx.set_dirty(&self.key.get_value(), false);
         self.write_draft(false);
@@ -207,6 +244,8 @@ where
     /// Replaces the baseline and the value (another record opened in the same form).
     pub fn reset(&self, value: T) {
         self.cancel_timer();
+        self.touched.set(BTreeSet::new());
+        self.show_all.set(false);
         self.initial.set(value.clone());
         self.value.set(value);
         self.ctx.set_dirty(&self.key.get_value(), false);
@@ -240,6 +279,7 @@ where
 
     /// 下書きを復元: its values, and the body it was made on (when it says).
     pub fn restore(&self, value: T, base: Option<serde_json::Value>) {
+        self.show_all.set(true);
         if base.is_some() {
             self.base.set_value(base);
         }
@@ -257,6 +297,10 @@ pub struct FormHandle {
     pub discard: Callback<()>,
     /// The 下書き offer.
     pub draft_offer: ViewFn,
+    /// She changed the input of this `name`.
+    pub touch: Callback<String>,
+    /// She pressed 保存: every finding shows from now on.
+    pub attempt: Callback<()>,
 }
 
 /// A draft found for a form, without the form's type: when it was saved, and how to restore

@@ -53,7 +53,17 @@ pub fn EditorForm(
     #[prop(optional)] node_ref: Option<NodeRef<leptos::html::Form>>,
     children: Children,
 ) -> impl IntoView {
-    let FormHandle { dirty, discard, draft_offer } = form;
+    let FormHandle { dirty, discard, draft_offer, touch, attempt } = form;
+    // 保存 pressed: from now on every finding of the form shows.
+    let on_save = Callback::new(move |()| {
+        attempt.run(());
+        on_save.run(());
+    });
+    let touched = move |ev: leptos::ev::Event| {
+        if let Some(name) = input_name(&ev) {
+            touch.run(name);
+        }
+    };
     let confirm_cancel = RwSignal::new(false);
     let confirm_delete = RwSignal::new(false);
     let leave = move || {
@@ -114,6 +124,8 @@ pub fn EditorForm(
                 on_save.run(());
             }
             on:keydown=on_keydown
+            on:input=touched
+            on:change=touched
         >
             {children()}
             <div class="sticky-actions">
@@ -139,17 +151,35 @@ pub fn EditorForm(
                 on_cancel=Callback::new(move |_| confirm_cancel.set(false))
             />
         })}
-        {move || confirm_delete.get().then(|| delete.clone().map(|d| view! {
-            <ConfirmDialog
-                title=d.title.to_string()
-                message=d.message.get_untracked()
-                confirm_label="削除する"
-                danger=true
-                on_confirm=Callback::new(move |_| d.run.run(Callback::new(move |_| confirm_delete.set(false))))
-                on_cancel=Callback::new(move |_| confirm_delete.set(false))
-            />
-        }))}
+        <DeleteConfirmation open=confirm_delete delete/>
     }
+}
+
+/// The confirmation before 削除.
+#[component]
+fn DeleteConfirmation(open: RwSignal<bool>, delete: Option<DeleteAction>) -> impl IntoView {
+    move || {
+        open.get().then(|| {
+            delete.clone().map(|d| {
+                view! {
+                    <ConfirmDialog
+                        title=d.title.to_string()
+                        message=d.message.get_untracked()
+                        confirm_label="削除する"
+                        danger=true
+                        on_confirm=Callback::new(move |_| d.run.run(Callback::new(move |_| open.set(false))))
+                        on_cancel=Callback::new(move |_| open.set(false))
+                    />
+                }
+            })
+        })
+    }
+}
+
+/// The `name` of the input an `input` or `change` event came from.
+fn input_name(ev: &leptos::ev::Event) -> Option<String> {
+    let target = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(ev.target()?).ok()?;
+    target.get_attribute("name").filter(|n| !n.is_empty())
 }
 
 /// The head of a record's page: the way back to its list, the form's name, the record's

@@ -52,7 +52,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
     form.set_base(existing.as_ref().map(|(r, _)| r.body.to_value()));
     let saver = RecordSaver::new(ctx, form);
     let own_id = StoredValue::new(record_id.clone());
-    let issues: Signal<Issues> = {
+    let all_issues: Signal<Issues> = {
         let own = Memo::new(move |_| form.value.with(StationForm::issues));
         let duplicate = Memo::new(move |_| {
             form.value.with(|f| {
@@ -74,6 +74,8 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
             all
         })
     };
+    // A new form shows no error before she has typed in the field or pressed 保存.
+    let issues = form.shown_issues(all_issues);
     let diagnosis = StoredValue::new(diagnosis_id.clone());
 
     let back = {

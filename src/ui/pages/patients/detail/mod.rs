@@ -126,7 +126,8 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
         }
         found
     });
-    let issues: Signal<Issues> = issues_memo.into();
+    // A new form shows no error before she has typed in the field or pressed 保存.
+    let issues: Signal<Issues> = form.shown_issues(issues_memo);
 
     let back = {
         let list_route = list_route.clone();
