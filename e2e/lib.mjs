@@ -25,12 +25,13 @@ export function newProfileDir(name = 'profile') {
  * A persistent context (IndexedDB on disk, like a real profile). Every page of it is watched
  * for CSP violations and uncaught errors; `problems` collects them.
  */
-export async function launch(profileDir, { viewport = { width: 1280, height: 900 }, serviceWorkers = 'allow' } = {}) {
+export async function launch(profileDir, { viewport = { width: 1280, height: 900 }, serviceWorkers = 'allow', hasTouch = false } = {}) {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
     viewport,
+    hasTouch,
     serviceWorkers,
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',

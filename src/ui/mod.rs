@@ -12,6 +12,7 @@ pub mod form;
 pub mod io_client;
 pub mod modal;
 pub mod pages;
+pub mod panic_screen;
 pub mod platform;
 
 use wasm_bindgen::JsCast;
@@ -21,7 +22,7 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         let detail = info.to_string();
         web_sys::console::error_1(&detail.clone().into());
-        platform::show_panic_screen(&detail);
+        panic_screen::show_panic_screen(&detail);
     }));
     platform::mark("wasm-main");
     leptos::mount::mount_to_body(app::App);

@@ -313,56 +313,26 @@ pub fn print() {
     }
 }
 
-/// Shows a recoverable error screen after a panic. Built with plain DOM calls (the Leptos
-/// runtime may be unusable) and only text nodes.
-pub fn show_panic_screen(detail: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(body) = document.body() else {
-        return;
-    };
-    if document.get_element_by_id("panic-screen").is_some() {
+/// A record form just opened: back to the top, and the cursor in its first field (`selector`)
+/// — except on a touch screen, where it would raise the soft keyboard over the form.
+pub fn start_form(form: &web_sys::Element, selector: &str) {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    if touch_screen() {
         return;
     }
-    let make = |tag: &str, class: &str, text: &str| -> Option<web_sys::Element> {
-        let el = document.create_element(tag).ok()?;
-        el.set_class_name(class);
-        el.set_text_content(Some(text));
-        Some(el)
-    };
-    let Some(overlay) = make("div", "panic-screen", "") else {
-        return;
-    };
-    let _ = overlay.set_attribute("id", "panic-screen");
-    let _ = overlay.set_attribute("role", "alertdialog");
-    let _ = overlay.set_attribute("aria-labelledby", "panic-title");
-    if let Some(title) = make("h2", "", "予期しないエラーが発生しました") {
-        let _ = title.set_attribute("id", "panic-title");
-        let _ = overlay.append_child(&title);
+    if let Some(first) =
+        form.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = first.focus();
     }
-    if let Some(p) = make(
-        "p",
-        "",
-        "保存済みのデータは端末に残っています。入力途中の内容は下書きとして保存されています。「再読み込み」を押して続けてください。",
-    ) {
-        let _ = overlay.append_child(&p);
-    }
-    if let Some(button) = make("button", "primary", "再読み込み") {
-        let reload = Closure::once_into_js(reload);
-        let _ = button.add_event_listener_with_callback("click", reload.unchecked_ref());
-        let _ = overlay.append_child(&button);
-    }
-    if let Some(details) = make("details", "", "") {
-        if let Some(summary) = make("summary", "", "技術的な詳細（システム担当者向け）") {
-            let _ = details.append_child(&summary);
-        }
-        if let Some(pre) = make("pre", "", detail) {
-            let _ = details.append_child(&pre);
-        }
-        let _ = overlay.append_child(&details);
-    }
-    let _ = body.append_child(&overlay);
+}
+
+/// A touch screen (a tablet): no keyboard hints, and no text field takes the focus by itself
+/// (that would raise the soft keyboard over the form).
+pub fn touch_screen() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(pointer: coarse)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// Asks the browser to warn before leaving while `has_unsaved` is true.

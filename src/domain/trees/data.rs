@@ -727,9 +727,10 @@ pub static RESPIRATORY_ACTIONS: OutcomeBox = OutcomeBox {
         ActionSection {
             heading: "◆本人・家族への支援",
             items: &[
-                // 「人工呼吸療」 is the seed's wording (人工呼吸療法).
+                // The seed (004, 判断樹 ◆本人・家族への支援) prints 「人工呼吸療、気管切開」, a
+                // typo for 人工呼吸療法: shown corrected (issue 16 item 11).
                 ActionItem {
-                    text: "医療処置実施の意思決定支援", details: &["人工呼吸療、気管切開", "胃ろう等"]
+                    text: "医療処置実施の意思決定支援", details: &["人工呼吸療法、気管切開", "胃ろう等"]
                 },
                 item("症状・障害への対応支援"),
             ],

@@ -133,7 +133,7 @@ pub fn EditorForm(
                 {extra_buttons.map(|b| b())}
                 <button type="button" disabled=move || stays && !dirty.get() on:click=move |_| cancel()>"取り消し"</button>
                 <DirtyMark dirty/>
-                <span class="hint">{hint}</span>
+                <span class="hint keyboard-hint">{hint}</span>
                 {delete_button}
             </div>
         </form>

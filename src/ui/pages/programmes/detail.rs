@@ -175,16 +175,7 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
     let group =
         standard.and_then(StandardProgramme::group).unwrap_or(if standard.is_none() { "独自事業" } else { "" });
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    form_ref.on_load(|el| {
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-        if let Ok(Some(first)) = el.query_selector("input[type=text], textarea") {
-            if let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
-                let _ = first.focus();
-            }
-        }
-    });
+    form_ref.on_load(|el| platform::start_form(&el, "input[type=text], textarea"));
     let leave = Callback::new(move |()| back());
 
     view! {

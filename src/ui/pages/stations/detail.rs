@@ -146,16 +146,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
         })
     };
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    form_ref.on_load(|el| {
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-        if let Ok(Some(first)) = el.query_selector("input[type=text]") {
-            if let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
-                let _ = first.focus();
-            }
-        }
-    });
+    form_ref.on_load(|el| platform::start_form(&el, "input[type=text]"));
 
     view! {
         <section class="station-detail" data-testid="station-detail">

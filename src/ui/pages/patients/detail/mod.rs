@@ -41,15 +41,13 @@ fn tri_setters(form: F, get: fn(&mut PatientForm) -> &mut TriTextForm) -> (Callb
     (on_state, on_text)
 }
 
-/// Scrolls to the top and puts the cursor in ID番号.
+/// Scrolls to the top and puts the cursor in ID番号 (not on a touch screen).
 fn focus_first_field() {
-    let Some(w) = web_sys::window() else { return };
-    w.scroll_to_with_x_and_y(0.0, 0.0);
-    let first = w
-        .document()
-        .and_then(|d| d.query_selector("[data-testid=patient-detail] input[name=id_number]").ok().flatten());
-    if let Some(first) = first.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-        let _ = first.focus();
+    let form = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-testid=patient-detail]").ok().flatten());
+    if let Some(form) = form {
+        platform::start_form(&form, "input[name=id_number]");
     }
 }
 
