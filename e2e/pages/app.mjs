@@ -13,7 +13,7 @@ export class AppPage {
 
   /** The wasm has mounted and the database is open. */
   async ready() {
-    await this.page.waitForSelector('nav.nav');
+    await this.page.waitForSelector('nav.nav', { state: 'attached' });
     await this.page.waitForFunction(() => performance.getEntriesByName('app-interactive').length > 0);
   }
 
@@ -39,7 +39,14 @@ export class AppPage {
   }
 
   async nav(label) {
+    await this.openMenu();
     await this.page.locator('nav.nav a', { hasText: label }).first().click();
+  }
+
+  /** On a narrow screen the menu folds behind the メニュー button: opens it. */
+  async openMenu() {
+    const button = this.page.locator('.menu-button');
+    if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   }
 
   /**
@@ -155,6 +162,22 @@ export class AppPage {
     return this.page.locator('.status-area').innerText();
   }
 
+  /** The 保存領域 panel (opened from its badge when it is not open by itself). */
+  storagePanel() {
+    return this.page.locator('[data-testid=storage-panel]');
+  }
+
+  async openStoragePanel() {
+    if (!(await this.storagePanel().isVisible())) await this.page.locator('[data-testid=storage-status]').click();
+    await this.storagePanel().waitFor();
+    return (await this.storagePanel().innerText()).trim();
+  }
+
+  async closeStoragePanel() {
+    await this.page.locator('[data-testid=storage-panel-close]').click();
+    await this.storagePanel().waitFor({ state: 'detached' });
+  }
+
   /** Why the database could not be opened. */
   async dbError() {
     return this.page.locator('[data-testid=db-error]').innerText();
@@ -210,6 +233,7 @@ export class AppPage {
 
 export class HomePage extends AppPage {
   async open() {
+    await this.openMenu();
     await this.page.locator('nav.nav a', { hasText: '地域診断の一覧' }).click();
     await this.page.locator('h1', { hasText: '地域診断の一覧' }).waitFor();
   }

@@ -186,7 +186,17 @@ test('状態表示: 保存領域の永続性と使用量', async ({ server }) =>
   await home.waitStorageChecked();
   const status = await home.storageStatus();
   assert(/保存領域: (永続|一時的)/.test(status), `storage status: ${status}`);
-  assert((await home.statusAreaText()).includes('使用量'), 'usage shown');
+  const panel = await home.openStoragePanel();
+  assert(panel.includes('使用量'), `usage shown: ${panel}`);
+  if (status.includes('一時的')) {
+    assert(panel.includes('もう一度') && panel.includes('インストール') && panel.includes('バックアップを書き出す'), `what she can do: ${panel}`);
+  }
+  // Closed, it stays closed after a reload (until the browser is closed); the badge stays.
+  await home.closeStoragePanel();
+  await home.reload();
+  await home.waitStorageChecked();
+  assertEqual(await home.storagePanel().count(), 0, 'closed for this session');
+  assert(/保存領域: (永続|一時的)/.test(await home.storageStatus()), 'badge stays');
   assertNoProblems(problems);
   await context.close();
 });

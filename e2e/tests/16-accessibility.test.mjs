@@ -83,6 +83,8 @@ async function go(page, hash, ready) {
 
 /** Imports full_v1.json on a fresh profile. */
 async function seed(env, url) {
+  // Leaving a form with unsaved input asks first: this audit leaves.
+  env.page.on('dialog', (d) => d.accept());
   const io = new IoPage(env.page);
   await io.goto(url);
   await io.open();

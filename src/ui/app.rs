@@ -2,7 +2,8 @@
 
 use super::ctx::{use_app, AppCtx, DbState, Notice, UpdateState};
 use super::pages;
-use super::platform::{self, format_bytes, keys};
+use super::platform;
+use super::status::{provide_storage_panel, StatusArea, StoragePanel};
 use crate::route::{page_title, Route, Section};
 use leptos::ev;
 use leptos::prelude::*;
@@ -16,6 +17,8 @@ pub fn App() -> impl IntoView {
     platform::guard_unload(move || ctx.has_unsaved());
     pages::io::provide_backup_status();
     pages::io::provide_import();
+    provide_storage_panel();
+    let menu_open = RwSignal::new(false);
     let _hash = window_event_listener(ev::hashchange, move |_| ctx.route_changed());
     let _online = window_event_listener(ev::online, move |_| ctx.check_for_update());
     Effect::new(move |_| set_document_title(&ctx.route.with(|route| page_title(route, open_title(ctx).as_deref()))));
@@ -24,16 +27,19 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">"本文へ移動"</a>
         <header class="app-header no-print">
             <div class="app-title">
+                <button type="button" class="menu-button" aria-controls="nav" aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|o| *o = !*o)>"メニュー"</button>
                 <a href="#/" class="app-name">"難病の地域診断"</a>
                 <DiagnosisSwitcher/>
             </div>
             <StatusArea/>
         </header>
+        <StoragePanel/>
         <UpdateBanner/>
         <DbBanner/>
         <pages::io::BackupBanner/>
         <div class="layout">
-            <Nav/>
+            <Nav open=menu_open/>
             <main id="main" class="page" tabindex="-1">
                 <NoticeLine/>
                 <pages::Page/>
@@ -103,51 +109,6 @@ fn DiagnosisSwitcher() -> impl IntoView {
     }
 }
 
-/// 保存領域 (persistent or not, usage), network state, names hidden.
-#[component]
-fn StatusArea() -> impl IntoView {
-    let ctx = use_app();
-    let online = RwSignal::new(platform::online());
-    let _on = window_event_listener(ev::online, move |_| online.set(true));
-    let _off = window_event_listener(ev::offline, move |_| online.set(false));
-    let persisted = move || ctx.storage_info.with(|s| s.persisted);
-    let usage = move || {
-        ctx.storage_info.with(|s| match (s.usage_bytes, s.quota_bytes) {
-            (Some(u), Some(q)) => format!("使用量 {} / 上限 {}", format_bytes(u), format_bytes(q)),
-            (Some(u), None) => format!("使用量 {}", format_bytes(u)),
-            _ => String::new(),
-        })
-    };
-    view! {
-        <div class="status-area" role="status" aria-live="polite">
-            <span class="status-item" class:warn=move || persisted() == Some(false) data-testid="storage-status">
-                {move || match persisted() {
-                    Some(true) => "保存領域: 永続（ブラウザが自動で消しません）".to_string(),
-                    Some(false) => "保存領域: 一時的（容量が不足するとブラウザが消すことがあります。こまめにデータを書き出してください）".to_string(),
-                    None => "保存領域: 確認中".to_string(),
-                }}
-            </span>
-            <span class="status-item">{usage}</span>
-            <pages::io::LastExportStatus/>
-            <span class="status-item" class:warn=move || !online.get() data-testid="network-status">
-                {move || if online.get() { "オンライン" } else { "オフライン（入力・保存はできます）" }}
-            </span>
-            <label class="status-item toggle">
-                <input
-                    type="checkbox"
-                    prop:checked=move || ctx.hide_names.get()
-                    on:change:target=move |ev| {
-                        let hide = ev.target().checked();
-                        platform::set_setting(keys::HIDE_NAMES, &hide);
-                        ctx.hide_names.set(hide);
-                    }
-                />
-                "氏名・住所を隠す"
-            </label>
-        </div>
-    }
-}
-
 #[component]
 fn UpdateBanner() -> impl IntoView {
     let ctx = use_app();
@@ -201,15 +162,17 @@ fn DbBanner() -> impl IntoView {
     }
 }
 
+/// The menu. On a narrow screen (a tablet in portrait) it folds behind the メニュー button and
+/// folds again when she picks a page.
 #[component]
-fn Nav() -> impl IntoView {
+fn Nav(open: RwSignal<bool>) -> impl IntoView {
     let ctx = use_app();
     let current_diag = Memo::new(move |_| ctx.route.with(|r| r.diagnosis().cloned()));
     let is_active =
         move |section: Section| ctx.route.with(|r| matches!(r, Route::Diagnosis { section: s, .. } if *s == section));
     view! {
-        <nav class="nav no-print" aria-label="メニュー">
-            <ul>
+        <nav id="nav" class="nav no-print" class:open=move || open.get() aria-label="メニュー">
+            <ul on:click=move |_| open.set(false)>
                 <li>
                     <a href="#/" class:active=move || ctx.route.with(|r| *r == Route::Home)>"地域診断の一覧"</a>
                 </li>

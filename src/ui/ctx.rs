@@ -279,6 +279,12 @@ impl AppCtx {
         if route != previous && !followed && self.notice.with_untracked(Option::is_some) {
             self.notice.set(None);
         }
+        // A new page starts at its top (it opened where the last one had been scrolled to).
+        if route != previous {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
         self.route.set(route);
         if new_diag.is_some() && new_diag != old_diag {
             spawn_local(async move { self.load(new_diag).await });

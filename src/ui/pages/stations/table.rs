@@ -88,8 +88,8 @@ pub fn StationTable(data: PageData) -> impl IntoView {
                     <dt>"※2 人口"</dt>
                     <dd>{move || population.get().unwrap_or_else(|| "未入力".to_string())}</dd>
                 </div>
-                <div class="hint">"面積・人口は"<a href=overview_href>"地域の概況"</a>"で入力します。"</div>
             </dl>
+            <p class="hint area-hint">"面積・人口は"<a href=overview_href>"地域の概況"</a>"で入力します。"</p>
 
             <div class="table-tools">
                 <label class="field search">
@@ -138,10 +138,11 @@ pub fn StationTable(data: PageData) -> impl IntoView {
                                             <button
                                                 type="button"
                                                 class="sort"
-                                                aria-label=format!("{}で並べ替え", column.label())
                                                 on:click=move |_| sort.update(|s| *s = s.clicked(column))
                                             >
+                                                // The name starts with what is seen (WCAG 2.5.3).
                                                 {column.heading()}
+                                                <span class="visually-hidden">{format!("（{}）で並べ替え", column.label())}</span>
                                                 <span class="sort-mark" aria-hidden="true">
                                                     {move || match sort.get().aria(column) {
                                                         "ascending" => "▲",

@@ -133,7 +133,7 @@ fn QuestionAside(q: QuestionId) -> impl IntoView {
     let def = q.def();
     let tree = q.tree().def();
     view! {
-        <aside class="question-aside" aria-label="基準値と解説">
+        <aside class="question-aside" aria-label="基準値と解説" tabindex="0">
             <References q/>
             {def.guidance.as_ref().map(|g| view! {
                 <section class="guidance">

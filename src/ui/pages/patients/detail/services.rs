@@ -28,7 +28,7 @@ pub(super) fn NursingSection(form: F, issues: Signal<Issues>) -> impl IntoView {
         <fieldset class="form-group">
             <legend>"訪問看護"</legend>
             <div class="sub-group" class:gap-on=move || station_gap.get()>
-                <h3>"訪問看護ステーション"</h3>
+                <h2>"訪問看護ステーション"</h2>
                 <div class="field-row">
                     <div class="grow">
                         <TriText
@@ -67,7 +67,7 @@ pub(super) fn NursingSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                 <GapFlag form service=Service::StationNursing issues/>
             </div>
             <div class="sub-group" class:gap-on=move || inst_gap.get()>
-                <h3>"医療機関からの訪問看護"</h3>
+                <h2>"医療機関からの訪問看護"</h2>
                 <div class="field-row">
                     <div class="grow">
                         <TriText
@@ -95,7 +95,7 @@ pub(super) fn NursingSection(form: F, issues: Signal<Issues>) -> impl IntoView {
                 <GapFlag form service=Service::InstitutionNursing issues/>
             </div>
             <div class="sub-group" class:gap-on=move || programme_gap.get()>
-                <h3>"在宅人工呼吸器使用患者支援事業（訪問看護）"</h3>
+                <h2>"在宅人工呼吸器使用患者支援事業（訪問看護）"</h2>
                 <div class="field-row">
                     <CodeChoice
                         label="利用"

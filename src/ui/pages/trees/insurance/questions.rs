@@ -132,10 +132,11 @@ pub fn AgeStep(ask: Ask) -> impl IntoView {
 pub fn SpecifiedStep(ask: Ask) -> impl IntoView {
     view! {
         <fieldset class="question-step" class:missing=move || ask.missing(fields::SPECIFIED_DISEASE.0).get() data-field="specified_disease">
-            <legend>"3. ２号被保険者の特定疾病（※1）がありますか（４０歳以上６５歳未満のとき）"</legend>
+            <legend id="specified-disease-question">"3. ２号被保険者の特定疾病（※1）がありますか（４０歳以上６５歳未満のとき）"</legend>
             <Prefilled on=ask.prefilled(fields::SPECIFIED_DISEASE.0)/>
             <select
                 name="specified_disease"
+                aria-labelledby="specified-disease-question"
                 prop:value=move || ask.form.with(|f| tri_value(&f.specified_disease, &SpecifiedDisease::ALL))
                 on:change:target=move |ev| {
                     let v = tri_from(&ev.target().value(), &SpecifiedDisease::ALL);

@@ -23,12 +23,12 @@ pub fn DecisionPanel(decision: Memo<Result<InsuranceDecision, Issues>>) -> impl 
                 </div>
                 {(!d.reasons.is_empty()).then(|| view! {
                     <section>
-                        <h3>"理由"</h3>
+                        <h2>"理由"</h2>
                         <ul data-testid="insurance-reasons">{d.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
                     </section>
                 })}
                 <section>
-                    <h3>"利用できる訪問看護"</h3>
+                    <h2>"利用できる訪問看護"</h2>
                     {if d.limit_lines.is_empty() {
                         view! { <p class="hint">"下の項目が分かると決まります"</p> }.into_any()
                     } else {
@@ -42,12 +42,12 @@ pub fn DecisionPanel(decision: Memo<Result<InsuranceDecision, Issues>>) -> impl 
                 </section>
                 {(!d.missing.is_empty()).then(|| view! {
                     <section class="missing-list" data-testid="insurance-missing">
-                        <h3>"確認が必要な項目"</h3>
+                        <h2>"確認が必要な項目"</h2>
                         <ul>{d.missing.iter().map(|m| view! { <li><strong>{m.label}</strong>{format!("：{}", m.why)}</li> }).collect_view()}</ul>
                     </section>
                 })}
                 <section data-testid="long-visit">
-                    <h3>"長時間訪問看護"</h3>
+                    <h2>"長時間訪問看護"</h2>
                     <p>
                         {match (d.long_visit.eligible, d.long_visit.per_week) {
                             (Some(true), Some(n)) => format!("対象（週{n}回まで加算できます）"),
