@@ -12,6 +12,7 @@ pub mod form;
 pub mod io_client;
 pub mod pages;
 pub mod platform;
+pub mod print;
 
 use wasm_bindgen::JsCast;
 
