@@ -1,8 +1,8 @@
 //! The printed 集計 (A4 landscape), laid out like the workbook's sheet: A and B as compact
 //! tables, C as one small table per group (the items as column headings, then 人数, ％ and
 //! 不明 rows), the footnotes, and 地区名, 年度 and the print date in the header. Only shows on
-//! paper; the charts print on the next page. Built once, its cells follow the 集計 like the
-//! sheet's (see [`super::cells`]).
+//! paper; the charts print on the next pages when 「グラフも印刷する」 is ticked. Built once,
+//! its cells follow the 集計 like the sheet's (see [`super::cells`]).
 
 use super::cells::{line_memo, section_lines, text};
 use super::SummaryData;
