@@ -76,9 +76,12 @@ impl Band {
         out
     }
 
-    /// 「番号〜自律神経障害」: what the band covers, after the repeated columns.
+    /// 「住所〜使用医療機器」: what the band covers after the repeated columns (a column in a
+    /// group by its group: 「訪問看護ステーション〜支援管理区分」, not 「機関名〜…」).
     pub fn range_label(&self) -> String {
-        let label = |i: Option<&usize>| i.and_then(|&i| ROSTER_COLUMNS.get(i)).map_or("", |c| c.label);
+        let label = |i: Option<&usize>| {
+            i.and_then(|&i| ROSTER_COLUMNS.get(i)).map_or("", |c| if c.group.is_empty() { c.label } else { c.group })
+        };
         let own = self.columns.get(REPEATED_COLUMNS..).unwrap_or_default();
         format!("{}〜{}", label(own.first()), label(own.last()))
     }

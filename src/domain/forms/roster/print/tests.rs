@@ -35,6 +35,7 @@ fn three_bands_each_starting_with_number_and_id() {
     assert_eq!(keys(&bands[2]).last(), Some(&"support_class"));
     assert_eq!(bands.iter().map(|b| b.columns.len()).collect::<Vec<_>>(), [14, 17, 17]);
     assert_eq!(bands[0].range_label(), "住所〜使用医療機器");
+    assert_eq!(bands[2].range_label(), "訪問看護ステーション〜支援管理区分");
 }
 
 #[test]
@@ -90,7 +91,7 @@ fn pages_for_30_and_300_patients() {
     assert_eq!(shape, [(1, 0, 0..20), (2, 1, 0..20), (3, 2, 0..20), (4, 0, 20..30), (5, 1, 20..30), (6, 2, 20..30)]);
     assert_eq!(p30.page_label(1), "1／6");
     assert_eq!(p30.page_label(6), "6／6");
-    assert_eq!(p30.page_note(&p30.pages[4]), "療養者 21〜30人目　列 2/3（呼吸障害〜緊急時の訪問看護）");
+    assert_eq!(p30.page_note(&p30.pages[4]), "療養者 21〜30人目　列 2/3（特定症状〜緊急時の訪問看護）");
     assert_eq!(empty.page_note(&empty.pages[0]), "療養者 0人　列 1/3（住所〜使用医療機器）");
 }
 
