@@ -67,9 +67,10 @@ export class AppPage {
     return (await this.page.locator('main h1').first().innerText()).trim();
   }
 
-  /** Waits until the page headed `text` is shown. */
+  /** Waits until the page headed `text` is shown (a printed form's heading, only on paper,
+   * is not looked at: 「様式1　管轄地域の概況」 would match 「地域の概況」 too). */
   async waitHeading(text) {
-    await this.page.locator('h1', { hasText: text }).waitFor();
+    await this.page.locator('h1:visible', { hasText: text }).waitFor();
   }
 
   /** The error line of the status area. */

@@ -14,6 +14,7 @@ pub mod modal;
 pub mod pages;
 pub mod panic_screen;
 pub mod platform;
+pub mod print;
 pub mod status;
 
 use wasm_bindgen::JsCast;

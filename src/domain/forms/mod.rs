@@ -6,6 +6,7 @@
 //! form. Errors block saving; warnings are shown and do not.
 //!
 //! * [`overview_form`] — 様式1 header (人口, 面積, 認定者数, 拠点病院 …).
+//! * [`overview_print`] — 様式1 header on paper (the saved 地域の概況 in the form's boxes).
 //! * [`patient_form`] — 様式1 one row per home-care patient, with the seed's two examples.
 //! * [`seed_examples`] — the seed's 入力例 例1 and 例2 as typed.
 //! * [`station_form`] — 様式3 one row per visiting-nurse station, 常勤換算 from a staff list.
@@ -16,6 +17,7 @@
 pub mod input;
 pub mod next_year;
 pub mod overview_form;
+pub mod overview_print;
 pub mod patient_form;
 pub mod roster;
 pub mod seed_examples;

@@ -337,11 +337,16 @@ pub fn restore_from_trash(record: &StoredRecord, now: Timestamp, device: &Device
 
 mod columns;
 mod list;
+mod print;
 mod sort;
 mod view;
 
 pub use columns::{header_groups, roster_row, roster_rows, RosterCell, RosterColumn, RosterRow, ROSTER_COLUMNS};
 pub use list::PatientList;
+pub use print::{
+    column_bands, column_width_mm, print_layout, print_row, print_scope, Band, PrintPage, RosterPrint, BAND_WIDTH_MM,
+    REPEATED_COLUMNS, ROWS_PER_PAGE,
+};
 pub use sort::{last_contact_date, natural_cmp, sort_indices, sort_options, RosterSort, SortKey};
 pub use view::{filter_ordered, page_window, roster_order, rows_to_fill};
 

@@ -5,8 +5,8 @@
 
 use super::Saved;
 use crate::domain::evaluation::{EvaluationItem, ItemCoverage, Level, OVERALL_LABEL};
-use crate::ui::pages::summary::print::print_date;
 use crate::ui::pages::summary::SummaryData;
+use crate::ui::print::{print_date, PrintHeader};
 use leptos::prelude::*;
 
 /// How many rows the item's heading spans on the form: 2 for the first of a pair
@@ -93,14 +93,12 @@ pub fn EvaluationPrint(data: SummaryData, saved: Memo<Option<Saved>>) -> impl In
     view! {
         <section class="print-only evaluation-print" data-testid="evaluation-print">
             {move || data.header().map(|(jurisdiction, year)| view! {
-                <header class="print-header">
-                    <h1>"様式4　管轄地域におけるALS療養者に関わる医療資源の概況と医療サービスの確保状況の評価"</h1>
-                    <p class="print-meta">
-                        <span>"地区名: "<b data-testid="print-jurisdiction">{jurisdiction}</b></span>
-                        <span>"年度: "<b data-testid="print-year">{year}</b></span>
-                        <span>"印刷日: "<span data-testid="print-date">{move || printed_on.get()}</span></span>
-                    </p>
-                </header>
+                <PrintHeader
+                    title="様式4　管轄地域におけるALS療養者に関わる医療資源の概況と医療サービスの確保状況の評価".to_string()
+                    jurisdiction
+                    year
+                    printed_on
+                />
             })}
             {body}
         </section>

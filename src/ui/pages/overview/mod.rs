@@ -11,6 +11,7 @@
 
 pub(crate) mod fields;
 mod form;
+mod print;
 
 use crate::domain::diagnosis::DiagnosisEntry;
 use crate::domain::ids::RecordId;
@@ -19,6 +20,7 @@ use crate::domain::programmes::list_programmes;
 use crate::domain::station::Station;
 use crate::route::{Route, Section};
 use crate::ui::ctx::use_app;
+use crate::ui::platform;
 use leptos::prelude::*;
 
 /// How many records each section holds (for the summary and its links).
@@ -58,9 +60,17 @@ pub fn OverviewPage() -> impl IntoView {
         <div class="overview-page">
             {move || match (ready.get(), diagnosis.get_untracked()) {
                 (Some(id), Some(entry)) => view! {
-                    <h1>"地域の概況"</h1>
-                    <DiagnosisSummary entry=entry.clone() counts/>
-                    <form::OverviewEditor diagnosis_id=id entry patients counts=Signal::derive(move || counts.get().stations)/>
+                    <div class="no-print">
+                        <div class="page-head">
+                            <h1>"地域の概況"</h1>
+                            <div class="head-actions">
+                                <button type="button" data-testid="print-overview" on:click=move |_| platform::print()>"印刷"</button>
+                            </div>
+                        </div>
+                        <DiagnosisSummary entry=entry.clone() counts/>
+                        <form::OverviewEditor diagnosis_id=id entry=entry.clone() patients counts=Signal::derive(move || counts.get().stations)/>
+                    </div>
+                    <print::OverviewPrint entry/>
                 }
                 .into_any(),
                 _ => view! { <p class="hint">"地域の概況を読み込んでいます…"</p> }.into_any(),

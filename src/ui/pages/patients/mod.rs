@@ -10,8 +10,10 @@
 //! trash) lives in `domain::forms::{patient_form, roster}`; this module only binds.
 
 mod detail;
+mod print;
 mod roster;
 mod rows;
+mod trash;
 mod widgets;
 
 use crate::domain::diagnosis::DiagnosisEntry;

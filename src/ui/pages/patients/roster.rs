@@ -6,19 +6,17 @@
 //! changes (a keystroke in the search filters it without sorting again). Each cell's class is
 //! `k-<column key>` (plus `gap-cell` when pink), which the CSS and the tests use.
 
+use super::print::{PrintRequest, RosterPrint, RosterPrintButton};
 use super::rows::Rows;
+use super::trash::Trash;
 use super::{PageData, Shared, NEW_ITEM};
 use crate::domain::forms::roster::{
-    filter_options, filter_ordered, gap_options, header_groups, page_of, page_window, restore_from_trash, roster_order,
-    shown_name, FilterOptions, RosterPage, SortKey, ROSTER_COLUMNS, ROSTER_PAGE_SIZE, VENTILATOR_OPTIONS,
+    filter_options, filter_ordered, gap_options, header_groups, page_of, page_window, roster_order, shown_name,
+    FilterOptions, RosterPage, SortKey, ROSTER_COLUMNS, ROSTER_PAGE_SIZE, VENTILATOR_OPTIONS,
 };
 use crate::domain::ids::RecordId;
-use crate::domain::record::StoredRecord;
-use crate::storage::WriteBatch;
 use crate::ui::ctx::{use_app, AppCtx};
-use crate::ui::platform;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 /// Coming back from a patient: shows the page with their row; the row to focus once the rows
@@ -84,9 +82,10 @@ pub fn Roster(data: PageData) -> impl IntoView {
 
     let new_href = PageData::item_route(&diagnosis_id, NEW_ITEM).to_hash();
     let rows_id = diagnosis_id.clone();
+    let print_request = RwSignal::new(None::<PrintRequest>);
 
     view! {
-        <section class="patients-screen">
+        <section class="patients-screen no-print">
             <div class="page-head">
                 <div>
                     <h1>"様式1 在宅療養者の一覧"</h1>
@@ -94,6 +93,7 @@ pub fn Roster(data: PageData) -> impl IntoView {
                 </div>
                 <div class="head-actions">
                     <a class="button primary" href=new_href data-testid="new-patient">"＋ 新規登録"</a>
+                    <RosterPrintButton data indices request=print_request/>
                 </div>
             </div>
             {move || list.with(|l| (l.0.unreadable > 0).then(|| view! {
@@ -138,6 +138,7 @@ pub fn Roster(data: PageData) -> impl IntoView {
             <GapList data list indices/>
             <Trash list/>
         </section>
+        <RosterPrint data list indices request=print_request/>
     }
     .into_any()
 }
@@ -249,59 +250,6 @@ fn GapList(data: PageData, list: Memo<Shared>, indices: Memo<Vec<usize>>) -> imp
                 </ul>
             </details>
         </Show>
-    }
-}
-
-fn restore(ctx: AppCtx, record: &StoredRecord, id_number: &str) {
-    // The latest revision, so nothing saved meanwhile is undone.
-    let latest = ctx.loaded.with_untracked(|l| l.get(&record.meta.id).cloned()).unwrap_or_else(|| record.clone());
-    let Some(restored) = restore_from_trash(&latest, platform::now(), &ctx.device_id()) else { return };
-    let message = format!("ID番号「{id_number}」の療養者を元に戻しました");
-    spawn_local(async move {
-        let batch = WriteBatch { put_records: vec![restored], ..WriteBatch::default() };
-        let _ = ctx.save_as_loaded(batch, &message).await;
-    });
-}
-
-/// ゴミ箱: deleted patients, each with 「元に戻す」.
-#[component]
-fn Trash(list: Memo<Shared>) -> impl IntoView {
-    let ctx = use_app();
-    let hide = ctx.hide_names;
-    move || {
-        let l = list.get();
-        let hide = hide.get();
-        (!l.0.trashed.is_empty()).then(|| {
-            view! {
-                <section class="card trash" data-testid="trash">
-                    <h2>{format!("ゴミ箱（削除した療養者 {}人）", l.0.trashed.len())}</h2>
-                    <ul class="plain">
-                        {l.0.trashed.iter().map(|(record, patient)| {
-                            let when = record.meta.deleted_at.map(|t| t.display_jst()).unwrap_or_default();
-                            let id_number = patient.as_ref().map(|p| p.id_number.clone()).unwrap_or_default();
-                            let who = match patient {
-                                Some(p) => {
-                                    let name = shown_name(p, hide);
-                                    if name == p.id_number { format!("ID番号 {}", p.id_number) } else { format!("ID番号 {}　{name}", p.id_number) }
-                                }
-                                None => "読み取れない記録".to_string(),
-                            };
-                            let record = StoredValue::new(record.clone());
-                            let idn = id_number.clone();
-                            view! {
-                                <li data-id=id_number>
-                                    <span>{who}</span>
-                                    <span class="hint">{format!("削除: {when}")}</span>
-                                    <button type="button" on:click=move |_| record.with_value(|r| restore(ctx, r, &idn))>
-                                        "元に戻す"
-                                    </button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </section>
-            }
-        })
     }
 }
 

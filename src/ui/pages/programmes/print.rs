@@ -4,17 +4,12 @@
 
 use super::PageData;
 use crate::domain::programmes::sheet::print_rows;
-use crate::ui::platform;
+use crate::ui::print::{print_date, PrintHeader};
 use leptos::prelude::*;
 
 #[component]
 pub fn ProgrammePrint(data: PageData) -> impl IntoView {
-    // The date is taken again just before printing (the page may stay open for days).
-    let printed_on = RwSignal::new(platform::now().date_jst().to_string());
-    let listener = window_event_listener_untyped("beforeprint", move |_| {
-        printed_on.set(platform::now().date_jst().to_string());
-    });
-    on_cleanup(move || listener.remove());
+    let printed_on = print_date();
 
     let rows = Memo::new(move |_| {
         let fiscal_year = data.diagnosis.with(|d| d.as_ref().map(|d| d.diagnosis.fiscal_year))?;
@@ -35,14 +30,12 @@ pub fn ProgrammePrint(data: PageData) -> impl IntoView {
     view! {
         <section class="print-only programmes-print" data-testid="programmes-print">
             {move || header().map(|(jurisdiction, year, wareki)| view! {
-                <header class="print-header">
-                    <h1>"様式2　ALS療養者支援にかかわる難病対策事業の実施状況とその評価"</h1>
-                    <p class="print-meta">
-                        <span>"地区名: "<b data-testid="print-jurisdiction">{jurisdiction}</b></span>
-                        <span>"年度: "<b data-testid="print-year">{year}</b></span>
-                        <span>"印刷日: "<span data-testid="print-date">{move || printed_on.get()}</span></span>
-                    </p>
-                </header>
+                <PrintHeader
+                    title="様式2　ALS療養者支援にかかわる難病対策事業の実施状況とその評価".to_string()
+                    jurisdiction
+                    year
+                    printed_on
+                />
                 <table class="print-table">
                     <colgroup>
                         <col class="p-name"/>

@@ -8,17 +8,12 @@ use crate::domain::forms::station_roster::{
     density_lines, station_indices, station_print_cells, totals_cells, StationSort,
 };
 use crate::domain::summary::stations::station_totals;
-use crate::ui::platform;
+use crate::ui::print::{print_date, PrintHeader};
 use leptos::prelude::*;
 
 #[component]
 pub fn StationPrint(data: PageData) -> impl IntoView {
-    // The date is taken again just before printing (the page may stay open for days).
-    let printed_on = RwSignal::new(platform::now().date_jst().to_string());
-    let listener = window_event_listener_untyped("beforeprint", move |_| {
-        printed_on.set(platform::now().date_jst().to_string());
-    });
-    on_cleanup(move || listener.remove());
+    let printed_on = print_date();
 
     let rows = Memo::new(move |_| {
         data.bodies.with(|b| {
@@ -41,16 +36,10 @@ pub fn StationPrint(data: PageData) -> impl IntoView {
     view! {
         <section class="print-only stations-print" data-testid="stations-print">
             {move || header().map(|(jurisdiction, year)| view! {
-                <header class="print-header">
-                    <h1>"様式3　管内の訪問看護ステーションの概況"</h1>
-                    <p class="print-meta">
-                        <span>"地区名: "<b data-testid="print-jurisdiction">{jurisdiction}</b></span>
-                        <span>"年度: "<b data-testid="print-year">{year}</b></span>
-                        <span>"※1 管轄地域の面積: "<b>{move || area.get().unwrap_or_default()}</b></span>
-                        <span>"※2 管轄地域の人口: "<b>{move || population.get().unwrap_or_default()}</b></span>
-                        <span class="print-date">"印刷日: "<span data-testid="print-date">{move || printed_on.get()}</span></span>
-                    </p>
-                </header>
+                <PrintHeader title="様式3　管内の訪問看護ステーションの概況".to_string() jurisdiction year printed_on>
+                    <span>"※1 管轄地域の面積: "<b>{move || area.get().unwrap_or_default()}</b></span>
+                    <span>"※2 管轄地域の人口: "<b>{move || population.get().unwrap_or_default()}</b></span>
+                </PrintHeader>
             })}
             <table class="print-table stations-print-table">
                 <StationPrintHead/>

@@ -108,7 +108,12 @@ pub fn SummaryChart(data: SummaryData, which: Which) -> impl IntoView {
 #[component]
 pub fn SummaryCharts(data: SummaryData) -> impl IntoView {
     view! {
-        <section class="summary-charts" id="summary-charts" data-testid="summary-charts">
+        <section
+            class="summary-charts"
+            class:no-print=move || !data.print_charts.get()
+            id="summary-charts"
+            data-testid="summary-charts"
+        >
             <h2>"グラフ"</h2>
             <p class="hint no-print">
                 {move || if data.previous.with(Option::is_some) {

@@ -8,7 +8,8 @@
 //!
 //! Everything is a `Memo` over `ctx.loaded`: a record saved on another page or in another tab
 //! (the context re-reads on the BroadcastChannel) changes the figures at once. The printed
-//! 集計 (A4 landscape) is on the page and only shows on paper. All rules live in
+//! 集計 (A4 landscape) is on the page and only shows on paper; the charts follow it on paper
+//! only when 「グラフも印刷する」 is ticked. All rules live in
 //! `domain::summary`; [`SummaryData`] is shared with 様式4 (`pages::evaluation`).
 
 mod cells;
@@ -39,6 +40,8 @@ use std::sync::Arc;
 
 /// Where the chosen disease filter is kept (per 地域診断, on this device).
 const FILTER_SETTING: &str = "nanbyo.summary_filter.";
+/// Where 「グラフも印刷する」 is kept (on this device).
+const PRINT_CHARTS_SETTING: &str = "nanbyo.summary_print_charts";
 
 /// Last 年度's 地域診断 of the same 地区名, read once.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,6 +82,9 @@ pub struct SummaryData {
     pub previous: Memo<Option<PreviousSummary>>,
     /// 前年度との比較, every line.
     pub comparison: Memo<Option<Arc<Vec<ComparisonRow>>>>,
+    /// 「グラフも印刷する」: off by default, so the 集計 prints as the workbook's sheet (2 pages)
+    /// and the 2 pages of charts only when asked for.
+    pub print_charts: RwSignal<bool>,
 }
 
 fn filter_key(id: &RecordId) -> String {
@@ -176,7 +182,14 @@ impl SummaryData {
             lines,
             previous,
             comparison,
+            print_charts: RwSignal::new(platform::setting::<bool>(PRINT_CHARTS_SETTING).unwrap_or(false)),
         }
+    }
+
+    /// The nurse ticked or cleared 「グラフも印刷する」 (kept on this device).
+    pub fn choose_print_charts(&self, on: bool) {
+        platform::set_setting(PRINT_CHARTS_SETTING, &on);
+        self.print_charts.set(on);
     }
 
     /// The nurse chose another disease filter (kept for this 地域診断 on this device).

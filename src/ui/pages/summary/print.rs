@@ -1,13 +1,13 @@
 //! The printed 集計 (A4 landscape), laid out like the workbook's sheet: A and B as compact
 //! tables, C as one small table per group (the items as column headings, then 人数, ％ and
 //! 不明 rows), the footnotes, and 地区名, 年度 and the print date in the header. Only shows on
-//! paper; the charts print on the next page. Built once, its cells follow the 集計 like the
-//! sheet's (see [`super::cells`]).
+//! paper; the charts print on the next pages when 「グラフも印刷する」 is ticked. Built once,
+//! its cells follow the 集計 like the sheet's (see [`super::cells`]).
 
 use super::cells::{line_memo, section_lines, text};
 use super::SummaryData;
 use crate::domain::summary::{Section, Summary, SUMMARY_FOOTNOTES};
-use crate::ui::platform;
+use crate::ui::print::{print_date, PrintHeader};
 use leptos::prelude::*;
 
 /// A row of A or B: 項目, 人数・値, ％ (figures), 不明.
@@ -132,34 +132,20 @@ fn sheet(data: SummaryData, shape: &Summary) -> impl IntoView {
 #[component]
 pub fn SummaryPrint(data: SummaryData) -> impl IntoView {
     let printed_on = print_date();
+    let title = move || {
+        data.summary.with(|s| {
+            format!(
+                "集計　管轄地域における{}の身体状況と医療サービスの確保状況",
+                s.as_ref().map_or("在宅ALS療養者", |s| s.filter.patients_label())
+            )
+        })
+    };
     view! {
         <section class="print-only summary-print" data-testid="summary-print">
             {move || data.header().map(|(jurisdiction, year)| view! {
-                <header class="print-header">
-                    <h1>
-                        {move || data.summary.with(|s| format!(
-                            "集計　管轄地域における{}の身体状況と医療サービスの確保状況",
-                            s.as_ref().map_or("在宅ALS療養者", |s| s.filter.patients_label())
-                        ))}
-                    </h1>
-                    <p class="print-meta">
-                        <span>"地区名: "<b data-testid="print-jurisdiction">{jurisdiction}</b></span>
-                        <span>"年度: "<b data-testid="print-year">{year}</b></span>
-                        <span>"印刷日: "<span data-testid="print-date">{move || printed_on.get()}</span></span>
-                    </p>
-                </header>
+                <PrintHeader title=Signal::derive(title) jurisdiction year printed_on/>
             })}
             {data.summary.get_untracked().map(|shape| sheet(data, &shape))}
         </section>
     }
-}
-
-/// Today's date, taken again just before printing (the page may stay open for days).
-pub fn print_date() -> RwSignal<String> {
-    let printed_on = RwSignal::new(platform::now().date_jst().to_string());
-    let listener = window_event_listener_untyped("beforeprint", move |_| {
-        printed_on.set(platform::now().date_jst().to_string());
-    });
-    on_cleanup(move || listener.remove());
-    printed_on
 }

@@ -205,7 +205,16 @@ pub fn SummarySheet(data: SummaryData) -> impl IntoView {
                     </p>
                 </div>
                 <div class="head-actions">
-                    <button type="button" on:click=move |_| platform::print()>"印刷"</button>
+                    <button type="button" data-testid="print-summary" on:click=move |_| platform::print()>"印刷"</button>
+                    <label class="print-charts-choice">
+                        <input
+                            type="checkbox"
+                            data-testid="print-charts"
+                            prop:checked=move || data.print_charts.get()
+                            on:change:target=move |ev| data.choose_print_charts(ev.target().checked())
+                        />
+                        "グラフも印刷する"
+                    </label>
                     <button type="button" data-testid="summary-csv" on:click=csv>"集計のCSV"</button>
                     <a class="button" href="#/io">"様式1・様式3のCSV（データの入出力）"</a>
                 </div>
