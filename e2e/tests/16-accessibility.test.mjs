@@ -209,11 +209,11 @@ test('page titles name the page and the 地域診断; a notice is gone after mov
   assertEqual(await page.locator('[aria-invalid=true]').count(), 0, 'nothing marked invalid before typing');
   await patients.type('age', 'abc');
   assert((await patients.errorCount()) > 0, 'the error shows once she typed');
-  assertEqual(await page.locator('[data-field=id_number] .field-error').count(), 0, 'ID番号 untouched: no error yet');
+  assertEqual(await page.locator('label:has(input[name=id_number]) .field-error').count(), 0, 'ID番号 untouched: no error yet');
   await page.locator('[data-testid=save]').click();
   const refusal = await page.locator('[data-testid=notice-error]').innerText();
   assert(!/）\s*）/.test(refusal), `no nested brackets: ${refusal}`);
-  assert((await page.locator('[data-field=id_number] .field-error').count()) > 0, 'after 保存 every error shows');
+  assert((await page.locator('label:has(input[name=id_number]) .field-error').count()) > 0, 'after 保存 every error shows');
   // The error notice belongs to this page.
   await page.locator('nav.nav a', { hasText: '集計' }).click();
   await page.locator('[data-testid=summary-sheet]').waitFor();

@@ -219,13 +219,18 @@ fn pick_option_by_key(ev: &leptos::ev::KeyboardEvent, values: &[&'static str], o
     }
     let Some(wanted) = choice_for_key(values, &ev.key()) else { return };
     ev.prevent_default();
-    on_change.run(wanted.to_string());
     let group = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    if let Some(input) = group
+    match group
         .and_then(|g| g.query_selector(&format!("input[type=radio][value='{wanted}']")).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = input.focus();
+        // A click, as if she had pressed it: the form sees its `change` (and marks the field
+        // as changed, so its messages show).
+        Some(input) => {
+            input.click();
+            let _ = input.focus();
+        }
+        None => on_change.run(wanted.to_string()),
     }
 }
 
@@ -247,20 +252,27 @@ fn pick_tri_state_by_key(
     let key = ev.key();
     let Some(state) = on_radio.then(|| tri_state_for_key(&key)).flatten() else { return };
     ev.prevent_default();
-    on_state.run(state.to_string());
     let group = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    let selector = if state == STATE_VALUE {
+    let find = |selector: &str| {
+        group
+            .as_ref()
+            .and_then(|g| g.query_selector(selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    // A click on the state's button, as if she had pressed it (the form sees its `change`).
+    match find(&format!("input[type=radio][value='{state}']")) {
+        Some(radio) => radio.click(),
+        None => on_state.run(state.to_string()),
+    }
+    let focus = if state == STATE_VALUE {
         if text.with_untracked(String::is_empty) {
             on_text.run(key);
         }
-        "input[type=text], textarea".to_string()
+        find("input[type=text], textarea")
     } else {
-        format!("input[type=radio][value='{state}']")
+        find(&format!("input[type=radio][value='{state}']"))
     };
-    if let Some(el) = group
-        .and_then(|g| g.query_selector(&selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = focus {
         let _ = el.focus();
     }
 }

@@ -8,6 +8,7 @@ mod basic;
 mod care;
 mod services;
 
+use super::widgets::GapList;
 use super::{PageData, NEW_ITEM};
 use crate::domain::forms::patient_form::{duplicate_id_number, PatientForm, TriTextForm};
 use crate::domain::forms::roster::shown_name;
@@ -280,6 +281,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                 <NursingSection form issues/>
                 <SystemsSection form issues/>
                 <ContactSection form issues/>
+                <GapList form/>
                 <IssueSummary issues/>
             </EditorForm>
         </section>
