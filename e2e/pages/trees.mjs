@@ -147,6 +147,12 @@ export class TreesPage extends AppPage {
     return this.page.locator('input[name=assessor]');
   }
 
+  /** Unfolds 判断者・日時 (folded once filled in). */
+  async openMeta() {
+    const meta = this.page.locator('[data-testid=assessment-meta]');
+    if ((await meta.getAttribute('open')) === null) await meta.locator('summary').click();
+  }
+
   async suggestion() {
     const s = this.question().locator('[data-testid=suggestion]');
     return (await s.count()) ? (await s.innerText()).trim() : null;

@@ -245,11 +245,12 @@ test('判断樹: 途中のアセスメントは再読み込みしても残り、
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: shot('trees-ui-tablet.png'), fullPage: false });
   await trees.answer('はい');
+  await trees.openMeta();
   await trees.assessorField().fill('保健師 B');
   await page.waitForTimeout(900);
   await trees.reload();
   await trees.waitQuestion('b3');
-  assertEqual(await trees.assessorField().inputValue(), '保健師 B', 'typed name kept');
+  assertEqual(await trees.assessorField().inputValue(), '保健師 B', 'typed name kept (in the folded 判断者・日時)');
   const draft = await trees.storedRecord(id);
   assertEqual([draft.body.status, draft.body.answers], ['draft', { b1: 'no', b2: 'yes' }], 'the draft record');
   await trees.goToStep('b1');

@@ -1,7 +1,8 @@
 //! The header's status: small badges (保存領域, last export, オフライン) and the 氏名を隠す
 //! switch, and the 保存領域 panel that says what a 「一時的」 storage means and what she can do
 //! about it. The panel opens by itself once per browser session while storage is not
-//! persistent, can be closed until the browser is closed, and opens again from its badge.
+//! persistent (on the 地域診断の一覧), can be closed until the browser is closed, and opens again
+//! from its badge.
 
 use super::ctx::use_app;
 use super::platform::{self, format_bytes, keys};
@@ -89,7 +90,9 @@ pub fn StoragePanel() -> impl IntoView {
     let persisted = move || ctx.storage_info.with(|s| s.persisted);
     // Not persistent and not closed in this browser session: it opens by itself once.
     let closed = RwSignal::new(dismissed());
-    let shown = move || open.get() || (persisted() == Some(false) && !closed.get());
+    // It opens by itself on the 地域診断の一覧 only (elsewhere the badge says it, in amber).
+    let home = move || ctx.route.with(|r| *r == Route::Home);
+    let shown = move || open.get() || (persisted() == Some(false) && !closed.get() && home());
     let asked = RwSignal::new(None::<bool>);
     let ask_again = move |_| {
         spawn_local(async move {

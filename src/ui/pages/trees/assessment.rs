@@ -130,7 +130,18 @@ pub fn AssessmentView(data: PageData, assessment_id: RecordId) -> impl IntoView 
 fn DraftMeta(editor: Editor) -> impl IntoView {
     let when = RwSignal::new(editor.value.with_untracked(|a| a.started_at.datetime_local_jst()));
     let when_error = RwSignal::new(false);
+    // Folded once filled in (the start form asked for both), so the question and its はい／いいえ
+    // are on the first screen of a tablet.
+    let open = editor.value.with_untracked(|a| a.assessor.trim().is_empty());
+    let summary = move || {
+        editor.value.with(|a| {
+            let who = if a.assessor.trim().is_empty() { "未入力" } else { a.assessor.trim() };
+            format!("判断者: {who}・日時: {}（変更する）", a.started_at.display_jst())
+        })
+    };
     view! {
+        <details class="assessment-meta-fold" open=open data-testid="assessment-meta">
+        <summary>{summary}</summary>
         <div class="field-row assessment-meta">
             <label class="field">
                 <span class="label">"判断者"</span>
@@ -172,6 +183,7 @@ fn DraftMeta(editor: Editor) -> impl IntoView {
                 </Show>
             </label>
         </div>
+        </details>
     }
 }
 
