@@ -26,7 +26,7 @@ export function newProfileDir(name = 'profile') {
  * for CSP violations and uncaught errors; `problems` collects them.
  */
 export async function launch(profileDir, { viewport = { width: 1280, height: 900 }, serviceWorkers = 'allow', hasTouch = false } = {}) {
-  const context = await chromium.launchPersistentContext(profileDir, {
+  const options = {
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
@@ -35,7 +35,16 @@ export async function launch(profileDir, { viewport = { width: 1280, height: 900
     serviceWorkers,
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
-  });
+  };
+  // Chromium now and then dies while starting on a loaded 2-core machine ("Target page,
+  // context or browser has been closed" before any page): one more try, then the error.
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, options);
+  } catch (e) {
+    console.log(`    (Chromium did not start: ${String(e.message).split('\n')[0]}; trying once more)`);
+    context = await chromium.launchPersistentContext(profileDir, options);
+  }
   const problems = [];
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {

@@ -108,6 +108,8 @@ export class TreesPage extends AppPage {
 
   /** Ticks a checklist line: 'yes' (該当), 'no' (非該当) or 'auto' (自動・未確認). */
   async tick(id, value) {
+    // In the middle of the window: はい／いいえ stay over its bottom edge.
+    await this.signChoice(id, value).evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await this.signChoice(id, value).check({ force: true });
   }
 
