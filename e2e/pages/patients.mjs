@@ -255,6 +255,27 @@ export class PatientsPage extends AppPage {
     return (await this.page.locator(`${DETAIL} h1`).innerText()).trim();
   }
 
+  /** The form's section links (様式1の項目), as their texts. */
+  async sectionLinks() {
+    return this.page.locator('[data-testid=patient-sections] a').allInnerTexts();
+  }
+
+  /**
+   * Follows a section link by keyboard (focus it, Enter). Returns where it landed: the ID of
+   * the focused element, its top edge and the bottom edge of the sticky bar of links (both in
+   * viewport pixels), and whether a folded part is open.
+   */
+  async jumpTo(label) {
+    await this.page.locator('[data-testid=patient-sections] a', { hasText: label }).focus();
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForTimeout(400); // smooth scrolling, if any, settles
+    return this.page.evaluate(() => {
+      const el = document.activeElement;
+      const bar = document.querySelector('[data-testid=patient-sections]').getBoundingClientRect();
+      return { id: el.id, top: Math.round(el.getBoundingClientRect().top), barBottom: Math.round(bar.bottom), barTop: Math.round(bar.top), open: el.tagName === 'DETAILS' ? el.open : null };
+    });
+  }
+
   /** Saves with Enter in a one-line field and waits for the roster. */
   async saveWithEnter(fromField = 'id_number') {
     await this.dismissNotice();

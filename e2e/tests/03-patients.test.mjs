@@ -24,7 +24,7 @@ const GAPS = [
 // The gap flags are off the main path (issue 16): the keyboard reaches them in the folded
 // ギャップ list (SUMMARY) at the end of the form.
 const TAB_ORDER = [
-  'id_number', 'disease', 'municipality', 'address_detail', 'name', 'onset', 'first_symptom', 'onset_type',
+  'id_number', 'disease', 'municipality', 'address_detail', 'name', 'furigana', 'onset', 'first_symptom', 'onset_type',
   'age_mode', 'age', 'adl', ...PROCEDURES, 'procedures.other_detail', 'devices',
   ...SYMPTOMS,
   'neurology.name__state', 'neurology.name', 'neurology.mode', 'neurology.per_month',

@@ -14,6 +14,8 @@ import { IoPage, refusalMatches } from '../pages/io.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUNDLES = path.resolve(here, '..', '..', 'tests', 'bundles');
 const FULL = path.join(BUNDLES, 'good', 'full_v1.json');
+/** The same with ふりがな (bundle format 2, issue 16). */
+const FULL_V2 = path.join(BUNDLES, 'good', 'full_v2.json');
 const BAD_EXPECTED = JSON.parse(fs.readFileSync(path.join(BUNDLES, 'bad', 'expected.json'), 'utf8'));
 const A_TITLE = 'A保健所管内 令和7年度（2025年度）';
 // full_v1.json: 地域診断 d-2025 with 療養者 p-1 (山田 太郎) and p-2 (鈴木 花子), ステーション s-1,
@@ -81,7 +83,7 @@ test('入出力: 書き出し→地域診断を削除→読み込みで全て戻
   const backup = await io.exportFile();
   assert(/^難病地域診断_全件_\d{8}\.nanbyo\.json$/.test(backup.name), `file name: ${backup.name}`);
   const json = JSON.parse(backup.text);
-  assertEqual([json.format, json.version, json.diagnoses.length, json.records.length], ['nanbyo-chiiki-shindan-bundle', 1, 2, 6], 'bundle content');
+  assertEqual([json.format, json.version, json.diagnoses.length, json.records.length], ['nanbyo-chiiki-shindan-bundle', 2, 2, 6], 'bundle content');
   await io.waitNotice('を書き出しました');
   await io.waitLastExport('（その後の変更なし）');
 
@@ -262,7 +264,7 @@ const PATIENT_HEADER = [
   '在宅人工呼吸器使用患者支援事業 利用', '在宅人工呼吸器使用患者支援事業 事業による訪問回数（回）',
   '1週間の合計訪問看護利用回数', '介護保険（介護度）', '身体障害者手帳（級）', '障害支援区分',
   '障害者総合支援法による居宅介護', '災害時個別支援計画', '最終把握時期', '支援管理区分',
-  'ID番号', '疾患', '病型', '医療処置管理 その他の内容', 'ギャップ',
+  'ID番号', '疾患', '病型', '医療処置管理 その他の内容', 'ギャップ', 'ふりがな',
 ].join(',');
 const STATION_HEADER = [
   '番号', '名称', '所在地', '看護師の常勤換算', '平均的な1ヶ月の実利用者数', '（4）のうち医療保険利用者数',
@@ -273,7 +275,7 @@ const STATION_HEADER = [
 
 test('入出力: 様式1・様式3のCSVはBOM付きUTF-8で日本語の見出し、氏名を隠す設定に従う', async ({ server }) => {
   const { context, problems, page, io } = await start(server, 'io-csv');
-  await importAndApply(io, FULL);
+  await importAndApply(io, FULL_V2);
   await io.open();
   let csv = await io.csv('patients', A_TITLE);
   assert(/^難病地域診断_A保健所管内_2025年度_様式1療養者_\d{8}\.csv$/.test(csv.name), `name: ${csv.name}`);
@@ -283,6 +285,7 @@ test('入出力: 様式1・様式3のCSVはBOM付きUTF-8で日本語の見出�
   // p-1 by hand: 番号 1, 住所 A市 (市町村まで), 氏名, 発症 2019年5月, 初発症状, 67歳, ADL 一部介助 = 2.
   assert(lines[1].startsWith('1,A市,山田 太郎,2019年5月,話しにくくなった,67,2,'), lines[1]);
   assert(lines[2].startsWith('2,C町,鈴木 花子,'), lines[2]);
+  assert(lines[1].endsWith(',やまだ たろう') && lines[2].endsWith(',ｽｽﾞｷ ﾊﾅｺ'), 'ふりがな last, as typed');
   assert(!csv.text.includes('B町1-2'), 'no address below the 市町村');
   assertEqual(lines.length, 4, 'two rows and the final CRLF');
 
@@ -292,6 +295,7 @@ test('入出力: 様式1・様式3のCSVはBOM付きUTF-8で日本語の見出�
   lines = csv.text.slice(1).split('\r\n');
   assert(lines[1].startsWith('1,A市,A-001,'), lines[1]);
   assert(!csv.text.includes('山田'), 'no name when hidden');
+  assert(!csv.text.includes('やまだ') && lines[1].endsWith(','), 'no reading when hidden');
   await io.hideNames(false);
 
   csv = await io.csv('stations', A_TITLE);

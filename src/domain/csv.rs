@@ -59,7 +59,7 @@ pub fn csv_table<S: AsRef<str>>(headers: &[&str], rows: &[Vec<S>]) -> String {
 }
 
 /// The 様式1 療養者 columns, in the form's order, then this app's extra columns.
-pub const PATIENT_HEADERS: [&str; 48] = [
+pub const PATIENT_HEADERS: [&str; 49] = [
     "番号",
     "住所",
     "氏名",
@@ -109,6 +109,7 @@ pub const PATIENT_HEADERS: [&str; 48] = [
     "病型",
     "医療処置管理 その他の内容",
     "ギャップ",
+    "ふりがな",
 ];
 
 /// What the 様式1 CSV shows.
@@ -214,6 +215,7 @@ pub fn patient_row(number: usize, p: &Patient, options: PatientCsvOptions) -> Ve
         p.onset_type.map(|o| o.label().to_string()).unwrap_or_default(),
         p.procedures.other_detail.clone(),
         gaps.join("、"),
+        if options.hide_names { String::new() } else { p.furigana.clone() },
     ]
 }
 
@@ -337,6 +339,14 @@ mod tests {
             patient_row(1, &seed_example_2(), PatientCsvOptions { include_address_detail: true, hide_names: true });
         assert_eq!(with_detail[1], "A市B町C丁目");
         assert_eq!(with_detail[2], "", "hidden name shows the (empty) ID番号");
+        // ふりがな: the last column (not on the paper form), blank when names are hidden.
+        let mut p = seed_example_2();
+        p.furigana = "さんかく".into();
+        assert_eq!(PATIENT_HEADERS.last(), Some(&"ふりがな"));
+        let shown = patient_row(1, &p, PatientCsvOptions::default());
+        assert_eq!(shown.last().map(String::as_str), Some("さんかく"));
+        let hidden = patient_row(1, &p, PatientCsvOptions { hide_names: true, include_address_detail: false });
+        assert_eq!(hidden.last().map(String::as_str), Some(""));
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod insurance;
 pub mod io_protocol;
 pub mod issues;
+pub mod kana;
 pub mod number;
 pub mod overview;
 pub mod patient;

@@ -435,6 +435,10 @@ pub struct Patient {
     pub disease: Disease,
     /// 氏名 (optional).
     pub name: String,
+    /// ふりがな of the 氏名 (optional; not on the paper form): the roster sorts by it in
+    /// 五十音順. Bundle format 2 and later; absent when blank.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub furigana: String,
     /// 住所: 市町村 (used to sort and group).
     pub municipality: String,
     /// 住所: 市町村より下 (hidden in the privacy display).

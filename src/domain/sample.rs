@@ -41,6 +41,10 @@ impl Lcg {
     }
 }
 
+/// ふりがな (family, given), so sorting by name has real readings to compare.
+const FAMILY_READINGS: [&str; 8] =
+    ["さとう", "すずき", "たかはし", "たなか", "いとう", "わたなべ", "やまもと", "なかむら"];
+const GIVEN_READINGS: [&str; 6] = ["はなこ", "たろう", "けいこ", "ひろし", "ゆみ", "まさる"];
 const MUNICIPALITIES: [&str; 6] = ["府中市", "調布市", "小金井市", "狛江市", "三鷹市", "武蔵野市"];
 const HOSPITALS: [&str; 6] =
     ["都立神経病院", "Ｂ大学病院", "県立Ａ病院", "市民病院", "国立病院機構Ｃ病院", "Ｄ医療センター"];
@@ -129,6 +133,7 @@ pub fn synthetic_patient(r: &mut Lcg, n: usize) -> Patient {
             _ => Disease::Als,
         },
         name: format!("療養者 {}", n + 1),
+        furigana: format!("{} {}", r.pick(&FAMILY_READINGS), r.pick(&GIVEN_READINGS)),
         municipality: (*r.pick(&MUNICIPALITIES)).to_string(),
         address_detail: format!("{}丁目{}番", 1 + r.below(9), 1 + r.below(30)),
         onset: Some(YearMonth { year: 2005 + r.below(20) as i32, month: Some(1 + r.below(12) as u8) }),

@@ -15,6 +15,7 @@ pub mod pages;
 pub mod panic_screen;
 pub mod platform;
 pub mod print;
+pub mod section_links;
 pub mod status;
 
 use wasm_bindgen::JsCast;

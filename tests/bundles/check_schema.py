@@ -37,6 +37,9 @@ APP_ONLY = {
     "sys_assessment_answers_unknown_inside.json", "sys_assessment_outcome_unknown_inside.json",
     "sys_assessment_signs_unknown_inside.json", "sys_patient_emergency_admission_too_long.json",
     "sys_patient_home_respite_too_long.json", "sys_patient_neurology_name_too_long.json",
+    # Issue 16: the schema describes version 2 and reads version 1 as the same shape; that a
+    # v1 file may not hold ふりがな is the migration's rule.
+    "v1_with_furigana.json",
 }
 # Systematic faults the schema does not express (control characters, texts of only spaces,
 # stamps naming fields the body lacks): the app checks them.
@@ -47,7 +50,7 @@ for name in sorted(os.listdir(good)):
     if name == "expected.json":
         continue
     data = json.loads(open(os.path.join(good, name), encoding="utf-8-sig").read())
-    if data.get("version") != 1:
+    if data.get("version") not in (1, 2):
         continue
     errors = list(validator.iter_errors(data))
     if errors:

@@ -274,18 +274,27 @@ def good():
     }
     write(os.path.join(GOOD, "v0_flat.json"), v0)
 
+    # Issue 16: version 2 adds the 療養者's ふりがな (optional; hiragana or katakana).
+    v2 = copy.deepcopy(full)
+    v2["version"] = 2
+    v2["records"][0]["body"]["furigana"] = "やまだ たろう"
+    v2["records"][1]["body"]["furigana"] = "ｽｽﾞｷ ﾊﾅｺ"
+    write(os.path.join(GOOD, "full_v2.json"), v2)
+
+    # Version 1 files are read through the v1 → v2 step (`migrated_from` 1), silently.
     expected = {
-        "full_v1.json": {"diagnoses": 1, "records": 6},
-        "compact_v1.json": {"diagnoses": 1, "records": 4},
-        "bom_v1.json": {"diagnoses": 1, "records": 4},
-        "script_in_text.json": {"diagnoses": 1, "records": 4},
-        "trash_and_predecessor.json": {"diagnoses": 2, "records": 5},
-        "patients_scope.json": {"diagnoses": 1, "records": 2},
+        "full_v1.json": {"diagnoses": 1, "records": 6, "migrated_from": 1},
+        "full_v2.json": {"diagnoses": 1, "records": 6},
+        "compact_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
+        "bom_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
+        "script_in_text.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
+        "trash_and_predecessor.json": {"diagnoses": 2, "records": 5, "migrated_from": 1},
+        "patients_scope.json": {"diagnoses": 1, "records": 2, "migrated_from": 1},
         "v0_flat.json": {"diagnoses": 1, "records": 2, "migrated_from": 0},
         # Written by the app itself (cargo test --lib write_exported_before_issue12 -- --ignored)
         # before issue 12 changed the checks: a file exported then must still import unchanged.
-        "exported_before_issue12.json": {"diagnoses": 2, "records": 8},
-        "clock_skew.json": {"diagnoses": 1, "records": 4, "warning": "作成日時が更新日時より後になっている記録が2件あります"},
+        "exported_before_issue12.json": {"diagnoses": 2, "records": 8, "migrated_from": 1},
+        "clock_skew.json": {"diagnoses": 1, "records": 4, "migrated_from": 1, "warning": "作成日時が更新日時より後になっている記録が2件あります"},
     }
     write(os.path.join(GOOD, "expected.json"), expected)
 
@@ -320,7 +329,17 @@ def bad():
     case("version_string.json", mutate(lambda b: b.update(version="1")), "形式の版（version）は0以上の整数です")
     case("version_negative.json", mutate(lambda b: b.update(version=-1)), "形式の版（version）は0以上の整数です")
     case("version_float.json", mutate(lambda b: b.update(version=1.5)), "形式の版（version）は0以上の整数です")
-    case("version_future.json", mutate(lambda b: b.update(version=2)), "新しい版のアプリで書き出されたファイルです（形式 v2")
+    case("version_future.json", mutate(lambda b: b.update(version=3)), "新しい版のアプリで書き出されたファイルです（形式 v3")
+
+    # Issue 16: ふりがな is new in version 2; a v1 file holding it was not written by the app.
+    def furigana(version, value):
+        def f(b):
+            b["version"] = version
+            b["records"][0]["body"]["furigana"] = value
+        return f
+    case("v1_with_furigana.json", mutate(furigana(1, "やまだ")), "records[0]の body/furigana（ふりがな）: 形式 v1 のファイルにはない項目です")
+    case("v2_furigana_kanji.json", mutate(furigana(2, "山田")), ["furigana", "ふりがなはひらがなかカタカナで入力してください（「山」は使えません）"])
+    case("v2_furigana_number.json", mutate(furigana(2, 7)), ["furigana", "値の種類が違います"])
     case("version_huge.json", text.replace('"version": 1', '"version": 99999999999999999999999', 1), "形式の版（version）は0以上の整数です")
     case("unknown_top_key.json", mutate(lambda b: b.update(comment="hi")), "comment: このアプリの版にはない項目です")
     case("missing_records.json", mutate(lambda b: b.pop("records")), "records: 必要な項目がありません")

@@ -2,7 +2,7 @@
 //! 「研修等で使用の際は、ID 番号等により匿名化すること」).
 //!
 //! * 氏名 and ID番号 → fresh codes 療養者001, 療養者002, … numbered by 市町村 and then by
-//!   record ID (random), never derived from the name;
+//!   record ID (random), never derived from the name; ふりがな removed;
 //! * 住所 cut to the 市町村 (住所（市町村より下） cleared);
 //! * free text (初発症状, 使用医療機器, その他の処置の内容, 在宅でのレスパイトの内容,
 //!   ギャップのメモ, 職員の名前, 判断者, notes of other kinds) left out unless the nurse keeps
@@ -434,6 +434,7 @@ fn anonymise_patient(
     let keep = |f: FreeTextField| options.keep_free_text.contains(&f);
     let code = format!("療養者{number:03}");
     p.name = code.clone();
+    p.furigana.clear();
     p.id_number = code;
     if !p.address_detail.is_empty() {
         p.address_detail.clear();
@@ -683,6 +684,7 @@ mod tests {
             let p = Patient {
                 id_number: format!("H-{i}"),
                 name: (*name).into(),
+                furigana: "さとう いちろう".into(),
                 municipality: (*town).into(),
                 address_detail: "1丁目2-3".into(),
                 first_symptom: "話しにくくなった".into(),
@@ -745,6 +747,7 @@ mod tests {
         assert_eq!(names, vec![("療養者001", "A市"), ("療養者002", "A市"), ("療養者003", "B町")]);
         for p in &patients {
             assert_eq!(p.id_number, p.name);
+            assert_eq!(p.furigana, "", "the reading would give the name away");
             assert_eq!(p.address_detail, "");
             assert_eq!(p.first_symptom, "");
             assert_eq!(p.devices, "");

@@ -131,7 +131,7 @@ fn the_v0_file_is_migrated() {
     let parsed = parse_bundle(&bytes, &KnownIds::default()).expect("valid");
     assert!(parsed.warnings[0].contains("古い形式（v0）"));
     let b = &parsed.bundle;
-    assert_eq!(b.version, 1);
+    assert_eq!(b.version, super::BUNDLE_VERSION, "v0 → v1 → v2");
     assert_eq!(b.device.as_str(), super::migrations::v0_to_v1::V0_DEVICE);
     let station = &b.records[1];
     assert_eq!(station.meta.deleted_at, Some(station.meta.updated_at));
@@ -326,7 +326,8 @@ fn write_exported_before_issue12() {
 
 /// Issue 12 (item 9): a bundle exported by the app before the import checks were tightened
 /// still imports, unchanged: every record is read exactly as written (exporting what was read
-/// gives the same bytes) and lands on an empty device as 新規.
+/// gives the same bytes, but for the format version: the file is v1, this app writes v2 —
+/// issue 16) and lands on an empty device as 新規.
 #[test]
 fn a_bundle_exported_before_issue12_still_imports_unchanged() {
     let bytes = std::fs::read(dir("good").join("exported_before_issue12.json")).expect("read");
@@ -341,7 +342,11 @@ fn a_bundle_exported_before_issue12_still_imports_unchanged() {
         pretty: false,
     };
     let again = super::export(&b.diagnoses, &b.records, &options).expect("exports");
-    assert_eq!(again.as_bytes(), bytes.as_slice(), "read and written back unchanged");
+    let text = String::from_utf8(bytes.clone()).expect("utf-8");
+    assert_eq!(text.matches("\"version\":1,").count(), 1, "the file is version 1");
+    let as_v2 = text.replacen("\"version\":1,", "\"version\":2,", 1);
+    assert_eq!(b.version, 2);
+    assert_eq!(again, as_v2, "read and written back unchanged (but for the version)");
     let plan = super::plan_import(&[], b);
     assert!(plan.items.iter().all(|i| i.outcome == super::Outcome::New));
     let applied = super::apply_plan(&plan, &super::Resolutions::new());

@@ -329,7 +329,7 @@ impl BundleReader {
         if anonymised {
             warnings.push("匿名化されたファイルです（氏名などは番号に置き換えられています）".to_string());
         }
-        if let Some(v) = migrated_from {
+        if let Some(v) = migrated_from.filter(|v| *v < migrations::READ_AS_CURRENT_FROM) {
             warnings.insert(
                 0,
                 format!("古い形式（v{v}）のファイルを、今の形式（v{BUNDLE_VERSION}）に変換して読み込みました"),

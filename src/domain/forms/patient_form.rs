@@ -53,6 +53,7 @@ pub mod fields {
     pub const DISEASE: &str = "disease";
     pub const DISEASE_OTHER: &str = "disease_other";
     pub const NAME: &str = "name";
+    pub const FURIGANA: &str = "furigana";
     pub const MUNICIPALITY: &str = "municipality";
     pub const ADDRESS_DETAIL: &str = "address_detail";
     pub const ONSET: &str = "onset";
@@ -116,6 +117,7 @@ pub mod labels {
     pub const DISEASE: &str = "疾患";
     pub const DISEASE_OTHER: &str = "疾患名（その他）";
     pub const NAME: &str = "氏名";
+    pub const FURIGANA: &str = "ふりがな";
     pub const MUNICIPALITY: &str = "住所（市町村）";
     pub const ADDRESS_DETAIL: &str = "住所（市町村より後）";
     pub const ONSET: &str = "発症時期";
@@ -346,6 +348,8 @@ pub struct PatientForm {
     pub disease_other: String,
     /// 氏名 (optional)
     pub name: String,
+    /// ふりがな (optional; hiragana or katakana)
+    pub furigana: String,
     /// 住所: 市町村
     pub municipality: String,
     /// 住所: 市町村より後
@@ -501,6 +505,23 @@ pub fn duplicate_id_number(id_number: &str, others: &[&str]) -> Option<Issue> {
 }
 
 impl PatientForm {
+    /// 氏名, ふりがな, 住所（市町村） and 住所（市町村より後）. ふりがな is optional: hiragana
+    /// or katakana (full or half width), 「ー」「・」 and spaces.
+    fn parse_name_and_address(&self, i: &mut Issues) -> (String, String, String, String) {
+        let name = parse_short_text(&self.name, fields::NAME, labels::NAME, i);
+        let furigana = parse_short_text(&self.furigana, fields::FURIGANA, labels::FURIGANA, i);
+        if let Err(c) = crate::domain::kana::check_reading(&furigana) {
+            i.error(
+                fields::FURIGANA,
+                labels::FURIGANA,
+                format!("ふりがなはひらがなかカタカナで入力してください（「{c}」は使えません）"),
+            );
+        }
+        let municipality = parse_short_text(&self.municipality, fields::MUNICIPALITY, labels::MUNICIPALITY, i);
+        let address_detail = parse_short_text(&self.address_detail, fields::ADDRESS_DETAIL, labels::ADDRESS_DETAIL, i);
+        (name, furigana, municipality, address_detail)
+    }
+
     /// The form for a saved patient.
     pub fn from_patient(p: &Patient) -> PatientForm {
         let (age_mode, age) = match p.age {
@@ -528,6 +549,7 @@ impl PatientForm {
                 _ => String::new(),
             },
             name: p.name.clone(),
+            furigana: p.furigana.clone(),
             municipality: p.municipality.clone(),
             address_detail: p.address_detail.clone(),
             onset: p.onset.map(|o| o.to_string()).unwrap_or_default(),
@@ -764,9 +786,7 @@ impl PatientForm {
             i.error(fields::ID_NUMBER, labels::ID_NUMBER, "ID番号を入力してください（氏名の代わりに使います）");
         }
         let disease = self.parse_disease(i);
-        let name = parse_short_text(&self.name, fields::NAME, labels::NAME, i);
-        let municipality = parse_short_text(&self.municipality, fields::MUNICIPALITY, labels::MUNICIPALITY, i);
-        let address_detail = parse_short_text(&self.address_detail, fields::ADDRESS_DETAIL, labels::ADDRESS_DETAIL, i);
+        let (name, furigana, municipality, address_detail) = self.parse_name_and_address(i);
         let onset = parse_onset(&self.onset, today, i);
         let first_symptom = parse_long_text(&self.first_symptom, fields::FIRST_SYMPTOM, labels::FIRST_SYMPTOM, i);
         let onset_type = self.parse_onset_type(i);
@@ -827,6 +847,7 @@ impl PatientForm {
             id_number,
             disease,
             name,
+            furigana,
             municipality,
             address_detail,
             onset,

@@ -8,6 +8,7 @@
 
 use super::input::fold_width;
 use crate::domain::ids::DeviceId;
+use crate::domain::kana::contains_reading;
 use crate::domain::patient::{Patient, Service};
 use crate::domain::record::StoredRecord;
 use crate::domain::time::Timestamp;
@@ -153,7 +154,11 @@ impl<'a> Matcher<'a> {
         if !self.query.is_empty() {
             let in_id = fold_width(&p.id_number).contains(&self.query);
             // With names hidden, only the ID番号 is searched (nothing reveals a hidden name).
-            let in_name = !hide_names && fold_width(&p.name).contains(&self.query);
+            // ふりがな and kana names match in hiragana or katakana.
+            let in_name = !hide_names
+                && (fold_width(&p.name).contains(&self.query)
+                    || contains_reading(&p.name, &self.query)
+                    || contains_reading(&p.furigana, &self.query));
             if !(in_id || in_name) {
                 return false;
             }

@@ -78,7 +78,7 @@ const NO_GROUP: &[&str] = &[];
 const WEEKLY: &[&str] = &["1週間の合計訪問回数", "一週間の合計訪問回数", "合計訪問回数", "1週間"];
 
 /// 様式1 療養者.
-pub static PATIENT_FIELDS: [FieldSpec; 48] = [
+pub static PATIENT_FIELDS: [FieldSpec; 49] = [
     f(NUMBER, "番号", NO_GROUP, &["番号", "no", "№"]),
     f(p::MUNICIPALITY, "住所", NO_GROUP, &["住所", "市町村"]),
     f(p::NAME, "氏名", NO_GROUP, &["氏名", "名前"]),
@@ -138,6 +138,12 @@ pub static PATIENT_FIELDS: [FieldSpec; 48] = [
     f(p::ONSET_TYPE, "病型", NO_GROUP, &["病型"]),
     f(p::OTHER_PROCEDURE_DETAIL, "医療処置管理 その他の内容", PROCEDURES, &["その他の内容"]),
     f(p::GAPS, "ギャップ", NO_GROUP, &["ギャップ"]),
+    f(
+        p::FURIGANA,
+        "ふりがな",
+        NO_GROUP,
+        &["ふりがな", "フリガナ", "よみがな", "ヨミガナ", "氏名ふりがな", "氏名フリガナ", "氏名カナ", "カナ氏名"],
+    ),
 ];
 
 /// 様式3 (7) 医療保険加算届出 as the paper form's one column (1 24時間対応体制加算, 2 特別管理

@@ -62,6 +62,21 @@ fn new_rows_are_new_and_a_second_import_is_identical() {
     assert!(again.iter().all(|(_, o)| *o == Outcome::Identical), "{again:?}");
 }
 
+/// Issue 16: a ふりがな column (フリガナ, 氏名カナ…) fills the 療養者's ふりがな; 「氏名」 stays
+/// the 氏名 (the form checks the reading: `furigana_is_optional_kana_kept_as_typed`).
+#[test]
+fn a_furigana_column_fills_the_reading() {
+    let g = grid(&[&["ID番号", "氏名", "氏名カナ", "住所"], &["A-1", "田中", "タナカ", "B町"]]);
+    let (bundle, _) = plan(&g, &[], 2_000);
+    let saved = applied(&bundle, &[]);
+    let p: Patient = saved[0].body_as().unwrap();
+    assert_eq!((p.name.as_str(), p.furigana.as_str()), ("田中", "タナカ"));
+    let g = grid(&[&["ID番号", "フリガナ", "住所", "年齢"], &["A-1", "田中", "B町", "70"]]);
+    let layout =
+        crate::domain::sheet::layout::find_table(&g, crate::domain::sheet::fields::TableKind::Patients).unwrap();
+    assert_eq!(layout.column_of(crate::domain::forms::patient_form::fields::FURIGANA), Some(1));
+}
+
 #[test]
 fn a_changed_cell_is_a_conflict_and_other_fields_stay() {
     let g = grid(&[&["ID番号", "氏名", "住所"], &["A-1", "田中", "B町"]]);

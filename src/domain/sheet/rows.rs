@@ -163,6 +163,7 @@ fn set_patient_field(form: &mut PatientForm, field: &str, cell: &str) -> Result<
         NUMBER | p::ID_NUMBER => {}
         p::MUNICIPALITY => form.municipality = text,
         p::NAME => form.name = text,
+        p::FURIGANA => form.furigana = text,
         p::ONSET => form.onset = cells::onset(cell),
         p::FIRST_SYMPTOM => form.first_symptom = text,
         p::AGE => {

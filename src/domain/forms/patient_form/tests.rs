@@ -669,7 +669,7 @@ mod props {
 
     prop_compose! {
         fn arbitrary_form()(
-            a in proptest::collection::vec(text(), 34),
+            a in proptest::collection::vec(text(), 35),
             t in proptest::collection::vec(tri_form(), 10),
             disease in prop_oneof![Just("als".to_string()), Just("other".to_string()), any::<String>()],
             age_mode in prop_oneof![Just(AGE_YEARS.to_string()), Just(AGE_BAND.to_string()), any::<String>()],
@@ -678,7 +678,7 @@ mod props {
             let g = |k: usize| a.get(k).cloned().unwrap_or_default();
             let tt = |k: usize| t.get(k).cloned().unwrap_or_default();
             (PatientForm {
-                id_number: g(0), disease, disease_other: g(1), name: g(2), municipality: g(3),
+                id_number: g(0), disease, disease_other: g(1), name: g(2), furigana: g(34), municipality: g(3),
                 address_detail: g(4), onset: g(5), first_symptom: g(6), onset_type: g(7), age_mode, age: g(8),
                 adl: g(9),
                 procedures: ProceduresForm { ventilator: g(10), tracheostomy: g(11), suction: g(12), tube_feeding: g(13), other: g(14), other_detail: g(15) },
@@ -728,4 +728,26 @@ fn typing_text_into_a_three_state_field_chooses_kinyu() {
     let mut none = TriTextForm { state: STATE_NONE.to_string(), text: String::new() };
     none.type_text(String::new());
     assert_eq!(none.state, STATE_VALUE, "even clearing the text keeps 記入 chosen");
+}
+
+/// Issue 16: ふりがな is optional, kana only, kept as typed (the roster reads it in
+/// hiragana), and travels through the form and back.
+#[test]
+fn furigana_is_optional_kana_kept_as_typed() {
+    let (p, _) = parse_ok(&blank());
+    assert_eq!(p.furigana, "");
+    for typed in ["やまだ はなこ", "ヤマダ　ハナコ", "ﾔﾏﾀﾞ ﾊﾅｺ", "すずき・まりー"] {
+        let (p, warnings) = parse_ok(&PatientForm { furigana: format!(" {typed} "), ..blank() });
+        assert!(warnings.is_empty());
+        assert_eq!(p.furigana, typed, "trimmed, otherwise as typed");
+        assert_eq!(PatientForm::from_patient(&p).furigana, typed);
+    }
+    let issues = parse_err(&PatientForm { furigana: "山田 花子".into(), ..blank() });
+    assert_eq!(found(&issues), vec![(fields::FURIGANA, Severity::Error)]);
+    assert_eq!(issues.0[0].message, "ふりがなはひらがなかカタカナで入力してください（「山」は使えません）");
+    let issues = parse_err(&PatientForm { furigana: "あ".repeat(101), ..blank() });
+    assert_eq!(found(&issues), vec![(fields::FURIGANA, Severity::Error)]);
+    // A blank ふりがな is not written at all (bodies stay as before version 2).
+    let body = serde_json::to_value(parse_ok(&blank()).0).expect("json");
+    assert!(body.get("furigana").is_none());
 }

@@ -2,6 +2,7 @@
 //! (natural order of ID番号, blanks last, stable).
 
 use super::super::input::fold_width;
+use crate::domain::kana::gojuon_key;
 use crate::domain::patient::{Age, Patient};
 use crate::domain::time::split_numbers;
 use serde::{Deserialize, Serialize};
@@ -16,7 +17,9 @@ pub enum SortKey {
     IdNumber,
     /// 市町村
     Municipality,
-    /// 氏名 (as shown: the ID番号 when names are hidden or blank)
+    /// 氏名 in 五十音順: by the ふりがな, else by the 氏名 (a name in kana reads as itself,
+    /// one in kanji comes after the kana), else by the ID番号. With names hidden, by the
+    /// ID番号 (as shown).
     Name,
     /// 年齢 (by band, then years; a band code alone comes first in its band)
     Age,
@@ -64,7 +67,7 @@ impl SortKey {
         match self {
             SortKey::IdNumber => "ID番号",
             SortKey::Municipality => "市町村",
-            SortKey::Name => "氏名",
+            SortKey::Name => "氏名（五十音順）",
             SortKey::Age => "年齢",
             SortKey::Adl => "ADL",
             SortKey::WeeklyTotal => "1週間の合計訪問看護利用回数",
@@ -203,6 +206,8 @@ enum SortValue {
     Text(String),
     Number(u64, u64),
     Date((i32, u8, u8)),
+    /// 五十音順 ([`gojuon_key`])
+    Reading((String, String)),
 }
 
 impl SortValue {
@@ -212,6 +217,7 @@ impl SortValue {
             (SortValue::Text(a), SortValue::Text(b)) => a.cmp(b),
             (SortValue::Number(a1, a2), SortValue::Number(b1, b2)) => (a1, a2).cmp(&(b1, b2)),
             (SortValue::Date(a), SortValue::Date(b)) => a.cmp(b),
+            (SortValue::Reading(a), SortValue::Reading(b)) => a.cmp(b),
             _ => Ordering::Equal,
         }
     }
@@ -226,7 +232,13 @@ fn sort_value(p: &Patient, key: SortKey, hide_names: bool) -> Option<SortValue> 
     match key {
         SortKey::IdNumber => non_blank(&p.id_number).map(SortValue::Natural),
         SortKey::Municipality => non_blank(&p.municipality).map(SortValue::Text),
-        SortKey::Name => non_blank(p.display_name(hide_names)).map(SortValue::Natural),
+        SortKey::Name if hide_names => non_blank(p.display_name(true)).map(SortValue::Natural),
+        SortKey::Name => {
+            let reading = [p.furigana.as_str(), p.name.as_str(), p.id_number.as_str()]
+                .into_iter()
+                .find(|t| !t.trim().is_empty())?;
+            Some(SortValue::Reading(gojuon_key(reading)))
+        }
         SortKey::Age => p.age.map(|a| match a {
             Age::Years(y) => SortValue::Number(u64::from(a.band().code()), 1 + u64::from(y)),
             Age::Band(b) => SortValue::Number(u64::from(b.code()), 0),

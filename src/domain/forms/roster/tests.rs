@@ -157,6 +157,29 @@ fn sorts_by_name_as_shown() {
     assert_eq!(hidden, vec![3, 1, 2, 0]);
 }
 
+/// Issue 16: names sorted by character code put 佐藤 before 山田 by chance and every kana
+/// name before every kanji one; with ふりがな they sort in 五十音順.
+#[test]
+fn sorts_by_furigana_in_gojuon_order() {
+    let mut patients = roster();
+    patients[0].furigana = "やまだ はなこ".into();
+    patients[3].furigana = "サトウ".into();
+    let by_name = RosterSort { key: SortKey::Name, descending: false };
+    // Ｒ３ (no name: its ID), さとう, やまだたろう (a kana name reads as itself), やまだはなこ.
+    assert_eq!(roster_indices(&patients, &RosterFilter::default(), by_name, false), vec![2, 3, 1, 0]);
+    let down = RosterSort { key: SortKey::Name, descending: true };
+    assert_eq!(roster_indices(&patients, &RosterFilter::default(), down, false), vec![0, 1, 3, 2]);
+    // Hidden names: the ID番号 decides, the ふりがな is not used.
+    assert_eq!(roster_indices(&patients, &RosterFilter::default(), by_name, true), vec![3, 1, 2, 0]);
+    // Search finds the ふりがな in hiragana or katakana, never with names hidden.
+    let search =
+        |q: &str, hide| filter_indices(&patients, &RosterFilter { search: q.into(), ..RosterFilter::default() }, hide);
+    assert_eq!(search("さとう", false), vec![3]);
+    assert_eq!(search("ハナコ", false), vec![0]);
+    assert_eq!(search("やまだ", false), vec![0, 1]);
+    assert_eq!(search("さとう", true), Vec::<usize>::new());
+}
+
 #[test]
 fn sorts_by_age_band_then_years() {
     // 区分3 alone, 45歳 (区分3), 70歳, 82歳.

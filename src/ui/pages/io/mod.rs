@@ -23,6 +23,7 @@ use crate::domain::bundle::dataio::{REMIND_AFTER_CHANGES, REMIND_AFTER_DAYS};
 use crate::domain::record::StoredRecord;
 use crate::storage::StorageError;
 use crate::ui::ctx::{use_app, AppCtx};
+use crate::ui::section_links::SectionLinks;
 use leptos::prelude::*;
 
 /// The page.
@@ -30,7 +31,7 @@ use leptos::prelude::*;
 pub fn IoPage() -> impl IntoView {
     let backup = backup::use_backup_status();
     view! {
-        <section class="io-page">
+        <section class="io-page with-section-links">
             <h1>"データの入出力"</h1>
             <p class="lead">
                 "データはこの端末（このブラウザ）の中にだけ保存されています。同僚や都道府県との共有と、故障・誤操作に備えたバックアップには、ここでファイルに書き出してください。"
@@ -43,23 +44,14 @@ pub fn IoPage() -> impl IntoView {
                     "地域診断を丸ごと書き出すとバックアップとして記録します。書き出していない記録が{REMIND_AFTER_CHANGES}件を超えるか、書き出していない変更が{REMIND_AFTER_DAYS}日以上たつと、画面の上でお知らせします（匿名化したファイル・療養者を選んだファイルはバックアップになりません）。"
                 )}
             </p>
-            <nav class="io-toc" aria-label="このページの内容">
-                <a href="#/io" on:click=move |ev| scroll_to(ev, "io-export")>"書き出し"</a>
-                <a href="#/io" on:click=move |ev| scroll_to(ev, "io-import")>"読み込み"</a>
-                <a href="#/io" on:click=move |ev| scroll_to(ev, "io-csv")>"CSV出力（Excel用）"</a>
-            </nav>
+            <SectionLinks
+                label="このページの内容"
+                links=&[("io-export", "書き出し"), ("io-import", "読み込み"), ("io-csv", "CSV出力（Excel用）")]
+            />
             <export::ExportPanel/>
             <import::ImportPanel/>
             <csv::CsvPanel/>
         </section>
-    }
-}
-
-/// Scrolls to a section without changing the route.
-fn scroll_to(ev: leptos::ev::MouseEvent, id: &str) {
-    ev.prevent_default();
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-        el.scroll_into_view();
     }
 }
 

@@ -98,7 +98,7 @@ pub fn GapFlag(form: FormState<PatientForm>, service: Service, issues: Signal<Is
 pub fn GapList(form: FormState<PatientForm>) -> impl IntoView {
     let count = Memo::new(move |_| form.value.with(|f| Service::ALL.iter().filter(|s| f.has_gap(**s)).count()));
     view! {
-        <details class="gap-keys" data-testid="gap-keys">
+        <details class="gap-keys" id="patient-gaps" data-testid="gap-keys">
             <summary>{move || format!("ギャップ（必要と提供の差）の一覧 — {}件", count.get())}</summary>
             <ul class="plain">
                 {Service::ALL.into_iter().map(|service| {

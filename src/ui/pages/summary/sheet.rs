@@ -10,6 +10,7 @@ use crate::domain::summary::{
 };
 use crate::route::{Route, Section};
 use crate::ui::platform;
+use crate::ui::section_links::{SectionLink, SectionLinks};
 use leptos::prelude::*;
 
 /// A row for a value (人口, 密度, 合計 …); line `i` of the 集計.
@@ -196,7 +197,7 @@ pub fn SummarySheet(data: SummaryData) -> impl IntoView {
         }
     });
     view! {
-        <section class="summary-screen no-print" data-testid="summary-sheet">
+        <section class="summary-screen with-section-links no-print" data-testid="summary-sheet">
             <div class="page-head">
                 <div>
                     <h1>"集計"</h1>
@@ -223,14 +224,7 @@ pub fn SummarySheet(data: SummaryData) -> impl IntoView {
             {n_line}
             <p class="rounding-rule" data-testid="rounding-rule">{ROUNDING_RULE}</p>
             {notes}
-            <nav class="summary-toc" aria-label="集計の目次">
-                <a href="#summary-a" on:click=jump("summary-a")>"A 管轄地域"</a>
-                <a href="#summary-b" on:click=jump("summary-b")>"B ステーション"</a>
-                <a href="#summary-c" on:click=jump("summary-c")>"C 療養者の現況"</a>
-                <a href="#summary-charts" on:click=jump("summary-charts")>"グラフ"</a>
-                <a href="#summary-compare" on:click=jump("summary-compare")>"前年度との比較"</a>
-                <a href="#summary-notes" on:click=jump("summary-notes")>"注"</a>
-            </nav>
+            <SectionLinks label="集計の目次" links=&SUMMARY_SECTIONS/>
             {tables}
             <h2 id="summary-notes">"注"</h2>
             <ul class="footnotes" data-testid="footnotes">
@@ -241,12 +235,12 @@ pub fn SummarySheet(data: SummaryData) -> impl IntoView {
     }
 }
 
-/// In-page links: the address is a hash route, so scroll instead of changing it.
-fn jump(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) + Clone {
-    move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-            el.scroll_into_view();
-        }
-    }
-}
+/// The 集計's parts (グラフ and 前年度との比較 only when shown: a link to a missing part does nothing).
+const SUMMARY_SECTIONS: [SectionLink; 6] = [
+    ("summary-a", "A 管轄地域"),
+    ("summary-b", "B ステーション"),
+    ("summary-c", "C 療養者の現況"),
+    ("summary-charts", "グラフ"),
+    ("summary-compare", "前年度との比較"),
+    ("summary-notes", "注"),
+];

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     view! {
-        <fieldset class="form-group">
+        <fieldset class="form-group" id="patient-basic">
             <legend>"基本情報"</legend>
             <IdentityRow form issues/>
             <AddressRow form issues/>
@@ -64,7 +64,7 @@ fn IdentityRow(form: F, issues: Signal<Issues>) -> impl IntoView {
     }
 }
 
-/// 住所 and 氏名 (hidden when 氏名・住所を隠す is on).
+/// 住所, 氏名 and ふりがな (hidden when 氏名・住所を隠す is on).
 #[component]
 fn AddressRow(form: F, issues: Signal<Issues>) -> impl IntoView {
     let hide = use_app().hide_names;
@@ -82,7 +82,7 @@ fn AddressRow(form: F, issues: Signal<Issues>) -> impl IntoView {
                 {move || if hide.get() {
                     view! {
                         <p class="hidden-note" data-testid="hidden-note">
-                            "住所（市町村より後）と氏名は「氏名・住所を隠す」がオンのため表示していません（データは残っています）。"
+                            "住所（市町村より後）、氏名とふりがなは「氏名・住所を隠す」がオンのため表示していません（データは残っています）。"
                         </p>
                     }
                     .into_any()
@@ -105,6 +105,16 @@ fn AddressRow(form: F, issues: Signal<Issues>) -> impl IntoView {
                             issues
                             class="w-m"
                             hint="任意。研修などでは空欄のままID番号を使います"
+                        />
+                        <TextInput
+                            label=labels::FURIGANA
+                            field=fields::FURIGANA
+                            value=text_of(form, |f| f.furigana.clone())
+                            on_input=form.setter(|f, v| f.furigana = v)
+                            issues
+                            class="w-m"
+                            placeholder="例: やまだ はなこ"
+                            hint="任意。ひらがなかカタカナ。一覧の「氏名」の並べ替えが五十音順になります"
                         />
                     }
                     .into_any()

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub(super) fn ProceduresSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     let gap = Memo::new(move |_| form.value.with(|f| f.has_gap(Service::MedicalProcedures)));
     view! {
-        <fieldset class="form-group" class:gap-on=move || gap.get()>
+        <fieldset class="form-group" id="patient-procedures" class:gap-on=move || gap.get()>
             <legend>"医療処置管理"</legend>
             <div class="field-row">
                 <CodeChoice label="人工呼吸器" field=fields::VENTILATOR options=YES_NO_OPTIONS
@@ -66,7 +66,7 @@ pub(super) fn SymptomsSection(form: F, issues: Signal<Issues>) -> impl IntoView 
         Signal::<Option<crate::domain::patient::JudgementSource>>::from(memo)
     };
     view! {
-        <fieldset class="form-group">
+        <fieldset class="form-group" id="patient-symptoms">
             <legend>"特定症状"</legend>
             <div class="field-row">
                 <CodeChoice label="呼吸障害" field=fields::RESPIRATORY options=YES_NO_OPTIONS
@@ -106,15 +106,17 @@ pub(super) fn DoctorSection(form: F, issues: Signal<Issues>, neurology: bool) ->
         if neurology { |f| &mut f.neurology } else { |f| &mut f.family_doctor };
     let name_mut: fn(&mut PatientForm) -> &mut TriTextForm =
         if neurology { |f| &mut f.neurology.name } else { |f| &mut f.family_doctor.name };
-    let (service, title, keys) = if neurology {
+    let (service, section_id, title, keys) = if neurology {
         (
             Service::Neurology,
+            "patient-neurology",
             "神経内科専門医療機関",
             [fields::NEUROLOGY_NAME, fields::NEUROLOGY_MODE, fields::NEUROLOGY_PER_MONTH],
         )
     } else {
         (
             Service::FamilyDoctor,
+            "patient-family-doctor",
             "かかりつけ主治医",
             [fields::FAMILY_DOCTOR_NAME, fields::FAMILY_DOCTOR_MODE, fields::FAMILY_DOCTOR_PER_MONTH],
         )
@@ -122,7 +124,7 @@ pub(super) fn DoctorSection(form: F, issues: Signal<Issues>, neurology: bool) ->
     let (on_state, on_text) = tri_setters(form, name_mut);
     let gap = Memo::new(move |_| form.value.with(|f| f.has_gap(service)));
     view! {
-        <fieldset class="form-group" class:gap-on=move || gap.get()>
+        <fieldset class="form-group" id=section_id class:gap-on=move || gap.get()>
             <legend>{title}</legend>
             <div class="field-row">
                 <div class="grow">
@@ -198,7 +200,7 @@ fn TriWithGap(
 #[component]
 pub(super) fn AdmissionSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     view! {
-        <fieldset class="form-group">
+        <fieldset class="form-group" id="patient-admission">
             <legend>"入院・レスパイト・緊急時"</legend>
             <p class="hint">"機関名は「記入」「なし（0）」「不明（空白）」から選びます。名前を入力すると「記入」になります。"</p>
             <div class="two-columns">

@@ -22,6 +22,7 @@ use crate::ui::ctx::use_app;
 use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
 use crate::ui::form::FormState;
 use crate::ui::platform;
+use crate::ui::section_links::{SectionLink, SectionLinks};
 use basic::BasicSection;
 use care::{AdmissionSection, DoctorSection, ProceduresSection, SymptomsSection};
 use leptos::prelude::*;
@@ -251,7 +252,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
     };
 
     view! {
-        <section class="patient-detail" data-testid="patient-detail">
+        <section class="patient-detail with-section-links" data-testid="patient-detail">
             <EditorHead
                 back_href=list_href.clone()
                 back_label="様式1 療養者の一覧"
@@ -259,6 +260,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                 heading=Signal::derive(heading)
                 lead=entry.diagnosis.title()
             />
+            <SectionLinks label="様式1の項目" links=&PATIENT_SECTIONS testid="patient-sections"/>
             <EditorForm
                 form=form.handle()
                 saver
@@ -288,3 +290,17 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
     }
     .into_any()
 }
+
+/// The parts of the form, in the paper form's order (the ギャップ list last).
+const PATIENT_SECTIONS: [SectionLink; 10] = [
+    ("patient-basic", "基本情報"),
+    ("patient-procedures", "医療処置"),
+    ("patient-symptoms", "特定症状"),
+    ("patient-neurology", "神経内科"),
+    ("patient-family-doctor", "かかりつけ医"),
+    ("patient-admission", "入院・レスパイト"),
+    ("patient-nursing", "訪問看護"),
+    ("patient-systems", "制度"),
+    ("patient-contact", "把握"),
+    ("patient-gaps", "ギャップ"),
+];

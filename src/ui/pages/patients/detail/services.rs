@@ -25,7 +25,7 @@ pub(super) fn NursingSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     let programme_gap = Memo::new(move |_| form.value.with(|f| f.has_gap(Service::VentilatorProgramme)));
     let weekly = Memo::new(move |_| form.value.with(PatientForm::weekly_total_text));
     view! {
-        <fieldset class="form-group">
+        <fieldset class="form-group" id="patient-nursing">
             <legend>"訪問看護"</legend>
             <div class="sub-group" class:gap-on=move || station_gap.get()>
                 <h2>"訪問看護ステーション"</h2>
@@ -135,7 +135,7 @@ pub(super) fn SystemsSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     let home_gap = Memo::new(move |_| form.value.with(|f| f.has_gap(Service::HomeCareService)));
     let plan_gap = Memo::new(move |_| form.value.with(|f| f.has_gap(Service::DisasterPlan)));
     view! {
-        <fieldset class="form-group">
+        <fieldset class="form-group" id="patient-systems">
             <legend>"制度の利用"</legend>
             <div class="two-columns">
                 <div class="sub-group" class:gap-on=move || care_gap.get()>
@@ -218,7 +218,7 @@ pub(super) fn SystemsSection(form: F, issues: Signal<Issues>) -> impl IntoView {
 pub(super) fn ContactSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     let gaps = Memo::new(move |_| form.value.with(|f| f.gaps.clone()));
     view! {
-        <fieldset class="form-group">
+        <fieldset class="form-group" id="patient-contact">
             <legend>"保健所の把握"</legend>
             <div class="field-row">
                 <div class="grow">
