@@ -26,6 +26,7 @@ pub mod drill;
 pub mod figure;
 pub mod inputs;
 pub mod layout;
+pub mod regional;
 pub mod sheet;
 pub mod stations;
 pub mod table;
