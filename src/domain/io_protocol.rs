@@ -49,8 +49,15 @@ pub enum Request {
     Export { database: String, job: ExportJob },
     /// The CSV of one 様式 of a 地域診断 (the answer carries it as a `Blob`).
     Csv { database: String, diagnosis: RecordId, which: FormCsv, hide_names: bool, now: Timestamp },
-    /// What anonymising the records of `scope` with `options` does.
-    AnonPreview { database: String, scope: ExportScope, options: AnonymiseOptions },
+    /// What anonymising the records of `scope` with `options` does (the サンプル only when
+    /// `include_sample`, as the export).
+    AnonPreview {
+        database: String,
+        scope: ExportScope,
+        #[serde(default)]
+        include_sample: bool,
+        options: AnonymiseOptions,
+    },
 }
 
 /// What the worker answers. `Progress` may come any number of times before the answer.
@@ -185,6 +192,7 @@ mod tests {
             Request::AnonPreview {
                 database: "db".into(),
                 scope: crate::domain::bundle::ExportScope::All,
+                include_sample: false,
                 options: AnonymiseOptions::default(),
             },
         ];

@@ -31,6 +31,9 @@ pub fn App() -> impl IntoView {
                     on:click=move |_| menu_open.update(|o| *o = !*o)>"メニュー"</button>
                 <a href="#/" class="app-name">"難病の地域診断"</a>
                 <DiagnosisSwitcher/>
+                <Show when=move || ctx.route.with(|r| r.diagnosis().is_some_and(crate::domain::sample::is_sample_diagnosis))>
+                    <pages::sample::SampleBadge testid="sample-badge"/>
+                </Show>
             </div>
             <StatusArea/>
         </header>

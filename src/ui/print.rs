@@ -25,9 +25,15 @@ pub fn PrintHeader(
     printed_on: RwSignal<String>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    // The サンプル says so on every printed page.
+    let ctx = crate::ui::ctx::use_app();
+    let sample = ctx.route.with_untracked(|r| r.diagnosis().is_some_and(crate::domain::sample::is_sample_diagnosis));
     view! {
         <header class="print-header">
-            <h1>{move || title.get()}</h1>
+            <h1>
+                {move || title.get()}
+                {sample.then(|| view! { <span class="print-sample" data-testid="print-sample">"【サンプル（架空のデータ）】"</span> })}
+            </h1>
             <p class="print-meta">
                 <span>"地区名: "<b data-testid="print-jurisdiction">{jurisdiction}</b></span>
                 <span>"年度: "<b data-testid="print-year">{year}</b></span>

@@ -72,7 +72,13 @@ fn check_in_parts(id: u64, text: &str) -> Result<(), ExportError> {
 }
 
 /// 匿名化の内容 for the records of `scope`.
-pub async fn preview(id: u64, database: &str, scope: &ExportScope, options: &AnonymiseOptions) -> Reply {
+pub async fn preview(
+    id: u64,
+    database: &str,
+    scope: &ExportScope,
+    include_sample: bool,
+    options: &AnonymiseOptions,
+) -> Reply {
     let store = match store(database).await {
         Ok(s) => s,
         Err(e) => return Reply::Failed { message: e.to_string() },
@@ -80,7 +86,7 @@ pub async fn preview(id: u64, database: &str, scope: &ExportScope, options: &Ano
     match load_all(&*store, |i, n| progress(id, "データを読み込んでいます", i, n)).await {
         Ok(all) => {
             progress(id, "匿名化しています", 1, 2);
-            Reply::AnonPreview { preview: anon_preview(&all, scope, options) }
+            Reply::AnonPreview { preview: anon_preview(&all, scope, include_sample, options) }
         }
         Err(e) => Reply::Failed { message: e.to_string() },
     }

@@ -46,8 +46,8 @@ pub fn handle(text: &str, file: JsValue) {
                 Request::Csv { database, diagnosis, which, hide_names, now } => {
                     export::csv(id, &database, &diagnosis, which, hide_names, now).await
                 }
-                Request::AnonPreview { database, scope, options } => {
-                    Some(export::preview(id, &database, &scope, &options).await)
+                Request::AnonPreview { database, scope, include_sample, options } => {
+                    Some(export::preview(id, &database, &scope, include_sample, &options).await)
                 }
                 other => Some(import::answer(id, other, file).await),
             };

@@ -183,6 +183,9 @@ pub fn export_label(scope: &ExportScope, all: &[StoredRecord]) -> String {
         Some((body.jurisdiction, body.fiscal_year.seireki()))
     };
     match scope {
+        ExportScope::All if all.iter().any(crate::domain::sample::is_sample_record) => {
+            "全件_サンプルを含む".to_string()
+        }
         ExportScope::All => "全件".to_string(),
         ExportScope::Diagnoses { ids } => match ids.as_slice() {
             [] => String::new(),
@@ -287,7 +290,8 @@ pub struct BackupStatus {
 pub fn backup_status(log: &ExportLog, all: &[StoredRecord], now: Timestamp) -> BackupStatus {
     let mut changed = 0usize;
     let mut pending_since: Option<Timestamp> = None;
-    for r in all {
+    // The サンプル is not the nurse's data: it needs no backup.
+    for r in all.iter().filter(|r| !crate::domain::sample::is_sample_record(r)) {
         let since = match log.diagnoses.get(&r.meta.diagnosis_id) {
             Some(at) if r.meta.updated_at > *at => *at,
             Some(_) => continue,

@@ -8,7 +8,7 @@ use super::dataio::{
     csv_file_name, encrypted_file_name, export_label, free_text_review, patients_csv_of, stations_csv_of,
     FreeTextReview, KindCounts,
 };
-use super::{export, select_for_export, suggested_file_name, ExportError, ExportOptions, ExportScope};
+use super::{export, export_pool, select_for_export, suggested_file_name, ExportError, ExportOptions, ExportScope};
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::record::StoredRecord;
 use crate::domain::time::Timestamp;
@@ -32,6 +32,9 @@ pub struct ExportJob {
     pub scope: ExportScope,
     /// ゴミ箱の記録も含める (never for an anonymised file).
     pub include_trash: bool,
+    /// サンプルの地域診断も含める (「全ての地域診断」 leaves it out unless ticked).
+    #[serde(default)]
+    pub include_sample: bool,
     pub how: ExportHow,
     /// 書き出し日時 (the page's clock).
     pub exported_at: Timestamp,
@@ -59,6 +62,8 @@ impl ExportJob {
 
     /// Selects (and anonymises) the records of `all` and writes the bundle's text.
     pub fn prepare(&self, all: &[StoredRecord]) -> Result<Prepared, ExportError> {
+        let pool = export_pool(all, &self.scope, self.include_sample);
+        let all = &*pool;
         let (diagnoses, records) = match &self.how {
             ExportHow::Anonymised { options } => {
                 let (d, r) = select_for_export(all, &self.scope, false);
@@ -107,8 +112,16 @@ pub struct AnonPreview {
     pub report: AnonymiseReport,
 }
 
-/// The preview of anonymising the records `scope` covers (never the ゴミ箱).
-pub fn anon_preview(all: &[StoredRecord], scope: &ExportScope, options: &AnonymiseOptions) -> AnonPreview {
+/// The preview of anonymising the records `scope` covers (never the ゴミ箱; the サンプル as
+/// [`export_pool`] says).
+pub fn anon_preview(
+    all: &[StoredRecord],
+    scope: &ExportScope,
+    include_sample: bool,
+    options: &AnonymiseOptions,
+) -> AnonPreview {
+    let pool = export_pool(all, scope, include_sample);
+    let all = &*pool;
     let (d, r) = select_for_export(all, scope, false);
     let (_, _, report) = anonymise(&d, &r, options);
     AnonPreview { label: export_label(scope, all), texts: free_text_review(&d, &r, 50), report }
@@ -189,6 +202,7 @@ mod tests {
         ExportJob {
             scope: ExportScope::All,
             include_trash,
+            include_sample: false,
             how,
             // 2026-11-22 10:00 JST
             exported_at: Timestamp(1_763_773_200_000),
@@ -225,7 +239,7 @@ mod tests {
         assert_eq!(p.counts, "地域診断 1件・療養者 1人・訪問看護ステーション 0件");
         assert!(!p.text.contains("山田") && !p.text.contains("話しにくい"), "{}", p.text);
         assert!(check_export(&p.text).expect("reads back").bundle.anonymised);
-        let preview = anon_preview(&device(), &ExportScope::All, &options);
+        let preview = anon_preview(&device(), &ExportScope::All, false, &options);
         assert_eq!(preview.label, "全件");
         assert!(preview.texts.iter().any(|t| t.total == 1 && t.samples[0].0 == "話しにくい"));
         assert!(!preview.report.removed.is_empty());
@@ -247,5 +261,27 @@ mod tests {
         let j = job(ExportHow::Anonymised { options: AnonymiseOptions::default() }, false);
         let text = serde_json::to_string(&j).expect("serialises");
         assert_eq!(serde_json::from_str::<ExportJob>(&text).expect("reads"), j);
+    }
+
+    /// 「全ての地域診断」 leaves the サンプル out unless it is ticked; the file's name says so.
+    #[test]
+    fn everything_leaves_the_sample_out_unless_chosen() {
+        let sample = crate::domain::sample::build().expect("sample");
+        let mut all = device();
+        all.extend(sample.diagnoses.iter().chain(&sample.records).cloned());
+        let without = job(ExportHow::Plain, true).prepare(&all).expect("prepared");
+        assert!(!without.text.contains("sample-"), "no sample record");
+        assert!(without.text.contains("\"d1\""));
+        assert!(!without.file_name.contains("サンプル"), "{}", without.file_name);
+        let with = ExportJob { include_sample: true, ..job(ExportHow::Plain, true) }.prepare(&all).expect("prepared");
+        assert!(with.text.contains("sample-2025") && with.text.contains("\"d1\""));
+        assert!(with.file_name.contains("全件_サンプルを含む"), "{}", with.file_name);
+        // A 地域診断 chosen by name is written as chosen.
+        let scope = ExportScope::Diagnoses { ids: vec![rid("sample-2024")] };
+        let chosen = ExportJob { scope, ..job(ExportHow::Plain, true) }.prepare(&all).expect("prepared");
+        assert!(chosen.text.contains("sample-2024") && !chosen.text.contains("sample-2025"));
+        assert!(chosen.file_name.contains("（サンプル）"), "{}", chosen.file_name);
+        let preview = anon_preview(&all, &ExportScope::All, false, &AnonymiseOptions::default());
+        assert!(!preview.label.contains("サンプル"));
     }
 }

@@ -43,6 +43,7 @@ pub use validate::{detect_file_kind, parse_bundle, BundleReader, FileKind, Known
 
 use super::ids::{DeviceId, RecordId};
 use super::record::{RecordKind, StoredRecord};
+use super::sample;
 use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -214,6 +215,20 @@ pub fn export_checked(
     let text = export(diagnoses, records, options)?;
     check_export(&text)?;
     Ok(text)
+}
+
+/// The records 「書き出す」 draws from: with 「全ての地域診断」 the サンプル is left out unless
+/// the nurse ticks it (`include_sample`); a 地域診断 chosen by name is written whatever it is.
+pub fn export_pool<'a>(
+    all: &'a [StoredRecord],
+    scope: &ExportScope,
+    include_sample: bool,
+) -> std::borrow::Cow<'a, [StoredRecord]> {
+    if matches!(scope, ExportScope::All) && !include_sample && all.iter().any(sample::is_sample_record) {
+        std::borrow::Cow::Owned(sample::without_sample(all))
+    } else {
+        std::borrow::Cow::Borrowed(all)
+    }
 }
 
 /// The records a scope covers, from everything on the device: `(diagnoses, records)`.

@@ -724,6 +724,9 @@ fn check_references(
         }
     }
     for (place, r) in &entries {
+        if let Some(problem) = crate::domain::sample::import_problem(r) {
+            ps.at(place, "diagnosis_id", meta_label("diagnosis_id"), problem);
+        }
         if let Some(pred) = &r.meta.predecessor {
             if pred == &r.meta.id {
                 ps.at(place, "predecessor", meta_label("predecessor"), "前年度の記録が自分自身になっています");

@@ -2,10 +2,12 @@
 //! 「次年度の地域診断を作る」 (the next 年度 of the same 地区名 from a copy of this year's
 //! 概況, 療養者, 事業 and ステーション, written in one transaction).
 
+use super::sample::SampleBadge;
 use crate::domain::diagnosis::{duplicate_issue, same_diagnosis, DiagnosisEntry, DiagnosisInput};
 use crate::domain::forms::next_year::{build_next_year, plan_next_year, NextYearPlan};
 use crate::domain::issues::Issues;
 use crate::domain::record::StoredRecord;
+use crate::domain::sample;
 use crate::domain::save::{Target, Trashed};
 use crate::route::{Route, Section};
 use crate::storage::{Store, WriteBatch};
@@ -67,6 +69,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="home">
             <h1>"地域診断の一覧"</h1>
             <p class="lead">"地域診断は、ひとつの管轄地域（地区名）とひとつの年度の組です。開くと様式1〜4・集計・判断樹を入力できます。"</p>
+            <super::sample::FirstUse/>
 
             <form class="card create-form" on:submit=create novalidate>
                 <h2>"新しい地域診断"</h2>
@@ -110,6 +113,7 @@ pub fn HomePage() -> impl IntoView {
             </form>
 
             <DiagnosisList editing deleting next_year/>
+            <super::sample::SampleCard/>
 
             {move || editing.get().map(|(entry, input)| view! { <RenameDialog entry input editing/> })}
             {move || next_year.get().map(|pending| view! { <NextYearDialog pending next_year/> })}
@@ -190,6 +194,7 @@ fn DiagnosisList(
                                     <th scope="row">
                                         <a href=open_route.to_hash()>{entry.diagnosis.jurisdiction.clone()}</a>
                                         {was_last.then(|| view! { <span class="tag">"前回開いた地域診断"</span> })}
+                                        {sample::is_sample_diagnosis(&id).then(|| view! { <SampleBadge testid="sample-tag"/> })}
                                     </th>
                                     <td>{entry.diagnosis.fiscal_year.to_string()}</td>
                                     <td>{entry.record.meta.updated_at.display_jst()}</td>
@@ -334,11 +339,13 @@ fn NextYearDialog(pending: NextYear, next_year: RwSignal<Option<NextYear>>) -> i
                 return;
             }
         };
+        // Made from the sample, the next 年度 is the sample's too.
+        let source_id = source.record.meta.id.clone();
         let built = build_next_year(
             &plan,
             &source.record.meta.id,
             &records,
-            platform::new_record_id,
+            || sample::fresh_id_in(&source_id, platform::new_record_id()),
             platform::now(),
             &ctx.device_id(),
         );

@@ -6,6 +6,7 @@ pub mod io;
 mod overview;
 mod patients;
 mod programmes;
+pub mod sample;
 mod stations;
 mod summary;
 mod trees;

@@ -11,10 +11,11 @@ use crate::domain::bundle::dataio::{
     diagnosis_choices, password_issues, patient_choices, scope_problem, KindCounts, MIN_PASSWORD_CHARS,
 };
 use crate::domain::bundle::export_job::{ExportHow, ExportJob};
-use crate::domain::bundle::{select_for_export, ExportScope};
+use crate::domain::bundle::{export_pool, select_for_export, ExportScope};
 use crate::domain::ids::RecordId;
 use crate::domain::io_protocol::{Reply, Request, CANCELLED};
 use crate::domain::issues::Issues;
+use crate::domain::sample::is_sample_record;
 use crate::ui::components::FieldIssues;
 use crate::ui::ctx::{AppCtx, Notice};
 use crate::ui::{io_client, platform};
@@ -30,12 +31,14 @@ fn random_prefix() -> String {
 /// Asks the I/O worker for 匿名化の内容 of `scope` with these options.
 async fn ask_preview(
     scope: ExportScope,
+    include_sample: bool,
     options: AnonymiseOptions,
     progress: RwSignal<Option<Progress>>,
 ) -> Result<AnonReview, String> {
     let request = Request::AnonPreview {
         database: platform::DATABASE_NAME.to_string(),
         scope: scope.clone(),
+        include_sample,
         options: options.clone(),
     };
     let reply = io_client::request(&request, None, Progress::reporter(progress)).await?;
@@ -85,6 +88,9 @@ pub fn ExportPanel() -> impl IntoView {
     let patients_of = RwSignal::new(None::<RecordId>);
     let picked_patients = RwSignal::new(BTreeSet::<RecordId>::new());
     let include_trash = RwSignal::new(true);
+    // 「全ての地域診断」 leaves the サンプル out unless ticked.
+    let include_sample = RwSignal::new(false);
+    let has_sample = Memo::new(move |_| all_records.with(|all| all.iter().any(is_sample_record)));
     let mode = RwSignal::new(Mode::Plain);
     let password = RwSignal::new(String::new());
     let password_again = RwSignal::new(String::new());
@@ -113,7 +119,10 @@ pub fn ExportPanel() -> impl IntoView {
         },
     });
     let selection = Memo::new(move |_| {
-        let (d, r) = all_records.with(|all| select_for_export(all, &scope.get(), include_trash.get()));
+        let (d, r) = all_records.with(|all| {
+            let pool = export_pool(all, &scope.get(), include_sample.get());
+            select_for_export(&pool, &scope.get(), include_trash.get())
+        });
         KindCounts::of(d.iter().chain(&r))
     });
     let password_check = Memo::new(move |_| password_issues(&password.get(), &password_again.get()));
@@ -129,7 +138,7 @@ pub fn ExportPanel() -> impl IntoView {
     let preview = move |scope: ExportScope, id_prefix: String, label: &'static str| {
         progress.set(Some(Progress::new(label, 0, 1)));
         spawn_local(async move {
-            match ask_preview(scope, options_now(id_prefix), progress).await {
+            match ask_preview(scope, include_sample.get_untracked(), options_now(id_prefix), progress).await {
                 Ok(r) => review.set(Some(Arc::new(r))),
                 Err(e) => ctx.notice.set(Some(Notice::Error(e))),
             }
@@ -175,6 +184,7 @@ pub fn ExportPanel() -> impl IntoView {
         let job = ExportJob {
             scope,
             include_trash: include_trash.get_untracked(),
+            include_sample: include_sample.get_untracked(),
             how,
             exported_at: platform::now(),
             app_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -223,6 +233,18 @@ pub fn ExportPanel() -> impl IntoView {
             </Show>
             <Show when=move || scope_kind.get() == ScopeKind::Patients>
                 <PatientPicker choices patients_diagnosis patients_of patient_list picked_patients/>
+            </Show>
+
+            <Show when=move || scope_kind.get() == ScopeKind::All && has_sample.get()>
+                <label class="io-check">
+                    <input
+                        type="checkbox"
+                        name="include-sample"
+                        prop:checked=move || include_sample.get()
+                        on:change:target=move |ev| include_sample.set(ev.target().checked())
+                    />
+                    "サンプルの地域診断も含める（サンプルは練習用の架空のデータです。ふつうは含めません）"
+                </label>
             </Show>
 
             <label class="io-check">

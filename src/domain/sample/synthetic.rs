@@ -1,12 +1,13 @@
-//! 試験用データ: deterministic synthetic rosters for benchmarks and load tests. Every field
+//! 試験用データ: deterministic synthetic rosters for benchmarks and load tests (not the
+//! サンプルの地域診断, which is [`super::build`]). Every field
 //! is filled with plausible, varied values (including なし, 不明 and fractional visits), so
 //! records have the size and shape of real ones. Not used by the app's pages.
 
-use super::number::Decimal2;
-use super::patient::*;
-use super::station::{FteEntry, Intake, StaffMember, Station};
-use super::time::{Timestamp, YearMonth};
-use super::tri::Tri;
+use crate::domain::number::Decimal2;
+use crate::domain::patient::*;
+use crate::domain::station::{FteEntry, Intake, StaffMember, Station};
+use crate::domain::time::{Timestamp, YearMonth};
+use crate::domain::tri::Tri;
 
 /// A small deterministic random source (xorshift64*), so runs are comparable.
 #[derive(Clone, Debug)]
