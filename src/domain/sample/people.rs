@@ -28,6 +28,39 @@ const FAMILY: [&str; 16] = [
     "西田", "野口",
 ];
 const GIVEN: [&str; 12] = ["一郎", "和子", "健二", "幸子", "正男", "洋子", "博", "恵子", "茂", "久美子", "勝", "京子"];
+/// ふりがな of [`FAMILY`] and [`GIVEN`], position for position (the roster's 五十音順).
+const FAMILY_READING: [&str; 16] = [
+    "あおやま",
+    "いしい",
+    "うえだ",
+    "えんどう",
+    "おおの",
+    "かわむら",
+    "きのした",
+    "くぼ",
+    "こいけ",
+    "さいとう",
+    "すぎもと",
+    "たかぎ",
+    "たむら",
+    "なかの",
+    "にしだ",
+    "のぐち",
+];
+const GIVEN_READING: [&str; 12] = [
+    "いちろう",
+    "かずこ",
+    "けんじ",
+    "さちこ",
+    "まさお",
+    "ようこ",
+    "ひろし",
+    "けいこ",
+    "しげる",
+    "くみこ",
+    "まさる",
+    "きょうこ",
+];
 const FIRST_SYMPTOMS: [&str; 5] =
     ["話しにくくなった", "右手に力が入らなくなった", "つまずきやすくなった", "飲み込みにくくなった", "息切れがする"];
 
@@ -47,6 +80,8 @@ struct Person {
     number: usize,
     disease: Disease,
     name: String,
+    /// ふりがな
+    reading: String,
     municipality: &'static str,
     address: String,
     onset: YearMonth,
@@ -91,6 +126,11 @@ fn person(number: usize, first_year: i32) -> Person {
         number,
         disease: disease(number),
         name: format!("{} {}", FAMILY[number % FAMILY.len()], GIVEN[(number * 7 + 3) % GIVEN.len()]),
+        reading: format!(
+            "{} {}",
+            FAMILY_READING[number % FAMILY_READING.len()],
+            GIVEN_READING[(number * 7 + 3) % GIVEN_READING.len()]
+        ),
         municipality,
         address: format!("{}丁目{}番", 1 + r.below(6), 1 + r.below(20)),
         onset: YearMonth { year: onset_year, month: if r.chance(80) { Some(1 + r.below(12) as u8) } else { None } },
@@ -285,6 +325,7 @@ fn patient(p: &Person, year_index: usize, fiscal_year: i32, stations: &[&str]) -
         id_number: format!("S-{:03}", n),
         disease: p.disease.clone(),
         name: p.name.clone(),
+        furigana: p.reading.clone(),
         municipality: p.municipality.to_string(),
         address_detail: p.address.clone(),
         onset: Some(p.onset),
