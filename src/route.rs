@@ -73,6 +73,8 @@ pub enum Route {
     Home,
     /// データの入出力 (export, import, CSV).
     DataIo,
+    /// 広域の比較: several 地域診断 of one 年度 side by side with the 都道府県全体.
+    Regional,
     /// A section of one 地域診断, optionally one item in it (a patient, a station, …).
     Diagnosis { id: RecordId, section: Section, item: Option<String> },
     /// 動作確認: shows the error screen by panicking on purpose (for IT staff and the e2e
@@ -110,6 +112,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Home,
             [io] if io == "io" => Route::DataIo,
+            [r] if r == "regional" => Route::Regional,
             [p] if p == "__panic" => Route::PanicCheck,
             [d, id] if d == "d" => match RecordId::parse(id) {
                 Ok(id) => Route::Diagnosis { id, section: Section::Overview, item: None },
@@ -130,6 +133,7 @@ impl Route {
         match self {
             Route::Home => "#/".to_string(),
             Route::DataIo => "#/io".to_string(),
+            Route::Regional => "#/regional".to_string(),
             Route::PanicCheck => "#/__panic".to_string(),
             Route::Diagnosis { id, section, item: None } => format!("#/d/{id}/{}", section.slug()),
             Route::Diagnosis { id, section, item: Some(item) } => {
@@ -215,6 +219,7 @@ pub fn page_title(route: &Route, diagnosis: Option<&str>) -> String {
     let page = match route {
         Route::Home => "地域診断の一覧",
         Route::DataIo => "データの入出力",
+        Route::Regional => "広域の比較",
         Route::PanicCheck => "動作確認",
         Route::NotFound(_) => "ページが見つかりません",
         Route::Diagnosis { section, .. } => section.label(),
@@ -272,6 +277,8 @@ mod tests {
         }
         assert_eq!(Route::parse(&Route::Home.to_hash()), Route::Home);
         assert_eq!(Route::parse(&Route::DataIo.to_hash()), Route::DataIo);
+        assert_eq!(Route::parse(&Route::Regional.to_hash()), Route::Regional);
+        assert_eq!(Route::parse("#/regional"), Route::Regional);
     }
 
     #[test]

@@ -210,6 +210,9 @@ fn Nav(open: RwSignal<bool>) -> impl IntoView {
                 <li>
                     <a href="#/io" class:active=move || ctx.route.with(|r| *r == Route::DataIo)>"データの入出力"</a>
                 </li>
+                <li>
+                    <a href="#/regional" class:active=move || ctx.route.with(|r| *r == Route::Regional)>"広域の比較"</a>
+                </li>
             </ul>
         </nav>
     }

@@ -286,6 +286,61 @@ pub fn ranking(r: &Regional, item: EvaluationItem) -> Vec<RankRow> {
     rows
 }
 
+/// The 年度 that have 地域診断 on this device, newest first, with how many; and the one to
+/// show first: the newest with at least two (else the newest).
+pub fn years_to_compare(entries: &[DiagnosisEntry]) -> (Vec<(FiscalYear, usize)>, Option<FiscalYear>) {
+    let mut years: Vec<(FiscalYear, usize)> = Vec::new();
+    for e in entries {
+        match years.iter_mut().find(|(y, _)| *y == e.diagnosis.fiscal_year) {
+            Some((_, n)) => *n += 1,
+            None => years.push((e.diagnosis.fiscal_year, 1)),
+        }
+    }
+    years.sort_by_key(|(y, _)| std::cmp::Reverse(*y));
+    let first = years.iter().find(|(_, n)| *n >= 2).or(years.first()).map(|(y, _)| *y);
+    (years, first)
+}
+
+/// The comparison as CSV for Excel: 区分, 項目, 単位, one column per area (a small area's
+/// heading says 「5人未満」), then 都道府県全体.
+pub fn regional_csv(r: &Regional) -> String {
+    let mut headers: Vec<String> = vec!["区分".into(), "項目".into(), "単位".into()];
+    headers.extend(r.areas.iter().map(area_heading));
+    headers.push("都道府県全体".into());
+    let heading_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let rows: Vec<Vec<String>> = r
+        .rows()
+        .into_iter()
+        .map(|row| {
+            let mut cells = vec![row.section.label().to_string(), row.label.to_string(), row.unit.to_string()];
+            cells.extend(row.cells);
+            cells.push(row.total);
+            cells
+        })
+        .collect();
+    crate::domain::csv::csv_table(&heading_refs, &rows)
+}
+
+/// An area's column heading: its 地区名, marked when it is a small area.
+pub fn area_heading(a: &AreaSummary) -> String {
+    if a.is_small() {
+        format!("{}（{SMALL_AREA}人未満）", a.name)
+    } else {
+        a.name.clone()
+    }
+}
+
+/// The note under a printed or exported comparison when some areas are small.
+pub fn small_area_note(r: &Regional) -> Option<String> {
+    let small = r.small_areas();
+    (!small.is_empty()).then(|| {
+        format!(
+            "療養者が{SMALL_AREA}人未満の地域があります（{}）。人数から個人が分かることがあるので、印刷物やファイルを外に出すときは注意してください",
+            small.join("、")
+        )
+    })
+}
+
 #[cfg(test)]
 #[path = "regional_tests.rs"]
 mod tests;

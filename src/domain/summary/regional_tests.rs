@@ -183,3 +183,31 @@ fn overviews_add_up_only_what_every_area_has() {
     assert_eq!((s.population, s.area_km2, s.base_hospitals_pref), (None, None, Some(2)));
     assert_eq!(s.certified_other[0].count, None);
 }
+
+#[test]
+fn csv_flags_small_areas_and_ends_with_the_prefecture() {
+    let (e, i) = three();
+    let r = compared(&e, &i);
+    let csv = regional_csv(&r);
+    let mut lines = csv.trim_start_matches('\u{FEFF}').split("\r\n");
+    assert_eq!(lines.next(), Some("区分,項目,単位,A保健所管内,B保健所管内（5人未満）,C保健所管内,都道府県全体"));
+    assert!(
+        csv.contains("様式4 管内の状況,専門診療の確保,人,66.7％（4/6）,100.0％（1/1）,25.0％（2/8）,46.7％（7/15）"),
+        "{csv}"
+    );
+    assert_eq!(
+        small_area_note(&r).as_deref(),
+        Some("療養者が5人未満の地域があります（B保健所管内）。人数から個人が分かることがあるので、印刷物やファイルを外に出すときは注意してください")
+    );
+}
+
+#[test]
+fn the_year_shown_first_has_two_areas() {
+    let entries = vec![entry("d-a", "A", 2025), entry("d-b", "B", 2024), entry("d-c", "C", 2024)];
+    let (years, first) = years_to_compare(&entries);
+    let y = |n| FiscalYear::new(n).expect("year");
+    assert_eq!(years, vec![(y(2025), 1), (y(2024), 2)]);
+    assert_eq!(first, Some(y(2024)));
+    assert_eq!(years_to_compare(&entries[..1]).1, Some(y(2025)));
+    assert_eq!(years_to_compare(&[]).1, None);
+}

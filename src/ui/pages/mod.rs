@@ -6,6 +6,7 @@ pub mod io;
 mod overview;
 mod patients;
 mod programmes;
+mod regional;
 pub mod sample;
 mod stations;
 mod summary;
@@ -22,6 +23,7 @@ pub fn Page() -> impl IntoView {
     let page = Memo::new(move |_| match ctx.route.get() {
         Route::Home => PageKey::Home,
         Route::DataIo => PageKey::DataIo,
+        Route::Regional => PageKey::Regional,
         Route::Diagnosis { section, .. } => PageKey::Section(section),
         Route::NotFound(_) => PageKey::NotFound,
         Route::PanicCheck => PageKey::PanicCheck,
@@ -29,6 +31,7 @@ pub fn Page() -> impl IntoView {
     move || match page.get() {
         PageKey::Home => home::HomePage().into_any(),
         PageKey::DataIo => io::IoPage().into_any(),
+        PageKey::Regional => regional::RegionalPage().into_any(),
         PageKey::Section(Section::Patients) => patients::PatientsPage().into_any(),
         PageKey::Section(Section::Programmes) => programmes::ProgrammesPage().into_any(),
         PageKey::Section(Section::Overview) => overview::OverviewPage().into_any(),
@@ -51,6 +54,7 @@ pub fn Page() -> impl IntoView {
 enum PageKey {
     Home,
     DataIo,
+    Regional,
     Section(Section),
     NotFound,
     PanicCheck,

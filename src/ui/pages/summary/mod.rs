@@ -247,14 +247,31 @@ pub fn offer_csv(what: &str, label: &str, csv: &str) {
 }
 
 /// 疾患の絞り込み: ALS (the tool's own 集計), each disease in the roster, 全疾患.
+/// The 集計's disease filter (shared with 様式4).
 #[component]
 pub fn FilterPicker(data: SummaryData) -> impl IntoView {
+    view! {
+        <DiseaseFilterPicker
+            choices=data.choices
+            chosen=data.filter
+            on_choose=Callback::new(move |f: DiseaseFilter| data.choose_filter(f))
+        />
+    }
+}
+
+/// 対象の疾患: one choice per disease with its count (the 集計, 様式4 and 広域の比較).
+#[component]
+pub fn DiseaseFilterPicker(
+    #[prop(into)] choices: Signal<Vec<FilterChoice>>,
+    #[prop(into)] chosen: Signal<DiseaseFilter>,
+    on_choose: Callback<DiseaseFilter>,
+) -> impl IntoView {
     view! {
         <fieldset class="field choice summary-filter no-print" data-testid="disease-filter">
             <legend class="label">"対象の疾患"</legend>
             <div class="segmented">
                 <For
-                    each=move || data.choices.get()
+                    each=move || choices.get()
                     key=|c| (c.filter.clone(), c.count)
                     let:choice
                 >
@@ -262,7 +279,7 @@ pub fn FilterPicker(data: SummaryData) -> impl IntoView {
                         let value = choice.filter.clone();
                         let selected = {
                             let value = value.clone();
-                            move || data.filter.with(|f| *f == value)
+                            move || chosen.with(|f| *f == value)
                         };
                         let selected2 = selected.clone();
                         view! {
@@ -272,7 +289,7 @@ pub fn FilterPicker(data: SummaryData) -> impl IntoView {
                                     name="disease-filter"
                                     value=choice.label.clone()
                                     prop:checked=selected2
-                                    on:change=move |_| data.choose_filter(value.clone())
+                                    on:change=move |_| on_choose.run(value.clone())
                                 />
                                 <span>{format!("{}（{}人）", choice.label, choice.count)}</span>
                             </label>
