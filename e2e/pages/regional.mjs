@@ -89,6 +89,23 @@ export class RegionalPage extends AppPage {
     );
   }
 
+  /** 様式2 都道府県全体: { 事業名: text }. */
+  async prefectureCounts() {
+    return this.page.locator(`${ROOT} [data-testid=regional-programmes] tbody tr`).evaluateAll((rows) =>
+      Object.fromEntries(rows.map((r) => [r.querySelector('th').textContent.trim(), r.querySelector('td').textContent.trim()])),
+    );
+  }
+
+  /** Writes the sums into the 様式2 of the 地域診断 `id` (after the confirmation). */
+  async fillProgrammes(id) {
+    await this.page.locator(`${ROOT} select[name=regional-fill-target]`).selectOption(id);
+    await this.page.locator(`${ROOT} [data-testid=regional-fill]`).click();
+    const dialog = this.page.locator('.modal');
+    const text = (await dialog.innerText()).trim();
+    await dialog.locator('button', { hasText: '記入する' }).click();
+    return text;
+  }
+
   /** Downloads the CSV; returns its text. */
   async csv() {
     const [download] = await Promise.all([

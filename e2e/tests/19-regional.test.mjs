@@ -9,6 +9,7 @@ import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, sho
 import { axeViolations } from '../a11y.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { IoPage } from '../pages/io.mjs';
+import { ProgrammesPage } from '../pages/programmes.mjs';
 import { RegionalPage } from '../pages/regional.mjs';
 
 const FULL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'bundles', 'good', 'full_v2.json');
@@ -108,6 +109,18 @@ test('広域の比較: 3つの保健所のファイルを並べ、都道府県�
   await regional.waitAccepted();
   const three = ['100.0％（2/2）', '100.0％（2/2）', '0.0％（0/1）', '80.0％（4/5）'];
   assertEqual(await regional.rowSoon('専門診療の確保', three), three, 'one A is enough: back to the three');
+
+  // 様式2: each area entered 2 meetings of the 協議会 (管轄地域) → 都道府県全体 6, written into B.
+  const counts = await regional.prefectureCounts();
+  assertEqual(counts['難病対策地域協議会'], '6件（3地域の合計）', 'council: 2 + 2 + 2');
+  assertEqual(counts['在宅人工呼吸器使用患者支援事業（訪問看護）'], '-（どの地域も未入力）', 'nobody entered it');
+  const asked = await regional.fillProgrammes('bd-2025');
+  assert(asked.includes('「B保健所管内」の様式2の実施件数（都道府県全体）を、上の合計で置き換えます'), asked);
+  await regional.waitNotice('様式2の実施件数（都道府県全体）を1事業に記入しました');
+  await page.goto(`${server.url}#/d/bd-2025/programmes`);
+  const form2 = new ProgrammesPage(page);
+  await form2.table().waitFor();
+  assertEqual(await form2.rowValues('難病対策地域協議会'), ['1', '2', '6'], 'B: 実施, 管轄地域 2, 都道府県全体 6');
 
   assertNoProblems(problems);
   await context.close();

@@ -13,6 +13,7 @@
 
 pub mod catalogue;
 pub mod form;
+pub mod prefecture;
 pub mod rows;
 pub mod sheet;
 

@@ -2,6 +2,7 @@
 //! has imported — side by side with the 都道府県全体. The page chooses and loads; every
 //! figure, the totals, the ranking and the CSV come from `domain::summary::regional`.
 
+mod programmes;
 mod ranking;
 mod table;
 
@@ -10,6 +11,7 @@ use crate::domain::bundle::dataio::csv_file_name;
 use crate::domain::diagnosis::DiagnosisEntry;
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
+use crate::domain::programmes::rows::{list_programmes, ProgrammeEntry};
 use crate::domain::summary::regional::{regional, regional_csv, small_area_note, years_to_compare, Regional};
 use crate::domain::summary::{present_filter_choices, summary_inputs, DiseaseFilter, SummaryInputs};
 use crate::storage::Store;
@@ -22,11 +24,14 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The page's parts.
-const REGIONAL_SECTIONS: [SectionLink; 2] =
-    [("regional-table", "一覧表"), ("regional-ranking", "様式4の項目ごとの順位")];
+const REGIONAL_SECTIONS: [SectionLink; 3] = [
+    ("regional-table", "一覧表"),
+    ("regional-ranking", "様式4の項目ごとの順位"),
+    ("regional-programmes", "様式2 都道府県全体"),
+];
 
-/// The chosen areas' records, read from storage.
-type Loaded = Vec<(DiagnosisEntry, SummaryInputs)>;
+/// The chosen areas' records, read from storage: the 集計's inputs and the 様式2 rows.
+type Loaded = Vec<(DiagnosisEntry, SummaryInputs, Vec<ProgrammeEntry>)>;
 /// The 年度 on this device with their counts, and the one shown first.
 type Years = (Vec<(FiscalYear, usize)>, Option<FiscalYear>);
 
@@ -57,7 +62,7 @@ pub fn RegionalPage() -> impl IntoView {
         let f = filter.get();
         loaded.with(|l| match l {
             Some(Ok(areas)) => {
-                let all: Vec<_> = areas.iter().flat_map(|(_, i)| i.patients.iter().cloned()).collect();
+                let all: Vec<_> = areas.iter().flat_map(|(_, i, _)| i.patients.iter().cloned()).collect();
                 present_filter_choices(&all, &f)
             }
             _ => present_filter_choices(&[], &f),
@@ -69,12 +74,28 @@ pub fn RegionalPage() -> impl IntoView {
             None => None,
             Some(Err(e)) => Some(Err(e.clone())),
             Some(Ok(areas)) => {
-                let pairs: Vec<(&DiagnosisEntry, &SummaryInputs)> = areas.iter().map(|(e, i)| (e, i)).collect();
+                let pairs: Vec<(&DiagnosisEntry, &SummaryInputs)> = areas.iter().map(|(e, i, _)| (e, i)).collect();
                 Some(regional(&pairs, &f).map(Arc::new))
             }
         })
     });
     let comparison = Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned()));
+    let programmes = Memo::new(move |_| {
+        Arc::new(loaded.with(|l| {
+            match l {
+                Some(Ok(areas)) => areas
+                    .iter()
+                    .map(|(e, _, rows)| programmes::AreaProgrammes {
+                        id: e.record.meta.id.clone(),
+                        name: e.diagnosis.jurisdiction.clone(),
+                        rows: rows.clone(),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            }
+        }))
+    });
+    let reload = Callback::new(move |()| loaded.refetch());
     view! {
         <section class="regional-page with-section-links" data-testid="regional">
             <h1 class="no-print">"広域の比較"</h1>
@@ -90,6 +111,7 @@ pub fn RegionalPage() -> impl IntoView {
             }}
             <Show when=move || comparison.with(Option::is_some)>
                 <Comparison comparison/>
+                <programmes::PrefectureFill areas=programmes on_written=reload/>
             </Show>
         </section>
     }
@@ -104,7 +126,9 @@ async fn load(entries: Vec<DiagnosisEntry>) -> Result<Loaded, String> {
         let id = e.record.meta.id.clone();
         let records =
             store.list_records(&id).await.map_err(|err| format!("{}を読み込めません: {err}", e.diagnosis.title()))?;
-        out.push((e, summary_inputs(&records, &id)));
+        let inputs = summary_inputs(&records, &id);
+        let (programmes, _) = list_programmes(&records, &id);
+        out.push((e, inputs, programmes));
     }
     Ok(out)
 }
