@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems } from '../lib.mjs';
 import { axeViolations, pageWidth, smallTargets, contrast, focusRingColours } from '../a11y.mjs';
 import { HomePage } from '../pages/app.mjs';
+import { areaBundle } from '../fixtures/areas.mjs';
 import { IoPage } from '../pages/io.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
 
@@ -35,6 +36,7 @@ const PAGES = [
   { name: 'アセスメント', hash: `#/d/${D}/trees/assessment-as-1`, ready: '[data-testid=assessment]' },
   { name: '訪問看護の保険', hash: `#/d/${D}/trees/insurance-p-1`, ready: '[data-testid=insurance]' },
   { name: 'データの入出力', hash: '#/io', ready: '[data-testid=import-panel]' },
+  { name: '広域の比較', hash: '#/regional', ready: '[data-testid=regional-table]' },
 ];
 
 /** Dialogs and error states, each opened from its page. */
@@ -89,6 +91,10 @@ async function seed(env, url) {
   await io.goto(url);
   await io.open();
   await io.chooseFile(FULL);
+  await io.apply();
+  // A second 保健所 of the same 年度, for 広域の比較.
+  await io.open();
+  await io.chooseFile(areaBundle('b', 'B保健所管内'));
   await io.apply();
 }
 

@@ -1,34 +1,13 @@
 // Issue 19: 広域の比較 — three 保健所' bundles (one anonymised) imported and compared: each area's
 // figures with n/N, the 都道府県全体 from the summed counts, the ranking per 様式4 item, the
 // small-area warning, CSV; the same area chosen twice is refused.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { axeViolations } from '../a11y.mjs';
+import { areaBundle } from '../fixtures/areas.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { IoPage } from '../pages/io.mjs';
 import { ProgrammesPage } from '../pages/programmes.mjs';
 import { RegionalPage } from '../pages/regional.mjs';
-
-const FULL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'bundles', 'good', 'full_v2.json');
-
-/**
- * The example bundle as another 保健所's: every ID prefixed, its own 地区名. `change` edits the
- * parsed bundle (e.g. one patient fewer).
- */
-function areaBundle(prefix, name, change = () => {}) {
-  const text = fs
-    .readFileSync(FULL, 'utf8')
-    .replace(/"(d-2025|p-1|p-2|s-1|g-1|as-1)/g, `"${prefix}$1`)
-    .replaceAll('A保健所管内', name);
-  const bundle = JSON.parse(text);
-  change(bundle);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nanbyo-area-')), `${prefix}area.json`);
-  fs.writeFileSync(file, JSON.stringify(bundle));
-  return file;
-}
 
 test('広域の比較: 3つの保健所のファイルを並べ、都道府県全体は人数の合計から。順位・小集団の注意・CSV。同じ地域の二重は断る', async ({ server }) => {
   const { context, problems } = await launch(newProfileDir('regional'), { viewport: { width: 1366, height: 768 } });
