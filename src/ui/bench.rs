@@ -36,6 +36,22 @@ const fn same(a: &str, b: &str) -> bool {
 const NURSES_DATABASE: &str = crate::storage::schema::DATABASE_NAME;
 const _: () = assert!(!same(APP_DATABASE, NURSES_DATABASE) && !same(BENCH_DB, NURSES_DATABASE));
 
+/// Writes a test 地域診断 and its records in place of any earlier copy (the earlier one is
+/// purged first, then everything is written in one transaction).
+pub(crate) async fn replace_diagnosis(
+    store: &IdbStore,
+    diagnosis: StoredRecord,
+    records: Vec<StoredRecord>,
+) -> Result<(), JsValue> {
+    let id = diagnosis.meta.id.clone();
+    let js = |e: crate::storage::StorageError| JsValue::from_str(&e.to_string());
+    store.apply(WriteBatch { purge_diagnoses: vec![id], ..WriteBatch::default() }).await.map_err(js)?;
+    store
+        .apply(WriteBatch { put_diagnoses: vec![diagnosis], put_records: records, ..WriteBatch::default() })
+        .await
+        .map_err(js)
+}
+
 fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
@@ -235,11 +251,7 @@ mod io_bench {
         }
         let n = records.len() + 1;
         let store = open().await?;
-        store.apply(WriteBatch { purge_diagnoses: vec![id.clone()], ..WriteBatch::default() }).await.map_err(js)?;
-        store
-            .apply(WriteBatch { put_diagnoses: vec![diagnosis], put_records: records, ..WriteBatch::default() })
-            .await
-            .map_err(js)?;
+        super::replace_diagnosis(&store, diagnosis, records).await?;
         store.close();
         let out = Object::new();
         set(&out, "records", n as f64);

@@ -56,11 +56,7 @@ pub async fn bench_regional_setup(areas: usize, patients: usize) -> Result<f64, 
         let oid = RecordId::singleton(&id, OVERVIEW_SUFFIX).map_err(js)?;
         records.push(StoredRecord::create(oid, id.clone(), &overview, SAMPLE_TIME, &device).map_err(js)?);
         written += records.len() + 1;
-        store.apply(WriteBatch { purge_diagnoses: vec![id.clone()], ..WriteBatch::default() }).await.map_err(js)?;
-        store
-            .apply(WriteBatch { put_diagnoses: vec![diagnosis], put_records: records, ..WriteBatch::default() })
-            .await
-            .map_err(js)?;
+        super::bench::replace_diagnosis(&store, diagnosis, records).await?;
     }
     store.close();
     Ok(written as f64)
