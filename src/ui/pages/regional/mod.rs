@@ -53,9 +53,11 @@ pub fn RegionalPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // How far the reading has got (地域 read, of how many), for the waiting line.
+    let progress = RwSignal::new((0usize, 0usize));
     let loaded = LocalResource::new(move || {
         let entries = chosen.get();
-        async move { load(entries).await }
+        async move { load(entries, progress).await }
     });
     let filter = RwSignal::new(DiseaseFilter::Als);
     let choices = Memo::new(move |_| {
@@ -105,7 +107,15 @@ pub fn RegionalPage() -> impl IntoView {
             <Chooser years shown_year year unticked/>
             <DiseaseFilterPicker choices chosen=filter on_choose=Callback::new(move |f| filter.set(f))/>
             {move || match result.get() {
-                None => view! { <p class="hint" data-testid="regional-loading">"読み込んでいます…"</p> }.into_any(),
+                None => view! {
+                    <p class="hint" role="status" data-testid="regional-loading">
+                        {move || {
+                            let (done, total) = progress.get();
+                            format!("地域診断を読み込んでいます（{done}／{total}）…")
+                        }}
+                    </p>
+                }
+                .into_any(),
                 Some(Err(message)) => view! { <p class="field-error" role="alert" data-testid="regional-refused">{message}</p> }.into_any(),
                 Some(Ok(_)) => ().into_any(),
             }}
@@ -117,12 +127,15 @@ pub fn RegionalPage() -> impl IntoView {
     }
 }
 
-/// Reads the records of each chosen 地域診断 (one read per area).
-async fn load(entries: Vec<DiagnosisEntry>) -> Result<Loaded, String> {
+/// Reads the records of each chosen 地域診断 (one read per area), saying how far it got.
+async fn load(entries: Vec<DiagnosisEntry>, progress: RwSignal<(usize, usize)>) -> Result<Loaded, String> {
     let ctx = use_app();
     let store = ctx.store().map_err(|e| e.to_string())?;
-    let mut out = Vec::with_capacity(entries.len());
-    for e in entries {
+    let total = entries.len();
+    let mut out = Vec::with_capacity(total);
+    for (done, e) in entries.into_iter().enumerate() {
+        // The page may be gone meanwhile: then nobody is told.
+        let _ = progress.try_set((done, total));
         let id = e.record.meta.id.clone();
         let records =
             store.list_records(&id).await.map_err(|err| format!("{}を読み込めません: {err}", e.diagnosis.title()))?;
