@@ -2,6 +2,7 @@
 // reading in hiragana or katakana, the privacy switch, the bundle's version 2 — and the form's
 // own section links that stay in view under the header.
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
+import { axeViolations } from '../a11y.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { IoPage } from '../pages/io.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
@@ -89,6 +90,26 @@ test('様式1: ふりがなで氏名が五十音順に並び、ひらがな・�
   assertEqual([gaps.id, gaps.open], ['patient-gaps', true], 'the ギャップ list opens');
   await page.keyboard.press('Tab');
   assertEqual(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY', 'Tab goes on from the part');
+  // 入力の留意点 (issue 18): the seed's words behind 「？」 beside each part; one button in the bar
+  // opens them all for the keyboard (the 「？」 stay off the Tab path).
+  const basicHelp = page.locator('#patient-basic [data-testid=help-button]');
+  await basicHelp.click();
+  const tip = page.locator('#patient-basic [data-testid=help-tip]');
+  assert(await tip.isVisible(), 'the note opens');
+  assert((await tip.innerText()).includes('市町村まで入力'), await tip.innerText());
+  await basicHelp.focus();
+  await page.keyboard.press('Escape');
+  assert(!(await tip.isVisible()), 'Esc closes it');
+  assert(await form1.detail().isVisible(), 'and does not leave the form');
+  await page.locator('[data-testid=help-toggle]').focus();
+  await page.keyboard.press('Enter');
+  assertEqual(await page.locator('[data-testid=help-tip]:visible').count(), 10, 'every part\'s note shows');
+  assert((await page.locator('#patient-systems [data-testid=help-tip]').innerText()).includes('要支援1：11、要支援2：12'), 'the seed\'s codes');
+  await page.locator('#patient-systems').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('help-all.png') });
+  assertEqual(await axeViolations(page), [], 'axe-core with every note open');
+  await page.keyboard.press('Enter');
+  assertEqual(await page.locator('[data-testid=help-tip]:visible').count(), 0, 'and closes them');
   await form1.cancelEdit();
 
   // The bundle is version 2 and carries the readings; none when blank.

@@ -11,6 +11,7 @@ pub mod components;
 pub mod ctx;
 pub mod editor;
 pub mod form;
+pub mod help_tip;
 pub mod io_client;
 pub mod modal;
 pub mod pages;

@@ -16,6 +16,9 @@ pub fn SectionLinks(
     label: &'static str,
     links: &'static [SectionLink],
     #[prop(optional)] testid: &'static str,
+    /// Anything else the bar keeps in view (e.g. 入力の留意点をすべて表示), after the links.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     view! {
         <nav class="page-links no-print" aria-label=label data-testid=(!testid.is_empty()).then_some(testid)>
@@ -29,6 +32,7 @@ pub fn SectionLinks(
                     }
                 })
                 .collect_view()}
+            {children.map(|c| view! { <span class="page-links-extra">{c()}</span> })}
         </nav>
     }
 }

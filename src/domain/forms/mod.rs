@@ -19,6 +19,7 @@ pub mod next_year;
 pub mod overview_form;
 pub mod overview_print;
 pub mod patient_form;
+pub mod patient_help;
 pub mod roster;
 pub mod seed_examples;
 pub mod station_form;

@@ -6,9 +6,11 @@ use crate::domain::forms::patient_form::{
     fields, labels, onset_type_key, suggest_onset_type, ADL_OPTIONS, AGE_BAND, AGE_BAND_OPTIONS, AGE_MODE_OPTIONS,
     DISEASE_OPTIONS, ONSET_TYPE_OPTIONS,
 };
+use crate::domain::forms::patient_help;
 use crate::domain::issues::Issues;
 use crate::ui::components::TextInput;
 use crate::ui::ctx::use_app;
+use crate::ui::help_tip::HelpTip;
 use leptos::prelude::*;
 
 /// ID番号, 疾患, 住所, 氏名, 発症時期, 初発症状, 病型, 年齢, ADL.
@@ -17,6 +19,7 @@ pub(super) fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     view! {
         <fieldset class="form-group" id="patient-basic">
             <legend>"基本情報"</legend>
+            <HelpTip part="基本情報" entries=&patient_help::BASIC/>
             <IdentityRow form issues/>
             <AddressRow form issues/>
             <OnsetRow form issues/>

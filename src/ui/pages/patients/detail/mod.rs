@@ -21,6 +21,7 @@ use crate::ui::components::IssueSummary;
 use crate::ui::ctx::use_app;
 use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
 use crate::ui::form::FormState;
+use crate::ui::help_tip::{HelpToggle, ShowAllHelp};
 use crate::ui::platform;
 use crate::ui::section_links::{SectionLink, SectionLinks};
 use basic::BasicSection;
@@ -227,6 +228,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
             }
         }
     };
+    provide_context(ShowAllHelp(RwSignal::new(false)));
     let form_ref = NodeRef::<leptos::html::Form>::new();
     form_ref.on_load(|_| focus_first_field());
     let leave = Callback::new(move |()| back());
@@ -260,7 +262,9 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                 heading=Signal::derive(heading)
                 lead=entry.diagnosis.title()
             />
-            <SectionLinks label="様式1の項目" links=&PATIENT_SECTIONS testid="patient-sections"/>
+            <SectionLinks label="様式1の項目" links=&PATIENT_SECTIONS testid="patient-sections">
+                <HelpToggle/>
+            </SectionLinks>
             <EditorForm
                 form=form.handle()
                 saver

@@ -7,9 +7,11 @@ use crate::domain::forms::patient_form::{
     fields, labels, PatientForm, CARE_INSURANCE_OPTIONS, CERTIFICATE_OPTIONS, DISASTER_PLAN_OPTIONS,
     SUPPORT_CLASS_OPTIONS,
 };
+use crate::domain::forms::patient_help;
 use crate::domain::issues::Issues;
 use crate::domain::patient::Service;
 use crate::ui::components::{FieldIssues, SelectInput, TextInput, TriText};
+use crate::ui::help_tip::HelpTip;
 use leptos::prelude::*;
 
 /// 訪問看護ステーション, 医療機関からの訪問看護, 在宅人工呼吸器使用患者支援事業 and the
@@ -27,6 +29,7 @@ pub(super) fn NursingSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     view! {
         <fieldset class="form-group" id="patient-nursing">
             <legend>"訪問看護"</legend>
+            <HelpTip part="訪問看護" entries=&patient_help::NURSING/>
             <div class="sub-group" class:gap-on=move || station_gap.get()>
                 <h2>"訪問看護ステーション"</h2>
                 <div class="field-row">
@@ -137,6 +140,7 @@ pub(super) fn SystemsSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     view! {
         <fieldset class="form-group" id="patient-systems">
             <legend>"制度の利用"</legend>
+            <HelpTip part="制度の利用" entries=&patient_help::SYSTEMS/>
             <div class="two-columns">
                 <div class="sub-group" class:gap-on=move || care_gap.get()>
                     <SelectInput
@@ -220,6 +224,7 @@ pub(super) fn ContactSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     view! {
         <fieldset class="form-group" id="patient-contact">
             <legend>"保健所の把握"</legend>
+            <HelpTip part="保健所の把握" entries=&patient_help::CONTACT/>
             <div class="field-row">
                 <div class="grow">
                     <TextInput
