@@ -33,6 +33,14 @@ test('様式3: 記入例の職員で常勤換算3.0を計算・表示し、保�
   assert(header.includes('100 km²') && header.includes('200000 人'), `※1 ※2 from 地域の概況: ${header}`);
 
   await form3.add();
+  // Issue 18: the seed's 常勤換算方法 behind the 「？」 of (3), opened by keyboard.
+  const fteHelp = page.locator('[data-testid=fte] [data-testid=help-button]');
+  await fteHelp.focus();
+  await page.keyboard.press('Enter');
+  const fteTip = page.locator('[data-testid=fte] [data-testid=help-tip]');
+  assert((await fteTip.innerText()).includes('1週間の所定労働時間が32時間未満の場合は32時間で計算'), await fteTip.innerText());
+  await page.keyboard.press('Enter');
+  assert(!(await fteTip.isVisible()), 'Enter again closes it');
   await form3.fill('name', '訪問看護ステーションあおば');
   await form3.choose('fte_mode', '職員の勤務時間から計算');
   await form3.fill('contracted_week_hours', '40');

@@ -7,7 +7,7 @@
 //! opens every note with that one button, and the 「？」 buttons stay off the Tab path (one stop
 //! instead of one per part; pointer and touch use the 「？」 beside each part).
 
-use crate::domain::forms::patient_help::FieldHelp;
+use crate::domain::forms::form_help::FieldHelp;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -14,12 +14,12 @@
 //! * [`station_roster`] — the 様式3 list: search, sort, cells with 未入力, the 合計 row.
 //! * [`next_year`] — copying 様式1 and 様式3 into the next 年度's 地域診断.
 
+pub mod form_help;
 pub mod input;
 pub mod next_year;
 pub mod overview_form;
 pub mod overview_print;
 pub mod patient_form;
-pub mod patient_help;
 pub mod roster;
 pub mod seed_examples;
 pub mod station_form;

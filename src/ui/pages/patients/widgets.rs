@@ -100,7 +100,7 @@ pub fn GapList(form: FormState<PatientForm>) -> impl IntoView {
     view! {
         <details class="gap-keys" id="patient-gaps" data-testid="gap-keys">
             <summary>{move || format!("ギャップ（必要と提供の差）の一覧 — {}件", count.get())}</summary>
-            <crate::ui::help_tip::HelpTip part="ギャップ" entries=&crate::domain::forms::patient_help::GAPS/>
+            <crate::ui::help_tip::HelpTip part="ギャップ" entries=&crate::domain::forms::form_help::GAPS/>
             <ul class="plain">
                 {Service::ALL.into_iter().map(|service| {
                     let key = crate::domain::forms::roster::service_key(service);

@@ -2,12 +2,14 @@
 //! each; 非常勤 weekly hours ÷ the contracted full-time week, at least 32), with the
 //! calculation written out.
 
+use crate::domain::forms::form_help;
 use crate::domain::forms::station_form::{
     fields, labels, StationForm, EMPLOYMENT_OPTIONS, FTE_DIRECT, FTE_MODE_OPTIONS, FTE_STAFF, FULL_TIME, MAX_STAFF,
 };
 use crate::domain::issues::Issues;
 use crate::ui::components::{ChoiceInput, FieldIssues, TextInput};
 use crate::ui::form::FormState;
+use crate::ui::help_tip::HelpTip;
 use leptos::prelude::*;
 
 /// (3) 看護師の常勤換算: 直接入力, 職員の勤務時間から計算 (live, explained) or 不明.
@@ -39,6 +41,7 @@ pub(super) fn FteSection(form: FormState<StationForm>, issues: Signal<Issues>) -
     view! {
         <fieldset class="form-group fte" data-testid="fte">
             <legend>"（3）看護師の常勤換算"</legend>
+            <HelpTip part="看護師の常勤換算" entries=&form_help::STATION_FTE/>
             <ChoiceInput
                 label=labels::FTE_MODE
                 field=fields::FTE_MODE

@@ -1,12 +1,14 @@
 //! 様式3 form sections (1)(2), (4)(5), (6)–(9), (10)(11): the fields of one station in the
 //! paper form's order. (3) 常勤換算 is in `detail.rs` with its staff list.
 
+use crate::domain::forms::form_help;
 use crate::domain::forms::input::{NOTIFIED_OPTIONS, PRESENT_OPTIONS};
 use crate::domain::forms::overview_form::PEOPLE;
 use crate::domain::forms::station_form::{fields, labels, StationForm, INTAKE_OPTIONS};
 use crate::domain::issues::Issues;
 use crate::ui::components::{ChoiceInput, TextInput};
 use crate::ui::form::FormState;
+use crate::ui::help_tip::HelpTip;
 use crate::ui::pages::overview::fields::NumberField;
 use leptos::prelude::*;
 
@@ -16,6 +18,7 @@ pub(super) fn NameSection(form: FormState<StationForm>, issues: Signal<Issues>) 
     view! {
         <fieldset class="form-group">
             <legend>"（1）名称・（2）所在地"</legend>
+            <HelpTip part="名称・所在地" entries=&form_help::STATION_NAME/>
             <div class="field-row">
                 <TextInput
                     label=labels::NAME
@@ -48,6 +51,7 @@ pub(super) fn UsersSection(form: FormState<StationForm>, issues: Signal<Issues>)
     view! {
         <fieldset class="form-group">
             <legend>"（4）（5）利用者数"</legend>
+            <HelpTip part="利用者数" entries=&form_help::STATION_USERS/>
             <div class="field-row">
                 <NumberField
                     label=labels::MONTHLY_USERS.to_string()
@@ -79,6 +83,7 @@ pub(super) fn SystemSection(form: FormState<StationForm>, issues: Signal<Issues>
     view! {
         <fieldset class="form-group">
             <legend>"（6）〜（9）体制と実績"</legend>
+            <HelpTip part="体制と実績" entries=&form_help::STATION_CAPACITY/>
             <div class="field-row">
                 <ChoiceInput
                     label=labels::ROOM_FOR_MORE_VISITS
@@ -136,6 +141,7 @@ pub(super) fn IntakeSection(form: FormState<StationForm>, issues: Signal<Issues>
     view! {
         <fieldset class="form-group">
             <legend>"（10）（11）今後の受け入れ"</legend>
+            <HelpTip part="今後の受け入れ" entries=&form_help::STATION_INTAKE/>
             <div class="field-row">
                 <ChoiceInput
                     label=labels::ALS_INTAKE

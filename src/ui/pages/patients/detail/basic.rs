@@ -2,11 +2,11 @@
 
 use super::super::widgets::{text_of, CodeChoice};
 use super::F;
+use crate::domain::forms::form_help;
 use crate::domain::forms::patient_form::{
     fields, labels, onset_type_key, suggest_onset_type, ADL_OPTIONS, AGE_BAND, AGE_BAND_OPTIONS, AGE_MODE_OPTIONS,
     DISEASE_OPTIONS, ONSET_TYPE_OPTIONS,
 };
-use crate::domain::forms::patient_help;
 use crate::domain::issues::Issues;
 use crate::ui::components::TextInput;
 use crate::ui::ctx::use_app;
@@ -19,7 +19,7 @@ pub(super) fn BasicSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     view! {
         <fieldset class="form-group" id="patient-basic">
             <legend>"基本情報"</legend>
-            <HelpTip part="基本情報" entries=&patient_help::BASIC/>
+            <HelpTip part="基本情報" entries=&form_help::BASIC/>
             <IdentityRow form issues/>
             <AddressRow form issues/>
             <OnsetRow form issues/>

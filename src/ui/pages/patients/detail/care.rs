@@ -2,9 +2,9 @@
 
 use super::super::widgets::{text_of, CodeChoice, GapFlag, SourceNote};
 use super::{tri_setters, F};
+use crate::domain::forms::form_help;
 use crate::domain::forms::input::YES_NO_OPTIONS;
 use crate::domain::forms::patient_form::{fields, labels, PatientForm, TriTextForm, VISIT_MODE_OPTIONS};
-use crate::domain::forms::patient_help;
 use crate::domain::issues::Issues;
 use crate::domain::patient::Service;
 use crate::ui::components::{TextInput, TriText};
@@ -18,7 +18,7 @@ pub(super) fn ProceduresSection(form: F, issues: Signal<Issues>) -> impl IntoVie
     view! {
         <fieldset class="form-group" id="patient-procedures" class:gap-on=move || gap.get()>
             <legend>"医療処置管理"</legend>
-            <HelpTip part="医療処置管理" entries=&patient_help::PROCEDURES/>
+            <HelpTip part="医療処置管理" entries=&form_help::PROCEDURES/>
             <div class="field-row">
                 <CodeChoice label="人工呼吸器" field=fields::VENTILATOR options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.procedures.ventilator.clone())
@@ -71,7 +71,7 @@ pub(super) fn SymptomsSection(form: F, issues: Signal<Issues>) -> impl IntoView 
     view! {
         <fieldset class="form-group" id="patient-symptoms">
             <legend>"特定症状"</legend>
-            <HelpTip part="特定症状" entries=&patient_help::SYMPTOMS/>
+            <HelpTip part="特定症状" entries=&form_help::SYMPTOMS/>
             <div class="field-row">
                 <CodeChoice label="呼吸障害" field=fields::RESPIRATORY options=YES_NO_OPTIONS
                     value=text_of(form, |f| f.symptoms.respiratory.clone())
@@ -110,8 +110,8 @@ pub(super) fn DoctorSection(form: F, issues: Signal<Issues>, neurology: bool) ->
         if neurology { |f| &mut f.neurology } else { |f| &mut f.family_doctor };
     let name_mut: fn(&mut PatientForm) -> &mut TriTextForm =
         if neurology { |f| &mut f.neurology.name } else { |f| &mut f.family_doctor.name };
-    let help: &'static [patient_help::FieldHelp] =
-        if neurology { &patient_help::NEUROLOGY } else { &patient_help::FAMILY_DOCTOR };
+    let help: &'static [form_help::FieldHelp] =
+        if neurology { &form_help::NEUROLOGY } else { &form_help::FAMILY_DOCTOR };
     let (service, section_id, title, keys) = if neurology {
         (
             Service::Neurology,
@@ -209,7 +209,7 @@ pub(super) fn AdmissionSection(form: F, issues: Signal<Issues>) -> impl IntoView
     view! {
         <fieldset class="form-group" id="patient-admission">
             <legend>"入院・レスパイト・緊急時"</legend>
-            <HelpTip part="入院・レスパイト・緊急時" entries=&patient_help::ADMISSION/>
+            <HelpTip part="入院・レスパイト・緊急時" entries=&form_help::ADMISSION/>
             <p class="hint">"機関名は「記入」「なし（0）」「不明（空白）」から選びます。名前を入力すると「記入」になります。"</p>
             <div class="two-columns">
                 <TriWithGap form issues label=labels::EMERGENCY_ADMISSION field=fields::EMERGENCY_ADMISSION

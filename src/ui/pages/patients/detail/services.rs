@@ -2,12 +2,12 @@
 
 use super::super::widgets::{text_of, CodeChoice, GapFlag};
 use super::{tri_setters, F};
+use crate::domain::forms::form_help;
 use crate::domain::forms::input::YES_NO_OPTIONS;
 use crate::domain::forms::patient_form::{
     fields, labels, PatientForm, CARE_INSURANCE_OPTIONS, CERTIFICATE_OPTIONS, DISASTER_PLAN_OPTIONS,
     SUPPORT_CLASS_OPTIONS,
 };
-use crate::domain::forms::patient_help;
 use crate::domain::issues::Issues;
 use crate::domain::patient::Service;
 use crate::ui::components::{FieldIssues, SelectInput, TextInput, TriText};
@@ -29,7 +29,7 @@ pub(super) fn NursingSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     view! {
         <fieldset class="form-group" id="patient-nursing">
             <legend>"訪問看護"</legend>
-            <HelpTip part="訪問看護" entries=&patient_help::NURSING/>
+            <HelpTip part="訪問看護" entries=&form_help::NURSING/>
             <div class="sub-group" class:gap-on=move || station_gap.get()>
                 <h2>"訪問看護ステーション"</h2>
                 <div class="field-row">
@@ -140,7 +140,7 @@ pub(super) fn SystemsSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     view! {
         <fieldset class="form-group" id="patient-systems">
             <legend>"制度の利用"</legend>
-            <HelpTip part="制度の利用" entries=&patient_help::SYSTEMS/>
+            <HelpTip part="制度の利用" entries=&form_help::SYSTEMS/>
             <div class="two-columns">
                 <div class="sub-group" class:gap-on=move || care_gap.get()>
                     <SelectInput
@@ -224,7 +224,7 @@ pub(super) fn ContactSection(form: F, issues: Signal<Issues>) -> impl IntoView {
     view! {
         <fieldset class="form-group" id="patient-contact">
             <legend>"保健所の把握"</legend>
-            <HelpTip part="保健所の把握" entries=&patient_help::CONTACT/>
+            <HelpTip part="保健所の把握" entries=&form_help::CONTACT/>
             <div class="field-row">
                 <div class="grow">
                     <TextInput

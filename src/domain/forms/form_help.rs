@@ -1,6 +1,7 @@
-//! 入力の留意点 of 様式1 (issue 18): the seed's own table 「（３）各項目の入力について」 (seed
-//! 004, the 難病の地域診断ツール manual: 【入力内容】【入力方法】【目的および活用方法】), one entry
-//! per item, in the form's order. The form shows them behind a 「？」 beside each part.
+//! 入力の留意点 (issue 18), in the seed's words (seed 004, the 難病の地域診断ツール manual): for
+//! 様式1 its table 「（３）各項目の入力について」 (【入力内容】【入力方法】【目的および活用方法】),
+//! for 様式3 its 「入力内容および方法」 (1)–(11) and the 常勤換算方法. One entry per item, in
+//! the form's order; the forms show them behind a 「？」 beside each part.
 
 /// One item of the seed's table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,6 +129,40 @@ pub const GAPS: [FieldHelp; 1] = [h(
     "望ましいサービス体制を確保のためにアプローチが必要な状況にあることを一覧できる。必要な訪問看護を利用できていないと判断される場合、訪問看護の利用拡大を検討する際の基礎資料となる。",
 )];
 
+/// 様式3 (1)(2) 名称・所在地.
+pub const STATION_NAME: [FieldHelp; 1] = [h(
+    "訪問看護ステーション",
+    "管轄内のすべての訪問看護ステーションについて、（1）名称、（2）所在地を入力する",
+    "管内の訪問看護ステーションの状況について集約する。この作成により、管内の訪問看護ステーションの態勢と利用者の層が推察できる。",
+)];
+
+/// 様式3 (3) 看護師の常勤換算.
+pub const STATION_FTE: [FieldHelp; 1] = [h(
+    "（3）看護師の常勤換算",
+    "所定労働時間を基準とした看護師の人員を示す数字（訪問看護ステーションの施設基準に用いられており、通常管理者が把握している）。換算数＝従事者の1週間の勤務延時間数（残業は除く）÷当該事業所において常勤の従事者が勤務すべき1週間の時間数（所定労働時間）。1週間の所定労働時間が32時間未満の場合は32時間で計算",
+    "例: 常勤保健師（管理者）1人、常勤看護師1人、非常勤看護師A 週20時間、非常勤看護師B 週12時間 → 非常勤は（20時間＋12時間）÷32＝1.0、配置職員数 3.0人。",
+)];
+
+/// 様式3 (4)(5) 利用者数.
+pub const STATION_USERS: [FieldHelp; 2] = [
+    h("（4）平均的な1ヶ月の実利用者数", "人数を入力", ""),
+    h("（5）そのうち医療保険利用者数", "人数を入力（（4）を超えない）", ""),
+];
+
+/// 様式3 (6)–(9) 体制と実績.
+pub const STATION_CAPACITY: [FieldHelp; 4] = [
+    h("（6）訪問数を増加する余裕", "有・無", "訪問数を増加する余力のあるステーション数が集計される。"),
+    h("（7）医療保険加算届出の有無", "1. 24時間対応体制加算、2. 特別管理加算、0. なし", ""),
+    h("（8）ALS療養者における訪問看護受け入れ実績の有無", "1. あり、0. なし", ""),
+    h("（9）人工呼吸器使用患者（NPPV、TPPV含む）の訪問看護実績の有無", "1. あり、0. なし", ""),
+];
+
+/// 様式3 (10)(11) 今後の受け入れ.
+pub const STATION_INTAKE: [FieldHelp; 2] = [
+    h("（10）ALS患者の今後の受け入れ", "2. 可能、1. 検討可、0. 不可能", ""),
+    h("（11）重心児の今後の受け入れ", "2. 可能、1. 検討可、0. 不可能", ""),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +193,18 @@ mod tests {
         assert!(how("緊急時の訪問看護").contains("なしの場合は「0」、不明の場合は未入力"));
         assert!(how("災害時個別支援計画").starts_with("計画策定もしくは見直しをした年を入力、計画のない場合は未入力"));
         assert!(how("ADL").contains("1：自立、2：一部介助、3：全面介助"));
+    }
+
+    #[test]
+    fn the_stations_eleven_items_and_the_fte_rule() {
+        let all: Vec<&FieldHelp> =
+            [&STATION_NAME[..], &STATION_FTE, &STATION_USERS, &STATION_CAPACITY, &STATION_INTAKE]
+                .into_iter()
+                .flatten()
+                .collect();
+        assert_eq!(all.len(), 10, "(1)(2) together, then (3)–(11)");
+        assert!(STATION_FTE[0].how.contains("32時間未満の場合は32時間で計算"));
+        // The seed's worked example: (20 + 12) ÷ 32 = 1.0, with two full-time staff 3.0.
+        assert!(STATION_FTE[0].why.contains("（20時間＋12時間）÷32＝1.0、配置職員数 3.0人"));
     }
 }
