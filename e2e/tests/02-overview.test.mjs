@@ -51,6 +51,12 @@ test('地域の概況: 地域診断を開くと概況、入力して再読み込
   );
   assertEqual(await overview.formJurisdiction(), '多摩府中保健所管内', '地区名 read from the 地域診断');
   assertEqual(await overview.mark('population'), '未入力（不明）', 'an empty field says 未入力');
+  // Issue 18: the seed's words behind the 「？」 of 認定者数 (the four diseases and what else to add).
+  await page.locator('button[aria-label="認定者数の入力の留意点"]').click();
+  const tip = page.locator('[role=note][aria-label="認定者数の入力の留意点"]');
+  assert((await tip.innerText()).includes('ALS（筋萎縮性側索硬化症）、SCD（脊髄小脳変性症）'), await tip.innerText());
+  await tip.locator('button', { hasText: '閉じる' }).click();
+  assert(!(await tip.isVisible()), '閉じる closes it');
   await page.screenshot({ path: shot('stations-ui-overview-empty.png'), fullPage: true });
 
   await overview.fillAll(FILLED);

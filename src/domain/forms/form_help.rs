@@ -1,6 +1,7 @@
 //! 入力の留意点 (issue 18), in the seed's words (seed 004, the 難病の地域診断ツール manual): for
 //! 様式1 its table 「（３）各項目の入力について」 (【入力内容】【入力方法】【目的および活用方法】),
-//! for 様式3 its 「入力内容および方法」 (1)–(11) and the 常勤換算方法. One entry per item, in
+//! for 様式3 its 「入力内容および方法」 (1)–(11) and the 常勤換算方法, for 地域の概況 its ① and ②
+//! of 「管轄地域の概況」. One entry per item, in
 //! the form's order; the forms show them behind a 「？」 beside each part.
 
 /// One item of the seed's table.
@@ -129,6 +130,27 @@ pub const GAPS: [FieldHelp; 1] = [h(
     "望ましいサービス体制を確保のためにアプローチが必要な状況にあることを一覧できる。必要な訪問看護を利用できていないと判断される場合、訪問看護の利用拡大を検討する際の基礎資料となる。",
 )];
 
+/// 地域の概況 ①: 人口, 面積, 認定者数 and the four diseases.
+pub const OVERVIEW_AREA: [FieldHelp; 2] = [
+    h(
+        "管轄地域の人口・面積・指定難病認定者数",
+        "所属する機関が管轄する地域の人口、面積、指定難病認定者数を入力",
+        "集計の10万人あたり・10km²あたりの値はこの人口と面積から計算される。",
+    ),
+    h(
+        "療養者数（認定者）",
+        "四疾患：ALS（筋萎縮性側索硬化症）、SCD（脊髄小脳変性症）、MSA（多系統萎縮症）、PD（パーキンソン病）の療養者数を入力",
+        "いわゆる四大疾患の療養者数をひとつの指標として採用している。難病の保健活動において、かかわる必要性の高い疾患については、別途検討し、追加も可能（パーキンソン病関連疾患（特に進行性核上性麻痺、大脳皮質基底核変性症）、多発性硬化症、重症筋無力症、進行性筋ジストロフィーなど）。",
+    ),
+];
+
+/// 地域の概況 ②: 医療機関数.
+pub const OVERVIEW_FACILITIES: [FieldHelp; 1] = [h(
+    "医療機関数",
+    "県内の診療連携拠点病院、協力病院、管轄地域の在宅療養支援診療所、訪問看護ステーションの機関数を入力",
+    "難病の保健活動において、必要性の高い医療機関については、別途検討し、追加も可能（神経内科専門医療機関、レスパイト入院・入所受け入れ機関数等）。",
+)];
+
 /// 様式3 (1)(2) 名称・所在地.
 pub const STATION_NAME: [FieldHelp; 1] = [h(
     "訪問看護ステーション",
@@ -193,6 +215,14 @@ mod tests {
         assert!(how("緊急時の訪問看護").contains("なしの場合は「0」、不明の場合は未入力"));
         assert!(how("災害時個別支援計画").starts_with("計画策定もしくは見直しをした年を入力、計画のない場合は未入力"));
         assert!(how("ADL").contains("1：自立、2：一部介助、3：全面介助"));
+    }
+
+    #[test]
+    fn the_overview_names_the_four_diseases_and_the_facilities() {
+        assert!(OVERVIEW_AREA[1]
+            .how
+            .contains("ALS（筋萎縮性側索硬化症）、SCD（脊髄小脳変性症）、MSA（多系統萎縮症）、PD（パーキンソン病）"));
+        assert!(OVERVIEW_FACILITIES[0].how.contains("在宅療養支援診療所"));
     }
 
     #[test]

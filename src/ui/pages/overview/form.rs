@@ -3,6 +3,7 @@
 
 use super::fields::NumberField;
 use crate::domain::diagnosis::DiagnosisEntry;
+use crate::domain::forms::form_help;
 use crate::domain::forms::overview_form::{
     fields, labels, overview_warnings, OverviewForm, AREA_UNITS, MAX_OTHER_DISEASES, PEOPLE, PLACES,
 };
@@ -17,6 +18,7 @@ use crate::ui::components::{FieldIssues, IssueSummary};
 use crate::ui::ctx::{use_app, AppCtx};
 use crate::ui::editor::{EditorForm, RecordSaver};
 use crate::ui::form::FormState;
+use crate::ui::help_tip::HelpTip;
 use leptos::prelude::*;
 
 /// The saved 概況 of the open 地域診断: the record under `<地域診断>:overview` (or, from older
@@ -146,6 +148,7 @@ pub fn OverviewEditor(
             >
                 <fieldset class="form-group">
                     <legend>"管轄地域"</legend>
+                    <HelpTip part="管轄地域" entries=&form_help::OVERVIEW_AREA[..1]/>
                     <div class="field-row">
                         <label class="field">
                             <span class="label">"地区名"</span>
@@ -168,6 +171,7 @@ pub fn OverviewEditor(
 
                 <fieldset class="form-group">
                     <legend>"認定者数"</legend>
+                    <HelpTip part="認定者数" entries=&form_help::OVERVIEW_AREA[1..]/>
                     <div class="field-row">
                         {number(labels::CERTIFIED_TOTAL, "人", fields::CERTIFIED_TOTAL, PEOPLE, |f| f.certified_total.clone(), |f, v| f.certified_total = v)}
                     </div>
@@ -183,6 +187,7 @@ pub fn OverviewEditor(
 
                 <fieldset class="form-group">
                     <legend>"医療機関等"</legend>
+                    <HelpTip part="医療機関等" entries=&form_help::OVERVIEW_FACILITIES/>
                     <div class="field-row">
                         {number("難病診療連携拠点病院（都道府県内）", "ヵ所", fields::BASE_HOSPITALS_PREF, PLACES, |f| f.base_hospitals_pref.clone(), |f, v| f.base_hospitals_pref = v)}
                         {number("難病診療分野別拠点病院（都道府県内）", "ヵ所", fields::FIELD_BASE_HOSPITALS_PREF, PLACES, |f| f.field_base_hospitals_pref.clone(), |f, v| f.field_base_hospitals_pref = v)}
