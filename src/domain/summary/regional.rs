@@ -179,12 +179,19 @@ pub struct RegionalRow {
 /// as itself, `-` when unknown.
 pub fn line_text(line: &Line<'_>) -> String {
     match line {
-        Line::Figure(f) => {
-            let percent = f.percent.map_or_else(|| "-".to_string(), |p| format!("{p}％"));
-            format!("{percent}（{}/{}）", f.count, f.denominator_count)
-        }
+        Line::Figure(f) => figure_text(f),
         Line::Quantity(q) => q.value.map_or_else(|| "-".to_string(), |v| v.to_string()),
     }
+}
+
+/// A figure as the comparison shows it: `33.3％（3/9）`, `-（0/0）` when the denominator is 0.
+pub fn figure_text(f: &super::Figure) -> String {
+    share_text(f.percent, f.count, f.denominator_count)
+}
+
+fn share_text(percent: Option<Tenths>, count: u64, denominator: u64) -> String {
+    let percent = percent.map_or_else(|| "-".to_string(), |p| format!("{p}％"));
+    format!("{percent}（{count}/{denominator}）")
 }
 
 impl Regional {
@@ -236,6 +243,14 @@ pub struct RankRow {
 }
 
 impl RankRow {
+    /// 管内の状況 as shown: `66.7％（4/6）`, or `-` for an area with no 療養者.
+    pub fn value_text(&self) -> String {
+        match self.percent {
+            Some(_) => share_text(self.percent, self.count, self.denominator),
+            None => "-".to_string(),
+        }
+    }
+
     /// `+3.3ポイント`, `-12.5ポイント`, `-`.
     pub fn gap_text(&self) -> String {
         self.gap.map_or_else(|| "-".to_string(), |g| format!("{g}{}", super::POINTS_UNIT))

@@ -1,7 +1,7 @@
 //! 様式4の項目ごとの順位: the areas by one 様式4 item, highest 管内の状況 first, with the gap to
 //! the 都道府県全体, and the same as a bar chart (the 都道府県全体 first).
 
-use crate::domain::summary::regional::{Regional, SMALL_AREA};
+use crate::domain::summary::regional::{figure_text, Regional, SMALL_AREA};
 use crate::domain::summary::EvaluationItem;
 use crate::ui::charts::{BarChart, BarData, Series};
 use leptos::prelude::*;
@@ -22,16 +22,13 @@ pub fn Ranking(comparison: Memo<Option<Arc<Regional>>>) -> impl IntoView {
         let mut shown = Vec::new();
         if let Some(t) = total.get() {
             values.push(t.percent.map(|p| p.0 as f64 / 10.0));
-            shown.push(format!("{}％（{}/{}）", t.percent_text(), t.count, t.denominator_count));
+            shown.push(figure_text(&t));
         }
         rows.with(|rows| {
             for r in rows {
                 categories.push(r.name.clone());
                 values.push(r.percent.map(|p| p.0 as f64 / 10.0));
-                shown.push(match r.percent {
-                    Some(p) => format!("{p}％（{}/{}）", r.count, r.denominator),
-                    None => "-".to_string(),
-                });
+                shown.push(r.value_text());
             }
         });
         BarData {
@@ -59,7 +56,7 @@ pub fn Ranking(comparison: Memo<Option<Arc<Regional>>>) -> impl IntoView {
             </select>
         </label>
         <p class="hint">
-            {move || total.get().map(|t| format!("都道府県全体: {}％（{}/{}）。差は都道府県全体との差（ポイント）です。", t.percent_text(), t.count, t.denominator_count))}
+            {move || total.get().map(|t| format!("都道府県全体: {}。差は都道府県全体との差（ポイント）です。", figure_text(&t)))}
         </p>
         <table class="list regional-ranking" data-testid="regional-ranking">
             <caption class="visually-hidden">{move || format!("{}の順位", item.get().label())}</caption>
@@ -75,7 +72,7 @@ pub fn Ranking(comparison: Memo<Option<Arc<Regional>>>) -> impl IntoView {
             <tbody>
                 {move || rows.get().into_iter().map(|r| {
                     let rank = r.rank.map_or_else(|| "-".to_string(), |n| n.to_string());
-                    let value = r.percent.map_or_else(|| "-".to_string(), |p| format!("{p}％（{}/{}）", r.count, r.denominator));
+                    let value = r.value_text();
                     let note = if r.small { format!("{SMALL_AREA}人未満") } else { String::new() };
                     let gap = r.gap_text();
                     view! {
