@@ -1,5 +1,5 @@
 //! The IndexedDB store in headless Chromium: the shared storage contract, the schema
-//! migration from version 1 with data in it, and the two-tab upgrade cases.
+//! migrations from versions 1 and 2 with data in them, and the two-tab upgrade cases.
 //!
 //! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
@@ -78,6 +78,36 @@ async fn upgrading_from_version_1_keeps_every_diagnosis() {
         .unwrap_or_else(|e| panic!("{e}"));
     let records = new.list_records(&p.meta.diagnosis_id).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(records, vec![p]);
+}
+
+/// Schema 3 (issue 17) adds the 変更履歴: records a version-2 app wrote read unchanged, and
+/// their history starts with their next save.
+#[wasm_bindgen_test]
+async fn upgrading_from_version_2_keeps_every_record_and_starts_its_history() {
+    use nanbyo_chiiki_shindan::domain::history::{Action, Cause, Stamp};
+    use nanbyo_chiiki_shindan::storage::contract::sample_patient;
+    let name = fresh_name("migrate-v2");
+    let old = IdbStore::open_at_version(&name, 2, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    let d = sample_diagnosis("d-a", "A保健所管内", 2025);
+    let p = sample_patient("p1", "d-a", 1);
+    old.apply(WriteBatch { put_diagnoses: vec![d.clone()], put_records: vec![p.clone()], ..WriteBatch::default() })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    old.close();
+
+    let new = IdbStore::open(&name, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(new.version(), LATEST);
+    assert_eq!(new.list_records(&d.meta.id).await, Ok(vec![p.clone()]));
+    assert_eq!(new.list_history(&p.meta.id).await, Ok(vec![]));
+    let mut edited = p.clone();
+    edited.meta.deleted_at = Some(nanbyo_chiiki_shindan::domain::time::Timestamp(1_800_000_000_000));
+    edited.touch(nanbyo_chiiki_shindan::domain::time::Timestamp(1_800_000_000_000), &p.meta.updated_by);
+    let stamp = Stamp { by: "佐藤".to_string(), cause: Cause::Input };
+    new.apply(WriteBatch { put_records: vec![edited], history: Some(stamp), ..WriteBatch::default() })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let history = new.list_history(&p.meta.id).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(history.iter().map(|e| (e.action, e.by.as_str())).collect::<Vec<_>>(), vec![(Action::Trashed, "佐藤")]);
 }
 
 #[wasm_bindgen_test]

@@ -9,6 +9,7 @@ pub mod diagnosis;
 pub mod evaluation;
 pub mod fiscal_year;
 pub mod forms;
+pub mod history;
 pub mod ids;
 pub mod insurance;
 pub mod io_protocol;

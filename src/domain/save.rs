@@ -155,6 +155,22 @@ pub fn read_as<T: RecordBody>(body: Value) -> Result<Value, RecordError> {
     serde_json::to_value(typed).map_err(|e| RecordError::Body(e.to_string()))
 }
 
+/// [`read_as`] for the record type of `kind` (a body restored from the 変更履歴, whose type
+/// the page does not name).
+pub fn read_kind(kind: RecordKind) -> fn(Value) -> Result<Value, RecordError> {
+    use super::{diagnosis::CommunityDiagnosis, evaluation::Evaluation, overview::Overview, patient::Patient};
+    use super::{programmes::Programme, station::Station, trees::assessment::Assessment};
+    match kind {
+        RecordKind::Diagnosis => read_as::<CommunityDiagnosis>,
+        RecordKind::Overview => read_as::<Overview>,
+        RecordKind::Patient => read_as::<Patient>,
+        RecordKind::Station => read_as::<Station>,
+        RecordKind::Programme => read_as::<Programme>,
+        RecordKind::Assessment => read_as::<Assessment>,
+        RecordKind::Evaluation => read_as::<Evaluation>,
+    }
+}
+
 /// [`SaveInput`] with her input as a body: one copy of the save step for every record type
 /// (the type only reads the result, through `read`).
 pub struct BodyInput<'a> {

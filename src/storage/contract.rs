@@ -282,4 +282,5 @@ where
     drafts_and_meta(make().await).await;
     one_batch_writes_many(make().await).await;
     a_batch_planned_against_a_changed_record_writes_nothing(make().await).await;
+    super::contract_history::run_all(&make).await;
 }

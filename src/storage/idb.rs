@@ -14,14 +14,18 @@
 //! | `records` | `id`, index `diagnosis` on `diagnosis_id` | `{id, diagnosis_id, kind, json}` |
 //! | `drafts` | `key`, index `diagnosis` on `diagnosis_id` | `{key, diagnosis_id, json}` |
 //! | `meta` | `key` | `{key, json}` |
+//! | `history` | `id`, indexes `record` on `record_id`, `diagnosis` on `diagnosis_id` | `{id, record_id, diagnosis_id, json}` (a [`HistoryEntry`]) |
 //!
 //! Records are kept as JSON text: one string per record is cheaper to clone into IndexedDB
 //! than a deep object, and the text is exactly what a bundle holds.
 
+mod write;
+
 use super::migrations;
 use super::{Draft, StorageError, Store, WriteBatch};
+use crate::domain::history::HistoryEntry;
 use crate::domain::ids::RecordId;
-use crate::domain::record::{RecordKind, RecordMeta, StoredRecord};
+use crate::domain::record::StoredRecord;
 use js_sys::{Array, Object, Promise, Reflect};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -30,7 +34,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DomException, Event, IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
 
-pub use super::schema::{INDEX_DIAGNOSIS, STORE_DIAGNOSES, STORE_DRAFTS, STORE_META, STORE_RECORDS};
+pub use super::schema::{
+    INDEX_DIAGNOSIS, INDEX_RECORD, STORE_DIAGNOSES, STORE_DRAFTS, STORE_HISTORY, STORE_META, STORE_RECORDS,
+};
 
 #[wasm_bindgen]
 extern "C" {
@@ -429,145 +435,24 @@ impl Store for IdbStore {
         self.get_one(STORE_META, key).await?.map(|row| parse_json(&row, "設定")).transpose()
     }
 
-    async fn apply(&self, batch: WriteBatch) -> Result<(), StorageError> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        if self.preloaded.replace(0) != 0 {
-            super::early::drop_rows();
-        }
-        // Serialise everything before the transaction starts: nothing but IndexedDB
-        // requests happens while it is open.
-        let diagnosis_rows = batch
-            .put_diagnoses
-            .iter()
-            .map(|d| {
-                let row = Object::new();
-                set(&row, "id", &JsValue::from_str(d.meta.id.as_str()));
-                set(&row, "json", &JsValue::from_str(&to_json(d)?));
-                Ok(row)
-            })
-            .collect::<Result<Vec<_>, StorageError>>()?;
-        let record_rows = batch.put_records.iter().map(IdbStore::record_row).collect::<Result<Vec<_>, _>>()?;
-        let draft_rows = batch
-            .put_drafts
-            .iter()
-            .map(|d| {
-                let row = Object::new();
-                set(&row, "key", &JsValue::from_str(&d.key));
-                set(&row, "diagnosis_id", &JsValue::from_str(d.diagnosis_id.as_str()));
-                set(&row, "json", &JsValue::from_str(&to_json(d)?));
-                Ok(row)
-            })
-            .collect::<Result<Vec<_>, StorageError>>()?;
-        let meta_rows = batch
-            .put_meta
-            .iter()
-            .map(|(k, v)| {
-                let row = Object::new();
-                set(&row, "key", &JsValue::from_str(k));
-                set(&row, "json", &JsValue::from_str(&to_json(v)?));
-                Ok(row)
-            })
-            .collect::<Result<Vec<_>, StorageError>>()?;
+    async fn list_history(&self, record: &RecordId) -> Result<Vec<HistoryEntry>, StorageError> {
+        let tx = self.read(&[STORE_HISTORY])?;
+        let request = IdbStore::store(&tx, STORE_HISTORY)?
+            .index(INDEX_RECORD)
+            .and_then(|idx| idx.get_all_with_key(&JsValue::from_str(record.as_str())))
+            .map_err(|e| storage_error(&e))?;
+        let rows = request_future(&request).await.map_err(|e| storage_error(&e))?;
+        Array::from(&rows).iter().map(|row| parse_json(&row, "変更履歴")).collect()
+    }
 
-        // Lock only the stores this batch touches.
-        let purging = !batch.purge_diagnoses.is_empty();
-        let expects_diagnosis = batch.expect.iter().any(|e| e.kind == RecordKind::Diagnosis);
-        let expects_record = batch.expect.iter().any(|e| e.kind != RecordKind::Diagnosis);
-        let scope: Vec<&str> = [
-            (STORE_DIAGNOSES, !diagnosis_rows.is_empty() || purging || expects_diagnosis),
-            (STORE_RECORDS, !record_rows.is_empty() || !batch.purge_records.is_empty() || purging || expects_record),
-            (STORE_DRAFTS, !draft_rows.is_empty() || !batch.delete_drafts.is_empty() || purging),
-            (STORE_META, !meta_rows.is_empty()),
-        ]
-        .into_iter()
-        .filter_map(|(name, used)| used.then_some(name))
-        .collect();
-        let tx = self.write_transaction(&scope)?;
-        let done = transaction_future(&tx);
-        let result: Result<(), StorageError> = async {
-            let store = |name: &str| IdbStore::store(&tx, name);
-            let err = |e: JsValue| storage_error(&e);
-            // Preconditions first, in this same transaction: the reads are queued before any
-            // write, and nothing is written when a record changed since it was read.
-            if !batch.expect.is_empty() {
-                let mut reads = Vec::with_capacity(batch.expect.len());
-                for e in &batch.expect {
-                    let name = if e.kind == RecordKind::Diagnosis { STORE_DIAGNOSES } else { STORE_RECORDS };
-                    reads.push(store(name)?.get(&JsValue::from_str(e.id.as_str())).map_err(err)?);
-                }
-                let mut changed = Vec::new();
-                for (e, request) in batch.expect.iter().zip(&reads) {
-                    let row = request_future(request).await.map_err(err)?;
-                    let found = if row.is_undefined() || row.is_null() {
-                        None
-                    } else {
-                        Some(parse_json::<RecordMeta>(&row, e.id.as_str())?)
-                    };
-                    if !e.holds(found.as_ref()) {
-                        changed.push(e.id.clone());
-                    }
-                }
-                if !changed.is_empty() {
-                    return Err(StorageError::Changed(changed));
-                }
-            }
-            // Bulk puts are issued without awaiting each one; the transaction's completion
-            // is awaited once at the end.
-            if !diagnosis_rows.is_empty() {
-                let diagnoses = store(STORE_DIAGNOSES)?;
-                for row in &diagnosis_rows {
-                    diagnoses.put(row).map_err(err)?;
-                }
-            }
-            if !record_rows.is_empty() || !batch.purge_records.is_empty() {
-                let records = store(STORE_RECORDS)?;
-                for row in &record_rows {
-                    records.put(row).map_err(err)?;
-                }
-                for id in &batch.purge_records {
-                    records.delete(&JsValue::from_str(id.as_str())).map_err(err)?;
-                }
-            }
-            for id in &batch.purge_diagnoses {
-                let key = JsValue::from_str(id.as_str());
-                store(STORE_DIAGNOSES)?.delete(&key).map_err(err)?;
-                for what in [STORE_RECORDS, STORE_DRAFTS] {
-                    let store = store(what)?;
-                    let keys_req =
-                        store.index(INDEX_DIAGNOSIS).and_then(|i| i.get_all_keys_with_key(&key)).map_err(err)?;
-                    let keys = request_future(&keys_req)
-                        .await
-                        .map_err(|e| StorageError::Failed(format!("{what}: {:?}", storage_error(&e))))?;
-                    for k in Array::from(&keys).iter() {
-                        store.delete(&k).map_err(err)?;
-                    }
-                }
-            }
-            if !draft_rows.is_empty() || !batch.delete_drafts.is_empty() {
-                let drafts = store(STORE_DRAFTS)?;
-                for row in &draft_rows {
-                    drafts.put(row).map_err(err)?;
-                }
-                for key in &batch.delete_drafts {
-                    drafts.delete(&JsValue::from_str(key)).map_err(err)?;
-                }
-            }
-            if !meta_rows.is_empty() {
-                let meta = store(STORE_META)?;
-                for row in &meta_rows {
-                    meta.put(row).map_err(err)?;
-                }
-            }
-            Ok(())
-        }
-        .await;
-        if let Err(e) = result {
-            let _ = tx.abort();
-            let _ = done.await;
-            return Err(e);
-        }
-        done.await.map(|_| ()).map_err(|e| storage_error(&e))
+    async fn count_history(&self) -> Result<u64, StorageError> {
+        let tx = self.read(&[STORE_HISTORY])?;
+        let request = IdbStore::store(&tx, STORE_HISTORY)?.count().map_err(|e| storage_error(&e))?;
+        let n = request_future(&request).await.map_err(|e| storage_error(&e))?;
+        Ok(n.as_f64().unwrap_or(0.0) as u64)
+    }
+
+    async fn apply(&self, batch: WriteBatch) -> Result<(), StorageError> {
+        write::apply(self, batch).await
     }
 }

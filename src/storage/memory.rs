@@ -1,6 +1,8 @@
 //! The in-memory twin of the IndexedDB store, for native tests.
 
+use super::history::{entries_of, needs_before, to_trim};
 use super::{Draft, StorageError, Store, WriteBatch};
+use crate::domain::history::{beyond_keep, HistoryEntry};
 use crate::domain::ids::RecordId;
 use crate::domain::record::{RecordKind, StoredRecord};
 use std::cell::RefCell;
@@ -12,6 +14,7 @@ struct State {
     records: BTreeMap<RecordId, StoredRecord>,
     drafts: BTreeMap<String, Draft>,
     meta: BTreeMap<String, serde_json::Value>,
+    history: BTreeMap<String, HistoryEntry>,
 }
 
 /// A [`Store`] in memory. `fail_next_write` makes the next [`Store::apply`] fail as a full
@@ -62,6 +65,14 @@ impl Store for MemoryStore {
         Ok(self.state.borrow().meta.get(key).cloned())
     }
 
+    async fn list_history(&self, record: &RecordId) -> Result<Vec<HistoryEntry>, StorageError> {
+        Ok(self.state.borrow().history.values().filter(|e| &e.record_id == record).cloned().collect())
+    }
+
+    async fn count_history(&self) -> Result<u64, StorageError> {
+        Ok(self.state.borrow().history.len() as u64)
+    }
+
     async fn apply(&self, batch: WriteBatch) -> Result<(), StorageError> {
         if let Some(error) = self.fail_next.borrow_mut().take() {
             return Err(error);
@@ -80,6 +91,25 @@ impl Store for MemoryStore {
         if !changed.is_empty() {
             return Err(StorageError::Changed(changed));
         }
+        let entries = if needs_before(&batch) || !batch.put_history.is_empty() {
+            entries_of(&batch, |r| {
+                let table = if r.meta.kind == RecordKind::Diagnosis { &next.diagnoses } else { &next.records };
+                table.get(&r.meta.id)
+            })
+        } else {
+            Vec::new()
+        };
+        let trim = to_trim(&entries);
+        for e in entries {
+            next.history.insert(e.id.clone(), e);
+        }
+        for record in trim {
+            let ids: Vec<String> =
+                next.history.values().filter(|e| e.record_id == record).map(|e| e.id.clone()).collect();
+            for id in beyond_keep(&ids, 0) {
+                next.history.remove(&id);
+            }
+        }
         for d in batch.put_diagnoses {
             next.diagnoses.insert(d.meta.id.clone(), d);
         }
@@ -88,9 +118,11 @@ impl Store for MemoryStore {
         }
         for id in &batch.purge_records {
             next.records.remove(id);
+            next.history.retain(|_, e| &e.record_id != id);
         }
         for id in &batch.purge_diagnoses {
             next.diagnoses.remove(id);
+            next.history.retain(|_, e| &e.diagnosis_id != id);
             next.records.retain(|_, r| &r.meta.diagnosis_id != id);
             next.drafts.retain(|_, d| &d.diagnosis_id != id);
         }

@@ -8,18 +8,19 @@
 //! transaction: either all of it is saved or none of it.
 
 pub mod contract;
+mod contract_history;
+pub mod history;
 pub mod memory;
 
 #[cfg(target_arch = "wasm32")]
 pub mod early;
-// TODO(issue 11): IdbStore::apply is over clippy's 100 lines; split it with the apply rework.
-#[allow(clippy::too_many_lines)]
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 #[cfg(target_arch = "wasm32")]
 pub mod migrations;
 pub mod schema;
 
+use crate::domain::history::{HistoryEntry, Stamp};
 use crate::domain::ids::RecordId;
 use crate::domain::record::{RecordKind, RecordMeta, StoredRecord};
 use crate::domain::time::Timestamp;
@@ -63,6 +64,12 @@ pub struct WriteBatch {
     /// any of these records is no longer as it was read, nothing is written and
     /// [`StorageError::Changed`] names them (another tab saved or imported meanwhile).
     pub expect: Vec<Expect>,
+    /// 変更履歴: who saves and why. When set, storage keeps an entry for every 地域診断 and
+    /// record the batch writes that changed (each field old → new), made in the write
+    /// transaction against the record as stored. `None` (a benchmark's bulk write) keeps none.
+    pub history: Option<Stamp>,
+    /// History entries to keep as they are (read from a bundle).
+    pub put_history: Vec<HistoryEntry>,
 }
 
 /// One record as a batch was planned against it (optimistic concurrency: a save or an import
@@ -102,6 +109,7 @@ impl WriteBatch {
             && self.put_drafts.is_empty()
             && self.delete_drafts.is_empty()
             && self.put_meta.is_empty()
+            && self.put_history.is_empty()
     }
 }
 
@@ -186,6 +194,12 @@ pub trait Store {
 
     /// A small app fact.
     fn get_meta(&self, key: &str) -> impl Future<Output = Result<Option<serde_json::Value>, StorageError>>;
+
+    /// The 変更履歴 of one record (its entries in any order).
+    fn list_history(&self, record: &RecordId) -> impl Future<Output = Result<Vec<HistoryEntry>, StorageError>>;
+
+    /// How many history entries the device keeps (for the storage status).
+    fn count_history(&self) -> impl Future<Output = Result<u64, StorageError>>;
 
     /// Applies a batch in one transaction; resolves only when the transaction has completed.
     fn apply(&self, batch: WriteBatch) -> impl Future<Output = Result<(), StorageError>>;

@@ -10,8 +10,12 @@ pub const STORE_RECORDS: &str = "records";
 pub const STORE_DRAFTS: &str = "drafts";
 /// Small app facts, keyed by `key`.
 pub const STORE_META: &str = "meta";
-/// The index of `records` and `drafts` on `diagnosis_id`.
+/// 変更履歴 entries, keyed by `id` (`<record>#<rev>@<device>`).
+pub const STORE_HISTORY: &str = "history";
+/// The index of `records`, `drafts` and `history` on `diagnosis_id`.
 pub const INDEX_DIAGNOSIS: &str = "diagnosis";
+/// The index of `history` on `record_id`.
+pub const INDEX_RECORD: &str = "record";
 
 /// The app's IndexedDB database (a benchmark build uses another, `ui::bench::APP_DATABASE`).
 /// `index.html` repeats it as `<body data-db-name>` so that `public/boot.js` can open the
@@ -20,7 +24,7 @@ pub const DATABASE_NAME: &str = "nanbyo-chiiki-shindan";
 
 /// The schema version this build writes (`migrations::LATEST`; one migration per version).
 /// `index.html` repeats it as `<body data-db-version>` for `public/boot.js`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The BroadcastChannel on which a tab announces that it saved. `public/boot.js` listens on it
 /// too, to drop the rows it read early when another tab may have changed them (a test keeps

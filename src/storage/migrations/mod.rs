@@ -9,9 +9,11 @@
 //! |---|---|---|
 //! | 1 | `v1.rs` | `diagnoses`, `meta`: the 地域診断 list and small app facts (issue 2) |
 //! | 2 | `v2.rs` | `records` and `drafts`, each indexed by 地域診断 (rosters, drafts) |
+//! | 3 | `v3.rs` | `history`: the 変更履歴, indexed by record and by 地域診断 (issue 17) |
 
 mod v1;
 mod v2;
+mod v3;
 
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransaction};
@@ -23,7 +25,7 @@ pub const LATEST: u32 = super::schema::SCHEMA_VERSION;
 type Migration = fn(&IdbDatabase, &IdbTransaction) -> Result<(), JsValue>;
 
 /// Migration `i` upgrades from version `i` to `i + 1`.
-const MIGRATIONS: [Migration; LATEST as usize] = [v1::migrate, v2::migrate];
+const MIGRATIONS: [Migration; LATEST as usize] = [v1::migrate, v2::migrate, v3::migrate];
 
 /// Applies the migrations from `old_version` up to `new_version`.
 pub fn run(db: &IdbDatabase, tx: &IdbTransaction, old_version: u32, new_version: u32) -> Result<(), JsValue> {

@@ -1,0 +1,169 @@
+//! The 変更履歴's rules on hand-written records: the diff of each kind, what a save records,
+//! restoring a version or a field.
+
+use super::*;
+use crate::domain::ids::{DeviceId, RecordId};
+use crate::domain::record::StoredRecord;
+use crate::domain::save::read_kind;
+use serde_json::json;
+
+fn rid(s: &str) -> RecordId {
+    RecordId::parse(s).unwrap()
+}
+
+fn dev(s: &str) -> DeviceId {
+    DeviceId::parse(s).unwrap()
+}
+
+fn record(kind: RecordKind, body: Value) -> StoredRecord {
+    StoredRecord::create_body(
+        rid("r1"),
+        rid("d1"),
+        kind,
+        crate::domain::record::Body::from_value(&body),
+        Timestamp(1_000),
+        &dev("pc"),
+    )
+}
+
+fn saved(before: &StoredRecord, body: Value, at: i64) -> StoredRecord {
+    before.with_body(body, Timestamp(at), &dev("pc")).unwrap()
+}
+
+fn input(by: &str) -> Stamp {
+    Stamp { by: by.to_string(), cause: Cause::Input }
+}
+
+fn change(path: &str, old: Option<Value>, new: Option<Value>) -> FieldChange {
+    FieldChange { path: path.to_string(), old, new }
+}
+
+#[test]
+fn a_new_record_is_created_with_no_field_list() {
+    let r = record(RecordKind::Station, json!({"name": "あおば訪問看護", "fte": []}));
+    let e = entry_for(None, &r, &input(" 佐藤 ")).unwrap();
+    assert_eq!(e.action, Action::Created);
+    assert_eq!(e.by, "佐藤", "trimmed");
+    assert_eq!(e.id, "r1#0000000001@pc");
+    assert_eq!((e.rev, e.at, e.kind), (1, Timestamp(1_000), RecordKind::Station));
+    assert!(e.changes.is_empty());
+}
+
+/// A patient: a 三状態 field, a nested field and a list, each with its old and new value.
+#[test]
+fn a_patient_edit_lists_each_changed_leaf_old_and_new() {
+    let before = record(
+        RecordKind::Patient,
+        json!({"name": "山田", "neurology": {"name": {"state": "unknown"}, "mode": "outpatient"}, "gaps": ["a"], "age": {"years": 70}}),
+    );
+    let after = saved(
+        &before,
+        json!({"name": "山田", "neurology": {"name": {"state": "value", "value": "B病院"}, "mode": "outpatient"}, "gaps": ["a", "b"]}),
+        2_000,
+    );
+    let e = entry_for(Some(&before), &after, &input("")).unwrap();
+    assert_eq!(e.action, Action::Edited);
+    assert_eq!(
+        e.changes,
+        vec![
+            change("age/years", Some(json!(70)), None),
+            change("gaps", Some(json!(["a"])), Some(json!(["a", "b"]))),
+            change(
+                "neurology/name",
+                Some(json!({"state": "unknown"})),
+                Some(json!({"state": "value", "value": "B病院"}))
+            ),
+        ]
+    );
+    assert_eq!((e.rev, e.at), (2, Timestamp(2_000)));
+}
+
+#[test]
+fn trash_and_restore_are_named_and_an_unchanged_save_records_nothing() {
+    let before = record(RecordKind::Programme, json!({"kind": "x", "count": 3}));
+    let mut same = before.clone();
+    same.touch(Timestamp(2_000), &dev("pc"));
+    assert_eq!(entry_for(Some(&before), &same, &input("")), None);
+    let mut trashed = same.clone();
+    trashed.meta.deleted_at = Some(Timestamp(3_000));
+    assert_eq!(entry_for(Some(&same), &trashed, &input("")).map(|e| e.action), Some(Action::Trashed));
+    let mut back = trashed.clone();
+    back.meta.deleted_at = None;
+    assert_eq!(entry_for(Some(&trashed), &back, &input("")).map(|e| e.action), Some(Action::Restored));
+}
+
+#[test]
+fn entries_sort_by_revision_and_ids_sort_by_revision_within_a_record() {
+    let a = entry_id(&rid("p1"), 9, &dev("pc"));
+    let b = entry_id(&rid("p1"), 10, &dev("pc"));
+    assert!(a < b, "{a} < {b}");
+    assert_eq!(beyond_keep(&[b.clone(), a.clone()], KEEP_PER_RECORD - 1), vec![a.clone()]);
+    assert_eq!(beyond_keep(&[b, a], KEEP_PER_RECORD - 2), Vec::<String>::new());
+}
+
+/// Three saves of a 概況; restoring the first version undoes the two later ones, newest
+/// first, including a field the second added and the third removed.
+#[test]
+fn the_body_after_an_entry_undoes_every_later_save() {
+    let v1 = record(RecordKind::Overview, json!({"population": 1000, "area": "12.5"}));
+    let v2 = saved(&v1, json!({"population": 1200, "area": "12.5", "note": "追加"}), 2_000);
+    let v3 = saved(&v2, json!({"population": 1300, "area": "12.5"}), 3_000);
+    let entries = vec![
+        entry_for(Some(&v2), &v3, &input("")).unwrap(),
+        entry_for(None, &v1, &input("")).unwrap(),
+        entry_for(Some(&v1), &v2, &input("")).unwrap(),
+    ];
+    let current = v3.body.to_value();
+    let first = body_after(&current, &entries, &entries[1].id).unwrap();
+    assert_eq!(first.body, json!({"population": 1000, "area": "12.5"}));
+    assert_eq!(first.changes, vec![change("population", Some(json!(1300)), Some(json!(1000)))]);
+    let second = body_after(&current, &entries, &entries[2].id).unwrap();
+    assert_eq!(second.body, json!({"population": 1200, "area": "12.5", "note": "追加"}));
+    let latest = body_after(&current, &entries, &entries[0].id).unwrap();
+    assert!(latest.changes.is_empty(), "already that version");
+    assert_eq!(body_after(&current, &entries, "unknown"), None);
+}
+
+#[test]
+fn one_field_goes_back_to_its_value_before_the_change() {
+    let current = json!({"name": "山口", "neurology": {"name": {"state": "none"}}});
+    let plan = revert_field(&current, &change("name", Some(json!("山田")), Some(json!("山口"))));
+    assert_eq!(plan.body, json!({"name": "山田", "neurology": {"name": {"state": "none"}}}));
+    assert_eq!(plan.changes, vec![change("name", Some(json!("山口")), Some(json!("山田")))]);
+    // A field the change added is removed again.
+    let plan = revert_field(&current, &change("neurology/name", None, Some(json!({"state": "none"}))));
+    assert_eq!(plan.body, json!({"name": "山口"}));
+}
+
+/// A cleared optional group (発症時期 → null) comes back whole.
+#[test]
+fn a_cleared_group_comes_back_whole() {
+    let v1 = record(RecordKind::Patient, json!({"onset": {"year": 2020, "month": 3}}));
+    let v2 = saved(&v1, json!({"onset": null}), 2_000);
+    let entries = vec![entry_for(None, &v1, &input("")).unwrap(), entry_for(Some(&v1), &v2, &input("")).unwrap()];
+    let plan = body_after(&v2.body.to_value(), &entries, &entries[0].id).unwrap();
+    assert_eq!(plan.body, json!({"onset": {"year": 2020, "month": 3}}));
+}
+
+/// Regression guard for history from a bundle or an older app: a restored body that is not
+/// a valid record of its kind is refused by the type's reading, not written.
+#[test]
+fn a_restored_body_is_read_as_its_record_type() {
+    let read = read_kind(RecordKind::Patient);
+    assert!(read(json!({"age": "百歳"})).is_err());
+    let valid = serde_json::to_value(crate::domain::patient::Patient::default()).unwrap();
+    assert!(read(valid).is_ok());
+}
+
+#[test]
+fn entries_round_trip_and_leave_out_defaults() {
+    let r = record(RecordKind::Patient, json!({"name": "a"}));
+    let e = entry_for(None, &r, &input("")).unwrap();
+    let text = serde_json::to_string(&e).unwrap();
+    assert!(!text.contains("cause") && !text.contains("changes") && !text.contains("\"by\""), "{text}");
+    let back: HistoryEntry = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, e);
+    let revert = HistoryEntry { cause: Cause::Revert { entry: "x".to_string() }, ..e };
+    let text = serde_json::to_string(&revert).unwrap();
+    assert!(text.contains(r#""cause":{"type":"revert","entry":"x"}"#), "{text}");
+}
