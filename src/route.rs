@@ -77,6 +77,9 @@ pub enum Route {
     Regional,
     /// A section of one 地域診断, optionally one item in it (a patient, a station, …).
     Diagnosis { id: RecordId, section: Section, item: Option<String> },
+    /// 変更履歴 of one record of a 地域診断 (`#/d/<id>/<section>/<record>/history`), reached
+    /// from the record's page in `section`.
+    History { id: RecordId, section: Section, record: RecordId },
     /// 動作確認: shows the error screen by panicking on purpose (for IT staff and the e2e
     /// test of the panic hook). Nothing is written.
     PanicCheck,
@@ -104,7 +107,22 @@ fn decode(part: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| part.to_string())
 }
 
+/// Percent-encodes what would end or split a route's part (`/`, `%`, `#`).
+fn encode(part: &str) -> String {
+    part.chars()
+        .map(|c| if c == '/' || c == '%' || c == '#' { format!("%{:02X}", c as u32) } else { c.to_string() })
+        .collect()
+}
+
 impl Route {
+    /// The section of the 地域診断 the route is in (for the menu), if any.
+    pub fn section(&self) -> Option<Section> {
+        match self {
+            Route::Diagnosis { section, .. } | Route::History { section, .. } => Some(*section),
+            _ => None,
+        }
+    }
+
     /// Reads `location.hash` (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
@@ -118,6 +136,12 @@ impl Route {
                 Ok(id) => Route::Diagnosis { id, section: Section::Overview, item: None },
                 Err(_) => Route::NotFound(hash.to_string()),
             },
+            [d, id, section, record, h] if d == "d" && h == "history" => {
+                match (RecordId::parse(id), Section::from_slug(section), RecordId::parse(record)) {
+                    (Ok(id), Some(section), Ok(record)) => Route::History { id, section, record },
+                    _ => Route::NotFound(hash.to_string()),
+                }
+            }
             [d, id, section, rest @ ..] if d == "d" && rest.len() <= 1 => {
                 match (RecordId::parse(id), Section::from_slug(section)) {
                     (Ok(id), Some(section)) => Route::Diagnosis { id, section, item: rest.first().cloned() },
@@ -137,13 +161,10 @@ impl Route {
             Route::PanicCheck => "#/__panic".to_string(),
             Route::Diagnosis { id, section, item: None } => format!("#/d/{id}/{}", section.slug()),
             Route::Diagnosis { id, section, item: Some(item) } => {
-                let item: String = item
-                    .chars()
-                    .map(
-                        |c| if c == '/' || c == '%' || c == '#' { format!("%{:02X}", c as u32) } else { c.to_string() },
-                    )
-                    .collect();
-                format!("#/d/{id}/{}/{item}", section.slug())
+                format!("#/d/{id}/{}/{}", section.slug(), encode(item))
+            }
+            Route::History { id, section, record } => {
+                format!("#/d/{id}/{}/{}/history", section.slug(), encode(record.as_str()))
             }
             Route::NotFound(hash) => hash.clone(),
         }
@@ -152,7 +173,7 @@ impl Route {
     /// The 地域診断 this route is in, if any.
     pub fn diagnosis(&self) -> Option<&RecordId> {
         match self {
-            Route::Diagnosis { id, .. } => Some(id),
+            Route::Diagnosis { id, .. } | Route::History { id, .. } => Some(id),
             _ => None,
         }
     }
@@ -223,9 +244,12 @@ pub fn page_title(route: &Route, diagnosis: Option<&str>) -> String {
         Route::PanicCheck => "動作確認",
         Route::NotFound(_) => "ページが見つかりません",
         Route::Diagnosis { section, .. } => section.label(),
+        Route::History { .. } => "変更履歴",
     };
     match (route, diagnosis) {
-        (Route::Diagnosis { .. }, Some(d)) if !d.trim().is_empty() => format!("{page} — {} — {APP_NAME}", d.trim()),
+        (Route::Diagnosis { .. } | Route::History { .. }, Some(d)) if !d.trim().is_empty() => {
+            format!("{page} — {} — {APP_NAME}", d.trim())
+        }
         _ => format!("{page} — {APP_NAME}"),
     }
 }
@@ -236,6 +260,20 @@ mod tests {
 
     fn id(s: &str) -> RecordId {
         RecordId::parse(s).expect("valid id")
+    }
+
+    /// 変更履歴 of a record, also of a singleton whose ID has a colon.
+    #[test]
+    fn history_routes_round_trip() {
+        for record in ["p-1", "d1:overview"] {
+            let route = Route::History { id: id("d1"), section: Section::Patients, record: id(record) };
+            assert_eq!(Route::parse(&route.to_hash()), route, "{record}");
+            assert_eq!(route.diagnosis(), Some(&id("d1")));
+            assert_eq!(route.section(), Some(Section::Patients));
+        }
+        assert_eq!(Route::parse("#/d/d1/patients/p-1/history").to_hash(), "#/d/d1/patients/p-1/history");
+        assert!(matches!(Route::parse("#/d/d1/nowhere/p-1/history"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/d/d1/patients/p-1/other"), Route::NotFound(_)));
     }
 
     #[test]

@@ -9,10 +9,12 @@
 //! save whose entry says what it restored ([`Cause::Revert`]).
 
 mod restore;
+mod rows;
 #[cfg(test)]
 mod tests;
 
 pub use restore::{body_after, revert_field, RevertPlan};
+pub use rows::{entry_rows, field_rows, record_title, EntryRow, FieldRow, HIDDEN};
 
 use super::ids::{DeviceId, RecordId};
 use super::record::{leaf_paths, RecordKind, StoredRecord};
@@ -60,8 +62,13 @@ pub enum Cause {
     Input,
     /// 取り込み (a bundle or spreadsheet import).
     Import,
-    /// 履歴から戻す: the entry (its [`HistoryEntry::id`]) whose version was restored.
-    Revert { entry: String },
+    /// 履歴から戻す: the entry (its [`HistoryEntry::id`]) whose version was restored, or, with
+    /// `field`, the change of that entry whose field was put back to its value before.
+    Revert {
+        entry: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        field: Option<String>,
+    },
 }
 
 impl Cause {

@@ -21,8 +21,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Changes whenever a message changes shape (2: spreadsheets — `ImportOpen.diagnosis`,
-/// `SheetView`, `SheetPlan`, `Reply::Sheet`; 3: `ImportReview.diagnoses`).
-pub const PROTOCOL_VERSION: u32 = 3;
+/// `SheetView`, `SheetPlan`, `Reply::Sheet`; 3: `ImportReview.diagnoses`; 4:
+/// `ImportApply.by`, the 担当者 of the import's 変更履歴).
+pub const PROTOCOL_VERSION: u32 = 4;
 
 /// What the page asks the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,8 +42,14 @@ pub enum Request {
     ImportDecrypt { password: String, view: ReviewView },
     /// The review of the open file again (another list filter, names hidden or shown).
     ImportReview { view: ReviewView },
-    /// Write the open file's plan with the nurse's choices, in one transaction.
-    ImportApply { chosen: Vec<(RecordId, String, Choice)>, view: ReviewView },
+    /// Write the open file's plan with the nurse's choices, in one transaction; `by` is the
+    /// 担当者 its 変更履歴 names.
+    ImportApply {
+        chosen: Vec<(RecordId, String, Choice)>,
+        view: ReviewView,
+        #[serde(default)]
+        by: String,
+    },
     /// Forget the open file.
     ImportClose,
     /// Write a file from `database` (the answer carries it as a `Blob`).
@@ -187,7 +194,11 @@ mod tests {
             Request::SheetPlan { choices: SheetChoices::default(), view: view() },
             Request::ImportDecrypt { password: "パスワード".into(), view: view() },
             Request::ImportReview { view: view() },
-            Request::ImportApply { chosen: vec![(rid("p1"), "name".into(), Choice::Theirs)], view: view() },
+            Request::ImportApply {
+                chosen: vec![(rid("p1"), "name".into(), Choice::Theirs)],
+                view: view(),
+                by: "佐藤".into(),
+            },
             Request::ImportClose,
             Request::AnonPreview {
                 database: "db".into(),
@@ -217,21 +228,21 @@ mod tests {
 
     #[test]
     fn the_wire_is_the_documented_shape() {
-        assert_eq!(encode(3, &Reply::Closed), r#"{"v":3,"id":3,"body":{"type":"closed"}}"#);
+        assert_eq!(encode(3, &Reply::Closed), r#"{"v":4,"id":3,"body":{"type":"closed"}}"#);
     }
 
     #[test]
     fn another_version_is_refused_before_its_body_is_read() {
-        // A page of a previous version (2) meets this worker.
-        let text = r#"{"v":2,"id":1,"body":{"type":"import_open"}}"#;
+        // A page of a previous version (3) meets this worker.
+        let text = r#"{"v":3,"id":1,"body":{"type":"import_open"}}"#;
         let err = decode::<Reply>(text).expect_err("refused");
-        assert_eq!(err, ProtocolError::Version { got: 2 });
+        assert_eq!(err, ProtocolError::Version { got: 3 });
         assert!(err.to_string().contains("再読み込み"));
     }
 
     #[test]
     fn junk_is_refused_in_japanese() {
-        for text in ["", "null", "{}", r#"{"v":3}"#, r#"{"v":3,"id":1,"body":{"type":"nope"}}"#, "[3,2]"] {
+        for text in ["", "null", "{}", r#"{"v":4}"#, r#"{"v":4,"id":1,"body":{"type":"nope"}}"#, "[4,2]"] {
             let err = decode::<Request>(text).expect_err(text);
             assert!(matches!(err, ProtocolError::Malformed(_)), "{text}: {err:?}");
             assert!(err.to_string().starts_with("ファイル処理との通信で"));

@@ -71,10 +71,7 @@ fn set_document_title(title: &str) {
 fn DiagnosisSwitcher() -> impl IntoView {
     let ctx = use_app();
     let current = Memo::new(move |_| ctx.route.with(|r| r.diagnosis().cloned()));
-    let section = Memo::new(move |_| match ctx.route.get() {
-        Route::Diagnosis { section, .. } => section,
-        _ => Section::Overview,
-    });
+    let section = Memo::new(move |_| ctx.route.with(Route::section).unwrap_or(Section::Overview));
     view! {
         <label class="switcher">
             <span class="visually-hidden">"開いている地域診断"</span>
@@ -171,8 +168,7 @@ fn DbBanner() -> impl IntoView {
 fn Nav(open: RwSignal<bool>) -> impl IntoView {
     let ctx = use_app();
     let current_diag = Memo::new(move |_| ctx.route.with(|r| r.diagnosis().cloned()));
-    let is_active =
-        move |section: Section| ctx.route.with(|r| matches!(r, Route::Diagnosis { section: s, .. } if *s == section));
+    let is_active = move |section: Section| ctx.route.with(|r| r.section() == Some(section));
     view! {
         <nav id="nav" class="nav no-print" class:open=move || open.get() aria-label="メニュー">
             <ul on:click=move |_| open.set(false)>

@@ -7,6 +7,7 @@
 
 use super::platform::{self, keys, StorageInfo};
 use crate::domain::diagnosis::{list_diagnoses, DiagnosisEntry};
+use crate::domain::history::{Cause, Stamp};
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::record::{RecordBody, RecordKind, StoredRecord};
 use crate::domain::records::RecordSet;
@@ -115,6 +116,8 @@ pub struct AppCtx {
     pub update: RwSignal<UpdateState>,
     /// Counts saves (local and from other tabs), for views that re-read drafts etc.
     pub revision: RwSignal<u64>,
+    /// 担当者: the staff name of this device, kept with each save in the 変更履歴.
+    pub staff: RwSignal<String>,
 }
 
 impl AppCtx {
@@ -135,7 +138,13 @@ impl AppCtx {
             storage_info: RwSignal::new(StorageInfo::default()),
             update: RwSignal::new(UpdateState::None),
             revision: RwSignal::new(0),
+            staff: RwSignal::new(platform::staff_name()),
         }
+    }
+
+    /// Who saves and why, for the 変更履歴 of a save.
+    pub fn stamp(&self, cause: Cause) -> Stamp {
+        Stamp { by: self.staff.get_untracked(), cause }
     }
 
     /// The store, when open.
@@ -344,6 +353,11 @@ impl AppCtx {
                 return Err(e);
             }
         };
+        // Every save of the page keeps its 変更履歴 (a restore says which version it restored).
+        let mut batch = batch;
+        if batch.history.is_none() {
+            batch.history = Some(self.stamp(Cause::Input));
+        }
         match store.apply(batch).await {
             Ok(()) => {
                 self.written(done).await;

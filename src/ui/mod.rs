@@ -19,6 +19,7 @@ pub mod panic_screen;
 pub mod platform;
 pub mod print;
 pub mod section_links;
+pub mod staff;
 pub mod status;
 
 use wasm_bindgen::JsCast;

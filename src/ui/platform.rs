@@ -16,6 +16,10 @@ pub mod keys {
     pub const LAST_DIAGNOSIS: &str = "nanbyo.last_diagnosis";
     pub const HIDE_NAMES: &str = "nanbyo.hide_names";
     pub const PERSIST_ASKED: &str = "nanbyo.persist_asked";
+    /// 担当者名 of this device (変更履歴).
+    pub const STAFF_NAME: &str = "nanbyo.staff_name";
+    /// The last 判断者 typed (判断樹): the 担当者名 until one is set.
+    pub const ASSESSOR: &str = "nanbyo.trees.assessor";
 }
 
 /// The IndexedDB database name.
@@ -69,6 +73,14 @@ pub fn setting<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
 /// Writes a small setting (failures are ignored: settings are conveniences).
 pub fn set_setting<T: serde::Serialize>(key: &str, value: &T) {
     let _ = LocalStorage::set(key, value);
+}
+
+/// 担当者名 of this device: the one set, else the last 判断者 typed, else blank.
+pub fn staff_name() -> String {
+    setting::<String>(keys::STAFF_NAME)
+        .or_else(|| setting::<String>(keys::ASSESSOR))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
 }
 
 /// Removes a small setting.

@@ -17,6 +17,7 @@ use crate::domain::bundle::review::ReviewView;
 use crate::domain::bundle::{
     apply_plan, detect_file_kind, planned_reads, split_diagnoses, BundleReader, FileKind, KnownIds, Resolutions,
 };
+use crate::domain::history::{Cause, Stamp};
 use crate::domain::io_protocol::{Reply, Request};
 use crate::domain::sheet::is_spreadsheet;
 use crate::storage::{load_all, Expect, StorageError, Store, WriteBatch};
@@ -55,8 +56,8 @@ pub async fn answer(id: u64, request: Request, file: JsValue) -> Reply {
             Some(s) => review(&s, &view, None),
             None => Reply::Failed { message: NO_FILE.to_string() },
         },
-        Request::ImportApply { chosen, view } => match open_session() {
-            Some(s) => apply(id, &s, &Resolutions::from_entries(chosen), &view).await,
+        Request::ImportApply { chosen, view, by } => match open_session() {
+            Some(s) => apply(id, &s, &Resolutions::from_entries(chosen), &view, by).await,
             None => Reply::Failed { message: NO_FILE.to_string() },
         },
         Request::ImportClose => {
@@ -130,7 +131,7 @@ async fn check_and_plan(id: u64, source: Source, bytes: Vec<u8>, view: &ReviewVi
 /// Applies the plan and writes it in one transaction that expects every record it writes
 /// (and their 地域診断) as the plan saw them. If another tab saved any of them meanwhile,
 /// nothing is written: the device's records are read again and the plan is made again.
-async fn apply(id: u64, s: &Rc<Session>, chosen: &Resolutions, view: &ReviewView) -> Reply {
+async fn apply(id: u64, s: &Rc<Session>, chosen: &Resolutions, view: &ReviewView, by: String) -> Reply {
     let parts = plan_parts(&s.plan, PART_SIZE);
     let total = parts.len() + 1;
     let mut applied = Vec::with_capacity(parts.len());
@@ -150,7 +151,9 @@ async fn apply(id: u64, s: &Rc<Session>, chosen: &Resolutions, view: &ReviewView
         .map(|r| Expect { id: r.id, kind: r.kind, meta: r.meta })
         .collect();
     let (put_diagnoses, put_records) = split_diagnoses(applied.records);
-    let batch = WriteBatch { put_diagnoses, put_records, expect, ..WriteBatch::default() };
+    // The 変更履歴 of every record the import writes: 取り込み, by the nurse who imported.
+    let history = Some(Stamp { by, cause: Cause::Import });
+    let batch = WriteBatch { put_diagnoses, put_records, expect, history, ..WriteBatch::default() };
     match s.source.store.apply(batch).await {
         Ok(()) => {
             set_state(State::Empty);

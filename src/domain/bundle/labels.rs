@@ -8,6 +8,7 @@ const PATIENT: &[(&str, &str)] = &[
     ("id_number", "ID番号"),
     ("disease", "疾患"),
     ("name", "氏名"),
+    ("furigana", "ふりがな"),
     ("municipality", "住所（市町村）"),
     ("address_detail", "住所（市町村より下）"),
     ("onset", "発症時期"),

@@ -163,7 +163,48 @@ fn entries_round_trip_and_leave_out_defaults() {
     assert!(!text.contains("cause") && !text.contains("changes") && !text.contains("\"by\""), "{text}");
     let back: HistoryEntry = serde_json::from_str(&text).unwrap();
     assert_eq!(back, e);
-    let revert = HistoryEntry { cause: Cause::Revert { entry: "x".to_string() }, ..e };
+    let revert = HistoryEntry { cause: Cause::Revert { entry: "x".to_string(), field: None }, ..e };
     let text = serde_json::to_string(&revert).unwrap();
     assert!(text.contains(r#""cause":{"type":"revert","entry":"x"}"#), "{text}");
+}
+
+/// The page's rows: newest first, fields named and shown in words, names hidden with the
+/// privacy switch, a restore naming the version it restored.
+#[test]
+fn rows_say_when_who_what_and_hide_names() {
+    let v1 = record(RecordKind::Patient, json!({"name": "山田", "adl": "independent"}));
+    let v2 = saved(&v1, json!({"name": "山口", "adl": "full_assist"}), 1_700_000_000_000);
+    let created = entry_for(None, &v1, &input("佐藤")).unwrap();
+    let edited = entry_for(Some(&v1), &v2, &Stamp { by: String::new(), cause: Cause::Import }).unwrap();
+    let v3 = saved(&v2, json!({"name": "山田", "adl": "full_assist"}), 1_700_000_100_000);
+    let reverted = entry_for(
+        Some(&v2),
+        &v3,
+        &Stamp { by: "鈴木".into(), cause: Cause::Revert { entry: edited.id.clone(), field: None } },
+    )
+    .unwrap();
+    let rows = entry_rows(&[created, reverted, edited.clone()], true);
+    assert_eq!(rows.len(), 3);
+    assert!(rows[0].current && !rows[1].current);
+    assert_eq!(rows[0].what, "2023年11月15日 07:13の版に戻す");
+    assert_eq!(rows[0].by, "鈴木");
+    assert_eq!(rows[1].what, "変更（取り込み）");
+    assert_eq!(rows[1].by, "未設定");
+    assert_eq!(rows[1].when, "2023年11月15日 07:13");
+    assert_eq!(
+        rows[1].fields,
+        vec![
+            FieldRow { path: "adl".into(), label: "ADL".into(), old: "自立".into(), new: "全面介助".into() },
+            FieldRow { path: "name".into(), label: "氏名".into(), old: HIDDEN.into(), new: HIDDEN.into() },
+        ]
+    );
+    assert_eq!((rows[2].what.as_str(), rows[2].fields.len()), ("作成", 0));
+    let one_field =
+        Stamp { by: String::new(), cause: Cause::Revert { entry: edited.id.clone(), field: Some("adl".into()) } };
+    let v4 = saved(&v3, json!({"name": "山田", "adl": "independent"}), 1_700_000_200_000);
+    let later = entry_rows(&[edited.clone(), entry_for(Some(&v3), &v4, &one_field).unwrap()], false);
+    assert_eq!(later[0].what, "「ADL」を2023年11月15日 07:13の変更前に戻す");
+    assert_eq!(rows[2].by, "佐藤");
+    let shown = entry_rows(&[edited], false);
+    assert_eq!((shown[0].fields[1].old.as_str(), shown[0].fields[1].new.as_str()), ("山田", "山口"));
 }

@@ -7,6 +7,8 @@
 //! [`super::RecordSaver::save`]) and where 取り消し leads.
 
 use super::{RecordSaver, SaveConflicts};
+use crate::domain::ids::RecordId;
+use crate::route::{Route, Section};
 use crate::ui::components::ConfirmDialog;
 use crate::ui::form::{DirtyMark, FormHandle};
 use leptos::prelude::*;
@@ -195,6 +197,9 @@ pub fn EditorHead(
     #[prop(into)] heading: Signal<String>,
     /// The 地域診断 (地区名 and 年度).
     lead: String,
+    /// The record's 変更履歴 page ([`history_href`]; none for a record not saved yet).
+    #[prop(optional_no_strip)]
+    history: Option<String>,
 ) -> impl IntoView {
     view! {
         <p class="breadcrumb"><a href=back_href>{format!("← {back_label}")}</a></p>
@@ -204,8 +209,35 @@ pub fn EditorHead(
                 <h1>{move || heading.get()}</h1>
                 <p class="lead">{lead}</p>
             </div>
+            {history.map(|href| view! { <HistoryLink href/> })}
         </div>
     }
+}
+
+/// The address of a saved record's 変更履歴 (`None` before it is saved).
+pub fn history_href(diagnosis: &RecordId, section: Section, record: Option<&RecordId>) -> Option<String> {
+    record.map(|r| Route::History { id: diagnosis.clone(), section, record: r.clone() }.to_hash())
+}
+
+/// The link to the 変更履歴 of the open 地域診断's 地域の概況 or 様式4 (shown once it is saved).
+#[component]
+pub fn SingletonHistoryLink(kind: crate::domain::record::RecordKind, section: Section) -> impl IntoView {
+    let ctx = crate::ui::ctx::use_app();
+    move || {
+        ctx.loaded
+            .with(|l| {
+                let diagnosis = l.diagnosis_id.as_ref()?;
+                let record = l.set().singleton(kind).map(|r| r.meta.id.clone());
+                history_href(diagnosis, section, record.as_ref())
+            })
+            .map(|href| view! { <HistoryLink href/> })
+    }
+}
+
+/// The link to a record's 変更履歴.
+#[component]
+pub fn HistoryLink(href: String) -> impl IntoView {
+    view! { <a class="history-link button-link no-print" href=href data-testid="history-link">"変更履歴"</a> }
 }
 
 /// The page of a record that is not there (deleted meanwhile, or a stale address).

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 mod conflicts;
 mod frame;
 pub use conflicts::SaveConflicts;
-pub use frame::{DeleteAction, EditorForm, EditorHead, EditorMissing};
+pub use frame::{history_href, DeleteAction, EditorForm, EditorHead, EditorMissing, HistoryLink, SingletonHistoryLink};
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use serde::Serialize;

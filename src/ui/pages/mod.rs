@@ -1,6 +1,7 @@
 //! One module per page; [`Page`] shows the one the route names.
 
 mod evaluation;
+mod history;
 mod home;
 pub mod io;
 mod overview;
@@ -25,6 +26,7 @@ pub fn Page() -> impl IntoView {
         Route::DataIo => PageKey::DataIo,
         Route::Regional => PageKey::Regional,
         Route::Diagnosis { section, .. } => PageKey::Section(section),
+        Route::History { .. } => PageKey::History,
         Route::NotFound(_) => PageKey::NotFound,
         Route::PanicCheck => PageKey::PanicCheck,
     });
@@ -39,6 +41,7 @@ pub fn Page() -> impl IntoView {
         PageKey::Section(Section::Trees) => trees::TreesPage().into_any(),
         PageKey::Section(Section::Summary) => summary::SummaryPage().into_any(),
         PageKey::Section(Section::Evaluation) => evaluation::EvaluationPage().into_any(),
+        PageKey::History => history::HistoryPage().into_any(),
         PageKey::PanicCheck => panic_check().into_any(),
         PageKey::NotFound => view! {
             <section>
@@ -56,6 +59,7 @@ enum PageKey {
     DataIo,
     Regional,
     Section(Section),
+    History,
     NotFound,
     PanicCheck,
 }

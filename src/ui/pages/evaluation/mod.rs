@@ -10,7 +10,10 @@ mod form;
 mod print;
 
 use crate::domain::evaluation::{evaluation_csv, saved_evaluation, Evaluation, EvaluationForm};
+use crate::domain::record::RecordKind;
+use crate::route::Section;
 use crate::ui::ctx::use_app;
+use crate::ui::editor::SingletonHistoryLink;
 use crate::ui::pages::summary::charts::{SummaryChart, Which};
 use crate::ui::pages::summary::{offer_csv, FilterPicker, SummaryData};
 use crate::ui::platform;
@@ -59,6 +62,7 @@ pub fn EvaluationPage() -> impl IntoView {
                     <div class="head-actions">
                         <button type="button" on:click=move |_| platform::print()>"印刷"</button>
                         <button type="button" data-testid="evaluation-csv" on:click=csv>"様式4のCSV"</button>
+                        <SingletonHistoryLink kind=RecordKind::Evaluation section=Section::Evaluation/>
                     </div>
                 </div>
                 <FilterPicker data/>

@@ -254,7 +254,8 @@ impl Import {
 
     pub fn apply(self) {
         let chosen = self.resolutions.get_untracked().entries();
-        self.ask(Request::ImportApply { chosen, view: self.view() }, None, self.file_name());
+        let by = self.ctx.staff.get_untracked();
+        self.ask(Request::ImportApply { chosen, view: self.view(), by }, None, self.file_name());
     }
 
     /// Back to waiting for a file; the worker forgets the open one.

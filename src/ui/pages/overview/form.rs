@@ -14,9 +14,10 @@ use crate::domain::patient::Patient;
 use crate::domain::record::{RecordKind, StoredRecord};
 use crate::domain::records::RecordSet;
 use crate::domain::save::{singleton_target, Trashed};
+use crate::route::Section;
 use crate::ui::components::{FieldIssues, IssueSummary};
 use crate::ui::ctx::{use_app, AppCtx};
-use crate::ui::editor::{EditorForm, RecordSaver};
+use crate::ui::editor::{EditorForm, RecordSaver, SingletonHistoryLink};
 use crate::ui::form::FormState;
 use crate::ui::help_tip::HelpTip;
 use leptos::prelude::*;
@@ -133,6 +134,7 @@ pub fn OverviewEditor(
                         "空欄は「未入力（不明）」、なしは「0」と入力します。"
                     </p>
                 </div>
+                <SingletonHistoryLink kind=RecordKind::Overview section=Section::Overview/>
             </div>
             <Show when=move || !saved_once.get()>
                 <p class="hint" data-testid="overview-unsaved">"まだ保存されていません。入力して「保存」を押してください。"</p>

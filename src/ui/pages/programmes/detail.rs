@@ -9,10 +9,11 @@ use crate::domain::issues::Issues;
 use crate::domain::programmes::sheet::{previous_row, SheetRow, NEW_ROW_KEY};
 use crate::domain::programmes::{ProgrammeForm, ProgrammeKind, StandardProgramme};
 use crate::domain::save::{Target, Trashed};
+use crate::route::Section;
 use crate::storage::WriteBatch;
 use crate::ui::components::IssueSummary;
 use crate::ui::ctx::use_app;
-use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
+use crate::ui::editor::{history_href, trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
 use crate::ui::form::FormState;
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -57,6 +58,7 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
     }
     let initial = row.as_ref().map_or_else(ProgrammeForm::default, |r| ProgrammeForm::from_record(&r.programme));
     let saved = row.as_ref().is_some_and(SheetRow::is_saved);
+    let record_id = row.as_ref().and_then(|r| r.record.as_ref()).map(|r| r.meta.id.clone());
     let standard = initial.standard;
     let form = FormState::new(draft_key(diagnosis_id.as_str(), row.as_ref()), diagnosis_id.clone(), initial);
     form.set_base(row.as_ref().and_then(|r| r.record.as_ref()).map(|r| r.body.to_value()));
@@ -186,6 +188,7 @@ pub fn ProgrammeDetail(data: PageData, item: String) -> impl IntoView {
                 group=group
                 heading=Signal::derive(heading)
                 lead=entry.diagnosis.title()
+                history=history_href(&diagnosis_id, Section::Programmes, record_id.as_ref())
             />
             <EditorForm
                 form=form.handle()

@@ -11,9 +11,10 @@ use crate::domain::forms::station_form::{duplicate_station_name, StationForm};
 use crate::domain::ids::RecordId;
 use crate::domain::issues::Issues;
 use crate::domain::save::{Target, Trashed};
+use crate::route::Section;
 use crate::ui::components::IssueSummary;
 use crate::ui::ctx::use_app;
-use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
+use crate::ui::editor::{history_href, trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
 use crate::ui::form::FormState;
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -156,6 +157,7 @@ pub fn StationDetail(data: PageData, item: String) -> impl IntoView {
                 group="様式3 訪問看護ステーション"
                 heading=Signal::derive(heading)
                 lead=entry.diagnosis.title()
+                history=history_href(&diagnosis_id, Section::Stations, record_id.as_ref())
             />
             <EditorForm
                 form=form.handle()

@@ -39,7 +39,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// localStorage key of the last 判断者 typed on this device.
-pub const ASSESSOR_KEY: &str = "nanbyo.trees.assessor";
+pub const ASSESSOR_KEY: &str = crate::ui::platform::keys::ASSESSOR;
 
 /// The patients of the open 地域診断 (records and bodies, in the same order).
 #[derive(Clone, Debug, Default, PartialEq)]

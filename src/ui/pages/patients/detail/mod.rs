@@ -17,9 +17,10 @@ use crate::domain::issues::Issues;
 use crate::domain::patient::Patient;
 use crate::domain::record::StoredRecord;
 use crate::domain::save::{Target, Trashed};
+use crate::route::Section;
 use crate::ui::components::IssueSummary;
 use crate::ui::ctx::use_app;
-use crate::ui::editor::{trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
+use crate::ui::editor::{history_href, trash_latest, DeleteAction, EditorForm, EditorHead, EditorMissing, RecordSaver};
 use crate::ui::form::FormState;
 use crate::ui::help_tip::{HelpToggle, ShowAllHelp};
 use crate::ui::platform;
@@ -261,6 +262,7 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                 group="様式1 在宅療養者"
                 heading=Signal::derive(heading)
                 lead=entry.diagnosis.title()
+                history=history_href(&diagnosis_id, Section::Patients, record_id.as_ref())
             />
             <SectionLinks label="様式1の項目" links=&PATIENT_SECTIONS testid="patient-sections">
                 <HelpToggle/>
