@@ -55,7 +55,7 @@ impl Action {
 
 /// Why the record was saved.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type")]
+#[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
 pub enum Cause {
     /// 入力 (a form, a table, a button of the app).
     #[default]
@@ -95,6 +95,7 @@ pub struct Stamp {
 
 /// One field changed by a save.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FieldChange {
     /// Field path in the body (`neurology/name`).
     pub path: String,
@@ -106,8 +107,9 @@ pub struct FieldChange {
     pub new: Option<Value>,
 }
 
-/// One save of one record.
+/// One save of one record (a bundle's entries are read strictly: an unknown key is refused).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HistoryEntry {
     /// `<record>#<rev, 10 digits>@<device>`: the revision it made, so the same save never
     /// counts twice (e.g. when it comes back in a bundle) and a record's entries sort by

@@ -107,6 +107,12 @@ async fn stamped_saves_keep_each_changed_field<S: Store>(store: S) {
     back.meta.deleted_at = None;
     back.touch(Timestamp(1_800_000_000_500), &DeviceId::parse("tab-b").unwrap());
     apply(&store, WriteBatch { put_records: vec![back], history: stamp(""), ..Default::default() }).await;
+    assert_eq!(
+        store.list_diagnosis_history(&rid("d-a")).await.map(|h| h.len()),
+        Ok(5),
+        "the 地域診断's and its records'"
+    );
+    assert_eq!(store.list_diagnosis_history(&rid("d-b")).await, Ok(vec![]));
     let actions: Vec<Action> = history(&store, "p1").await.iter().map(|e| e.action).collect();
     assert_eq!(actions, vec![Action::Restored, Action::Trashed, Action::Edited, Action::Created]);
     assert_eq!(store.count_history().await, Ok(5));

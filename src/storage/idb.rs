@@ -384,6 +384,17 @@ impl IdbStore {
         Ok((!row.is_undefined() && !row.is_null()).then_some(row))
     }
 
+    /// The history entries whose `index` (record or 地域診断) is `key`.
+    async fn history_by(&self, index: &str, key: &RecordId) -> Result<Vec<HistoryEntry>, StorageError> {
+        let tx = self.read(&[STORE_HISTORY])?;
+        let request = IdbStore::store(&tx, STORE_HISTORY)?
+            .index(index)
+            .and_then(|idx| idx.get_all_with_key(&JsValue::from_str(key.as_str())))
+            .map_err(|e| storage_error(&e))?;
+        let rows = request_future(&request).await.map_err(|e| storage_error(&e))?;
+        Array::from(&rows).iter().map(|row| parse_json(&row, "変更履歴")).collect()
+    }
+
     fn record_row(r: &StoredRecord) -> Result<Object, StorageError> {
         let row = Object::new();
         set(&row, "id", &JsValue::from_str(r.meta.id.as_str()));
@@ -436,13 +447,11 @@ impl Store for IdbStore {
     }
 
     async fn list_history(&self, record: &RecordId) -> Result<Vec<HistoryEntry>, StorageError> {
-        let tx = self.read(&[STORE_HISTORY])?;
-        let request = IdbStore::store(&tx, STORE_HISTORY)?
-            .index(INDEX_RECORD)
-            .and_then(|idx| idx.get_all_with_key(&JsValue::from_str(record.as_str())))
-            .map_err(|e| storage_error(&e))?;
-        let rows = request_future(&request).await.map_err(|e| storage_error(&e))?;
-        Array::from(&rows).iter().map(|row| parse_json(&row, "変更履歴")).collect()
+        self.history_by(INDEX_RECORD, record).await
+    }
+
+    async fn list_diagnosis_history(&self, diagnosis: &RecordId) -> Result<Vec<HistoryEntry>, StorageError> {
+        self.history_by(INDEX_DIAGNOSIS, diagnosis).await
     }
 
     async fn count_history(&self) -> Result<u64, StorageError> {

@@ -69,6 +69,10 @@ impl Store for MemoryStore {
         Ok(self.state.borrow().history.values().filter(|e| &e.record_id == record).cloned().collect())
     }
 
+    async fn list_diagnosis_history(&self, diagnosis: &RecordId) -> Result<Vec<HistoryEntry>, StorageError> {
+        Ok(self.state.borrow().history.values().filter(|e| &e.diagnosis_id == diagnosis).cloned().collect())
+    }
+
     async fn count_history(&self) -> Result<u64, StorageError> {
         Ok(self.state.borrow().history.len() as u64)
     }

@@ -198,6 +198,12 @@ pub trait Store {
     /// The 変更履歴 of one record (its entries in any order).
     fn list_history(&self, record: &RecordId) -> impl Future<Output = Result<Vec<HistoryEntry>, StorageError>>;
 
+    /// The 変更履歴 of every record of one 地域診断 (for an export).
+    fn list_diagnosis_history(
+        &self,
+        diagnosis: &RecordId,
+    ) -> impl Future<Output = Result<Vec<HistoryEntry>, StorageError>>;
+
     /// How many history entries the device keeps (for the storage status).
     fn count_history(&self) -> impl Future<Output = Result<u64, StorageError>>;
 

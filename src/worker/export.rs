@@ -11,6 +11,7 @@ use crate::domain::bundle::export_job::{anon_preview, form_csv, ExportHow, Expor
 use crate::domain::bundle::{BundleReader, ExportError, ExportScope, ImportError, KnownIds};
 use crate::domain::ids::RecordId;
 use crate::domain::io_protocol::Reply;
+use crate::domain::record::RecordKind;
 use crate::domain::time::Timestamp;
 use crate::storage::{load_all, Store, WriteBatch};
 
@@ -30,8 +31,15 @@ async fn write(id: u64, database: &str, job: &ExportJob) -> Result<(), String> {
     let store = store(database).await.map_err(|e| e.to_string())?;
     let all =
         load_all(&*store, |i, n| progress(id, "データを読み込んでいます", i, n)).await.map_err(|e| e.to_string())?;
+    let mut history = Vec::new();
+    if job.with_history() {
+        for d in all.iter().filter(|r| r.meta.kind == RecordKind::Diagnosis) {
+            history.extend(store.list_diagnosis_history(&d.meta.id).await.map_err(|e| e.to_string())?);
+        }
+    }
     progress(id, "ファイルを作っています", 2, STEPS);
-    let prepared = job.prepare(&all).map_err(|e| e.to_string())?;
+    let prepared = job.prepare(&all, &history).map_err(|e| e.to_string())?;
+    drop(history);
     drop(all);
     // Every file is read back with the importer's own checks before it is offered: a file
     // that would not import is no backup (issue 12). Nothing is downloaded or logged then.

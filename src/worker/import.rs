@@ -14,6 +14,7 @@ use super::{progress, read_blob, store};
 use crate::domain::bundle::dataio::{import_done_message, join_applied, plan_parts};
 use crate::domain::bundle::envelope::parse_envelope;
 use crate::domain::bundle::review::ReviewView;
+use crate::domain::bundle::validate_history::history_to_keep;
 use crate::domain::bundle::{
     apply_plan, detect_file_kind, planned_reads, split_diagnoses, BundleReader, FileKind, KnownIds, Resolutions,
 };
@@ -151,9 +152,15 @@ async fn apply(id: u64, s: &Rc<Session>, chosen: &Resolutions, view: &ReviewView
         .map(|r| Expect { id: r.id, kind: r.kind, meta: r.meta })
         .collect();
     let (put_diagnoses, put_records) = split_diagnoses(applied.records);
-    // The 変更履歴 of every record the import writes: 取り込み, by the nurse who imported.
+    // The 変更履歴 of every record the import writes: 取り込み, by the nurse who imported;
+    // and the file's own history of its records (format v3), kept once per entry.
     let history = Some(Stamp { by, cause: Cause::Import });
-    let batch = WriteBatch { put_diagnoses, put_records, expect, history, ..WriteBatch::default() };
+    let put_history = history_to_keep(&s.plan, &s.parsed.bundle.history);
+    let mut notes = notes;
+    if !put_history.is_empty() {
+        notes.push(format!("ファイルの変更履歴 {}件も取り込みました", put_history.len()));
+    }
+    let batch = WriteBatch { put_diagnoses, put_records, expect, history, put_history, ..WriteBatch::default() };
     match s.source.store.apply(batch).await {
         Ok(()) => {
             set_state(State::Empty);

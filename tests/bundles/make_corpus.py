@@ -281,10 +281,14 @@ def good():
     v2["records"][1]["body"]["furigana"] = "ｽｽﾞｷ ﾊﾅｺ"
     write(os.path.join(GOOD, "full_v2.json"), v2)
 
+    # Issue 17: version 3 adds the optional top-level `history` (変更履歴 of the file's records).
+    write(os.path.join(GOOD, "full_v3.json"), v3_with_history())
+
     # Version 1 files are read through the v1 → v2 step (`migrated_from` 1), silently.
     expected = {
         "full_v1.json": {"diagnoses": 1, "records": 6, "migrated_from": 1},
-        "full_v2.json": {"diagnoses": 1, "records": 6},
+        "full_v2.json": {"diagnoses": 1, "records": 6, "migrated_from": 2},
+        "full_v3.json": {"diagnoses": 1, "records": 6, "history": 3},
         "compact_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "bom_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "script_in_text.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
@@ -297,6 +301,42 @@ def good():
         "clock_skew.json": {"diagnoses": 1, "records": 4, "migrated_from": 1, "warning": "作成日時が更新日時より後になっている記録が2件あります"},
     }
     write(os.path.join(GOOD, "expected.json"), expected)
+
+
+def history_entry(record_id, rev, **over):
+    """A 変更履歴 entry as the app writes it (src/domain/history.rs): its id names the record,
+    the revision (10 digits) and the device."""
+    e = {
+        "id": f"{record_id}#{rev:010d}@pc-hokenjo-1",
+        "record_id": record_id,
+        "diagnosis_id": "d-2025",
+        "kind": "patient",
+        "rev": rev,
+        "at": T0 + rev * 60_000,
+        "device": "pc-hokenjo-1",
+        "by": "保健師 山本",
+        "action": "edited",
+        "changes": [{"path": "name", "old": "山田 太朗", "new": "山田 太郎"}],
+    }
+    e.update(over)
+    return e
+
+
+def v3_with_history():
+    v3 = base()
+    prog = meta("g-1", "d-2025", "programme")
+    prog["body"] = programme_body()
+    asmt = meta("as-1", "d-2025", "assessment")
+    asmt["body"] = assessment_body("p-1", "保健師 山本", T1)
+    v3["records"] += [prog, asmt]
+    v3["version"] = 3
+    v3["history"] = [
+        history_entry("p-1", 1, action="created", changes=[]),
+        history_entry("p-1", 2),
+        history_entry("p-2", 3, by="", cause={"type": "import"}, action="edited",
+                      changes=[{"path": "adl", "old": "independent", "new": "full_assist"}, {"path": "notes", "new": "追記"}]),
+    ]
+    return v3
 
 
 def rec(b, i=0):
@@ -329,7 +369,27 @@ def bad():
     case("version_string.json", mutate(lambda b: b.update(version="1")), "形式の版（version）は0以上の整数です")
     case("version_negative.json", mutate(lambda b: b.update(version=-1)), "形式の版（version）は0以上の整数です")
     case("version_float.json", mutate(lambda b: b.update(version=1.5)), "形式の版（version）は0以上の整数です")
-    case("version_future.json", mutate(lambda b: b.update(version=3)), "新しい版のアプリで書き出されたファイルです（形式 v3")
+    case("version_future.json", mutate(lambda b: b.update(version=4)), "新しい版のアプリで書き出されたファイルです（形式 v4")
+
+    # Issue 17: the 変更履歴 is new in version 3, and each entry belongs to a record of the file.
+    def with_history(version, *entries, anonymised=None):
+        def f(b):
+            b.clear()
+            b.update(v3_with_history())
+            b["version"] = version
+            if entries:
+                b["history"] = list(entries)
+            if anonymised is not None:
+                b["anonymised"] = anonymised
+        return f
+    case("v2_with_history.json", mutate(with_history(2)), "変更履歴は形式 v3 から")
+    case("v3_history_unknown_record.json", mutate(with_history(3, history_entry("p-404", 2))), ["history[0]", "変更履歴の記録（p-404）がこのファイルにありません"])
+    case("v3_history_id_mismatch.json", mutate(with_history(3, {**history_entry("p-1", 2), "rev": 5})), ["history[0]", "変更履歴のIDが、記録・版・端末と合いません"])
+    case("v3_history_wrong_kind.json", mutate(with_history(3, history_entry("p-1", 2, kind="station"))), ["history[0]", "変更履歴の種類または地域診断が、その記録と合いません"])
+    case("v3_history_unknown_key.json", mutate(with_history(3, history_entry("p-1", 2, note="x"))), ["history[0]", "変更履歴の形が正しくありません"])
+    case("v3_history_twice.json", mutate(with_history(3, history_entry("p-1", 2), history_entry("p-1", 2))), ["history[1]", "同じ変更履歴が2回あります"])
+    case("v3_history_not_list.json", mutate(lambda b: (with_history(3)(b), b.update(history={"p-1": []}))), "変更履歴が配列 [ ] ではありません")
+    case("v3_history_long_by.json", mutate(with_history(3, history_entry("p-1", 2, by="あ" * 51))), ["history[0]", "担当者名が長すぎます（50文字まで）"])
 
     # Issue 16: ふりがな is new in version 2; a v1 file holding it was not written by the app.
     def furigana(version, value):

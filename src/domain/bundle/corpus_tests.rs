@@ -96,6 +96,9 @@ struct GoodExpectation {
     /// A note the reader must give (e.g. clocks that disagree).
     #[serde(default)]
     warning: Option<String>,
+    /// 変更履歴 entries (format v3).
+    #[serde(default)]
+    history: usize,
 }
 
 #[test]
@@ -108,6 +111,7 @@ fn every_good_bundle_is_read() {
         assert_eq!(parsed.bundle.diagnoses.len(), exp.diagnoses, "{name}");
         assert_eq!(parsed.bundle.records.len(), exp.records, "{name}");
         assert_eq!(parsed.migrated_from, exp.migrated_from, "{name}");
+        assert_eq!(parsed.bundle.history.len(), exp.history, "{name}");
         if let Some(w) = &exp.warning {
             assert!(parsed.warnings.iter().any(|x| x.contains(w.as_str())), "{name}: {:?}", parsed.warnings);
         }
@@ -344,9 +348,9 @@ fn a_bundle_exported_before_issue12_still_imports_unchanged() {
     let again = super::export(&b.diagnoses, &b.records, &options).expect("exports");
     let text = String::from_utf8(bytes.clone()).expect("utf-8");
     assert_eq!(text.matches("\"version\":1,").count(), 1, "the file is version 1");
-    let as_v2 = text.replacen("\"version\":1,", "\"version\":2,", 1);
-    assert_eq!(b.version, 2);
-    assert_eq!(again, as_v2, "read and written back unchanged (but for the version)");
+    let as_now = text.replacen("\"version\":1,", &format!("\"version\":{},", super::BUNDLE_VERSION), 1);
+    assert_eq!(b.version, super::BUNDLE_VERSION);
+    assert_eq!(again, as_now, "read and written back unchanged (but for the version)");
     let plan = super::plan_import(&[], b);
     assert!(plan.items.iter().all(|i| i.outcome == super::Outcome::New));
     let applied = super::apply_plan(&plan, &super::Resolutions::new());

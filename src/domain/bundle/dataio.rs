@@ -721,6 +721,7 @@ pub fn bundle_parts(bundle: &Bundle, size: usize) -> Vec<Bundle> {
             anonymised: bundle.anonymised,
             diagnoses: Vec::new(),
             records: Vec::new(),
+            history: Vec::new(),
         }
     };
     let mut parts = vec![empty(bundle.diagnoses.clone(), Vec::new())];
@@ -1039,6 +1040,7 @@ mod tests {
             anonymised: false,
             diagnoses,
             records,
+            history: Vec::new(),
         }
     }
 

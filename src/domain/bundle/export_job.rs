@@ -8,7 +8,10 @@ use super::dataio::{
     csv_file_name, encrypted_file_name, export_label, free_text_review, patients_csv_of, stations_csv_of,
     FreeTextReview, KindCounts,
 };
-use super::{export, export_pool, select_for_export, suggested_file_name, ExportError, ExportOptions, ExportScope};
+use super::{
+    export_pool, export_with_history, select_for_export, suggested_file_name, ExportError, ExportOptions, ExportScope,
+};
+use crate::domain::history::HistoryEntry;
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::record::StoredRecord;
 use crate::domain::time::Timestamp;
@@ -35,6 +38,9 @@ pub struct ExportJob {
     /// サンプルの地域診断も含める (「全ての地域診断」 leaves it out unless ticked).
     #[serde(default)]
     pub include_sample: bool,
+    /// 変更履歴も含める (format v3; never in an anonymised file).
+    #[serde(default)]
+    pub include_history: bool,
     pub how: ExportHow,
     /// 書き出し日時 (the page's clock).
     pub exported_at: Timestamp,
@@ -60,8 +66,14 @@ impl ExportJob {
         matches!(self.how, ExportHow::Anonymised { .. })
     }
 
-    /// Selects (and anonymises) the records of `all` and writes the bundle's text.
-    pub fn prepare(&self, all: &[StoredRecord]) -> Result<Prepared, ExportError> {
+    /// Whether the file carries the 変更履歴 (chosen, and not anonymised).
+    pub fn with_history(&self) -> bool {
+        self.include_history && !self.anonymised()
+    }
+
+    /// Selects (and anonymises) the records of `all` and writes the bundle's text, with the
+    /// entries of `history` that belong to the records written when [`ExportJob::with_history`].
+    pub fn prepare(&self, all: &[StoredRecord], history: &[HistoryEntry]) -> Result<Prepared, ExportError> {
         let pool = export_pool(all, &self.scope, self.include_sample);
         let all = &*pool;
         let (diagnoses, records) = match &self.how {
@@ -80,7 +92,8 @@ impl ExportJob {
             anonymised: self.anonymised(),
             pretty: false,
         };
-        let text = export(&diagnoses, &records, &options)?;
+        let history = if self.with_history() { history } else { &[] };
+        let text = export_with_history(&diagnoses, &records, history, &options)?;
         let label = export_label(&self.scope, all);
         let file_name = match self.how {
             ExportHow::Encrypted { .. } => encrypted_file_name(&label, self.exported_at),
@@ -203,6 +216,7 @@ mod tests {
             scope: ExportScope::All,
             include_trash,
             include_sample: false,
+            include_history: true,
             how,
             // 2026-11-22 10:00 JST
             exported_at: Timestamp(1_763_773_200_000),
@@ -213,7 +227,7 @@ mod tests {
 
     #[test]
     fn a_plain_backup_keeps_the_trash_and_reads_back() {
-        let p = job(ExportHow::Plain, true).prepare(&device()).expect("prepared");
+        let p = job(ExportHow::Plain, true).prepare(&device(), &[]).expect("prepared");
         assert_eq!(p.counts, "地域診断 1件・療養者 2人・訪問看護ステーション 0件（うちゴミ箱 1件）");
         assert_eq!(p.file_name, "難病地域診断_全件_20251122.nanbyo.json");
         let parsed = check_export(&p.text).expect("reads back");
@@ -221,20 +235,47 @@ mod tests {
         assert!(p
             .done_message()
             .starts_with("「難病地域診断_全件_20251122.nanbyo.json」を書き出しました（地域診断 1件"));
-        let without = job(ExportHow::Plain, false).prepare(&device()).expect("prepared");
+        let without = job(ExportHow::Plain, false).prepare(&device(), &[]).expect("prepared");
         assert_eq!(without.counts, "地域診断 1件・療養者 1人・訪問看護ステーション 0件");
+    }
+
+    /// Issue 17: the 変更履歴 of the records written travels in the file when chosen (and
+    /// comes back from it as it was); another record's entries and an anonymised file never.
+    #[test]
+    fn the_history_of_the_records_written_travels_when_chosen() {
+        use crate::domain::history::{entry_for, Cause, Stamp};
+        let records = device();
+        let stamp = Stamp { by: "佐藤".into(), cause: Cause::Input };
+        let mut history: Vec<_> = records.iter().filter_map(|r| entry_for(None, r, &stamp)).collect();
+        let other =
+            StoredRecord::create(rid("p9"), rid("d9"), &Patient::default(), Timestamp(5), &dev("pc")).expect("p9");
+        history.extend(entry_for(None, &other, &stamp));
+        let kept = job(ExportHow::Plain, false).prepare(&records, &history).expect("prepared");
+        let back = check_export(&kept.text).expect("reads back").bundle.history;
+        assert_eq!(
+            back.iter().map(|e| e.record_id.as_str()).collect::<Vec<_>>(),
+            vec!["d1", "p1"],
+            "p2 is in the ゴミ箱, p9 not written"
+        );
+        assert_eq!(back[1], history[1]);
+        let unchosen = ExportJob { include_history: false, ..job(ExportHow::Plain, true) };
+        assert!(!unchosen.prepare(&records, &history).expect("prepared").text.contains("\"history\""));
+        let anon = job(ExportHow::Anonymised { options: AnonymiseOptions::default() }, false);
+        assert!(!anon.with_history());
+        assert!(!anon.prepare(&records, &history).expect("prepared").text.contains("佐藤"));
     }
 
     #[test]
     fn an_encrypted_file_is_named_so() {
-        let p = job(ExportHow::Encrypted { password: "x".repeat(10) }, true).prepare(&device()).expect("prepared");
+        let p = job(ExportHow::Encrypted { password: "x".repeat(10) }, true).prepare(&device(), &[]).expect("prepared");
         assert!(p.file_name.contains("暗号化"), "{}", p.file_name);
     }
 
     #[test]
     fn an_anonymised_file_never_holds_the_trash_names_or_free_text() {
         let options = AnonymiseOptions { id_prefix: "abc".into(), ..AnonymiseOptions::default() };
-        let p = job(ExportHow::Anonymised { options: options.clone() }, true).prepare(&device()).expect("prepared");
+        let p =
+            job(ExportHow::Anonymised { options: options.clone() }, true).prepare(&device(), &[]).expect("prepared");
         assert!(p.file_name.contains("匿名化"), "{}", p.file_name);
         assert_eq!(p.counts, "地域診断 1件・療養者 1人・訪問看護ステーション 0件");
         assert!(!p.text.contains("山田") && !p.text.contains("話しにくい"), "{}", p.text);
@@ -269,16 +310,17 @@ mod tests {
         let sample = crate::domain::sample::build().expect("sample");
         let mut all = device();
         all.extend(sample.diagnoses.iter().chain(&sample.records).cloned());
-        let without = job(ExportHow::Plain, true).prepare(&all).expect("prepared");
+        let without = job(ExportHow::Plain, true).prepare(&all, &[]).expect("prepared");
         assert!(!without.text.contains("sample-"), "no sample record");
         assert!(without.text.contains("\"d1\""));
         assert!(!without.file_name.contains("サンプル"), "{}", without.file_name);
-        let with = ExportJob { include_sample: true, ..job(ExportHow::Plain, true) }.prepare(&all).expect("prepared");
+        let with =
+            ExportJob { include_sample: true, ..job(ExportHow::Plain, true) }.prepare(&all, &[]).expect("prepared");
         assert!(with.text.contains("sample-2025") && with.text.contains("\"d1\""));
         assert!(with.file_name.contains("全件_サンプルを含む"), "{}", with.file_name);
         // A 地域診断 chosen by name is written as chosen.
         let scope = ExportScope::Diagnoses { ids: vec![rid("sample-2024")] };
-        let chosen = ExportJob { scope, ..job(ExportHow::Plain, true) }.prepare(&all).expect("prepared");
+        let chosen = ExportJob { scope, ..job(ExportHow::Plain, true) }.prepare(&all, &[]).expect("prepared");
         assert!(chosen.text.contains("sample-2024") && !chosen.text.contains("sample-2025"));
         assert!(chosen.file_name.contains("（サンプル）"), "{}", chosen.file_name);
         let preview = anon_preview(&all, &ExportScope::All, false, &AnonymiseOptions::default());

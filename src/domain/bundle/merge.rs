@@ -716,6 +716,7 @@ mod tests {
             anonymised: false,
             diagnoses: Vec::new(),
             records,
+            history: Vec::new(),
         }
     }
     fn outcome(local: &StoredRecord, incoming: &StoredRecord) -> Outcome {
@@ -936,6 +937,7 @@ mod race_tests {
                 anonymised: false,
                 diagnoses: Vec::new(),
                 records: vec![their_p1, new],
+                history: Vec::new(),
             };
             // Tab A plans.
             let local = all(&store).await;
@@ -1003,6 +1005,7 @@ mod race_tests {
                 anonymised: false,
                 diagnoses: Vec::new(),
                 records: vec![new.clone()],
+                history: Vec::new(),
             };
             let local = all(&store).await;
             let plan = plan_import(&local, &file);

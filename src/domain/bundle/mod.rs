@@ -26,6 +26,7 @@ pub mod migrations;
 pub mod review;
 pub mod scan;
 pub mod validate;
+pub mod validate_history;
 
 #[cfg(test)]
 mod corpus_tests;
@@ -41,6 +42,7 @@ pub use merge::{
 };
 pub use validate::{detect_file_kind, parse_bundle, BundleReader, FileKind, KnownIds, ParsedBundle};
 
+use super::history::HistoryEntry;
 use super::ids::{DeviceId, RecordId};
 use super::record::{RecordKind, StoredRecord};
 use super::sample;
@@ -52,7 +54,7 @@ use std::fmt;
 /// The `format` marker of a bundle file.
 pub const BUNDLE_FORMAT: &str = "nanbyo-chiiki-shindan-bundle";
 /// The bundle format version this app writes.
-pub const BUNDLE_VERSION: u32 = 2;
+pub const BUNDLE_VERSION: u32 = 3;
 /// The device ID written into anonymised bundles and their records.
 pub const ANON_DEVICE: &str = "anonymised";
 /// Suggested file name suffix.
@@ -102,6 +104,10 @@ pub struct Bundle {
     pub diagnoses: Vec<StoredRecord>,
     /// All other records, sorted by 地域診断 ID, kind, ID.
     pub records: Vec<StoredRecord>,
+    /// 変更履歴 of those records (format v3; only when the nurse chose it, never when
+    /// anonymised), sorted by record, then revision. Absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistoryEntry>,
 }
 
 /// How to write a bundle.
@@ -180,6 +186,7 @@ pub fn make_bundle(diagnoses: &[StoredRecord], records: &[StoredRecord], options
         anonymised: options.anonymised,
         diagnoses,
         records,
+        history: Vec::new(),
     }
 }
 
@@ -190,7 +197,23 @@ pub fn export(
     records: &[StoredRecord],
     options: &ExportOptions,
 ) -> Result<String, ExportError> {
-    let bundle = make_bundle(diagnoses, records, options);
+    export_with_history(diagnoses, records, &[], options)
+}
+
+/// [`export`] with the 変更履歴 of the records written (entries of other records are left
+/// out; none at all in an anonymised file).
+pub fn export_with_history(
+    diagnoses: &[StoredRecord],
+    records: &[StoredRecord],
+    history: &[HistoryEntry],
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
+    let mut bundle = make_bundle(diagnoses, records, options);
+    if !options.anonymised {
+        let written: BTreeSet<&RecordId> = diagnoses.iter().chain(records).map(|r| &r.meta.id).collect();
+        bundle.history = history.iter().filter(|e| written.contains(&e.record_id)).cloned().collect();
+        bundle.history.sort_by(|a, b| (&a.record_id, a.rev, &a.id).cmp(&(&b.record_id, b.rev, &b.id)));
+    }
     let text = if options.pretty { serde_json::to_string_pretty(&bundle) } else { serde_json::to_string(&bundle) }
         .map_err(|e| ExportError::Json(e.to_string()))?;
     if text.len() > scan::MAX_BUNDLE_BYTES {

@@ -97,6 +97,7 @@ fn bundle_of(records: Vec<StoredRecord>) -> Bundle {
         anonymised: false,
         diagnoses: vec![diagnosis()],
         records,
+        history: Vec::new(),
     }
 }
 

@@ -127,6 +127,7 @@ mod tests {
             anonymised: false,
             diagnoses: Vec::new(),
             records,
+            history: Vec::new(),
         };
         ParsedBundle { bundle, migrated_from: None, warnings: vec!["注意".into()] }
     }

@@ -11,6 +11,7 @@ use super::envelope::ENCRYPTED_FORMAT;
 use super::error::{ImportError, Problems};
 use super::labels::{dotted, field_label, meta_label};
 use super::scan::{check_depth, clip, decode_text, parse_strict, MAX_BUNDLE_BYTES, MAX_DEPTH};
+use super::validate_history::check_history;
 use super::{migrations, Bundle, ExportScope, BUNDLE_FORMAT, BUNDLE_VERSION};
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::record::{
@@ -308,11 +309,17 @@ impl BundleReader {
     /// or every problem found.
     pub fn finish(mut self) -> Result<ParsedBundle, ImportError> {
         self.read(usize::MAX);
-        let BundleReader { known, migrated_from, mut ps, head, diagnoses, records, .. } = self;
+        let BundleReader { root, known, migrated_from, mut ps, head, diagnoses, records, .. } = self;
         let mut warnings = Vec::new();
         if ps.is_empty() {
             check_references(&diagnoses, &records, &known, &mut ps, &mut warnings);
         }
+        let history = if ps.is_empty() {
+            let anonymised = head.anonymised.unwrap_or(false);
+            check_history(root.get("history"), anonymised, &diagnoses, &records, &mut ps)
+        } else {
+            Vec::new()
+        };
         let Head { exported_at, app_version, device, scope, anonymised } = head;
         let (Some(exported_at), Some(app_version), Some(device), Some(scope), Some(anonymised)) =
             (exported_at, app_version, device, scope, anonymised)
@@ -345,6 +352,7 @@ impl BundleReader {
             anonymised,
             diagnoses,
             records,
+            history,
         };
         ps.into_result(ParsedBundle { bundle, migrated_from, warnings })
     }
@@ -395,8 +403,18 @@ fn read_header(root: &Value) -> Result<u32, ImportError> {
     u32::try_from(version).map_err(|_| ImportError::file("形式の版（version）が正しくありません"))
 }
 
-const TOP_KEYS: [&str; 9] =
-    ["format", "version", "exported_at", "app_version", "device", "scope", "anonymised", "diagnoses", "records"];
+const TOP_KEYS: [&str; 10] = [
+    "format",
+    "version",
+    "exported_at",
+    "app_version",
+    "device",
+    "scope",
+    "anonymised",
+    "diagnoses",
+    "records",
+    "history",
+];
 const RECORD_KEYS: [&str; 11] = [
     "id",
     "diagnosis_id",

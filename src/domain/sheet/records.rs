@@ -136,6 +136,7 @@ pub fn sheet_bundle(
         anonymised: false,
         diagnoses: vec![diagnosis.clone()],
         records,
+        history: Vec::new(),
     }
 }
 

@@ -88,6 +88,8 @@ pub fn ExportPanel() -> impl IntoView {
     let patients_of = RwSignal::new(None::<RecordId>);
     let picked_patients = RwSignal::new(BTreeSet::<RecordId>::new());
     let include_trash = RwSignal::new(true);
+    // 変更履歴 (issue 17): kept in a backup by default; never in an anonymised file.
+    let include_history = RwSignal::new(true);
     // 「全ての地域診断」 leaves the サンプル out unless ticked.
     let include_sample = RwSignal::new(false);
     let has_sample = Memo::new(move |_| all_records.with(|all| all.iter().any(is_sample_record)));
@@ -185,6 +187,7 @@ pub fn ExportPanel() -> impl IntoView {
             scope,
             include_trash: include_trash.get_untracked(),
             include_sample: include_sample.get_untracked(),
+            include_history: include_history.get_untracked(),
             how,
             exported_at: platform::now(),
             app_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -256,6 +259,17 @@ pub fn ExportPanel() -> impl IntoView {
                     on:change:target=move |ev| include_trash.set(ev.target().checked())
                 />
                 "ゴミ箱の記録も含める（バックアップでは含めることをおすすめします。匿名化したファイルには含めません）"
+            </label>
+            <label class="io-check">
+                <input
+                    type="checkbox"
+                    name="include-history"
+                    data-testid="include-history"
+                    prop:checked=move || include_history.get() && mode.get() != Mode::Anonymised
+                    prop:disabled=move || mode.get() == Mode::Anonymised
+                    on:change:target=move |ev| include_history.set(ev.target().checked())
+                />
+                "変更履歴も含める（誰がいつ何を変えたか。匿名化したファイルには含めません）"
             </label>
 
             <p class="io-selection" data-testid="export-selection">
