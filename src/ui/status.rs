@@ -106,12 +106,29 @@ pub fn StoragePanel() -> impl IntoView {
         closed.set(true);
         open.set(false);
     };
+    // 変更履歴 (issue 17): how many entries the device keeps, and its bound.
+    let history = LocalResource::new(move || {
+        ctx.revision.track();
+        async move {
+            match ctx.store() {
+                Ok(store) => crate::storage::Store::count_history(&*store).await.ok(),
+                Err(_) => None,
+            }
+        }
+    });
     let usage = move || {
-        ctx.storage_info.with(|s| match (s.usage_bytes, s.quota_bytes) {
+        let bytes = ctx.storage_info.with(|s| match (s.usage_bytes, s.quota_bytes) {
             (Some(u), Some(q)) => format!("使用量 {} / 上限 {}", format_bytes(u), format_bytes(q)),
             (Some(u), None) => format!("使用量 {}", format_bytes(u)),
             _ => "使用量はブラウザが示していません".to_string(),
-        })
+        });
+        match history.get().flatten() {
+            Some(n) => format!(
+                "{bytes}・変更履歴 {n}件（記録ごとに新しい{}件まで残します）",
+                crate::domain::history::KEEP_PER_RECORD
+            ),
+            None => bytes,
+        }
     };
     view! {
         <Show when=shown>

@@ -61,4 +61,45 @@ fn main() {
         black_box(coverage(black_box(&patients), &DiseaseFilter::Als));
     });
     println!("  様式4 管内の状況 alone: {ms:.3} ms");
+    history_growth(if full { 1_000 } else { 20 });
+}
+
+/// 変更履歴 (issue 17): the storage 10 edits of each of `n` patients add — each edit changes
+/// two fields (最終把握時期 and the 訪問看護 visits a week), as a nurse's routine update does.
+/// Counted as the JSON text of the rows IndexedDB keeps (`{id, record_id, diagnosis_id,
+/// json}`), the store's own overhead aside.
+fn history_growth(n: usize) {
+    use nanbyo_chiiki_shindan::domain::history::{entry_for, Cause, Stamp};
+    use nanbyo_chiiki_shindan::domain::ids::{DeviceId, RecordId};
+    use nanbyo_chiiki_shindan::domain::record::StoredRecord;
+    use nanbyo_chiiki_shindan::domain::time::Timestamp;
+    let device = DeviceId::parse("pc-hokenjo-1").unwrap_or_else(|e| panic!("{e}"));
+    let diagnosis = RecordId::parse("d-2025").unwrap_or_else(|e| panic!("{e}"));
+    let stamp = Stamp { by: "保健師 佐藤".to_string(), cause: Cause::Input };
+    let (mut entries, mut bytes) = (0usize, 0usize);
+    for (i, p) in synthetic_patients(n, 7).into_iter().enumerate() {
+        let id = RecordId::parse(&format!("p-{i:05}-3f9a2c7e-1b4d")).unwrap_or_else(|e| panic!("{e}"));
+        let mut record = StoredRecord::create(id, diagnosis.clone(), &p, Timestamp(1_743_465_600_000), &device)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut body = p;
+        for edit in 0..10 {
+            body.last_contact = format!("2025年{}月{}日 訪問", 4 + edit, 1 + i % 28);
+            body.station_nursing.weekly_visits = Some(Decimal2(100 + 50 * (edit as u64 % 3)));
+            let Ok(Some(next)) = record.edited(&body, Timestamp(1_743_465_600_000 + edit as i64 * 86_400_000), &device)
+            else {
+                continue;
+            };
+            if let Some(e) = entry_for(Some(&record), &next, &stamp) {
+                let json = serde_json::to_string(&e).unwrap_or_default();
+                bytes += json.len() + e.id.len() + e.record_id.as_str().len() + e.diagnosis_id.as_str().len();
+                entries += 1;
+            }
+            record = next;
+        }
+    }
+    println!(
+        "変更履歴: {n} 人 × 10 回の編集 = {entries} 件, {:.2} MB ({} bytes / 件)",
+        bytes as f64 / 1_000_000.0,
+        bytes / entries.max(1)
+    );
 }
