@@ -6,6 +6,7 @@
 pub mod bundle;
 pub mod csv;
 pub mod diagnosis;
+pub mod erase;
 pub mod evaluation;
 pub mod fiscal_year;
 pub mod forms;

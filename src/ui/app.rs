@@ -45,7 +45,9 @@ pub fn App() -> impl IntoView {
             <Nav open=menu_open/>
             <main id="main" class="page" tabindex="-1">
                 <NoticeLine/>
-                <pages::Page/>
+                <Show when=move || ctx.db_state.with(|s| *s != DbState::Erased) fallback=ErasedScreen>
+                    <pages::Page/>
+                </Show>
             </main>
         </div>
     }
@@ -158,7 +160,21 @@ fn DbBanner() -> impl IntoView {
                 <div class="banner error" role="alert" data-testid="db-error">{msg}</div>
             }
             .into_any(),
+            DbState::Erased => ().into_any(),
         }}
+    }
+}
+
+/// After この端末のデータを消去 (here or in another tab): nothing of the data, and the way to
+/// start again.
+#[component]
+fn ErasedScreen() -> impl IntoView {
+    view! {
+        <section class="erased" data-testid="erased-screen">
+            <h1>"この端末のデータは消去されました"</h1>
+            <p>"このアプリの記録・変更履歴・下書き・設定は、この端末（このブラウザ）に残っていません。書き出したファイルがあれば、「データの入出力」から読み込んで元に戻せます。"</p>
+            <button type="button" class="primary" on:click=move |_| platform::go_home_and_reload()>"最初から始める"</button>
+        </section>
     }
 }
 

@@ -33,7 +33,14 @@ pub enum DbState {
     VersionChanged,
     /// IndexedDB cannot be used (message for the nurse).
     Failed(String),
+    /// この端末のデータを消去 was done (here or in another tab): nothing of the data is shown.
+    Erased,
 }
+
+/// What a tab says on the changes channel: it saved.
+const CHANGED: &str = "changed";
+/// What a tab says on the changes channel: it erased the device's data.
+const ERASED: &str = "erased";
 
 /// A message in the status line.
 #[derive(Clone, Debug, PartialEq)]
@@ -152,6 +159,7 @@ impl AppCtx {
         match self.db_state.get_untracked() {
             DbState::VersionChanged => return Err(StorageError::VersionChanged),
             DbState::Failed(msg) => return Err(StorageError::Unavailable(msg)),
+            DbState::Erased => return Err(StorageError::Unavailable("この端末のデータは消去されました".to_string())),
             _ => {}
         }
         self.store
@@ -168,7 +176,13 @@ impl AppCtx {
         spawn_local(async move {
             let hooks = crate::storage::idb::OpenHooks {
                 on_blocked: Some(Rc::new(move || self.db_state.set(DbState::Blocked))),
-                on_version_change: Some(Rc::new(move || self.db_state.set(DbState::VersionChanged))),
+                // Deleting the database (この端末のデータを消去) also closes the connection:
+                // that is not an update.
+                on_version_change: Some(Rc::new(move || {
+                    if self.db_state.get_untracked() != DbState::Erased {
+                        self.db_state.set(DbState::VersionChanged);
+                    }
+                })),
             };
             match IdbStore::open(platform::DATABASE_NAME, hooks).await {
                 Ok(store) => {
@@ -391,11 +405,36 @@ impl AppCtx {
     }
 
     fn broadcast(&self) {
+        self.post(CHANGED);
+    }
+
+    fn post(&self, message: &str) {
         self.channel.with_value(|c| {
             if let Some(c) = c {
-                let _ = c.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+                let _ = c.post_message(&wasm_bindgen::JsValue::from_str(message));
             }
         });
+    }
+
+    /// This tab erased the device's data: the other tabs are told, and this one shows nothing
+    /// of it any more.
+    pub fn announce_erased(self) {
+        self.post(ERASED);
+        self.forget_everything();
+    }
+
+    /// この端末のデータを消去 (here or in another tab): the connection is closed and every
+    /// record, list, draft mark and message this tab holds is dropped.
+    pub fn forget_everything(self) {
+        self.db_state.set(DbState::Erased);
+        if let Some(store) = self.store.try_update_value(Option::take).flatten() {
+            store.close();
+        }
+        self.loaded.set(Loaded::default());
+        self.diagnoses.set(Vec::new());
+        self.dirty.set(BTreeSet::new());
+        self.notice.set(None);
+        self.staff.set(String::new());
     }
 
     /// Listens for other tabs' saves.
@@ -404,8 +443,12 @@ impl AppCtx {
         use wasm_bindgen::JsCast;
         self.channel.with_value(|c| {
             if let Some(c) = c {
-                let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_e: web_sys::MessageEvent| {
-                    spawn_local(async move { self.refresh().await });
+                let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                    if e.data().as_string().as_deref() == Some(ERASED) {
+                        self.forget_everything();
+                    } else {
+                        spawn_local(async move { self.refresh().await });
+                    }
                 });
                 c.set_onmessage(Some(handler.as_ref().unchecked_ref()));
                 handler.forget();

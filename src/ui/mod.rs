@@ -10,6 +10,7 @@ pub mod charts;
 pub mod components;
 pub mod ctx;
 pub mod editor;
+pub mod erase;
 pub mod form;
 pub mod help_tip;
 pub mod io_client;

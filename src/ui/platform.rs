@@ -289,6 +289,14 @@ pub fn reload() {
     }
 }
 
+/// Opens the 地域診断の一覧 afresh (a full load: after the device's data was erased).
+pub fn go_home_and_reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash("#/");
+        let _ = w.location().reload();
+    }
+}
+
 /// Offers `contents` as a download named `file_name`.
 pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
     let array = js_sys::Uint8Array::from(contents);

@@ -8,6 +8,7 @@
 
 mod backup;
 mod csv;
+mod erase;
 mod export;
 mod export_choices;
 mod import;
@@ -46,11 +47,17 @@ pub fn IoPage() -> impl IntoView {
             </p>
             <SectionLinks
                 label="このページの内容"
-                links=&[("io-export", "書き出し"), ("io-import", "読み込み"), ("io-csv", "CSV出力（Excel用）")]
+                links=&[
+                    ("io-export", "書き出し"),
+                    ("io-import", "読み込み"),
+                    ("io-csv", "CSV出力（Excel用）"),
+                    ("io-erase", "この端末のデータを消去"),
+                ]
             />
             <export::ExportPanel/>
             <import::ImportPanel/>
             <csv::CsvPanel/>
+            <erase::ErasePanel/>
         </section>
     }
 }
