@@ -112,13 +112,13 @@ test('様式1: ふりがなで氏名が五十音順に並び、ひらがな・�
   assertEqual(await page.locator('[data-testid=help-tip]:visible').count(), 0, 'and closes them');
   await form1.cancelEdit();
 
-  // The bundle is version 2 and carries the readings; none when blank.
+  // The bundle (version 3 since issue 17; ふりがな came in 2) carries the readings; none when blank.
   const io = new IoPage(page);
   await io.open();
   await io.scope('all');
   const backup = await io.exportFile();
   const json = JSON.parse(backup.text);
-  assertEqual(json.version, 2, 'format version 2');
+  assertEqual(json.version, 3, 'format version 3');
   const readings = json.records.filter((r) => r.kind === 'patient').map((r) => [r.body.id_number, r.body.furigana ?? null]).sort();
   assertEqual(readings, [['K-1', 'やまだ はなこ'], ['K-2', 'サトウ イチロウ'], ['K-3', null], ['K-4', null], ['K-5', 'やまだ たろう']], 'readings in the file');
 
