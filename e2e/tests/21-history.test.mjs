@@ -4,6 +4,7 @@ import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, sho
 import { axeViolations } from '../a11y.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { HistoryPage } from '../pages/history.mjs';
+import { IoPage } from '../pages/io.mjs';
 import { OverviewPage } from '../pages/overview.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
 
@@ -104,6 +105,42 @@ test('変更履歴: 保存ごとに担当者・日時・変更前後が残り、
   assertEqual(overflow, 0, 'no sideways scroll at 768');
   assertEqual(await axeViolations(page), [], 'axe: history page at 768');
   await page.screenshot({ path: shot('history-768.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // The history travels in a backup and comes in once: another device imports the file
+  // twice and shows the same saves, each once, by the same 担当者.
+  await form1.open();
+  await form1.openRow('H-1');
+  await history.openFromRecord();
+  const mine = (await history.entries()).map((e) => [e.what, e.by]);
+  const io = new IoPage(page);
+  await io.open();
+  await io.scope('all');
+  const file = await io.exportFile();
+  const json = JSON.parse(file.text);
+  assertEqual(json.version, 3, 'format 3');
+  assertEqual(json.history.filter((e) => e.by === '佐藤').length, 4, 'her saves, by name');
+  await io.mode('anonymised');
+  assert(!(await page.locator('input[name=include-history]').isChecked()), 'never in an anonymised file');
+
+  const second = await launch(newProfileDir('history-b'), { viewport: { width: 1366, height: 768 } });
+  const pageB = second.context.pages()[0] || (await second.context.newPage());
+  const ioB = new IoPage(pageB);
+  const historyB = new HistoryPage(pageB);
+  const form1B = new PatientsPage(pageB);
+  await ioB.goto(server.url);
+  for (let i = 0; i < 2; i++) {
+    await ioB.open();
+    await ioB.chooseFile(file.file);
+    if (i === 0) assert((await ioB.apply()).includes('ファイルの変更履歴'), 'the import says it took the history');
+  }
+  await new HomePage(pageB).switchTo('ひがし保健所管内 令和7年度（2025年度）');
+  await form1B.open();
+  await form1B.openRow('H-1');
+  await historyB.openFromRecord();
+  assertEqual((await historyB.entries()).map((e) => [e.what, e.by]), mine, "the file's entries, once each");
+  assertNoProblems(second.problems);
+  await second.context.close();
   assertNoProblems(problems);
   await context.close();
 });

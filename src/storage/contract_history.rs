@@ -142,6 +142,22 @@ async fn history_is_bounded_purged_and_kept_once<S: Store>(store: S) {
     for _ in 0..2 {
         apply(&store, WriteBatch { put_history: vec![from_bundle.clone()], ..Default::default() }).await;
     }
+    assert_eq!(history(&store, "p2").await, vec![from_bundle.clone()]);
+    // An import writing the revision a carried entry describes keeps the file's entry only.
+    let mut p2 = sample_patient("p2", "d-a", 2);
+    p2.meta.rev = 3;
+    p2.meta.updated_by = DeviceId::parse("other").unwrap();
+    let import = Some(Stamp { by: "鈴木".into(), cause: Cause::Import });
+    apply(
+        &store,
+        WriteBatch {
+            put_records: vec![p2],
+            put_history: vec![from_bundle.clone()],
+            history: import,
+            ..Default::default()
+        },
+    )
+    .await;
     assert_eq!(history(&store, "p2").await, vec![from_bundle]);
 
     apply(&store, WriteBatch { purge_records: vec![rid("p1")], ..Default::default() }).await;

@@ -19,15 +19,19 @@ pub fn needs_before(batch: &WriteBatch) -> bool {
 
 /// The entries `batch` writes: the ones it carries (from a bundle) and, when it is stamped
 /// ([`WriteBatch::history`]), one for each 地域診断 and record it writes that changed, made
-/// against the stored record `before` returns.
+/// against the stored record `before` returns — unless the batch carries the entry of that
+/// very revision (an import writing a record as the file has it: the file's entry says who
+/// made that revision and how, and is kept once).
 pub fn entries_of<'m>(
     batch: &WriteBatch,
     before: impl Fn(&StoredRecord) -> Option<&'m StoredRecord>,
 ) -> Vec<HistoryEntry> {
     let mut entries = batch.put_history.clone();
     if let Some(stamp) = &batch.history {
+        let carried: BTreeSet<&str> = batch.put_history.iter().map(|e| e.id.as_str()).collect();
         let written = batch.put_diagnoses.iter().chain(&batch.put_records);
-        entries.extend(written.filter_map(|r| entry_for(before(r), r, stamp)));
+        let made = written.filter_map(|r| entry_for(before(r), r, stamp));
+        entries.extend(made.filter(|e| !carried.contains(e.id.as_str())).collect::<Vec<_>>());
     }
     entries
 }
