@@ -218,13 +218,19 @@ def programme_body():
     }
 
 
-def good():
+def full_base():
+    """base() with a 様式2 事業 and a 判断樹 アセスメント: every kind of record."""
     full = base()
     prog = meta("g-1", "d-2025", "programme")
     prog["body"] = programme_body()
     asmt = meta("as-1", "d-2025", "assessment")
     asmt["body"] = assessment_body("p-1", "保健師 山本", T1)
     full["records"] += [prog, asmt]
+    return full
+
+
+def good():
+    full = full_base()
     write(os.path.join(GOOD, "full_v1.json"), full)
     write(os.path.join(GOOD, "compact_v1.json"), base(), pretty=False)
     write(os.path.join(GOOD, "bom_v1.json"), b"\xef\xbb\xbf" + json.dumps(base(), ensure_ascii=False).encode("utf-8"))
@@ -323,12 +329,7 @@ def history_entry(record_id, rev, **over):
 
 
 def v3_with_history():
-    v3 = base()
-    prog = meta("g-1", "d-2025", "programme")
-    prog["body"] = programme_body()
-    asmt = meta("as-1", "d-2025", "assessment")
-    asmt["body"] = assessment_body("p-1", "保健師 山本", T1)
-    v3["records"] += [prog, asmt]
+    v3 = full_base()
     v3["version"] = 3
     v3["history"] = [
         history_entry("p-1", 1, action="created", changes=[]),
