@@ -7,7 +7,7 @@
 //! * [`forms`]: one page per 様式 (目的 and 入力の留意点).
 //! * [`trees`]: what the two 判断樹 are for and how to read their outcome.
 //! * [`ventilator`]: 在宅人工呼吸器使用患者支援事業 (要綱 第４ and 別添２).
-//! * [`glossary`]: 用語集.
+//! * [`glossary`]: 用語集 (with readings).
 
 pub mod forms;
 pub mod glossary;

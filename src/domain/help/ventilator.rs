@@ -51,14 +51,25 @@ pub const SPECIAL_VISIT_OF_DAY: u32 = 3;
 /// 別添２ １．原則.
 pub const PRINCIPLE: [Fee; 5] = [
     fee("①", "医師による訪問看護指示料", 3_000, "１月に１回に限り"),
-    fee("②", "訪問看護ステーションが行う保健師、助産師、看護師、理学療法士、作業療法士又は言語聴覚士による訪問看護", 8_450, "１回につき"),
+    fee(
+        "②",
+        "訪問看護ステーションが行う保健師、助産師、看護師、理学療法士、作業療法士又は言語聴覚士による訪問看護",
+        8_450,
+        "１回につき",
+    ),
     fee("③", "訪問看護ステーションが行う准看護師による訪問看護", 7_950, "１回につき"),
-    fee("④", "その他の医療機関が行う保健師、助産師、看護師、理学療法士、作業療法士又は言語聴覚士による訪問看護", 5_550, "１回につき"),
+    fee(
+        "④",
+        "その他の医療機関が行う保健師、助産師、看護師、理学療法士、作業療法士又は言語聴覚士による訪問看護",
+        5_550,
+        "１回につき",
+    ),
     fee("⑤", "その他の医療機関が行う准看護師による訪問看護", 5_050, "１回につき"),
 ];
 
 /// 別添２ １．原則 (the note under the heading).
-pub const PRINCIPLE_NOTE: &str = "１日につき４回目以降の訪問看護の費用の額は、次により支払うものとする。なお、複数の訪問看護ステーション等医療機関\
+pub const PRINCIPLE_NOTE: &str =
+    "１日につき４回目以降の訪問看護の費用の額は、次により支払うものとする。なお、複数の訪問看護ステーション等医療機関\
 により訪問看護を実施する場合には、②から⑤に係る該当区分の費用を支払うものとする。";
 
 /// 別添２ ２．特例措置.
@@ -68,7 +79,8 @@ pub const SPECIAL: [Fee; 2] = [
 ];
 
 /// 別添２ ２．特例措置 (the note under the heading).
-pub const SPECIAL_NOTE: &str = "１日につき３回目の訪問看護を前２回と同一訪問看護ステーションで行う場合には、特例措置として３回目に対して次の\
+pub const SPECIAL_NOTE: &str =
+    "１日につき３回目の訪問看護を前２回と同一訪問看護ステーションで行う場合には、特例措置として３回目に対して次の\
 費用を当面の間支払うものとする。";
 
 /// How this app reads what the seed leaves open (programmes.md asks for one reading).
@@ -80,7 +92,7 @@ pub fn yen(amount: u32) -> String {
     let digits = amount.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
