@@ -17,7 +17,7 @@ pub fn SummaryHelp() -> impl IntoView {
                 <section aria-labelledby=labelled>
                     <h2 id=id>{s.title}</h2>
                     {intro}
-                    <table data-testid="formula-table">
+                    <table class="formulas" data-testid="formula-table">
                         <thead>
                             <tr>
                                 <th scope="col">"集計内容"</th>
