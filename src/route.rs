@@ -4,6 +4,7 @@
 //! server root or under a sub-path such as `/nanbyo/`, and offline. Plain Rust, tested
 //! natively.
 
+use crate::domain::help::HelpTopic;
 use crate::domain::ids::RecordId;
 
 /// A part of a 地域診断 (one navigation entry).
@@ -80,6 +81,8 @@ pub enum Route {
     /// 変更履歴 of one record of a 地域診断 (`#/d/<id>/<section>/<record>/history`), reached
     /// from the record's page in `section`.
     History { id: RecordId, section: Section, record: RecordId },
+    /// 使い方・参考: the index (`#/help`) or one page (`#/help/<slug>`).
+    Help(Option<HelpTopic>),
     /// 動作確認: shows the error screen by panicking on purpose (for IT staff and the e2e
     /// test of the panic hook). Nothing is written.
     PanicCheck,
@@ -132,6 +135,11 @@ impl Route {
             [io] if io == "io" => Route::DataIo,
             [r] if r == "regional" => Route::Regional,
             [p] if p == "__panic" => Route::PanicCheck,
+            [h] if h == "help" => Route::Help(None),
+            [h, slug] if h == "help" => match HelpTopic::from_slug(slug) {
+                Some(topic) => Route::Help(Some(topic)),
+                None => Route::NotFound(hash.to_string()),
+            },
             [d, id] if d == "d" => match RecordId::parse(id) {
                 Ok(id) => Route::Diagnosis { id, section: Section::Overview, item: None },
                 Err(_) => Route::NotFound(hash.to_string()),
@@ -159,6 +167,8 @@ impl Route {
             Route::DataIo => "#/io".to_string(),
             Route::Regional => "#/regional".to_string(),
             Route::PanicCheck => "#/__panic".to_string(),
+            Route::Help(None) => "#/help".to_string(),
+            Route::Help(Some(topic)) => format!("#/help/{}", topic.slug()),
             Route::Diagnosis { id, section, item: None } => format!("#/d/{id}/{}", section.slug()),
             Route::Diagnosis { id, section, item: Some(item) } => {
                 format!("#/d/{id}/{}/{}", section.slug(), encode(item))
@@ -231,6 +241,9 @@ impl TreePlace {
     }
 }
 
+/// 使い方・参考: the menu's name of the help area.
+pub const HELP_LABEL: &str = "使い方・参考";
+
 /// The app's name, the last part of every page title.
 pub const APP_NAME: &str = "難病の地域診断";
 
@@ -242,6 +255,8 @@ pub fn page_title(route: &Route, diagnosis: Option<&str>) -> String {
         Route::DataIo => "データの入出力",
         Route::Regional => "広域の比較",
         Route::PanicCheck => "動作確認",
+        Route::Help(None) => HELP_LABEL,
+        Route::Help(Some(topic)) => topic.title(),
         Route::NotFound(_) => "ページが見つかりません",
         Route::Diagnosis { section, .. } => section.label(),
         Route::History { .. } => "変更履歴",
@@ -317,6 +332,20 @@ mod tests {
         assert_eq!(Route::parse(&Route::DataIo.to_hash()), Route::DataIo);
         assert_eq!(Route::parse(&Route::Regional.to_hash()), Route::Regional);
         assert_eq!(Route::parse("#/regional"), Route::Regional);
+    }
+
+    #[test]
+    fn help_routes_round_trip() {
+        assert_eq!(Route::parse("#/help"), Route::Help(None));
+        for topic in HelpTopic::ALL {
+            let route = Route::Help(Some(topic));
+            assert_eq!(Route::parse(&route.to_hash()), route);
+            assert_eq!(page_title(&route, None), format!("{} — 難病の地域診断", topic.title()));
+        }
+        assert_eq!(Route::parse("#/help/summary"), Route::Help(Some(HelpTopic::Summary)));
+        assert!(matches!(Route::parse("#/help/nowhere"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/help/summary/x"), Route::NotFound(_)));
+        assert_eq!(page_title(&Route::Help(None), None), "使い方・参考 — 難病の地域診断");
     }
 
     #[test]

@@ -11,6 +11,7 @@ import { HomePage } from '../pages/app.mjs';
 import { areaBundle } from '../fixtures/areas.mjs';
 import { IoPage } from '../pages/io.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
+import { HELP_TOPICS } from '../pages/help.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FULL = path.resolve(here, '..', '..', 'tests', 'bundles', 'good', 'full_v1.json');
@@ -37,6 +38,8 @@ const PAGES = [
   { name: '訪問看護の保険', hash: `#/d/${D}/trees/insurance-p-1`, ready: '[data-testid=insurance]' },
   { name: 'データの入出力', hash: '#/io', ready: '[data-testid=import-panel]' },
   { name: '広域の比較', hash: '#/regional', ready: '[data-testid=regional-table]' },
+  { name: '使い方・参考', hash: '#/help', ready: '[data-testid=help-index]' },
+  ...HELP_TOPICS.map(([slug, title]) => ({ name: title, hash: `#/help/${slug}`, ready: `[data-testid=help-${slug}]` })),
 ];
 
 /** Dialogs and error states, each opened from its page. */

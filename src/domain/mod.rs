@@ -10,6 +10,7 @@ pub mod erase;
 pub mod evaluation;
 pub mod fiscal_year;
 pub mod forms;
+pub mod help;
 pub mod history;
 pub mod ids;
 pub mod insurance;

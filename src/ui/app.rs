@@ -4,7 +4,7 @@ use super::ctx::{use_app, AppCtx, DbState, Notice, UpdateState};
 use super::pages;
 use super::platform;
 use super::status::{provide_storage_panel, StatusArea, StoragePanel};
-use crate::route::{page_title, Route, Section};
+use crate::route::{page_title, Route, Section, HELP_LABEL};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -224,6 +224,9 @@ fn Nav(open: RwSignal<bool>) -> impl IntoView {
                 </li>
                 <li>
                     <a href="#/regional" class:active=move || ctx.route.with(|r| *r == Route::Regional)>"広域の比較"</a>
+                </li>
+                <li>
+                    <a href="#/help" class:active=move || ctx.route.with(|r| matches!(r, Route::Help(_)))>{HELP_LABEL}</a>
                 </li>
             </ul>
         </nav>

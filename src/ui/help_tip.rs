@@ -59,18 +59,6 @@ pub fn HelpTip(
             let _ = b.focus();
         }
     };
-    let items = entries
-        .iter()
-        .map(|e| {
-            let why =
-                (!e.why.is_empty()).then(|| view! { <dd><span class="help-key">"目的・活用: "</span>{e.why}</dd> });
-            view! {
-                <dt>{e.item}</dt>
-                <dd><span class="help-key">"入力方法: "</span>{e.how}</dd>
-                {why}
-            }
-        })
-        .collect_view();
     view! {
         <div class="help-row">
             <button
@@ -118,8 +106,26 @@ pub fn HelpTip(
             }
         >
             <p class="help-source">"入力の留意点（難病の地域診断ツール「各項目の入力について」より）"</p>
-            <dl>{items}</dl>
+            <FieldHelpList entries/>
             <button type="button" on:click=move |_| close()>"閉じる"</button>
         </div>
     }
+}
+
+/// The seed's notes as a list: 項目, 入力方法 and 目的・活用 (in the 「？」 and on the help pages).
+#[component]
+pub fn FieldHelpList(entries: &'static [FieldHelp]) -> impl IntoView {
+    let items = entries
+        .iter()
+        .map(|e| {
+            let why =
+                (!e.why.is_empty()).then(|| view! { <dd><span class="help-key">"目的・活用: "</span>{e.why}</dd> });
+            view! {
+                <dt>{e.item}</dt>
+                <dd><span class="help-key">"入力方法: "</span>{e.how}</dd>
+                {why}
+            }
+        })
+        .collect_view();
+    view! { <dl class="field-help">{items}</dl> }
 }

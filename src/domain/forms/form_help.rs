@@ -1,7 +1,8 @@
 //! 入力の留意点 (issue 18), in the seed's words (seed 004, the 難病の地域診断ツール manual): for
 //! 様式1 its table 「（３）各項目の入力について」 (【入力内容】【入力方法】【目的および活用方法】),
 //! for 様式3 its 「入力内容および方法」 (1)–(11) and the 常勤換算方法, for 地域の概況 its ① and ②
-//! of 「管轄地域の概況」. One entry per item, in
+//! of 「管轄地域の概況」, for 様式2 its 「３）入力方法」 and for 様式4 its 「３）入力方法」. One entry
+//! per item, in
 //! the form's order; the forms show them behind a 「？」 beside each part.
 
 /// One item of the seed's table.
@@ -185,6 +186,62 @@ pub const STATION_INTAKE: [FieldHelp; 2] = [
     h("（11）重心児の今後の受け入れ", "2. 可能、1. 検討可、0. 不可能", ""),
 ];
 
+/// 様式2 ３）入力方法 (1)–(3): 実施の有無と実施件数.
+pub const PROGRAMME_STATUS: [FieldHelp; 3] = [
+    h("実施の有無", "上記事業の実施の有無について、「実施あり」は１を、「なし」は０を入力する。", ""),
+    h(
+        "実施件数（管轄地域）",
+        "保健所の管轄地域における各事業の実施件数を入力する。※管轄地域と都道府県全体のどちらもわかる場合は、どちらも入力する。",
+        "",
+    ),
+    h(
+        "実施件数（都道府県全体）",
+        "都道府県全体の管轄地域における各事業の実施件数を入力する。※管轄地域と都道府県全体のどちらもわかる場合は、どちらも入力する。",
+        "",
+    ),
+];
+
+/// 様式2 ３）入力方法 (4): 難病対策地域協議会 and 難病相談支援センター.
+pub const PROGRAMME_COUNCIL: [FieldHelp; 1] = [h(
+    "難病対策地域協議会・難病相談支援センター",
+    "実施状況で当てはまる方に、☑または☒をつける。必要に応じて、空欄に数字等を記入する。",
+    "",
+)];
+
+/// 様式2 ３）入力方法 <例>: the seed's 課題 for 在宅人工呼吸器使用患者支援事業（訪問看護）.
+pub const CHALLENGE_EXAMPLE: &str = "記入例: 委託契約している訪問看護ステーションは県内○ヶ所、管内○ヶ所あるが新規の事業利用者が少なく、事業の周知が不十分と、患者からの意見がある。";
+
+/// 様式2 ３）入力方法 (5): 成果と課題, with the seed's <例>.
+pub const PROGRAMME_EVALUATION: [FieldHelp; 2] = [
+    h(
+        "成果と課題",
+        "事業の実施に関わる評価を成果と課題について記載する。",
+        "居住管轄地域における、国および各自治体の難病対策事業の実施状況とその利用しやすさが、療養者個別のサービス利用状況に大きく影響するため、「ALS療養者に関わる難病対策事業の実施状況とその課題」を抽出する。",
+    ),
+    h("課題の例（在宅人工呼吸器使用患者支援事業（訪問看護））", CHALLENGE_EXAMPLE, ""),
+];
+
+/// 様式4 ３）入力方法 (1)(2): what to weigh, and the レベル.
+pub const EVALUATION_LEVEL: [FieldHelp; 2] = [
+    h(
+        "評価において考慮する項目",
+        "・集計シート「管轄地域における ALS 在宅療養者の身体状況と医療サービスの確保状況」 ・管轄地域の提供機関数と分布状況（様式１、およびマッピングした管轄地域の地図から） ・管轄地域全体の関連する事業の有無や実施状況（様式２、他） ・管内療養者の利用実態",
+        "様式１～３、および管轄地域の地図の作成、集計結果をもとに地域における課題と優先度を明確にする。",
+    ),
+    h(
+        "レベル",
+        "各項目について評価をし、課題の達成度「レベル」を入力する。（評定は、様式１から３の地区診断に基づき、皆様の判断として入力してください。）４段階評価：A：確保できている、B：概ね確保できている、C：あまり確保できていない、D：確保できていない",
+        "",
+    ),
+];
+
+/// 様式4 ３）入力方法 (3): 総合評価.
+pub const EVALUATION_OVERALL: [FieldHelp; 1] = [h(
+    "総合評価および優先すべき課題",
+    "総合的に評価し、管轄地域全体の ALS 療養者に関わる医療サービスにおける地域の評価と優先される課題を記載する。",
+    "",
+)];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,5 +293,19 @@ mod tests {
         assert!(STATION_FTE[0].how.contains("32時間未満の場合は32時間で計算"));
         // The seed's worked example: (20 + 12) ÷ 32 = 1.0, with two full-time staff 3.0.
         assert!(STATION_FTE[0].why.contains("（20時間＋12時間）÷32＝1.0、配置職員数 3.0人"));
+    }
+
+    /// 様式2 and 様式4: the seed's 入力方法, with its codes and the four levels.
+    #[test]
+    fn the_programme_and_evaluation_forms() {
+        assert!(PROGRAMME_STATUS[0].how.contains("「実施あり」は１を、「なし」は０を入力する"));
+        assert!(PROGRAMME_COUNCIL[0].how.contains("☑または☒"));
+        assert!(EVALUATION_LEVEL[1]
+            .how
+            .contains("A：確保できている、B：概ね確保できている、C：あまり確保できていない、D：確保できていない"));
+        for (letter, level) in ["A", "B", "C", "D"].into_iter().zip(crate::domain::evaluation::Level::ALL) {
+            assert_eq!(level.letter(), letter);
+            assert!(EVALUATION_LEVEL[1].how.contains(&format!("{letter}：{}", level.description())));
+        }
     }
 }

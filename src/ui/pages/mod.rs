@@ -1,6 +1,7 @@
 //! One module per page; [`Page`] shows the one the route names.
 
 mod evaluation;
+mod help;
 mod history;
 mod home;
 pub mod io;
@@ -29,6 +30,7 @@ pub fn Page() -> impl IntoView {
         Route::History { .. } => PageKey::History,
         Route::NotFound(_) => PageKey::NotFound,
         Route::PanicCheck => PageKey::PanicCheck,
+        Route::Help(_) => PageKey::Help,
     });
     move || match page.get() {
         PageKey::Home => home::HomePage().into_any(),
@@ -43,6 +45,7 @@ pub fn Page() -> impl IntoView {
         PageKey::Section(Section::Evaluation) => evaluation::EvaluationPage().into_any(),
         PageKey::History => history::HistoryPage().into_any(),
         PageKey::PanicCheck => panic_check().into_any(),
+        PageKey::Help => help::HelpPage().into_any(),
         PageKey::NotFound => view! {
             <section>
                 <h1>"ページが見つかりません"</h1>
@@ -62,6 +65,7 @@ enum PageKey {
     History,
     NotFound,
     PanicCheck,
+    Help,
 }
 
 /// Panics on purpose so the error screen can be checked.

@@ -8,6 +8,7 @@ use crate::domain::evaluation::{
     issue_field, level_field, EvaluationForm, EvaluationItem, ItemCoverage, Level, LEVEL_CHOICES, OVERALL_FIELD,
     OVERALL_LABEL,
 };
+use crate::domain::forms::form_help;
 use crate::domain::ids::RecordId;
 use crate::domain::record::RecordKind;
 use crate::domain::save::{singleton_target, Trashed};
@@ -16,6 +17,7 @@ use crate::ui::components::{FieldIssues, IssueSummary};
 use crate::ui::ctx::use_app;
 use crate::ui::editor::{EditorForm, RecordSaver};
 use crate::ui::form::FormState;
+use crate::ui::help_tip::HelpTip;
 use crate::ui::pages::summary::SummaryData;
 use leptos::prelude::*;
 
@@ -211,6 +213,7 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
                 <span class="label">"レベル"</span>
                 {Level::ALL.map(|l| view! { <span class="level-key">{l.label()}</span> }).collect_view()}
             </div>
+            <HelpTip part="評価とレベル" entries=&form_help::EVALUATION_LEVEL/>
             <div class="table-scroll">
                 <table class="list evaluation-table" data-testid="evaluation-table">
                     <colgroup>
@@ -230,6 +233,7 @@ pub fn EvaluationFormView(data: SummaryData, diagnosis: RecordId, initial: Evalu
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <HelpTip part="総合評価" entries=&form_help::EVALUATION_OVERALL/>
             <label class="field overall">
                 <span class="label">{OVERALL_LABEL}</span>
                 <textarea

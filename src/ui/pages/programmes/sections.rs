@@ -2,6 +2,8 @@
 //! sections of their rows; last year's values beside this year's.
 
 use crate::domain::fiscal_year::FiscalYear;
+// The seed's example of a 課題 (given for 在宅人工呼吸器使用患者支援事業).
+use crate::domain::forms::form_help::{self, CHALLENGE_EXAMPLE};
 use crate::domain::issues::Issues;
 use crate::domain::programmes::form::fields;
 use crate::domain::programmes::sheet::{
@@ -14,10 +16,8 @@ use crate::domain::programmes::{
 };
 use crate::ui::components::{ChoiceInput, FieldIssues, TextInput};
 use crate::ui::form::FormState;
+use crate::ui::help_tip::HelpTip;
 use leptos::prelude::*;
-
-/// The seed's example of a 課題 (given for 在宅人工呼吸器使用患者支援事業).
-const CHALLENGE_EXAMPLE: &str = "記入例: 委託契約している訪問看護ステーションは県内○ヶ所、管内○ヶ所あるが新規の事業利用者が少なく、事業の周知が不十分と、患者からの意見がある。";
 
 /// 事業名〔実施主体〕 (the name only for a 独自事業).
 #[component]
@@ -64,6 +64,7 @@ pub(super) fn CountsSection(
     view! {
         <fieldset class="form-group">
             <legend>{format!("実施の有無と実施件数（{}）", fiscal_year.wareki())}</legend>
+            <HelpTip part="実施の有無と実施件数" entries=&form_help::PROGRAMME_STATUS/>
             <div class="field-row">
                 <ChoiceInput
                     label="実施"
@@ -117,6 +118,7 @@ pub(super) fn SummarySection(
     view! {
         <fieldset class="form-group">
             <legend>"事業の概要と評価"</legend>
+            <HelpTip part="成果と課題" entries=&form_help::PROGRAMME_EVALUATION/>
             <TextInput
                 label="事業の概要"
                 field=fields::SUMMARY
@@ -201,6 +203,7 @@ pub(super) fn CouncilSection(
     view! {
         <fieldset class="form-group council" data-testid="council">
             <legend>"難病対策地域協議会"</legend>
+            <HelpTip part="難病対策地域協議会" entries=&form_help::PROGRAMME_COUNCIL/>
             <ChoiceInput
                 label="なしの場合 関連する会議"
                 field=fields::COUNCIL_RELATED_MEETING
@@ -277,6 +280,7 @@ pub(super) fn CenterSection(form: FormState<ProgrammeForm>, issues: Signal<Issue
     view! {
         <fieldset class="form-group center" data-testid="center">
             <legend>"難病相談支援センター"</legend>
+            <HelpTip part="難病相談支援センター" entries=&form_help::PROGRAMME_COUNCIL/>
             <div class="field-row">
                 <ChoiceInput
                     label="運営方法"
