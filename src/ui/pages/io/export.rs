@@ -81,13 +81,14 @@ pub fn ExportPanel() -> impl IntoView {
     // backup status).
     let backup = super::backup::use_backup_status();
     let all_records = Memo::new(move |_| backup.records());
-    let choices = Memo::new(move |_| diagnosis_choices(&all_records.get()));
+    let include_trash = RwSignal::new(true);
+    // A 地域診断 in the ゴミ箱 is offered only with the ゴミ箱.
+    let choices = Memo::new(move |_| diagnosis_choices(&all_records.get(), include_trash.get()));
 
     let scope_kind = RwSignal::new(ScopeKind::All);
     let picked = RwSignal::new(BTreeSet::<RecordId>::new());
     let patients_of = RwSignal::new(None::<RecordId>);
     let picked_patients = RwSignal::new(BTreeSet::<RecordId>::new());
-    let include_trash = RwSignal::new(true);
     // 変更履歴 (issue 17): kept in a backup by default; never in an anonymised file.
     let include_history = RwSignal::new(true);
     // 「全ての地域診断」 leaves the サンプル out unless ticked.
