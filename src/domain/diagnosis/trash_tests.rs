@@ -213,3 +213,19 @@ fn an_import_keeps_this_devices_trash_flag_of_a_diagnosis() {
         .collect();
     assert!(written(&listed, &exported(true)).iter().all(|(_, trashed)| !trashed), "nothing trashed");
 }
+
+/// tests/bundles/good/trashed_diagnosis.json (format version 3, as any file: `deleted_at` was
+/// always allowed on a 地域診断): read, and imported into the ゴミ箱 with its records as they were.
+#[test]
+fn the_corpus_file_with_a_trashed_diagnosis_imports_into_the_trash() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bundles/good/trashed_diagnosis.json");
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{e}"));
+    let parsed = crate::domain::bundle::parse_bundle(&bytes, &crate::domain::bundle::KnownIds::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let applied = apply_plan(&plan_import(&[], &parsed.bundle), &Resolutions::new()).records;
+    assert_eq!(applied.len(), 7);
+    let trashed: Vec<&str> = applied.iter().filter(|r| r.is_deleted()).map(|r| r.meta.id.as_str()).collect();
+    assert_eq!(trashed, vec!["d-2025", "p-2"]);
+    assert_eq!(ids(&trashed_diagnoses(&applied)), vec!["d-2025"]);
+    assert!(list_diagnoses(&applied).0.is_empty());
+}
