@@ -141,14 +141,7 @@ fn DiagnosisList(
             fallback=|| view! { <p class="empty" data-testid="no-diagnoses">"まだ地域診断がありません。上の欄から作成してください。"</p> }
         >
             <table class="list diagnoses" data-testid="diagnosis-list">
-                <thead>
-                    <tr>
-                        <th scope="col">"地区名"</th>
-                        <th scope="col">"年度"</th>
-                        <th scope="col">"最終更新"</th>
-                        <th scope="col"><span class="visually-hidden">"操作"</span></th>
-                    </tr>
-                </thead>
+                <DiagnosisHead when="最終更新"/>
                 <tbody>
                     <For
                         each=move || ctx.diagnoses.get()
@@ -189,6 +182,21 @@ fn DiagnosisList(
                 </tbody>
             </table>
         </Show>
+    }
+}
+
+/// The headings of a table of 地域診断 (the list, the ゴミ箱): 地区名, 年度, `when`, 操作.
+#[component]
+fn DiagnosisHead(when: &'static str) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">"地区名"</th>
+                <th scope="col">"年度"</th>
+                <th scope="col">{when}</th>
+                <th scope="col"><span class="visually-hidden">"操作"</span></th>
+            </tr>
+        </thead>
     }
 }
 

@@ -156,14 +156,7 @@ pub(super) fn DiagnosisTrash() -> impl IntoView {
                     "削除した地域診断です。一覧・広域の比較・書き出しには出ません（書き出しは「ゴミ箱の記録も含める」にチェックしたときだけ含めます）。元に戻すと、療養者などの記録もそのまま戻ります。"
                 </p>
                 <table class="list trashed-diagnoses">
-                    <thead>
-                        <tr>
-                            <th scope="col">"地区名"</th>
-                            <th scope="col">"年度"</th>
-                            <th scope="col">"削除した日時"</th>
-                            <th scope="col"><span class="visually-hidden">"操作"</span></th>
-                        </tr>
-                    </thead>
+                    <super::DiagnosisHead when="削除した日時"/>
                     <tbody>
                         <For
                             each=move || ctx.trashed_diagnoses.get()
