@@ -381,7 +381,6 @@ impl AppCtx {
             }
         };
         // Every save of the page keeps its 変更履歴 (a restore says which version it restored).
-        let mut batch = batch;
         if batch.history.is_none() {
             batch.history = Some(self.stamp(Cause::Input));
         }
