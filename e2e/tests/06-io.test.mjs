@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
-import { HomePage } from '../pages/app.mjs';
+import { DiagnosisTrashPage } from '../pages/diagnosis-trash.mjs';
 import { IoPage, refusalMatches } from '../pages/io.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -49,7 +49,8 @@ async function start(server, name) {
   const { context, problems } = await launch(newProfileDir(name));
   const page = context.pages()[0] || (await context.newPage());
   const io = new IoPage(page);
-  const home = new HomePage(page);
+  // The 地域診断の一覧 and its ゴミ箱 (a 地域診断 is deleted for good to import it back).
+  const home = new DiagnosisTrashPage(page);
   await io.goto(server.url);
   return { context, problems, page, io, home };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, launchPage, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
+import { DiagnosisTrashPage } from '../pages/diagnosis-trash.mjs';
 import { IoPage } from '../pages/io.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
 import { RegionalPage } from '../pages/regional.mjs';
@@ -23,7 +24,7 @@ const B = 'B保健所管内';
 /** A profile holding 「A保健所管内」 (full_v2.json) and 「B保健所管内」, on the 地域診断の一覧. */
 async function start(server, name) {
   const { context, problems, page } = await launchPage(name);
-  const [io, home] = [new IoPage(page), new HomePage(page)];
+  const [io, home] = [new IoPage(page), new DiagnosisTrashPage(page)];
   await io.goto(server.url);
   for (const file of [FULL, areaBundle('b', B)]) {
     await io.open();
