@@ -62,6 +62,8 @@ async function throughTheUi(page, app, server, rate) {
   await page.locator('h1', { hasText: 'データの入出力' }).waitFor();
   const cdp = await throttle(page, rate);
   await page.locator('input[name=export-scope][value=all]').check();
+  // A readable file, as before the export encrypted by default (issue 17).
+  await page.locator('input[name=export-mode][value=plain]').check();
   await watchLongTasks(page);
   let t0 = Date.now();
   const [download] = await Promise.all([

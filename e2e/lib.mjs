@@ -65,6 +65,13 @@ export async function launch(profileDir, { viewport = { width: 1280, height: 900
 }
 
 /** Kills the Chromium processes of a profile (as a crash or power cut would). */
+/** [`launch`] on a new profile named `name`, and its first page. */
+export async function launchPage(name, options) {
+  const { context, problems } = await launch(newProfileDir(name), options);
+  const page = context.pages()[0] || (await context.newPage());
+  return { context, problems, page };
+}
+
 export function killBrowser(profileDir) {
   try {
     execSync(`pkill -9 -f -- "--user-data-dir=${profileDir}"`);

@@ -309,8 +309,17 @@ export class HomePage extends AppPage {
     return (await this.page.locator('.modal').innerText()).trim();
   }
 
+  /** Confirms what the dialog asks (ゴミ箱に移す, 完全に削除する). */
   async confirm() {
-    await this.page.locator('.modal button', { hasText: '削除する' }).click();
+    await this.page.locator('.modal button.danger').click();
+  }
+
+  /** 削除 and its confirmation: the 地域診断 leaves the list for the ゴミ箱. */
+  async moveToTrash(name) {
+    await this.askDelete(name);
+    await this.confirm();
+    await this.waitNotice('ゴミ箱に移しました');
+    await this.row(name).waitFor({ state: 'detached' });
   }
 
   async cancel() {

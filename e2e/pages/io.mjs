@@ -26,6 +26,31 @@ export class IoPage extends AppPage {
     await this.exportPanel().locator(`input[name=export-mode][value=${key}]`).check();
   }
 
+  /** The chosen 書き出し方 (`encrypted`, `plain` or `anonymised`). */
+  async checkedMode() {
+    return this.exportPanel().locator('input[name=export-mode]:checked').getAttribute('value');
+  }
+
+  /** The one-line warning shown when 暗号化しない is chosen. */
+  plainWarning() {
+    return this.exportPanel().locator('[data-testid=plain-warning]');
+  }
+
+  /** ゴミ箱の記録も含める. */
+  trashBox() {
+    return this.exportPanel().locator('input[name=include-trash]');
+  }
+
+  async includeTrash(on) {
+    await this.trashBox().setChecked(on);
+  }
+
+  /** The titles the 地域診断 picker offers. */
+  async diagnosisChoices() {
+    await this.scope('diagnoses');
+    return this.exportPanel().locator('[data-testid=diagnosis-picker] .io-pick-title').allInnerTexts();
+  }
+
   /** Ticks 地域診断 in the picker by their titles. */
   async pickDiagnoses(titles) {
     for (const t of titles) {
@@ -62,8 +87,14 @@ export class IoPage extends AppPage {
     return this.exportPanel().locator('[data-testid=export-button]');
   }
 
-  /** Clicks the export button and saves the download; returns { file, name, text, bytes }. */
+  /**
+   * Clicks the export button and saves the download; returns { file, name, text, bytes }.
+   * The page encrypts by default: a test that typed no password wants a readable file, so
+   * 暗号化しない is chosen here, explicitly, as a nurse would.
+   */
   async exportFile() {
+    const password = this.exportPanel().locator('input[name=password]');
+    if ((await this.checkedMode()) === 'encrypted' && !(await password.inputValue())) await this.mode('plain');
     const [download] = await Promise.all([
       this.page.waitForEvent('download', { timeout: 60000 }),
       this.exportButton().click(),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, launch, newProfileDir, killBrowser, assert, assertEqual, assertNoProblems } from '../lib.mjs';
 import { HomePage } from '../pages/app.mjs';
+import { DiagnosisTrashPage } from '../pages/diagnosis-trash.mjs';
 
 test('地域診断を作成・再読み込み・名前変更・切替・削除（確認で名前を示す）', async ({ server }) => {
   const { context, problems } = await launch(newProfileDir('crud'));
@@ -71,14 +72,15 @@ test('地域診断を作成・再読み込み・名前変更・切替・削除�
   await home.open();
 
   const text = await home.askDelete('南多摩保健所管内（八王子市を除く）');
-  assert(text.includes('「南多摩保健所管内（八王子市を除く） 令和5年度（2023年度）」を削除します'), `confirmation names it: ${text}`);
+  assert(text.includes('「南多摩保健所管内（八王子市を除く） 令和5年度（2023年度）」を削除して、ゴミ箱に移します'), `confirmation names it: ${text}`);
   await home.cancel();
   assertEqual((await home.rows()).length, 3, 'cancel keeps it');
   await home.askDelete('南多摩保健所管内（八王子市を除く）');
   await home.confirm();
-  await home.waitNotice('削除しました');
+  await home.waitNotice('ゴミ箱に移しました');
   await home.reload();
   assertEqual((await home.rows()).length, 2, 'deleted after confirmation');
+  assertEqual((await new DiagnosisTrashPage(page).trashRows()).map((r) => r[0]), ['南多摩保健所管内（八王子市を除く）'], 'in the ゴミ箱');
   assertNoProblems(problems);
   await context.close();
 });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
-import { HomePage } from '../pages/app.mjs';
+import { DiagnosisTrashPage } from '../pages/diagnosis-trash.mjs';
 import { IoPage, refusalMatches } from '../pages/io.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -49,7 +49,8 @@ async function start(server, name) {
   const { context, problems } = await launch(newProfileDir(name));
   const page = context.pages()[0] || (await context.newPage());
   const io = new IoPage(page);
-  const home = new HomePage(page);
+  // The 地域診断の一覧 and its ゴミ箱 (a 地域診断 is deleted for good to import it back).
+  const home = new DiagnosisTrashPage(page);
   await io.goto(server.url);
   return { context, problems, page, io, home };
 }
@@ -89,15 +90,14 @@ test('入出力: 書き出し→地域診断を削除→読み込みで全て戻
   await io.waitNotice('を書き出しました');
   await io.waitLastExport('（その後の変更なし）');
 
-  // Delete both 地域診断.
+  // Delete both 地域診断 for good (to the ゴミ箱, then 完全に削除).
   await home.open();
   for (const name of ['A保健所管内', '多摩府中保健所管内']) {
-    await home.askDelete(name);
-    await home.confirm();
-    await home.waitNotice(`「${name} 令和7年度（2025年度）」を削除しました`);
-    await home.row(name).waitFor({ state: 'detached' });
+    await home.deleteForGood(name);
+    await home.waitNotice(`「${name} 令和7年度（2025年度）」を完全に削除しました`);
   }
   assertEqual(await home.rows(), [], 'all deleted');
+  assertEqual(await home.trashRows(), [], 'none left in the ゴミ箱');
 
   // Import the backup: everything comes back.
   await io.open();
@@ -197,9 +197,7 @@ test('入出力: 暗号化して書き出し、パスワードで読み込む。
   assert(!enc.text.includes('山田') && !enc.text.includes('A保健所'), 'no plain text in the file');
 
   await home.open();
-  await home.askDelete('A保健所管内');
-  await home.confirm();
-  await home.waitNotice('削除しました');
+  await home.deleteForGood('A保健所管内');
 
   // Wrong password: refused, nothing written.
   await io.open();

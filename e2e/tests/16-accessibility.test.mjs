@@ -22,6 +22,10 @@ const TITLE = 'A保健所管内 令和7年度（2025年度）';
 /** Every page of the app: its address, what shows when it is ready, and its main button. */
 const PAGES = [
   { name: '地域診断の一覧', hash: '#/', ready: '[data-testid=diagnosis-list]', main: 'form button[type=submit]' },
+  {
+    name: '地域診断の一覧（ゴミ箱を開く）', hash: '#/', ready: '[data-testid=diagnosis-trash]',
+    open: (p) => openTrash(p),
+  },
   { name: '地域の概況', hash: `#/d/${D}/overview`, ready: 'form.overview-form', main: '[data-testid=save]' },
   { name: '様式1 一覧', hash: `#/d/${D}/patients`, ready: '[data-testid=roster-table]', main: '[data-testid=new-patient]' },
   { name: '様式1 療養者', hash: `#/d/${D}/patients/p-1`, ready: '[data-testid=patient-detail]', main: '[data-testid=save]' },
@@ -53,6 +57,13 @@ const STATES = [
     open: (p) => p.locator('[data-testid=diagnosis-list] tbody tr button', { hasText: '削除' }).first().click(),
   },
   {
+    name: '地域診断の完全な削除（確認）', hash: '#/', ready: '[data-testid=diagnosis-trash]',
+    open: async (p) => {
+      await openTrash(p);
+      await p.locator('[data-testid=diagnosis-trash] tbody button', { hasText: '完全に削除' }).first().click();
+    },
+  },
+  {
     name: '次年度（ダイアログ）', hash: '#/', ready: '[data-testid=diagnosis-list]',
     open: (p) => p.locator('[data-testid=next-year]').first().click(),
   },
@@ -79,6 +90,12 @@ const STATES = [
   },
 ];
 
+/** Unfolds the ゴミ箱 of the 地域診断の一覧 (seeded with one 地域診断). */
+async function openTrash(page) {
+  const trash = page.locator('[data-testid=diagnosis-trash]');
+  if (!(await trash.evaluate((d) => d.open))) await trash.locator('summary').click();
+}
+
 async function go(page, hash, ready) {
   await page.evaluate((h) => { location.hash = h; }, hash);
   await page.locator(ready).first().waitFor();
@@ -99,6 +116,10 @@ async function seed(env, url) {
   await io.open();
   await io.chooseFile(areaBundle('b', 'B保健所管内'));
   await io.apply();
+  // A third, in the ゴミ箱 of the 地域診断の一覧 (a file's trashed 地域診断 arrives there).
+  await io.open();
+  await io.chooseFile(areaBundle('c', 'C保健所管内', (b) => { b.diagnoses[0].deleted_at = b.diagnoses[0].updated_at; }));
+  await io.apply();
 }
 
 /** Runs axe on every page and state; returns `{ "page: rule": nodes }` and the per-rule counts. */
@@ -106,6 +127,7 @@ async function auditAll(page) {
   const found = [];
   for (const p of PAGES) {
     await go(page, p.hash, p.ready);
+    if (p.open) await p.open(page);
     for (const v of await axeViolations(page)) found.push({ where: p.name, ...v });
   }
   for (const s of STATES) {
@@ -148,6 +170,7 @@ test('on a tablet (768×1024 and 1024×768, touch) no page scrolls sideways, the
     const hidden = [];
     for (const p of PAGES) {
       await go(page, p.hash, p.ready);
+      if (p.open) await p.open(page);
       const w = await pageWidth(page);
       if (w.scrollWidth > w.innerWidth) wide.push(`${p.name} ${w.scrollWidth}px`);
       if (p.main && !(await page.locator(p.main).first().isVisible())) hidden.push(p.name);
@@ -184,6 +207,17 @@ test('keyboard: a dialog keeps the focus, Esc closes it and the focus returns; t
   await page.keyboard.press('Escape');
   await page.locator('.modal').waitFor({ state: 'detached' });
   assert(await page.evaluate(() => document.activeElement.textContent.trim() === '削除'), 'the focus returns to 削除');
+
+  // The ゴミ箱 below the list opens from the keyboard, and so does its 完全に削除.
+  await page.locator('[data-testid=diagnosis-trash] summary').focus();
+  await page.keyboard.press('Enter');
+  assert(await page.locator('[data-testid=diagnosis-trash]').evaluate((d) => d.open), 'Enter opens the ゴミ箱');
+  await page.locator('[data-testid=diagnosis-trash] tbody button', { hasText: '完全に削除' }).first().focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.modal', { hasText: '完全に削除します' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.modal').waitFor({ state: 'detached' });
+  assert(await page.evaluate(() => document.activeElement.textContent.trim() === '完全に削除'), 'the focus returns to 完全に削除');
 
   // The ring of a choice: unselected (white) and selected (blue).
   await go(page, `#/d/${D}/patients/p-1`, '[data-testid=patient-detail]');

@@ -6,6 +6,8 @@ use super::record::{RecordBody, RecordKind, StoredRecord};
 use crate::domain::ids::RecordId;
 use serde::{Deserialize, Serialize};
 
+pub mod trash;
+
 /// Longest accepted 地区名.
 pub const MAX_JURISDICTION_LEN: usize = 60;
 

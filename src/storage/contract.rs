@@ -268,6 +268,58 @@ async fn a_batch_planned_against_a_changed_record_writes_nothing<S: Store>(store
     assert_eq!(store.list_records(&rid("d-a")).await.map(|l| l.len()), Ok(2));
 }
 
+/// Issue 17: a 地域診断 in the ゴミ箱 takes no save (a form left open in another tab), but
+/// an import may bring records into it; its 完全に削除 is refused when another tab restored
+/// it meanwhile.
+async fn a_save_into_a_diagnosis_in_the_trash_writes_nothing<S: Store>(store: S) {
+    let a = sample_diagnosis("d-a", "A", 2025);
+    let b = sample_diagnosis("d-b", "B", 2025);
+    apply(&store, WriteBatch { put_diagnoses: vec![a, b.clone()], ..WriteBatch::default() }).await;
+    let mut b_trashed = b.clone();
+    b_trashed.meta.deleted_at = Some(Timestamp(1_800_000_000_000));
+    b_trashed.meta.rev += 1;
+    apply(&store, WriteBatch { put_diagnoses: vec![b_trashed.clone()], ..WriteBatch::default() }).await;
+    let save = |records: Vec<StoredRecord>| {
+        let mut batch = WriteBatch {
+            put_records: records,
+            put_drafts: vec![draft("patient:new:d-b", "d-b")],
+            ..WriteBatch::default()
+        };
+        batch.require_listed();
+        batch
+    };
+    let refused = store.apply(save(vec![sample_patient("p1", "d-a", 1), sample_patient("q1", "d-b", 2)])).await;
+    assert_eq!(refused, Err(StorageError::NotListed(vec![rid("d-b")])));
+    assert_eq!(store.get_record(&rid("p1")).await, Ok(None), "nothing of the batch");
+    assert_eq!(store.get_draft("patient:new:d-b").await, Ok(None));
+    let refused = store.apply(save(vec![sample_patient("z1", "d-gone", 3)])).await;
+    assert_eq!(refused, Err(StorageError::NotListed(vec![rid("d-gone")])), "removed for good");
+    apply(&store, save(vec![sample_patient("p1", "d-a", 1)])).await;
+    // A new 地域診断 with its records in one batch (次年度): its own, not asked about.
+    let mut new = save(vec![sample_patient("n1", "d-n", 4)]);
+    new.put_diagnoses.push(sample_diagnosis("d-n", "N", 2026));
+    new.listed.clear();
+    new.require_listed();
+    assert!(new.listed.is_empty());
+    apply(&store, new).await;
+    // An import (no requirement) brings a record into the ゴミ箱's 地域診断.
+    apply(&store, WriteBatch { put_records: vec![sample_patient("q1", "d-b", 2)], ..WriteBatch::default() }).await;
+    assert_eq!(store.list_records(&rid("d-b")).await.map(|l| l.len()), Ok(1));
+    // 完全に削除 planned on the trashed revision, after another tab restored it: refused.
+    let mut restored = b_trashed.clone();
+    restored.meta.deleted_at = None;
+    restored.meta.rev += 1;
+    apply(&store, WriteBatch { put_diagnoses: vec![restored.clone()], ..WriteBatch::default() }).await;
+    let purge = WriteBatch {
+        purge_diagnoses: vec![rid("d-b")],
+        expect: vec![Expect::unchanged(&b_trashed)],
+        ..WriteBatch::default()
+    };
+    assert_eq!(store.apply(purge).await, Err(StorageError::Changed(vec![rid("d-b")])));
+    assert_eq!(store.get_diagnosis(&rid("d-b")).await, Ok(Some(restored)));
+    assert_eq!(store.list_records(&rid("d-b")).await.map(|l| l.len()), Ok(1));
+}
+
 /// Runs every check, each on a fresh store from `make`.
 pub async fn run_all<S, F, Fut>(make: F)
 where
@@ -282,5 +334,6 @@ where
     drafts_and_meta(make().await).await;
     one_batch_writes_many(make().await).await;
     a_batch_planned_against_a_changed_record_writes_nothing(make().await).await;
+    a_save_into_a_diagnosis_in_the_trash_writes_nothing(make().await).await;
     super::contract_history::run_all(&make).await;
 }

@@ -95,6 +95,7 @@ impl Store for MemoryStore {
         if !changed.is_empty() {
             return Err(StorageError::Changed(changed));
         }
+        batch.check_listed(|id| Ok(next.diagnoses.get(id).map(|d| d.meta.clone())))?;
         let entries = if needs_before(&batch) || !batch.put_history.is_empty() {
             entries_of(&batch, |r| {
                 let table = if r.meta.kind == RecordKind::Diagnosis { &next.diagnoses } else { &next.records };

@@ -20,11 +20,13 @@ pub mod idb;
 pub mod migrations;
 pub mod schema;
 
+use crate::domain::diagnosis::trash::is_listed;
 use crate::domain::history::{HistoryEntry, Stamp};
 use crate::domain::ids::RecordId;
 use crate::domain::record::{RecordKind, RecordMeta, StoredRecord};
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::future::Future;
 
@@ -70,6 +72,11 @@ pub struct WriteBatch {
     pub history: Option<Stamp>,
     /// History entries to keep as they are (read from a bundle).
     pub put_history: Vec<HistoryEntry>,
+    /// 地域診断 that must be on the list (stored and not in the ゴミ箱) when the batch is
+    /// written: checked inside the write transaction, and when one was moved to the ゴミ箱 or
+    /// removed meanwhile (in another tab), nothing is written ([`StorageError::NotListed`]).
+    /// Set by [`WriteBatch::require_listed`] for a save; an import may write into the ゴミ箱.
+    pub listed: Vec<RecordId>,
 }
 
 /// One record as a batch was planned against it (optimistic concurrency: a save or an import
@@ -101,6 +108,38 @@ impl Expect {
 }
 
 impl WriteBatch {
+    /// Nothing is saved in a 地域診断 in the ゴミ箱: every 地域診断 this batch writes records
+    /// into must be on the list when it is written (one the batch writes itself is not asked
+    /// about).
+    pub fn require_listed(&mut self) {
+        let own: BTreeSet<&RecordId> = self.put_diagnoses.iter().map(|d| &d.meta.id).collect();
+        let into: BTreeSet<&RecordId> = self.put_records.iter().map(|r| &r.meta.diagnosis_id).collect();
+        for id in into.difference(&own) {
+            if !self.listed.contains(id) {
+                self.listed.push((*id).clone());
+            }
+        }
+    }
+
+    /// Fails with [`StorageError::NotListed`] when a 地域診断 of [`WriteBatch::listed`] is not
+    /// on the list as `stored` (what the transaction read) finds it.
+    pub fn check_listed(
+        &self,
+        mut stored: impl FnMut(&RecordId) -> Result<Option<RecordMeta>, StorageError>,
+    ) -> Result<(), StorageError> {
+        let mut gone = Vec::new();
+        for id in &self.listed {
+            if !is_listed(stored(id)?.as_ref()) {
+                gone.push(id.clone());
+            }
+        }
+        if gone.is_empty() {
+            Ok(())
+        } else {
+            Err(StorageError::NotListed(gone))
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.put_diagnoses.is_empty()
             && self.put_records.is_empty()
@@ -133,6 +172,9 @@ pub enum StorageError {
     /// Records the batch was planned against changed meanwhile (in another tab): nothing was
     /// written. The caller reads them again and plans anew.
     Changed(Vec<RecordId>),
+    /// A save into 地域診断 that were moved to the ゴミ箱 or removed meanwhile: nothing was
+    /// written.
+    NotListed(Vec<RecordId>),
 }
 
 impl fmt::Display for StorageError {
@@ -164,6 +206,10 @@ impl fmt::Display for StorageError {
                 f,
                 "保存する間に別の画面（タブ）で記録が変わったため、保存していません（{}件）。最新の内容を読み込み直してからもう一度保存してください。",
                 ids.len()
+            ),
+            StorageError::NotListed(_) => write!(
+                f,
+                "この地域診断は別の画面（タブ）でゴミ箱に移されたか削除されたため、保存していません。続けるには「地域診断の一覧」の「ゴミ箱」から元に戻してください。"
             ),
         }
     }

@@ -6,7 +6,7 @@
 //! transaction completed.
 
 use super::platform::{self, keys, StorageInfo};
-use crate::domain::diagnosis::{list_diagnoses, DiagnosisEntry};
+use crate::domain::diagnosis::DiagnosisEntry;
 use crate::domain::history::{Cause, Stamp};
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::record::{RecordBody, RecordKind, StoredRecord};
@@ -19,6 +19,9 @@ use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use std::sync::Arc;
+
+mod lists;
+mod update;
 
 /// The database connection's state.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,6 +113,10 @@ pub struct AppCtx {
     pub route: RwSignal<Route>,
     /// Every 地域診断 on this device (not trashed), sorted.
     pub diagnoses: RwSignal<Vec<DiagnosisEntry>>,
+    /// The 地域診断 in the ゴミ箱, the most recently deleted first.
+    pub trashed_diagnoses: RwSignal<Vec<DiagnosisEntry>>,
+    /// The lists above have been read from storage (until then an address is not judged).
+    pub lists_read: RwSignal<bool>,
     /// The open 地域診断's records.
     pub loaded: RwSignal<Loaded>,
     pub notice: RwSignal<Option<Notice>>,
@@ -137,6 +144,8 @@ impl AppCtx {
             db_state: RwSignal::new(DbState::Opening),
             route: RwSignal::new(Route::parse(&platform::location_hash())),
             diagnoses: RwSignal::new(Vec::new()),
+            trashed_diagnoses: RwSignal::new(Vec::new()),
+            lists_read: RwSignal::new(false),
             loaded: RwSignal::new(Loaded::default()),
             notice: RwSignal::new(None),
             notice_follows: StoredValue::new(None),
@@ -206,14 +215,13 @@ impl AppCtx {
     }
 
     /// Opening the bare address (no `#…`) resumes the 地域診断 that was open last, if it
-    /// still exists.
+    /// is still on the list (not in the ゴミ箱).
     fn resume_last_diagnosis(self) {
         if !platform::location_hash().is_empty() {
             return;
         }
         let Some(last) = platform::setting::<String>(keys::LAST_DIAGNOSIS) else { return };
-        let exists = self.diagnoses.with_untracked(|list| list.iter().any(|e| e.record.meta.id.as_str() == last));
-        if let (true, Ok(id)) = (exists, RecordId::parse(&last)) {
+        if let Some(id) = RecordId::parse(&last).ok().filter(|id| self.is_listed(id)) {
             self.go(Route::Diagnosis { id, section: crate::route::Section::Overview, item: None });
         }
     }
@@ -223,8 +231,7 @@ impl AppCtx {
         let Ok(store) = self.store() else { return };
         match store.list_diagnoses().await {
             Ok(records) => {
-                let (entries, unreadable) = list_diagnoses(&records);
-                self.diagnoses.set(entries);
+                let unreadable = self.set_lists(&records);
                 if !unreadable.is_empty() {
                     self.notice.set(Some(Notice::Error(format!(
                         "読み取れない地域診断が{}件あります（データは消していません）",
@@ -241,7 +248,8 @@ impl AppCtx {
 
     /// Loads the records of a 地域診断 (or clears them).
     pub async fn load(self, id: Option<RecordId>) {
-        let Some(id) = id else {
+        // A 地域診断 in the ゴミ箱 (or not here) is not opened: the page says where it is.
+        let Some(id) = id.filter(|id| self.is_listed(id)) else {
             self.loaded.set(Loaded::default());
             return;
         };
@@ -329,10 +337,12 @@ impl AppCtx {
     }
 
     /// Like [`AppCtx::save`] for a batch planned on the records this tab has loaded (a row's
-    /// trash or restore, the 一括入力 table): written only if the store still holds the
-    /// revisions loaded here, so a change saved meanwhile in another tab is never reverted.
-    /// Otherwise nothing is written, the latest data is read and the nurse is told.
+    /// trash or restore, the 一括入力 table) or on the 地域診断 it lists (their ゴミ箱):
+    /// written only if the store still holds the revisions loaded or listed here, so a change
+    /// saved meanwhile in another tab is never reverted. Otherwise nothing is written, the
+    /// latest data is read and the nurse is told.
     pub async fn save_as_loaded(self, mut batch: WriteBatch, done: &str) -> Result<(), StorageError> {
+        let listed = self.listed_expects(&batch);
         batch.expect = self.loaded.with_untracked(|l| {
             let Some(diagnosis) = &l.diagnosis_id else { return Vec::new() };
             let loaded: std::collections::HashMap<&RecordId, &StoredRecord> =
@@ -348,6 +358,7 @@ impl AppCtx {
                 })
                 .collect()
         });
+        batch.expect.extend(listed);
         let result = self.save_planned(batch, done, true).await;
         if let Err(StorageError::Changed(_)) = &result {
             self.refresh().await;
@@ -359,7 +370,9 @@ impl AppCtx {
         result
     }
 
-    async fn save_planned(self, batch: WriteBatch, done: &str, retry_on_change: bool) -> Result<(), StorageError> {
+    async fn save_planned(self, mut batch: WriteBatch, done: &str, retry_on_change: bool) -> Result<(), StorageError> {
+        // Nothing is saved in a 地域診断 that another tab moved to the ゴミ箱 meanwhile.
+        batch.require_listed();
         let store = match self.store() {
             Ok(s) => s,
             Err(e) => {
@@ -368,7 +381,6 @@ impl AppCtx {
             }
         };
         // Every save of the page keeps its 変更履歴 (a restore says which version it restored).
-        let mut batch = batch;
         if batch.history.is_none() {
             batch.history = Some(self.stamp(Cause::Input));
         }
@@ -477,69 +489,12 @@ impl AppCtx {
     pub fn has_unsaved(&self) -> bool {
         self.dirty.with_untracked(|d| !d.is_empty())
     }
-
-    /// Checks for a new version of the app (when online) and installs it in the background.
-    pub fn check_for_update(self) {
-        spawn_local(async move {
-            let current = platform::build_version();
-            let Some(reg) = platform::register_service_worker(&current).await else { return };
-            if let Some(w) = platform::waiting_worker(&reg) {
-                self.waiting_worker.set_value(Some(w));
-                self.update.set(UpdateState::Available);
-                return;
-            }
-            if !platform::online() {
-                return;
-            }
-            let Some(remote) = platform::remote_version().await else { return };
-            if remote == current {
-                return;
-            }
-            // Installing the new version happens in the background; it then waits.
-            let Some(reg) = platform::register_service_worker(&remote).await else { return };
-            for _ in 0..120 {
-                if let Some(w) = platform::waiting_worker(&reg) {
-                    self.waiting_worker.set_value(Some(w));
-                    self.update.set(UpdateState::Available);
-                    return;
-                }
-                gloo_sleep(1000).await;
-            }
-        });
-    }
-
-    /// The nurse chose 「更新する」: allowed only when nothing is unsaved.
-    pub fn apply_update(self) {
-        if self.has_unsaved() {
-            self.notice.set(Some(Notice::Error(
-                "未保存の入力があります。保存するか取り消してから更新してください。".to_string(),
-            )));
-            return;
-        }
-        self.waiting_worker.with_value(|w| {
-            if let Some(w) = w {
-                self.update.set(UpdateState::Activating);
-                platform::on_controller_change(platform::reload);
-                platform::activate_waiting(w);
-            }
-        });
-    }
 }
 
 impl Default for AppCtx {
     fn default() -> Self {
         AppCtx::new()
     }
-}
-
-/// Waits `ms` milliseconds.
-pub async fn gloo_sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The context (provided by the app root).

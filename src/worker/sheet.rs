@@ -66,7 +66,8 @@ pub(super) async fn open(
         Err(e) => return refused(&source.file_name, vec![e.to_string()]),
     };
     progress(id, "表の見出しと各行を確かめています", 0, 1);
-    let diagnoses = diagnosis_choices(&local).into_iter().map(|c| (c.id, c.title)).collect();
+    // A table is read into a 地域診断 on the list (never one in the ゴミ箱).
+    let diagnoses = diagnosis_choices(&local, false).into_iter().map(|c| (c.id, c.title)).collect();
     // The first sheet with 様式1, else the first with 様式3, else the first.
     let found = |kind| {
         grids.iter().position(|g| crate::domain::sheet::layout::find_any_table(g).is_some_and(|l| l.kind == kind))

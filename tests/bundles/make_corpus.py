@@ -290,11 +290,23 @@ def good():
     # Issue 17: version 3 adds the optional top-level `history` (変更履歴 of the file's records).
     write(os.path.join(GOOD, "full_v3.json"), v3_with_history())
 
+    # Issue 17: a 地域診断 deleted from the 地域診断の一覧 is in the ゴミ箱 (its own `deleted_at`);
+    # its records keep their own flags (here: not trashed, but one patient that was trashed
+    # before). A backup with the ゴミ箱 ticked holds it, and it imports into the ゴミ箱. The
+    # current version, without history: the trash needs nothing new in the format.
+    in_trash = copy.deepcopy(v2)
+    in_trash["version"] = 3
+    in_trash["diagnoses"][0]["deleted_at"] = T1 + 60_000
+    in_trash["diagnoses"][0]["updated_at"] = T1 + 60_000
+    in_trash["records"][1]["deleted_at"] = T1
+    write(os.path.join(GOOD, "trashed_diagnosis.json"), in_trash)
+
     # Version 1 files are read through the v1 → v2 step (`migrated_from` 1), silently.
     expected = {
         "full_v1.json": {"diagnoses": 1, "records": 6, "migrated_from": 1},
         "full_v2.json": {"diagnoses": 1, "records": 6, "migrated_from": 2},
         "full_v3.json": {"diagnoses": 1, "records": 6, "history": 3},
+        "trashed_diagnosis.json": {"diagnoses": 1, "records": 6},
         "compact_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "bom_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "script_in_text.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},

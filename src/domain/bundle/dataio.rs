@@ -93,8 +93,8 @@ pub struct DiagnosisChoice {
 }
 
 /// The 地域診断 on the device in the list's order (地区名, then newest 年度 first), each with
-/// its record counts; a 地域診断 in the ゴミ箱 comes last, marked.
-pub fn diagnosis_choices(all: &[StoredRecord]) -> Vec<DiagnosisChoice> {
+/// its record counts; a 地域診断 in the ゴミ箱 comes last, marked, and only `include_trash`.
+pub fn diagnosis_choices(all: &[StoredRecord], include_trash: bool) -> Vec<DiagnosisChoice> {
     let diagnoses: Vec<StoredRecord> = all.iter().filter(|r| r.meta.kind == RecordKind::Diagnosis).cloned().collect();
     let (entries, _) = list_diagnoses(&diagnoses);
     let mut by_diagnosis: BTreeMap<&RecordId, Vec<&StoredRecord>> = BTreeMap::new();
@@ -111,7 +111,7 @@ pub fn diagnosis_choices(all: &[StoredRecord]) -> Vec<DiagnosisChoice> {
         })
         .collect();
     let listed: BTreeSet<RecordId> = out.iter().map(|c| c.id.clone()).collect();
-    for d in diagnoses.iter().filter(|d| !listed.contains(&d.meta.id)) {
+    for d in diagnoses.iter().filter(|d| !listed.contains(&d.meta.id) && (include_trash || !d.is_deleted())) {
         let suffix = if d.is_deleted() { "（ゴミ箱）" } else { "（読み取れません）" };
         out.push(DiagnosisChoice {
             id: d.meta.id.clone(),
@@ -286,12 +286,16 @@ pub struct BackupStatus {
 /// 地域診断 was never exported. The banner shows when something is not backed up and either
 /// more than [`REMIND_AFTER_CHANGES`] records are, or the oldest has waited
 /// [`REMIND_AFTER_DAYS`] days or more (since the last export, or since the record was created
-/// when there was none).
+/// when there was none). A 地域診断 in the ゴミ箱 is not counted (the export leaves it out
+/// unless the ゴミ箱 is ticked).
 pub fn backup_status(log: &ExportLog, all: &[StoredRecord], now: Timestamp) -> BackupStatus {
     let mut changed = 0usize;
     let mut pending_since: Option<Timestamp> = None;
+    let trashed = crate::domain::diagnosis::trash::trashed_ids(all);
     // The サンプル is not the nurse's data: it needs no backup.
-    for r in all.iter().filter(|r| !crate::domain::sample::is_sample_record(r)) {
+    let counted =
+        |r: &&StoredRecord| !crate::domain::sample::is_sample_record(r) && !trashed.contains(&r.meta.diagnosis_id);
+    for r in all.iter().filter(counted) {
         let since = match log.diagnoses.get(&r.meta.diagnosis_id) {
             Some(at) if r.meta.updated_at > *at => *at,
             Some(_) => continue,
@@ -906,7 +910,7 @@ mod tests {
     #[test]
     fn choices_list_diagnoses_in_list_order_with_counts() {
         let all = device_records();
-        let choices = diagnosis_choices(&all);
+        let choices = diagnosis_choices(&all, true);
         let titles: Vec<&str> = choices.iter().map(|c| c.title.as_str()).collect();
         assert_eq!(
             titles,

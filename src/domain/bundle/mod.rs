@@ -255,13 +255,15 @@ pub fn export_pool<'a>(
 }
 
 /// The records a scope covers, from everything on the device: `(diagnoses, records)`.
-/// Trashed records are included when `include_trash` (a full backup keeps the ゴミ箱).
+/// Trashed records are included when `include_trash` (a full backup keeps the ゴミ箱); a
+/// 地域診断 in the ゴミ箱 goes with all its records, or not at all.
 pub fn select_for_export(
     all: &[StoredRecord],
     scope: &ExportScope,
     include_trash: bool,
 ) -> (Vec<StoredRecord>, Vec<StoredRecord>) {
-    let keep = |r: &&StoredRecord| include_trash || !r.is_deleted();
+    let trashed = crate::domain::diagnosis::trash::trashed_ids(all);
+    let keep = |r: &&StoredRecord| include_trash || !(r.is_deleted() || trashed.contains(&r.meta.diagnosis_id));
     let (diagnoses, others): (Vec<&StoredRecord>, Vec<&StoredRecord>) =
         all.iter().filter(keep).partition(|r| r.meta.kind == RecordKind::Diagnosis);
     let (diagnoses, records): (Vec<StoredRecord>, Vec<StoredRecord>) = match scope {

@@ -101,8 +101,15 @@ pub fn listed(entries: &[DiagnosisEntry]) -> Option<&DiagnosisEntry> {
     entries.iter().filter(|e| is_sample_diagnosis(&e.record.meta.id)).max_by_key(|e| e.diagnosis.fiscal_year)
 }
 
-/// What 「サンプルを削除」 removes: every sample 地域診断 on the list and the sample's own
-/// IDs (with all their records and drafts).
+/// The sample's 地域診断 in the ゴミ箱 (`trashed`: the ゴミ箱's entries), which 「サンプルを開く」
+/// brings back when none is on the list (a new sample would be written over them, under the
+/// same IDs).
+pub fn in_trash(trashed: &[DiagnosisEntry]) -> Vec<&DiagnosisEntry> {
+    trashed.iter().filter(|e| is_sample_diagnosis(&e.record.meta.id)).collect()
+}
+
+/// What 「サンプルを削除」 removes: every sample 地域診断 given (on the list or in the ゴミ箱)
+/// and the sample's own IDs (with all their records and drafts).
 pub fn to_remove(entries: &[DiagnosisEntry]) -> Vec<RecordId> {
     let mut ids: Vec<RecordId> =
         entries.iter().map(|e| e.record.meta.id.clone()).filter(is_sample_diagnosis).chain(diagnosis_ids()).collect();

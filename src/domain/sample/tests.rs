@@ -243,3 +243,29 @@ fn what_is_made_from_the_sample_stays_the_sample() {
     let removed: Vec<String> = to_remove(&entries).iter().map(ToString::to_string).collect();
     assert_eq!(removed, vec!["sample-2024", "sample-2025"]);
 }
+
+/// Issue 17: a sample 地域診断 deleted from the list is in the ゴミ箱; 「サンプルを開く」 brings
+/// the sample's back rather than writing a new sample over them, and 「サンプルを削除」 removes
+/// those in the ゴミ箱 too (one made for the next 年度 included).
+#[test]
+fn the_sample_in_the_trash_is_found_to_bring_back_or_remove() {
+    use crate::domain::diagnosis::trash::{move_to_trash, trashed_diagnoses};
+    let s = sample();
+    let with_id = |id: RecordId| {
+        let mut d = s.diagnoses[1].clone();
+        d.meta.id = id;
+        d
+    };
+    let next_year = with_id(fresh_id_in(&rid("sample-2025"), rid("n1")));
+    let real = with_id(rid("real-d"));
+    let all: Vec<StoredRecord> = [&s.diagnoses[0], &s.diagnoses[1], &next_year, &real]
+        .into_iter()
+        .filter_map(|d| move_to_trash(d, Timestamp(5), &d.meta.updated_by))
+        .collect();
+    assert!(listed(&list_diagnoses(&all).0).is_none(), "none on the list");
+    let trashed = trashed_diagnoses(&all);
+    let found: Vec<&str> = in_trash(&trashed).iter().map(|e| e.record.meta.id.as_str()).collect();
+    assert_eq!(found, vec!["sample-2024", "sample-2025", "sample-n1"], "the sample's only");
+    let removed: Vec<String> = to_remove(&trashed).iter().map(ToString::to_string).collect();
+    assert_eq!(removed, vec!["sample-2024", "sample-2025", "sample-n1"]);
+}

@@ -85,7 +85,7 @@ fn history_row(e: &HistoryEntry) -> Result<Object, StorageError> {
 /// The stores a batch touches (only those are locked).
 fn scope(batch: &WriteBatch, rows: &Rows) -> Vec<&'static str> {
     let purging = !batch.purge_diagnoses.is_empty();
-    let expects_diagnosis = batch.expect.iter().any(|e| e.kind == RecordKind::Diagnosis);
+    let expects_diagnosis = batch.expect.iter().any(|e| e.kind == RecordKind::Diagnosis) || !batch.listed.is_empty();
     let expects_record = batch.expect.iter().any(|e| e.kind != RecordKind::Diagnosis);
     let history = needs_before(batch) || !batch.put_history.is_empty() || !batch.purge_records.is_empty() || purging;
     [
@@ -127,6 +127,7 @@ fn err(e: JsValue) -> StorageError {
 /// record it writes: queued before any write, read in this transaction.
 async fn read_before(tx: &IdbTransaction, batch: &WriteBatch) -> Result<HashMap<Place, JsValue>, StorageError> {
     let mut places: Vec<Place> = batch.expect.iter().map(|e| place(e.kind, &e.id)).collect();
+    places.extend(batch.listed.iter().map(|id| place(RecordKind::Diagnosis, id)));
     if needs_before(batch) {
         places.extend(batch.put_diagnoses.iter().chain(&batch.put_records).map(|r| place(r.meta.kind, &r.meta.id)));
     }
@@ -171,6 +172,9 @@ async fn write(tx: &IdbTransaction, batch: &WriteBatch, rows: &Rows) -> Result<(
     if !changed.is_empty() {
         return Err(StorageError::Changed(changed));
     }
+    batch.check_listed(|id| {
+        before.get(&place(RecordKind::Diagnosis, id)).map(|row| parse_json::<RecordMeta>(row, id.as_str())).transpose()
+    })?;
     let entries = history_entries(batch, &before)?;
     // Bulk puts are issued without awaiting each one; the transaction's completion is
     // awaited once at the end.

@@ -1,6 +1,10 @@
-//! 地域診断の一覧: create, rename, switch, delete (after a confirmation naming it), and
+//! 地域診断の一覧: create, rename, switch, delete to the ゴミ箱 (after a confirmation naming
+//! it; restored or removed for good from the ゴミ箱 below the list, [`trash`]), and
 //! 「次年度の地域診断を作る」 (the next 年度 of the same 地区名 from a copy of this year's
 //! 概況, 療養者, 事業 and ステーション, written in one transaction).
+
+mod trash;
+pub use trash::restore;
 
 use super::sample::SampleBadge;
 use crate::domain::diagnosis::{duplicate_issue, same_diagnosis, DiagnosisEntry, DiagnosisInput};
@@ -11,7 +15,7 @@ use crate::domain::sample;
 use crate::domain::save::{Target, Trashed};
 use crate::route::{Route, Section};
 use crate::storage::{Store, WriteBatch};
-use crate::ui::components::{ConfirmDialog, FieldIssues};
+use crate::ui::components::FieldIssues;
 use crate::ui::ctx::{use_app, AppCtx};
 use crate::ui::editor::{RecordSaver, SaveConflicts};
 use crate::ui::modal::Modal;
@@ -113,45 +117,14 @@ pub fn HomePage() -> impl IntoView {
             </form>
 
             <DiagnosisList editing deleting next_year/>
+            <trash::DiagnosisTrash/>
             <super::sample::SampleCard/>
 
             {move || editing.get().map(|(entry, input)| view! { <RenameDialog entry input editing/> })}
             {move || next_year.get().map(|pending| view! { <NextYearDialog pending next_year/> })}
-            {move || deleting.get().map(|entry| {
-                let title = entry.diagnosis.title();
-                let message = format!(
-                    "「{title}」を削除します。この地域診断の療養者・ステーション・事業・評価・アセスメントもすべて削除され、元に戻せません。必要なら先に「データの入出力」で書き出してください。"
-                );
-                view! {
-                    <ConfirmDialog
-                        title="地域診断の削除".to_string()
-                        message
-                        confirm_label="削除する"
-                        danger=true
-                        on_confirm=Callback::new(move |_| delete(ctx, entry.clone(), deleting))
-                        on_cancel=Callback::new(move |_| deleting.set(None))
-                    />
-                }
-            })}
+            <trash::TrashConfirm deleting/>
         </section>
     }
-}
-
-fn delete(ctx: AppCtx, entry: DiagnosisEntry, deleting: RwSignal<Option<DiagnosisEntry>>) {
-    let id = entry.record.meta.id.clone();
-    spawn_local(async move {
-        let batch = WriteBatch { purge_diagnoses: vec![id.clone()], ..WriteBatch::default() };
-        let msg = format!("「{}」を削除しました", entry.diagnosis.title());
-        if ctx.save(batch, &msg).await.is_ok() {
-            deleting.set(None);
-            if platform::setting::<String>(platform::keys::LAST_DIAGNOSIS).as_deref() == Some(id.as_str()) {
-                platform::remove_setting(platform::keys::LAST_DIAGNOSIS);
-            }
-            if ctx.route.get_untracked().diagnosis() == Some(&id) {
-                ctx.go(Route::Home);
-            }
-        }
-    });
 }
 
 #[component]
@@ -168,14 +141,7 @@ fn DiagnosisList(
             fallback=|| view! { <p class="empty" data-testid="no-diagnoses">"まだ地域診断がありません。上の欄から作成してください。"</p> }
         >
             <table class="list diagnoses" data-testid="diagnosis-list">
-                <thead>
-                    <tr>
-                        <th scope="col">"地区名"</th>
-                        <th scope="col">"年度"</th>
-                        <th scope="col">"最終更新"</th>
-                        <th scope="col"><span class="visually-hidden">"操作"</span></th>
-                    </tr>
-                </thead>
+                <DiagnosisHead when="最終更新"/>
                 <tbody>
                     <For
                         each=move || ctx.diagnoses.get()
@@ -216,6 +182,21 @@ fn DiagnosisList(
                 </tbody>
             </table>
         </Show>
+    }
+}
+
+/// The headings of a table of 地域診断 (the list, the ゴミ箱): 地区名, 年度, `when`, 操作.
+#[component]
+fn DiagnosisHead(when: &'static str) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">"地区名"</th>
+                <th scope="col">"年度"</th>
+                <th scope="col">{when}</th>
+                <th scope="col"><span class="visually-hidden">"操作"</span></th>
+            </tr>
+        </thead>
     }
 }
 

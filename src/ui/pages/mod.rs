@@ -36,14 +36,8 @@ pub fn Page() -> impl IntoView {
         PageKey::Home => home::HomePage().into_any(),
         PageKey::DataIo => io::IoPage().into_any(),
         PageKey::Regional => regional::RegionalPage().into_any(),
-        PageKey::Section(Section::Patients) => patients::PatientsPage().into_any(),
-        PageKey::Section(Section::Programmes) => programmes::ProgrammesPage().into_any(),
-        PageKey::Section(Section::Overview) => overview::OverviewPage().into_any(),
-        PageKey::Section(Section::Stations) => stations::StationsPage().into_any(),
-        PageKey::Section(Section::Trees) => trees::TreesPage().into_any(),
-        PageKey::Section(Section::Summary) => summary::SummaryPage().into_any(),
-        PageKey::Section(Section::Evaluation) => evaluation::EvaluationPage().into_any(),
-        PageKey::History => history::HistoryPage().into_any(),
+        PageKey::Section(section) => open_diagnosis(move || section_page(section)).into_any(),
+        PageKey::History => open_diagnosis(|| history::HistoryPage().into_any()).into_any(),
         PageKey::PanicCheck => panic_check().into_any(),
         PageKey::Help => help::HelpPage().into_any(),
         PageKey::NotFound => view! {
@@ -53,6 +47,39 @@ pub fn Page() -> impl IntoView {
             </section>
         }
         .into_any(),
+    }
+}
+
+/// A page of the 地域診断 the address names (a section, a record's 変更履歴), when it is on the
+/// list; in the ゴミ箱 or not on this device, a message saying so instead (nothing of it
+/// opens, so nothing is saved in it).
+fn open_diagnosis(page: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
+    let ctx = use_app();
+    let closed = Memo::new(move |_| {
+        let id = ctx.route.with(|r| r.diagnosis().cloned())?;
+        ctx.whereabouts(&id)?.message()
+    });
+    move || match closed.get() {
+        Some((heading, text)) => view! {
+            <section data-testid="diagnosis-closed">
+                <h1>{heading}</h1>
+                <p>{text}" "<a href="#/">"地域診断の一覧"</a>"へ戻る"</p>
+            </section>
+        }
+        .into_any(),
+        None => page(),
+    }
+}
+
+fn section_page(section: Section) -> AnyView {
+    match section {
+        Section::Patients => patients::PatientsPage().into_any(),
+        Section::Programmes => programmes::ProgrammesPage().into_any(),
+        Section::Overview => overview::OverviewPage().into_any(),
+        Section::Stations => stations::StationsPage().into_any(),
+        Section::Trees => trees::TreesPage().into_any(),
+        Section::Summary => summary::SummaryPage().into_any(),
+        Section::Evaluation => evaluation::EvaluationPage().into_any(),
     }
 }
 

@@ -11,11 +11,18 @@ use crate::ui::ctx::{use_app, AppCtx};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Opens the sample: the one on the list, or a new one written in one batch.
+/// Opens the sample: the one on the list, the sample's brought back from the ゴミ箱, or a new
+/// one written in one batch.
 fn open_sample(ctx: AppCtx, busy: RwSignal<bool>) {
     let open = move |id| ctx.go(Route::Diagnosis { id, section: Section::Overview, item: None });
     if let Some(id) = ctx.diagnoses.with_untracked(|all| sample::listed(all).map(|e| e.record.meta.id.clone())) {
         open(id);
+        return;
+    }
+    let trashed: Vec<_> = ctx.trashed_diagnoses.with_untracked(|t| sample::in_trash(t).into_iter().cloned().collect());
+    if !trashed.is_empty() {
+        let latest = sample::listed(&trashed).map(|e| e.record.meta.id.clone());
+        super::home::restore(ctx, trashed, move || latest.into_iter().for_each(open));
         return;
     }
     if busy.get_untracked() {
@@ -44,7 +51,9 @@ fn open_sample(ctx: AppCtx, busy: RwSignal<bool>) {
 
 /// Removes every 地域診断 of the sample with all its records (after the confirmation).
 fn remove_sample(ctx: AppCtx, asking: RwSignal<bool>) {
-    let ids = ctx.diagnoses.with_untracked(|all| sample::to_remove(all));
+    let mut entries = ctx.diagnoses.get_untracked();
+    entries.extend(ctx.trashed_diagnoses.get_untracked());
+    let ids = sample::to_remove(&entries);
     let open_is_sample = ctx.route.with_untracked(|r| r.diagnosis().is_some_and(sample::is_sample_diagnosis));
     spawn_local(async move {
         let batch = WriteBatch { purge_diagnoses: ids, ..WriteBatch::default() };

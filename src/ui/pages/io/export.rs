@@ -1,6 +1,9 @@
 //! 書き出し: choose what (全ての地域診断 / 選んだ地域診断 / 選んだ療養者, ゴミ箱 or not) and how
-//! (そのまま / パスワードで暗号化 / 匿名化), then download the file. A whole-地域診断 export that
+//! (パスワードで暗号化 / そのまま / 匿名化), then download the file. A whole-地域診断 export that
 //! is not anonymised is recorded in the export log (the backup reminder).
+//!
+//! A file with names and addresses is encrypted unless the nurse chooses そのまま (which says,
+//! in one line, what that means); the ゴミ箱 (and a 地域診断 in it) is left out unless ticked.
 
 use super::export_choices::{
     AnonReview, AnonReviewView, DiagnosisPicker, Mode, ModeRadio, PatientPicker, ScopeKind, ScopeRadio,
@@ -81,19 +84,20 @@ pub fn ExportPanel() -> impl IntoView {
     // backup status).
     let backup = super::backup::use_backup_status();
     let all_records = Memo::new(move |_| backup.records());
-    let choices = Memo::new(move |_| diagnosis_choices(&all_records.get()));
+    let include_trash = RwSignal::new(false);
+    // A 地域診断 in the ゴミ箱 is offered only with the ゴミ箱.
+    let choices = Memo::new(move |_| diagnosis_choices(&all_records.get(), include_trash.get()));
 
     let scope_kind = RwSignal::new(ScopeKind::All);
     let picked = RwSignal::new(BTreeSet::<RecordId>::new());
     let patients_of = RwSignal::new(None::<RecordId>);
     let picked_patients = RwSignal::new(BTreeSet::<RecordId>::new());
-    let include_trash = RwSignal::new(true);
     // 変更履歴 (issue 17): kept in a backup by default; never in an anonymised file.
     let include_history = RwSignal::new(true);
     // 「全ての地域診断」 leaves the サンプル out unless ticked.
     let include_sample = RwSignal::new(false);
     let has_sample = Memo::new(move |_| all_records.with(|all| all.iter().any(is_sample_record)));
-    let mode = RwSignal::new(Mode::Plain);
+    let mode = RwSignal::new(Mode::Encrypted);
     let password = RwSignal::new(String::new());
     let password_again = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
@@ -258,7 +262,7 @@ pub fn ExportPanel() -> impl IntoView {
                     prop:disabled=move || mode.get() == Mode::Anonymised
                     on:change:target=move |ev| include_trash.set(ev.target().checked())
                 />
-                "ゴミ箱の記録も含める（バックアップでは含めることをおすすめします。匿名化したファイルには含めません）"
+                "ゴミ箱の記録も含める（ゴミ箱の地域診断も。バックアップでは含めることをおすすめします。匿名化したファイルには含めません）"
             </label>
             <label class="io-check">
                 <input
@@ -279,11 +283,17 @@ pub fn ExportPanel() -> impl IntoView {
             <fieldset class="field">
                 <legend class="label">"書き出し方"</legend>
                 <div class="io-options">
-                    <ModeRadio mode value=Mode::Plain key="plain" label="そのまま（この端末や同僚の端末で読み込めるファイル）"/>
-                    <ModeRadio mode value=Mode::Encrypted key="encrypted" label="パスワードで暗号化（メールやUSBメモリで渡すとき）"/>
+                    <ModeRadio mode value=Mode::Encrypted key="encrypted" label="パスワードで暗号化（バックアップ、メールやUSBメモリで渡すとき）"/>
+                    <ModeRadio mode value=Mode::Plain key="plain" label="暗号化しない（この端末や同僚の端末でパスワードなしで読み込めるファイル）"/>
                     <ModeRadio mode value=Mode::Anonymised key="anonymised" label="匿名化（研修や外部への提供のとき）"/>
                 </div>
             </fieldset>
+
+            <Show when=move || mode.get() == Mode::Plain>
+                <p class="io-warning" role="note" data-testid="plain-warning">
+                    "暗号化しないファイルには氏名・住所が読める形で入ります。端末の外に持ち出さないでください。"
+                </p>
+            </Show>
 
             <Show when=move || mode.get() == Mode::Encrypted>
                 <div class="io-password">
