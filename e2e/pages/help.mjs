@@ -10,6 +10,7 @@ export const HELP_TOPICS = [
   ['summary', '集計の算出方法'],
   ['form4', '様式4 評価の入力'],
   ['trees', '判断樹の使い方'],
+  ['insurance', '訪問看護の保険（介護保険と医療保険）'],
   ['programmes', '様式2 の事業の一覧'],
   ['ventilator', '在宅人工呼吸器使用患者支援事業（費用の額）'],
   ['glossary', '用語集'],
@@ -59,6 +60,28 @@ export class HelpPage extends AppPage {
         (await rows.nth(i).locator('.term').innerText()).trim(),
         (await rows.nth(i).locator('.reading').innerText()).trim(),
       ]);
+    }
+    return out;
+  }
+
+  /** The 記入例 table of the 様式1 page: `{ item: [例1, 例2] }`. */
+  async examples() {
+    const rows = this.page.locator('[data-testid=form-examples] tbody tr');
+    const out = {};
+    for (let i = 0; i < (await rows.count()); i++) {
+      const cells = await rows.nth(i).locator('th, td').allInnerTexts();
+      out[cells[0].trim()] = [cells[1].trim(), cells[2].trim()];
+    }
+    return out;
+  }
+
+  /** The rows of the 保険 chart's order: `[when, insurance]`. */
+  async insuranceFlow() {
+    const rows = this.page.locator('[data-testid=insurance-flow] tbody tr');
+    const out = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const cells = await rows.nth(i).locator('th, td').allInnerTexts();
+      out.push([cells[0].trim(), cells[1].trim()]);
     }
     return out;
   }

@@ -101,6 +101,7 @@ pub fn form_page(topic: HelpTopic) -> Option<&'static FormPage> {
         HelpTopic::Evaluation => Some(&EVALUATION),
         HelpTopic::Summary
         | HelpTopic::Trees
+        | HelpTopic::Insurance
         | HelpTopic::ProgrammeList
         | HelpTopic::Ventilator
         | HelpTopic::Glossary => None,

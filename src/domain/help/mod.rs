@@ -4,13 +4,16 @@
 //! catalogue, the 判断樹, the 入力の留意点 of `forms::form_help`) the page is built from it.
 //!
 //! * [`summary`]: how each figure of the 集計 and 様式4's 管内の状況 is computed.
-//! * [`forms`]: one page per 様式 (目的 and 入力の留意点).
+//! * [`forms`]: one page per 様式 (目的 and 入力の留意点); [`examples`]: 様式1's 記入例.
 //! * [`trees`]: what the two 判断樹 are for and how to read their outcome.
+//! * [`insurance`]: 訪問看護 介護保険と医療保険どちらをつかうの？ (the chart and its lists).
 //! * [`ventilator`]: 在宅人工呼吸器使用患者支援事業 (要綱 第４ and 別添２).
 //! * [`glossary`]: 用語集 (with readings).
 
+pub mod examples;
 pub mod forms;
 pub mod glossary;
+pub mod insurance;
 pub mod summary;
 pub mod trees;
 pub mod ventilator;
@@ -32,6 +35,8 @@ pub enum HelpTopic {
     Evaluation,
     /// 判断樹
     Trees,
+    /// 訪問看護の保険（介護保険と医療保険）
+    Insurance,
     /// 様式2 の事業の一覧
     ProgrammeList,
     /// 在宅人工呼吸器使用患者支援事業（別添2）
@@ -42,7 +47,7 @@ pub enum HelpTopic {
 
 impl HelpTopic {
     /// In the order of the help index: 使い方 (the 様式 and 集計), then 参考.
-    pub const ALL: [HelpTopic; 10] = [
+    pub const ALL: [HelpTopic; 11] = [
         HelpTopic::Overview,
         HelpTopic::Patients,
         HelpTopic::Programmes,
@@ -50,6 +55,7 @@ impl HelpTopic {
         HelpTopic::Summary,
         HelpTopic::Evaluation,
         HelpTopic::Trees,
+        HelpTopic::Insurance,
         HelpTopic::ProgrammeList,
         HelpTopic::Ventilator,
         HelpTopic::Glossary,
@@ -65,6 +71,7 @@ impl HelpTopic {
             HelpTopic::Stations => "form3",
             HelpTopic::Evaluation => "form4",
             HelpTopic::Trees => "trees",
+            HelpTopic::Insurance => "insurance",
             HelpTopic::ProgrammeList => "programmes",
             HelpTopic::Ventilator => "ventilator",
             HelpTopic::Glossary => "glossary",
@@ -85,6 +92,7 @@ impl HelpTopic {
             HelpTopic::Stations => "様式3 訪問看護ステーションの入力",
             HelpTopic::Evaluation => "様式4 評価の入力",
             HelpTopic::Trees => "判断樹の使い方",
+            HelpTopic::Insurance => "訪問看護の保険（介護保険と医療保険）",
             HelpTopic::ProgrammeList => "様式2 の事業の一覧",
             HelpTopic::Ventilator => "在宅人工呼吸器使用患者支援事業（費用の額）",
             HelpTopic::Glossary => "用語集",
@@ -93,7 +101,7 @@ impl HelpTopic {
 
     /// 参考 (reference) rather than 使い方 (how to fill in the forms).
     pub fn is_reference(self) -> bool {
-        matches!(self, HelpTopic::ProgrammeList | HelpTopic::Ventilator | HelpTopic::Glossary)
+        matches!(self, HelpTopic::Insurance | HelpTopic::ProgrammeList | HelpTopic::Ventilator | HelpTopic::Glossary)
     }
 
     /// 出典: the part of the seed the page is taken from.
@@ -113,6 +121,10 @@ impl HelpTopic {
             HelpTopic::Trees => {
                 "難病の地域診断ツールの資料「ALS呼吸障害に関連する症状のアセスメントと対応」「ALS球麻痺に関連する症状のアセスメントと対応」\
 および「１．様式１（３）各項目の入力について」の特定症状"
+            }
+            HelpTopic::Insurance => {
+                "難病の地域診断ツールの資料「難病にかかる訪問看護の制度 まとめ」「訪問看護 介護保険と医療保険どちらをつかうの？」\
+（「慢性疾患からターミナルケアまで 在宅療養はここがポイント」p11 日本訪問看護財団 2010 を参考に一部改編）"
             }
             HelpTopic::ProgrammeList => {
                 "難病の地域診断ツール「２．様式２ ２）入力事業および事業の概要」（出典: 難病特別対策推進事業について \

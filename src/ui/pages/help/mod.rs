@@ -2,6 +2,7 @@
 
 mod forms;
 mod glossary;
+mod insurance;
 mod reference;
 mod summary;
 mod trees;
@@ -36,6 +37,7 @@ fn body(topic: HelpTopic) -> AnyView {
     match topic {
         HelpTopic::Summary => summary::SummaryHelp().into_any(),
         HelpTopic::Trees => trees::TreesHelp().into_any(),
+        HelpTopic::Insurance => insurance::InsuranceHelp().into_any(),
         HelpTopic::ProgrammeList => reference::ProgrammeList().into_any(),
         HelpTopic::Ventilator => reference::VentilatorFees().into_any(),
         HelpTopic::Glossary => glossary::Glossary().into_any(),

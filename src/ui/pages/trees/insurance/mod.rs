@@ -8,9 +8,11 @@ mod result;
 
 use super::start::{patient_label, patient_options};
 use super::{PageData, TreePlace};
+use crate::domain::help::HelpTopic;
 use crate::domain::ids::RecordId;
 use crate::domain::insurance::choices::{bool_from, bool_value, still_prefilled, UNKNOWN};
 use crate::domain::insurance::InsuranceForm;
+use crate::route::Route;
 use crate::ui::components::IssueSummary;
 use leptos::prelude::*;
 use questions::{AgeStep, CareStep, LongVisitStep, PlanStep, SpecifiedStep, Table7Step, Table8Step};
@@ -64,6 +66,9 @@ pub fn InsuranceView(data: PageData, patient_id: Option<RecordId>) -> impl IntoV
                         }}
                     </p>
                     <p class="hint">"「慢性疾患からターミナルケアまで 在宅療養はここがポイント」p11 日本訪問看護財団 2010 を参考に一部改編（難病にかかる訪問看護の制度 まとめ）"</p>
+                    <p class="no-print">
+                        <a href=Route::Help(Some(HelpTopic::Insurance)).to_hash()>"判断の順序と別表第７・第８の一覧（使い方・参考）"</a>
+                    </p>
                 </div>
             </div>
             {missing_patient.then(|| view! {
