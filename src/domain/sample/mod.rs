@@ -36,6 +36,8 @@ use crate::domain::programmes::ProgrammeForm;
 use crate::domain::record::{RecordBody, StoredRecord};
 use crate::domain::records::{EVALUATION_SUFFIX, OVERVIEW_SUFFIX};
 use crate::domain::time::{Date, Timestamp};
+use crate::domain::trees::assessment::Assessment;
+use crate::domain::trees::proposal::{apply_proposal, proposal, Symptom};
 
 /// The start of every sample ID (地域診断 and records).
 pub const SAMPLE_PREFIX: &str = "sample-";
@@ -201,6 +203,27 @@ fn patients(year_index: usize, today: Date) -> Result<Vec<(usize, Patient)>, Str
     Ok(out)
 }
 
+/// The 判断樹 of the last year, each finished one taken into its patient's 様式1 特定症状 as
+/// the nurse does with 「様式1に反映」 (every proposed symptom, with who judged and when), so
+/// the sample's 様式1 agrees with its assessments.
+fn reflected_assessments(
+    y: &mut Year,
+    patients: &mut [(RecordId, Patient)],
+) -> Result<Vec<(RecordId, Assessment)>, String> {
+    let mut out = Vec::new();
+    for (k, a) in assessments::assessments(patients, y.at)?.into_iter().enumerate() {
+        let (aid, _) = y.ids(&format!("a{:02}", k + 1))?;
+        let proposal = proposal(&a);
+        if proposal.finished {
+            if let Some((_, patient)) = patients.iter_mut().find(|(id, _)| *id == a.patient_id) {
+                apply_proposal(patient, &proposal, &aid, &Symptom::ALL).map_err(|e| e.to_string())?;
+            }
+        }
+        out.push((aid, a));
+    }
+    Ok(out)
+}
+
 fn build_year(year_index: usize, device: &DeviceId) -> Result<(StoredRecord, Vec<StoredRecord>), String> {
     let start = FIRST_YEAR + year_index as i32;
     let fiscal_year = FiscalYear::new(start).map_err(|e| e.to_string())?;
@@ -226,10 +249,16 @@ fn build_year(year_index: usize, device: &DeviceId) -> Result<(StoredRecord, Vec
         y.put(sid, &station, prev)?;
     }
     let mut patient_records = Vec::new();
+    let mut predecessors = Vec::new();
     for (n, patient) in patients(year_index, today)? {
         let (pid, prev) = y.ids(&format!("p{n:02}"))?;
-        y.put(pid.clone(), &patient, prev.filter(|_| year_index > 0 && people::present(n, 0)))?;
+        predecessors.push(prev.filter(|_| year_index > 0 && people::present(n, 0)));
         patient_records.push((pid, patient));
+    }
+    let assessments =
+        if year_index + 1 == YEARS { reflected_assessments(&mut y, &mut patient_records)? } else { Vec::new() };
+    for ((pid, patient), prev) in patient_records.iter().zip(predecessors) {
+        y.put(pid.clone(), patient, prev)?;
     }
     for (i, programme) in area::programmes(year_index).iter().enumerate() {
         let (programme, _) =
@@ -240,11 +269,8 @@ fn build_year(year_index: usize, device: &DeviceId) -> Result<(StoredRecord, Vec
     let (evaluation, _) =
         EvaluationForm::from_record(&area::evaluation(year_index)).parse().map_err(|e| first_error("様式4", &e))?;
     y.put(RecordId::singleton(&id, EVALUATION_SUFFIX).map_err(|e| e.to_string())?, &evaluation, None)?;
-    if year_index + 1 == YEARS {
-        for (k, a) in assessments::assessments(&patient_records, at)?.iter().enumerate() {
-            let (aid, _) = y.ids(&format!("a{:02}", k + 1))?;
-            y.put(aid, a, None)?;
-        }
+    for (aid, a) in assessments {
+        y.put(aid, &a, None)?;
     }
     Ok((record, y.out))
 }

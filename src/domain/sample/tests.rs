@@ -65,9 +65,14 @@ fn the_sample_has_two_years_of_everything() {
     let statuses: Vec<AssessmentStatus> = latest.live::<Assessment>().map(|(_, a)| a.status).collect();
     assert_eq!(statuses.iter().filter(|s| **s == AssessmentStatus::Finished).count(), assessments::FINISHED);
     assert_eq!(statuses.iter().filter(|s| **s == AssessmentStatus::Draft).count(), 1);
-    // Each assessment names a patient of its 地域診断.
-    for (_, a) in latest.live::<Assessment>() {
-        assert!(latest.live_one::<Patient>(&a.patient_id).is_some(), "{}", a.patient_id);
+    // Each assessment names a patient of its 地域診断, and a finished one is in that
+    // patient's 様式1 特定症状 (as 「様式1に反映」 leaves it), the draft in none.
+    for (r, a) in latest.live::<Assessment>() {
+        let aid = &r.meta.id;
+        let patient = latest.live_one::<Patient>(&a.patient_id);
+        let Some((_, patient)) = patient else { panic!("{} names no patient", a.patient_id) };
+        let applied = crate::domain::trees::proposal::is_applied(&patient, &proposal(&a), aid);
+        assert_eq!(applied, a.status == AssessmentStatus::Finished, "{aid}");
     }
 }
 
