@@ -1,0 +1,14 @@
+//! 管内マップ (issue 14): the computations behind the map of patients and facilities, in plain
+//! Rust so that each has a native test with hand-computed values.
+//!
+//! * [`geo`]: latitude/longitude as the nurse types them, the straight-line distance
+//!   (haversine) and the local plane the map is drawn on.
+//! * [`calibration`]: an image base map tied to the ground by two or more reference points.
+//! * [`simplify`]: outlines of 市町村 thinned to what the screen and paper can show.
+//! * [`facilities`]: the 施設 the data names (様式1's institutions, 様式3's stations), matched
+//!   by a normalised name, and who uses each.
+
+pub mod calibration;
+pub mod facilities;
+pub mod geo;
+pub mod simplify;
