@@ -62,6 +62,50 @@ fn main() {
     });
     println!("  様式4 管内の状況 alone: {ms:.3} ms");
     history_growth(if full { 1_000 } else { 20 });
+    boundary_file(if full { 110 } else { 2 });
+}
+
+/// 管内マップ (issue 14): a prefecture's boundary file of `towns` 市区町村, each a wavy ring of
+/// 12,500 points written as 国土数値情報 writes them (about 30 MB for 110): read, then every
+/// town projected and thinned to 20 m. Native; wasm in the worker is about 2× slower.
+#[allow(clippy::panic)]
+fn boundary_file(towns: usize) {
+    use nanbyo_chiiki_shindan::domain::map::geojson::read_areas;
+    use nanbyo_chiiki_shindan::domain::map::outline::outlines;
+    let mut text = String::from(r#"{"type":"FeatureCollection","features":["#);
+    for t in 0..towns {
+        let (lat0, lon0) = (35.0 + (t / 8) as f64 * 0.1, 139.0 + (t % 8) as f64 * 0.1);
+        let ring: Vec<String> = (0..=12_500)
+            .map(|i| {
+                let a = (i % 12_500) as f64 / 12_500.0 * std::f64::consts::TAU;
+                let r = 0.04 + 0.004 * (a * 37.0).sin();
+                format!("[{:.6},{:.6}]", lon0 + r * a.cos(), lat0 + r * a.sin())
+            })
+            .collect();
+        if t > 0 {
+            text.push(',');
+        }
+        text.push_str(&format!(
+            r#"{{"type":"Feature","properties":{{"N03_004":"町{t}","N03_007":"{:05}"}},"geometry":{{"type":"Polygon","coordinates":[[{}]]}}}}"#,
+            13_000 + t,
+            ring.join(",")
+        ));
+    }
+    text.push_str("]}");
+    let start = Instant::now();
+    let areas = read_areas(&text).unwrap_or_else(|e| panic!("{e}"));
+    let read = start.elapsed();
+    let chosen: Vec<usize> = (0..areas.len()).collect();
+    let map = outlines(&areas, &chosen, 0.02).unwrap_or_else(|| panic!("no outline"));
+    let total = start.elapsed();
+    let kept: usize = map.outlines.iter().flat_map(|o| &o.rings).map(Vec::len).sum();
+    let points: usize = areas.iter().map(|a| a.points()).sum();
+    println!(
+        "管内マップ: 境界ファイル {:.1} MB ({towns} 市区町村, {points} 点) 読み込み {:.0} ms, 投影と簡略化まで {:.0} ms ({kept} 点に)",
+        text.len() as f64 / 1_048_576.0,
+        read.as_secs_f64() * 1000.0,
+        total.as_secs_f64() * 1000.0
+    );
 }
 
 /// 変更履歴 (issue 17): the storage 10 edits of each of `n` patients add — each edit changes

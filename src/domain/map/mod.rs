@@ -4,6 +4,8 @@
 //! * [`geo`]: latitude/longitude as the nurse types them, the straight-line distance
 //!   (haversine) and the local plane the map is drawn on.
 //! * [`calibration`]: an image base map tied to the ground by two or more reference points.
+//! * [`geojson`]: a boundary file (国土数値情報 行政区域) read into one outline per 市区町村.
+//! * [`outline`]: the chosen 市区町村 on one plane, thinned, with a spot for each name.
 //! * [`simplify`]: outlines of 市町村 thinned to what the screen and paper can show.
 //! * [`facilities`]: the 施設 the data names (様式1's institutions, 様式3's stations), matched
 //!   by a normalised name, and who uses each.
@@ -11,4 +13,6 @@
 pub mod calibration;
 pub mod facilities;
 pub mod geo;
+pub mod geojson;
+pub mod outline;
 pub mod simplify;
