@@ -1,6 +1,7 @@
 //! 管内マップ (issue 14): the computations behind the map of patients and facilities, in plain
 //! Rust so that each has a native test with hand-computed values.
 //!
+//! * [`analysis`]: distances, far patients, unused facilities and counts per 市町村, as evidence for 様式4.
 //! * [`geo`]: latitude/longitude as the nurse types them, the straight-line distance
 //!   (haversine) and the local plane the map is drawn on.
 //! * [`calibration`]: an image base map tied to the ground by two or more reference points.
@@ -10,6 +11,7 @@
 //! * [`facilities`]: the 施設 the data names (様式1's institutions, 様式3's stations), matched
 //!   by a normalised name, and who uses each.
 
+pub mod analysis;
 pub mod calibration;
 pub mod facilities;
 pub mod geo;
