@@ -8,6 +8,7 @@
 //! * [`geojson`]: a boundary file (国土数値情報 行政区域) read into one outline per 市区町村.
 //! * [`outline`]: the chosen 市区町村 on one plane, thinned, with a spot for each name.
 //! * [`simplify`]: outlines of 市町村 thinned to what the screen and paper can show.
+//! * [`svg`]: the plane drawn north up, outlines as path data, the map as an SVG file.
 //! * [`facilities`]: the 施設 the data names (様式1's institutions, 様式3's stations), matched
 //!   by a normalised name, and who uses each.
 
@@ -18,3 +19,4 @@ pub mod geo;
 pub mod geojson;
 pub mod outline;
 pub mod simplify;
+pub mod svg;
