@@ -23,6 +23,7 @@ pub mod patient;
 pub mod programmes;
 pub mod record;
 pub mod records;
+pub mod results;
 pub mod sample;
 pub mod save;
 pub mod sheet;

@@ -39,10 +39,13 @@ pub enum RecordKind {
     Evaluation,
     /// 判断樹によるアセスメント.
     Assessment,
+    /// 事業実績 (one per programme, over the years; kept in the 事業実績 container, see
+    /// `domain::results`). Bundle format 4.
+    ProgrammeResult,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 8] = [
         RecordKind::Diagnosis,
         RecordKind::Overview,
         RecordKind::Patient,
@@ -50,6 +53,7 @@ impl RecordKind {
         RecordKind::Programme,
         RecordKind::Evaluation,
         RecordKind::Assessment,
+        RecordKind::ProgrammeResult,
     ];
 
     /// The key stored in IndexedDB and bundles.
@@ -62,6 +66,7 @@ impl RecordKind {
             RecordKind::Programme => "programme",
             RecordKind::Evaluation => "evaluation",
             RecordKind::Assessment => "assessment",
+            RecordKind::ProgrammeResult => "programme_result",
         }
     }
 
@@ -75,6 +80,7 @@ impl RecordKind {
             RecordKind::Programme => "事業",
             RecordKind::Evaluation => "様式4 評価",
             RecordKind::Assessment => "アセスメント",
+            RecordKind::ProgrammeResult => "事業実績",
         }
     }
 

@@ -20,6 +20,7 @@ use crate::domain::programmes::form::ProgrammeForm;
 use crate::domain::programmes::form::MAX_MEETINGS_PER_YEAR;
 use crate::domain::programmes::{Center, Council, Programme, StandardProgramme};
 use crate::domain::record::{leaf_paths, value_at, RecordBody, RecordKind};
+use crate::domain::results::ProgrammeResult;
 use crate::domain::station::Station;
 use crate::domain::time::Date;
 use crate::domain::time::Timestamp;
@@ -70,6 +71,9 @@ pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProb
         RecordKind::Programme => check_typed::<Programme>(kind, body, programme_template, programme_rules),
         RecordKind::Assessment => check_typed::<Assessment>(kind, body, assessment_template, assessment_rules),
         RecordKind::Evaluation => check_typed::<Evaluation>(kind, body, template::<Evaluation>, evaluation_rules),
+        RecordKind::ProgrammeResult => {
+            check_typed::<ProgrammeResult>(kind, body, programme_result_template, programme_result_rules)
+        }
     }
 }
 
@@ -131,6 +135,24 @@ fn evaluation_rules(e: &Evaluation) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     add_form_errors(&mut out, EvaluationForm::from_record(e).parse().map(|_| ()), dotted_to_path);
     out
+}
+
+/// A 事業実績 with one indicator and one 年度 to locate problems against.
+fn programme_result_template() -> Value {
+    let mut p = crate::domain::results::catalogue::CATALOGUE[0].blank(1);
+    if let (Some(i), Ok(year)) = (p.indicators.first_mut(), crate::domain::fiscal_year::FiscalYear::new(2021)) {
+        i.values.push(crate::domain::results::YearValue { year, value: crate::domain::tri::Tri::Value(1) });
+    }
+    serde_json::to_value(p).unwrap_or(Value::Null)
+}
+
+/// A 事業実績 from a file obeys the form's rules (names, counts within range).
+fn programme_result_rules(p: &ProgrammeResult) -> Vec<FieldProblem> {
+    let form = crate::domain::results::form::ProgrammeInput::from_result(p);
+    match form.parse() {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.into_iter().map(|e| FieldProblem::new("indicators", e)).collect(),
+    }
 }
 
 /// For kinds without a type yet: any JSON object.

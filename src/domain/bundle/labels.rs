@@ -192,6 +192,17 @@ const ASSESSMENT: &[(&str, &str)] = &[
     ("outcome", "判断結果"),
 ];
 
+/// 事業実績 (its figures are one field: the list of indicators).
+const PROGRAMME_RESULT: &[(&str, &str)] = &[
+    ("group", "事業の区分"),
+    ("name", "事業名"),
+    ("description", "事業内容"),
+    ("implementer", "実施主体"),
+    ("note", "備考"),
+    ("order", "並び順"),
+    ("indicators", "指標と実績"),
+];
+
 /// The Japanese name of a body field path (`"neurology/name"` → 神経内科専門医療機関 機関名).
 /// Unknown sub-paths fall back to their nearest named parent; unnamed paths give `""`.
 pub fn field_label(kind: RecordKind, path: &str) -> String {
@@ -203,6 +214,7 @@ pub fn field_label(kind: RecordKind, path: &str) -> String {
         RecordKind::Programme => PROGRAMME,
         RecordKind::Assessment => ASSESSMENT,
         RecordKind::Evaluation => EVALUATION,
+        RecordKind::ProgrammeResult => PROGRAMME_RESULT,
     };
     let mut p = path;
     loop {

@@ -308,6 +308,9 @@ pub fn title(r: &StoredRecord) -> String {
         RecordKind::Programme => {
             r.body_as::<crate::domain::programmes::Programme>().ok().map(|p| format!("事業「{}」", p.programme.name()))
         }
+        RecordKind::ProgrammeResult => {
+            r.body_as::<crate::domain::results::ProgrammeResult>().ok().map(|p| format!("事業実績「{}」", p.name))
+        }
         RecordKind::Assessment => r
             .body_as::<crate::domain::trees::assessment::Assessment>()
             .ok()
