@@ -151,7 +151,10 @@ fn programme_result_rules(p: &ProgrammeResult) -> Vec<FieldProblem> {
     let form = crate::domain::results::form::ProgrammeInput::from_result(p);
     match form.parse() {
         Ok(_) => Vec::new(),
-        Err(errors) => errors.into_iter().map(|e| FieldProblem::new("indicators", e)).collect(),
+        Err(errors) => errors
+            .into_iter()
+            .map(|e| FieldProblem::new(if e.starts_with("事業名") { "name" } else { "indicators" }, e))
+            .collect(),
     }
 }
 

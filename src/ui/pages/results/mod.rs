@@ -8,6 +8,7 @@ mod charts;
 mod editor;
 mod table;
 
+use crate::domain::bundle::dataio::csv_file_name;
 use crate::domain::ids::RecordId;
 use crate::domain::record::{RecordKind, StoredRecord};
 use crate::domain::results::table::{results_csv, sorted, table_years};
@@ -123,7 +124,7 @@ pub fn ResultsPage() -> impl IntoView {
     let csv = move |_| {
         let s = current.get_untracked();
         let years = table_years(s.live.iter().map(|(_, p)| p));
-        let name = format!("事業実績_{}.csv", platform::now().date_jst());
+        let name = csv_file_name("事業実績", "年度別", platform::now());
         if let Err(e) = download_csv(&name, &results_csv(&s.live, &years)) {
             ctx.error(format!("CSVを保存できませんでした: {e}"));
         }
