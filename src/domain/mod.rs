@@ -21,6 +21,7 @@ pub mod number;
 pub mod overview;
 pub mod patient;
 pub mod programmes;
+pub mod progress;
 pub mod record;
 pub mod records;
 pub mod results;

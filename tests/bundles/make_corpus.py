@@ -251,6 +251,29 @@ def programme_result_body():
     }
 
 
+def progress_plan_body():
+    """進捗状況評価 (version 4; src/domain/progress: ProgressIssue), seed 001's first 課題 with one
+    事業 linked to the 事業実績 above (支援計画作成)."""
+    return {
+        "year": 2021,
+        "title": "＜課題１＞区市町村を実施主体とした在宅療養体制の構築",
+        "order": 1,
+        "initiatives": [{
+            "title": "（取組１）地域包括ケアシステムにおける在宅療養体制の構築",
+            "projects": [{
+                "name": "在宅療養普及事業",
+                "summary": "東京都在宅療養推進会議の開催",
+                "previous_result": "東京都在宅療養推進会議 １回（３月）",
+                "plan": "東京都在宅療養推進会議 ２回",
+                "result": "",
+                "national_subsidy": True,
+                "evaluation": "計画どおり",
+                "links": [{"programme": "r-1", "indicator": "i1"}],
+            }],
+        }],
+    }
+
+
 def v4_with_results():
     """Version 4 (issue 19): 事業実績 in the fixed container 地域診断 `prefecture-results`."""
     v4 = full_base()
@@ -260,7 +283,10 @@ def v4_with_results():
     v4["diagnoses"].append(container)
     result = meta("r-1", "prefecture-results", "programme_result", rev=1)
     result["body"] = programme_result_body()
-    v4["records"].append(result)
+    plan = meta("pp-1", "prefecture-results", "progress_plan", rev=1)
+    plan["body"] = progress_plan_body()
+    # Sorted by diagnosis_id, then kind (programme_result before progress_plan), then id.
+    v4["records"] += [result, plan]
     return v4
 
 
@@ -345,7 +371,7 @@ def good():
         "full_v2.json": {"diagnoses": 1, "records": 6, "migrated_from": 2},
         "full_v3.json": {"diagnoses": 1, "records": 6, "history": 3, "migrated_from": 3},
         "trashed_diagnosis.json": {"diagnoses": 1, "records": 6, "migrated_from": 3},
-        "results_v4.json": {"diagnoses": 2, "records": 7},
+        "results_v4.json": {"diagnoses": 2, "records": 8},
         "compact_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "bom_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "script_in_text.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
@@ -428,10 +454,19 @@ def bad():
     def results_case(name, change, expected, version=4):
         b = v4_with_results()
         b["version"] = version
-        change(b["records"][-1]["body"])
+        change(next(r for r in b["records"] if r["kind"] == "programme_result")["body"])
         case(name, b, expected)
 
-    results_case("v3_with_programme_result.json", lambda bd: None, "事業実績は形式 v4 からです", version=3)
+    results_case("v3_with_programme_result.json", lambda bd: None, "事業実績・進捗状況評価は形式 v4 からです", version=3)
+
+    def plan_case(name, change, expected):
+        b = v4_with_results()
+        change(next(r for r in b["records"] if r["kind"] == "progress_plan")["body"])
+        case(name, b, expected)
+
+    plan_case("v4_progress_plan_no_title.json", lambda bd: bd.update(title=""), ["body.title", "課題: 名前を入力してください"])
+    plan_case("v4_progress_plan_unknown_field.json", lambda bd: bd["initiatives"][0]["projects"][0].update(budget=1),
+              ["body.initiatives", "値の形が正しくありません"])
     results_case("v4_programme_result_no_unit.json", lambda bd: bd["indicators"][0].pop("unit"),
                  ["body.indicators", "必要な項目「unit」がありません"])
     results_case("v4_programme_result_unknown_unit.json", lambda bd: bd["indicators"][0].update(unit="bags"),

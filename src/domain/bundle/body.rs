@@ -19,6 +19,7 @@ use crate::domain::patient::{Age, JudgementSource, Patient};
 use crate::domain::programmes::form::ProgrammeForm;
 use crate::domain::programmes::form::MAX_MEETINGS_PER_YEAR;
 use crate::domain::programmes::{Center, Council, Programme, StandardProgramme};
+use crate::domain::progress::ProgressIssue;
 use crate::domain::record::{leaf_paths, value_at, RecordBody, RecordKind};
 use crate::domain::results::ProgrammeResult;
 use crate::domain::station::Station;
@@ -74,6 +75,7 @@ pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProb
         RecordKind::ProgrammeResult => {
             check_typed::<ProgrammeResult>(kind, body, programme_result_template, programme_result_rules)
         }
+        RecordKind::ProgressPlan => check_typed::<ProgressIssue>(kind, body, progress_template, progress_rules),
     }
 }
 
@@ -154,6 +156,36 @@ fn programme_result_rules(p: &ProgrammeResult) -> Vec<FieldProblem> {
         Err(errors) => errors
             .into_iter()
             .map(|e| FieldProblem::new(if e.starts_with("事業名") { "name" } else { "indicators" }, e))
+            .collect(),
+    }
+}
+
+/// A 進捗状況評価 with one 取組, one 事業 and one link to locate problems against.
+fn progress_template() -> Value {
+    use crate::domain::progress::{IndicatorLink, Initiative, Project};
+    let project = Project {
+        links: vec![IndicatorLink { programme: RecordId::sanitized("r"), indicator: "i1".into() }],
+        ..Project::default()
+    };
+    let initiative = Initiative { title: String::new(), projects: vec![project] };
+    match FiscalYear::new(2025) {
+        Ok(year) => {
+            serde_json::to_value(ProgressIssue { year, title: String::new(), order: 0, initiatives: vec![initiative] })
+                .unwrap_or(Value::Null)
+        }
+        Err(_) => Value::Null,
+    }
+}
+
+/// A 進捗状況評価 from a file obeys the form's rules (names given, texts within length).
+fn progress_rules(p: &ProgressIssue) -> Vec<FieldProblem> {
+    let mut form = crate::domain::progress::form::ProgressForm::from_issue(p);
+    form.year = p.year.start_year().to_string();
+    match form.parse() {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .map(|e| FieldProblem::new(if e.starts_with("課題") { "title" } else { "initiatives" }, e))
             .collect(),
     }
 }

@@ -52,7 +52,8 @@ impl KindCounts {
                 RecordKind::Overview
                 | RecordKind::Evaluation
                 | RecordKind::Assessment
-                | RecordKind::ProgrammeResult => c.others += 1,
+                | RecordKind::ProgrammeResult
+                | RecordKind::ProgressPlan => c.others += 1,
             }
             if r.is_deleted() {
                 c.trashed += 1;

@@ -203,6 +203,10 @@ const PROGRAMME_RESULT: &[(&str, &str)] = &[
     ("indicators", "指標と実績"),
 ];
 
+/// 進捗状況評価 (its 取組 and 事業 are one field: the list of 取組).
+const PROGRESS_PLAN: &[(&str, &str)] =
+    &[("year", "年度"), ("title", "課題"), ("order", "並び順"), ("initiatives", "取組と事業")];
+
 /// The Japanese name of a body field path (`"neurology/name"` → 神経内科専門医療機関 機関名).
 /// Unknown sub-paths fall back to their nearest named parent; unnamed paths give `""`.
 pub fn field_label(kind: RecordKind, path: &str) -> String {
@@ -215,6 +219,7 @@ pub fn field_label(kind: RecordKind, path: &str) -> String {
         RecordKind::Assessment => ASSESSMENT,
         RecordKind::Evaluation => EVALUATION,
         RecordKind::ProgrammeResult => PROGRAMME_RESULT,
+        RecordKind::ProgressPlan => PROGRESS_PLAN,
     };
     let mut p = path;
     loop {

@@ -14,7 +14,7 @@ use crate::domain::bundle::error::ImportError;
 use serde_json::{json, Value};
 
 /// The record kinds this branch adds in version 4 (事業実績).
-pub const V4_RESULT_KINDS: [&str; 1] = ["programme_result"];
+pub const V4_RESULT_KINDS: [&str; 2] = ["programme_result", "progress_plan"];
 
 /// Converts a v3 (or older, already brought to v3) bundle value to v4.
 pub fn migrate_v3_to_v4(mut value: Value) -> Result<Value, ImportError> {
@@ -28,7 +28,7 @@ pub fn migrate_v3_to_v4(mut value: Value) -> Result<Value, ImportError> {
         });
         if let Some(kind) = newer {
             return Err(ImportError::file(format!(
-                "形式 v3 以前のファイルに事業実績（kind {kind}）があります。事業実績は形式 v4 からです"
+                "形式 v3 以前のファイルに事業実績・進捗状況評価（kind {kind}）があります。事業実績・進捗状況評価は形式 v4 からです"
             )));
         }
         root.insert("version".to_string(), json!(4));
@@ -55,6 +55,6 @@ mod tests {
         let before = json!({"format": "nanbyo-chiiki-shindan-bundle", "version": 3,
             "records": [{"id": "r1", "kind": "programme_result"}]});
         let err = migrate_v3_to_v4(before).expect_err("refused");
-        assert!(err.to_string().contains("事業実績は形式 v4 から"), "{err}");
+        assert!(err.to_string().contains("事業実績・進捗状況評価は形式 v4 から"), "{err}");
     }
 }
