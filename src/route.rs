@@ -76,6 +76,8 @@ pub enum Route {
     DataIo,
     /// 広域の比較: several 地域診断 of one 年度 side by side with the 都道府県全体.
     Regional,
+    /// 事業実績 (`#/results`): the prefecture's programme results by 年度 (seed 000).
+    Results,
     /// A section of one 地域診断, optionally one item in it (a patient, a station, …).
     Diagnosis { id: RecordId, section: Section, item: Option<String> },
     /// 変更履歴 of one record of a 地域診断 (`#/d/<id>/<section>/<record>/history`), reached
@@ -134,6 +136,7 @@ impl Route {
             [] => Route::Home,
             [io] if io == "io" => Route::DataIo,
             [r] if r == "regional" => Route::Regional,
+            [r] if r == "results" => Route::Results,
             [p] if p == "__panic" => Route::PanicCheck,
             [h] if h == "help" => Route::Help(None),
             [h, slug] if h == "help" => match HelpTopic::from_slug(slug) {
@@ -166,6 +169,7 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::DataIo => "#/io".to_string(),
             Route::Regional => "#/regional".to_string(),
+            Route::Results => "#/results".to_string(),
             Route::PanicCheck => "#/__panic".to_string(),
             Route::Help(None) => "#/help".to_string(),
             Route::Help(Some(topic)) => format!("#/help/{}", topic.slug()),
@@ -254,6 +258,7 @@ pub fn page_title(route: &Route, diagnosis: Option<&str>) -> String {
         Route::Home => "地域診断の一覧",
         Route::DataIo => "データの入出力",
         Route::Regional => "広域の比較",
+        Route::Results => "事業実績",
         Route::PanicCheck => "動作確認",
         Route::Help(None) => HELP_LABEL,
         Route::Help(Some(topic)) => topic.title(),
@@ -332,6 +337,8 @@ mod tests {
         assert_eq!(Route::parse(&Route::DataIo.to_hash()), Route::DataIo);
         assert_eq!(Route::parse(&Route::Regional.to_hash()), Route::Regional);
         assert_eq!(Route::parse("#/regional"), Route::Regional);
+        assert_eq!(Route::parse(&Route::Results.to_hash()), Route::Results);
+        assert_eq!(Route::parse("#/results"), Route::Results);
     }
 
     #[test]

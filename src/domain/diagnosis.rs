@@ -90,7 +90,8 @@ pub struct DiagnosisEntry {
 pub fn list_diagnoses(records: &[StoredRecord]) -> (Vec<DiagnosisEntry>, Vec<String>) {
     let mut entries = Vec::new();
     let mut unreadable = Vec::new();
-    for r in records.iter().filter(|r| !r.is_deleted()) {
+    // The 事業実績 container is a 地域診断 record only to hold them; it is not on the list.
+    for r in records.iter().filter(|r| !r.is_deleted() && !crate::domain::results::is_container(&r.meta.id)) {
         match r.body_as::<CommunityDiagnosis>() {
             Ok(diagnosis) => entries.push(DiagnosisEntry { record: r.clone(), diagnosis }),
             Err(e) => unreadable.push(format!("{}: {e}", r.meta.id)),

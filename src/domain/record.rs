@@ -39,10 +39,16 @@ pub enum RecordKind {
     Evaluation,
     /// 判断樹によるアセスメント.
     Assessment,
+    /// 事業実績 (one per programme, over the years; kept in the 事業実績 container, see
+    /// `domain::results`). Bundle format 4.
+    ProgrammeResult,
+    /// 進捗状況評価 (様式1－2 of seed 001; one per 課題 and 年度, in the 事業実績 container).
+    /// Bundle format 4.
+    ProgressPlan,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 9] = [
         RecordKind::Diagnosis,
         RecordKind::Overview,
         RecordKind::Patient,
@@ -50,6 +56,8 @@ impl RecordKind {
         RecordKind::Programme,
         RecordKind::Evaluation,
         RecordKind::Assessment,
+        RecordKind::ProgrammeResult,
+        RecordKind::ProgressPlan,
     ];
 
     /// The key stored in IndexedDB and bundles.
@@ -62,6 +70,8 @@ impl RecordKind {
             RecordKind::Programme => "programme",
             RecordKind::Evaluation => "evaluation",
             RecordKind::Assessment => "assessment",
+            RecordKind::ProgrammeResult => "programme_result",
+            RecordKind::ProgressPlan => "progress_plan",
         }
     }
 
@@ -75,6 +85,8 @@ impl RecordKind {
             RecordKind::Programme => "事業",
             RecordKind::Evaluation => "様式4 評価",
             RecordKind::Assessment => "アセスメント",
+            RecordKind::ProgrammeResult => "事業実績",
+            RecordKind::ProgressPlan => "進捗状況評価",
         }
     }
 

@@ -168,6 +168,8 @@ pub fn read_kind(kind: RecordKind) -> fn(Value) -> Result<Value, RecordError> {
         RecordKind::Programme => read_as::<Programme>,
         RecordKind::Assessment => read_as::<Assessment>,
         RecordKind::Evaluation => read_as::<Evaluation>,
+        RecordKind::ProgrammeResult => read_as::<crate::domain::results::ProgrammeResult>,
+        RecordKind::ProgressPlan => read_as::<crate::domain::progress::ProgressIssue>,
     }
 }
 

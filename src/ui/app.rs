@@ -226,6 +226,9 @@ fn Nav(open: RwSignal<bool>) -> impl IntoView {
                     <a href="#/regional" class:active=move || ctx.route.with(|r| *r == Route::Regional)>"広域の比較"</a>
                 </li>
                 <li>
+                    <a href="#/results" class:active=move || ctx.route.with(|r| *r == Route::Results)>"事業実績"</a>
+                </li>
+                <li>
                     <a href="#/help" class:active=move || ctx.route.with(|r| matches!(r, Route::Help(_)))>{HELP_LABEL}</a>
                 </li>
             </ul>

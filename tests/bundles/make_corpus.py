@@ -229,6 +229,67 @@ def full_base():
     return full
 
 
+def programme_result_body():
+    """事業実績 (version 4; src/domain/results: ProgrammeResult), seed 000's first row:
+    支援計画作成 812 / 547 / 451件 and 評価委員会 48 / 44 / 36回 for 令和元・2・3年度, and 令和4年度 不明."""
+    def values(r1, r2, r3):
+        return [{"year": 2019, "value": {"state": "value", "value": r1}},
+                {"year": 2020, "value": {"state": "value", "value": r2}},
+                {"year": 2021, "value": {"state": "value", "value": r3}},
+                {"year": 2022, "value": {"state": "unknown"}}]
+    return {
+        "group": "難病患者療養支援事業（東京都保健所事業）",
+        "name": "在宅療養支援計画策定・評価",
+        "description": "保健所を中心として地域の関係機関が連携し、患者のニーズに応じた支援計画の作成・評価を行う。",
+        "implementer": "東京都保健所",
+        "note": "",
+        "order": 1,
+        "indicators": [
+            {"key": "i1", "name": "支援計画作成", "unit": "cases", "values": values(812, 547, 451)},
+            {"key": "i2", "name": "評価委員会", "unit": "times", "values": values(48, 44, 36)},
+        ],
+    }
+
+
+def progress_plan_body():
+    """進捗状況評価 (version 4; src/domain/progress: ProgressIssue), seed 001's first 課題 with one
+    事業 linked to the 事業実績 above (支援計画作成)."""
+    return {
+        "year": 2021,
+        "title": "＜課題１＞区市町村を実施主体とした在宅療養体制の構築",
+        "order": 1,
+        "initiatives": [{
+            "title": "（取組１）地域包括ケアシステムにおける在宅療養体制の構築",
+            "projects": [{
+                "name": "在宅療養普及事業",
+                "summary": "東京都在宅療養推進会議の開催",
+                "previous_result": "東京都在宅療養推進会議 １回（３月）",
+                "plan": "東京都在宅療養推進会議 ２回",
+                "result": "",
+                "national_subsidy": True,
+                "evaluation": "計画どおり",
+                "links": [{"programme": "r-1", "indicator": "i1"}],
+            }],
+        }],
+    }
+
+
+def v4_with_results():
+    """Version 4 (issue 19): 事業実績 in the fixed container 地域診断 `prefecture-results`."""
+    v4 = full_base()
+    v4["version"] = 4
+    container = meta("prefecture-results", "prefecture-results", "diagnosis", rev=1)
+    container["body"] = {"jurisdiction": "事業実績・進捗状況評価", "fiscal_year": 2025}
+    v4["diagnoses"].append(container)
+    result = meta("r-1", "prefecture-results", "programme_result", rev=1)
+    result["body"] = programme_result_body()
+    plan = meta("pp-1", "prefecture-results", "progress_plan", rev=1)
+    plan["body"] = progress_plan_body()
+    # Sorted by diagnosis_id, then kind (programme_result before progress_plan), then id.
+    v4["records"] += [result, plan]
+    return v4
+
+
 def good():
     full = full_base()
     write(os.path.join(GOOD, "full_v1.json"), full)
@@ -290,6 +351,9 @@ def good():
     # Issue 17: version 3 adds the optional top-level `history` (変更履歴 of the file's records).
     write(os.path.join(GOOD, "full_v3.json"), v3_with_history())
 
+    # Issue 19: version 4 adds 事業実績 (kind programme_result) in their container.
+    write(os.path.join(GOOD, "results_v4.json"), v4_with_results())
+
     # Issue 17: a 地域診断 deleted from the 地域診断の一覧 is in the ゴミ箱 (its own `deleted_at`);
     # its records keep their own flags (here: not trashed, but one patient that was trashed
     # before). A backup with the ゴミ箱 ticked holds it, and it imports into the ゴミ箱. The
@@ -305,8 +369,9 @@ def good():
     expected = {
         "full_v1.json": {"diagnoses": 1, "records": 6, "migrated_from": 1},
         "full_v2.json": {"diagnoses": 1, "records": 6, "migrated_from": 2},
-        "full_v3.json": {"diagnoses": 1, "records": 6, "history": 3},
-        "trashed_diagnosis.json": {"diagnoses": 1, "records": 6},
+        "full_v3.json": {"diagnoses": 1, "records": 6, "history": 3, "migrated_from": 3},
+        "trashed_diagnosis.json": {"diagnoses": 1, "records": 6, "migrated_from": 3},
+        "results_v4.json": {"diagnoses": 2, "records": 8},
         "compact_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "bom_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "script_in_text.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
@@ -382,7 +447,35 @@ def bad():
     case("version_string.json", mutate(lambda b: b.update(version="1")), "形式の版（version）は0以上の整数です")
     case("version_negative.json", mutate(lambda b: b.update(version=-1)), "形式の版（version）は0以上の整数です")
     case("version_float.json", mutate(lambda b: b.update(version=1.5)), "形式の版（version）は0以上の整数です")
-    case("version_future.json", mutate(lambda b: b.update(version=4)), "新しい版のアプリで書き出されたファイルです（形式 v4")
+    case("version_future.json", mutate(lambda b: b.update(version=5)), "新しい版のアプリで書き出されたファイルです（形式 v5")
+
+    # Issue 19 (version 4): 事業実績. In a v3 file it is refused by the v3 → v4 step; in a v4
+    # file every figure is a count of 0 or more and every indicator has a 単位.
+    def results_case(name, change, expected, version=4):
+        b = v4_with_results()
+        b["version"] = version
+        change(next(r for r in b["records"] if r["kind"] == "programme_result")["body"])
+        case(name, b, expected)
+
+    results_case("v3_with_programme_result.json", lambda bd: None, "事業実績・進捗状況評価は形式 v4 からです", version=3)
+
+    def plan_case(name, change, expected):
+        b = v4_with_results()
+        change(next(r for r in b["records"] if r["kind"] == "progress_plan")["body"])
+        case(name, b, expected)
+
+    plan_case("v4_progress_plan_no_title.json", lambda bd: bd.update(title=""), ["body.title", "課題: 名前を入力してください"])
+    plan_case("v4_progress_plan_unknown_field.json", lambda bd: bd["initiatives"][0]["projects"][0].update(budget=1),
+              ["body.initiatives", "値の形が正しくありません"])
+    results_case("v4_programme_result_no_unit.json", lambda bd: bd["indicators"][0].pop("unit"),
+                 ["body.indicators", "必要な項目「unit」がありません"])
+    results_case("v4_programme_result_unknown_unit.json", lambda bd: bd["indicators"][0].update(unit="bags"),
+                 ["body.indicators", "「bags」は使えない値です"])
+    results_case("v4_programme_result_negative.json",
+                 lambda bd: bd["indicators"][0]["values"][0].update(value={"state": "value", "value": -3}), ["body.indicators", "負の数は使えません"])
+    results_case("v4_programme_result_letters.json",
+                 lambda bd: bd["indicators"][0]["values"][0].update(value={"state": "value", "value": "12a"}), ["body.indicators", "値の種類が違います"])
+    results_case("v4_programme_result_no_name.json", lambda bd: bd.update(name=""), ["body.name", "事業名を入力してください"])
 
     # Issue 17: the 変更履歴 is new in version 3, and each entry belongs to a record of the file.
     def with_history(version, *entries, anonymised=None):

@@ -327,6 +327,9 @@ pub fn anonymise(
             // HOOK(lead): when 評価 and アセスメント have types, anonymise them here field by
             // field. Until then: IDs remapped, note-like texts and assessors removed, `*_at`
             // timestamps cut to the month.
+            // 事業実績: the prefecture's published figures and names of programmes, no person.
+            // 進捗状況評価: the prefecture's plan (課題・取組・事業), no person either.
+            RecordKind::ProgrammeResult | RecordKind::ProgressPlan => Some(r.body.to_value()),
             RecordKind::Evaluation | RecordKind::Assessment => {
                 let mut body = r.body.to_value();
                 anonymise_json(&mut body, "", options, &mut counts, &mut |id| ids.map(id));

@@ -19,7 +19,9 @@ use crate::domain::patient::{Age, JudgementSource, Patient};
 use crate::domain::programmes::form::ProgrammeForm;
 use crate::domain::programmes::form::MAX_MEETINGS_PER_YEAR;
 use crate::domain::programmes::{Center, Council, Programme, StandardProgramme};
+use crate::domain::progress::ProgressIssue;
 use crate::domain::record::{leaf_paths, value_at, RecordBody, RecordKind};
+use crate::domain::results::ProgrammeResult;
 use crate::domain::station::Station;
 use crate::domain::time::Date;
 use crate::domain::time::Timestamp;
@@ -70,6 +72,10 @@ pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProb
         RecordKind::Programme => check_typed::<Programme>(kind, body, programme_template, programme_rules),
         RecordKind::Assessment => check_typed::<Assessment>(kind, body, assessment_template, assessment_rules),
         RecordKind::Evaluation => check_typed::<Evaluation>(kind, body, template::<Evaluation>, evaluation_rules),
+        RecordKind::ProgrammeResult => {
+            check_typed::<ProgrammeResult>(kind, body, programme_result_template, programme_result_rules)
+        }
+        RecordKind::ProgressPlan => check_typed::<ProgressIssue>(kind, body, progress_template, progress_rules),
     }
 }
 
@@ -131,6 +137,57 @@ fn evaluation_rules(e: &Evaluation) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     add_form_errors(&mut out, EvaluationForm::from_record(e).parse().map(|_| ()), dotted_to_path);
     out
+}
+
+/// A 事業実績 with one indicator and one 年度 to locate problems against.
+fn programme_result_template() -> Value {
+    let mut p = crate::domain::results::catalogue::CATALOGUE[0].blank(1);
+    if let (Some(i), Ok(year)) = (p.indicators.first_mut(), crate::domain::fiscal_year::FiscalYear::new(2021)) {
+        i.values.push(crate::domain::results::YearValue { year, value: crate::domain::tri::Tri::Value(1) });
+    }
+    serde_json::to_value(p).unwrap_or(Value::Null)
+}
+
+/// A 事業実績 from a file obeys the form's rules (names, counts within range).
+fn programme_result_rules(p: &ProgrammeResult) -> Vec<FieldProblem> {
+    let form = crate::domain::results::form::ProgrammeInput::from_result(p);
+    match form.parse() {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .map(|e| FieldProblem::new(if e.starts_with("事業名") { "name" } else { "indicators" }, e))
+            .collect(),
+    }
+}
+
+/// A 進捗状況評価 with one 取組, one 事業 and one link to locate problems against.
+fn progress_template() -> Value {
+    use crate::domain::progress::{IndicatorLink, Initiative, Project};
+    let project = Project {
+        links: vec![IndicatorLink { programme: RecordId::sanitized("r"), indicator: "i1".into() }],
+        ..Project::default()
+    };
+    let initiative = Initiative { title: String::new(), projects: vec![project] };
+    match FiscalYear::new(2025) {
+        Ok(year) => {
+            serde_json::to_value(ProgressIssue { year, title: String::new(), order: 0, initiatives: vec![initiative] })
+                .unwrap_or(Value::Null)
+        }
+        Err(_) => Value::Null,
+    }
+}
+
+/// A 進捗状況評価 from a file obeys the form's rules (names given, texts within length).
+fn progress_rules(p: &ProgressIssue) -> Vec<FieldProblem> {
+    let mut form = crate::domain::progress::form::ProgressForm::from_issue(p);
+    form.year = p.year.start_year().to_string();
+    match form.parse() {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .map(|e| FieldProblem::new(if e.starts_with("課題") { "title" } else { "initiatives" }, e))
+            .collect(),
+    }
 }
 
 /// For kinds without a type yet: any JSON object.

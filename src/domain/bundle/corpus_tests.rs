@@ -307,7 +307,21 @@ pub(super) fn every_kind_records(
     let old_patient = StoredRecord::create(id("p-1-2024"), id("d-2024"), &p1, at(0), &dev).expect("creates");
     let mut patient1 = patient1;
     patient1.meta.predecessor = Some(id("p-1-2024"));
-    (vec![d24, d25], vec![patient1, patient2, station, overview, programme, evaluation, assessment, old_patient])
+    // 事業実績 (format 4): in its container, the fixed 地域診断 record of domain::results.
+    let container = crate::domain::results::container_record(at(8), &dev).expect("container");
+    let (result_id, result) = crate::domain::results::tokyo::example().remove(0);
+    let result = StoredRecord::create(result_id, container.meta.id.clone(), &result, at(8), &dev).expect("creates");
+    let plan = crate::domain::progress::ProgressIssue {
+        year: FiscalYear::new(2021).expect("fy"),
+        title: "＜課題１＞在宅療養体制の構築".into(),
+        order: 1,
+        initiatives: Vec::new(),
+    };
+    let plan = StoredRecord::create(id("pp-1"), container.meta.id.clone(), &plan, at(9), &dev).expect("creates");
+    (
+        vec![d24, d25, container],
+        vec![patient1, patient2, station, overview, programme, evaluation, assessment, old_patient, result, plan],
+    )
 }
 
 #[test]

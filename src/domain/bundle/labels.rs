@@ -192,6 +192,21 @@ const ASSESSMENT: &[(&str, &str)] = &[
     ("outcome", "判断結果"),
 ];
 
+/// 事業実績 (its figures are one field: the list of indicators).
+const PROGRAMME_RESULT: &[(&str, &str)] = &[
+    ("group", "事業の区分"),
+    ("name", "事業名"),
+    ("description", "事業内容"),
+    ("implementer", "実施主体"),
+    ("note", "備考"),
+    ("order", "並び順"),
+    ("indicators", "指標と実績"),
+];
+
+/// 進捗状況評価 (its 取組 and 事業 are one field: the list of 取組).
+const PROGRESS_PLAN: &[(&str, &str)] =
+    &[("year", "年度"), ("title", "課題"), ("order", "並び順"), ("initiatives", "取組と事業")];
+
 /// The Japanese name of a body field path (`"neurology/name"` → 神経内科専門医療機関 機関名).
 /// Unknown sub-paths fall back to their nearest named parent; unnamed paths give `""`.
 pub fn field_label(kind: RecordKind, path: &str) -> String {
@@ -203,6 +218,8 @@ pub fn field_label(kind: RecordKind, path: &str) -> String {
         RecordKind::Programme => PROGRAMME,
         RecordKind::Assessment => ASSESSMENT,
         RecordKind::Evaluation => EVALUATION,
+        RecordKind::ProgrammeResult => PROGRAMME_RESULT,
+        RecordKind::ProgressPlan => PROGRESS_PLAN,
     };
     let mut p = path;
     loop {

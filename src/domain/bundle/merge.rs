@@ -308,6 +308,13 @@ pub fn title(r: &StoredRecord) -> String {
         RecordKind::Programme => {
             r.body_as::<crate::domain::programmes::Programme>().ok().map(|p| format!("事業「{}」", p.programme.name()))
         }
+        RecordKind::ProgrammeResult => {
+            r.body_as::<crate::domain::results::ProgrammeResult>().ok().map(|p| format!("事業実績「{}」", p.name))
+        }
+        RecordKind::ProgressPlan => r
+            .body_as::<crate::domain::progress::ProgressIssue>()
+            .ok()
+            .map(|p| format!("進捗状況評価「{}」（{}）", p.title, p.year.wareki())),
         RecordKind::Assessment => r
             .body_as::<crate::domain::trees::assessment::Assessment>()
             .ok()

@@ -23,7 +23,7 @@ pub use crate::domain::forms::roster::{move_to_trash, restore_from_trash};
 pub fn trashed_diagnoses(records: &[StoredRecord]) -> Vec<DiagnosisEntry> {
     let mut read: Vec<(StoredRecord, CommunityDiagnosis)> = records
         .iter()
-        .filter(|r| r.is_deleted())
+        .filter(|r| r.is_deleted() && !crate::domain::results::is_container(&r.meta.id))
         .filter_map(|r| r.body_as::<CommunityDiagnosis>().ok().map(|d| (r.clone(), d)))
         .collect();
     sort_newest_deleted_first(&mut read);

@@ -114,6 +114,8 @@ pub fn record_title(record: &crate::domain::record::StoredRecord, hide_names: bo
         RecordKind::Station => record.body_as::<Station>().ok().map(|s| s.name),
         RecordKind::Programme => record.body_as::<Programme>().ok().map(|p| p.title()),
         RecordKind::Diagnosis => record.body_as::<CommunityDiagnosis>().ok().map(|d| d.title()),
+        RecordKind::ProgrammeResult => record.body_as::<crate::domain::results::ProgrammeResult>().ok().map(|p| p.name),
+        RecordKind::ProgressPlan => record.body_as::<crate::domain::progress::ProgressIssue>().ok().map(|p| p.title),
         RecordKind::Overview | RecordKind::Evaluation | RecordKind::Assessment => None,
     };
     match name.filter(|n| !n.trim().is_empty()) {

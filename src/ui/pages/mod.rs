@@ -9,6 +9,7 @@ mod overview;
 mod patients;
 mod programmes;
 mod regional;
+mod results;
 pub mod sample;
 mod stations;
 mod summary;
@@ -26,6 +27,7 @@ pub fn Page() -> impl IntoView {
         Route::Home => PageKey::Home,
         Route::DataIo => PageKey::DataIo,
         Route::Regional => PageKey::Regional,
+        Route::Results => PageKey::Results,
         Route::Diagnosis { section, .. } => PageKey::Section(section),
         Route::History { .. } => PageKey::History,
         Route::NotFound(_) => PageKey::NotFound,
@@ -36,6 +38,7 @@ pub fn Page() -> impl IntoView {
         PageKey::Home => home::HomePage().into_any(),
         PageKey::DataIo => io::IoPage().into_any(),
         PageKey::Regional => regional::RegionalPage().into_any(),
+        PageKey::Results => results::ResultsPage().into_any(),
         PageKey::Section(section) => open_diagnosis(move || section_page(section)).into_any(),
         PageKey::History => open_diagnosis(|| history::HistoryPage().into_any()).into_any(),
         PageKey::PanicCheck => panic_check().into_any(),
@@ -88,6 +91,7 @@ enum PageKey {
     Home,
     DataIo,
     Regional,
+    Results,
     Section(Section),
     History,
     NotFound,

@@ -1,0 +1,60 @@
+//! v3 → v4 (issue 19, 事業実績).
+//!
+//! Version 4 adds record kinds that are not part of one 地域診断: `programme_result`
+//! (事業実績, one per programme with its indicators and a figure per 年度), kept under the
+//! fixed container 地域診断 `prefecture-results` (see FORMAT.md §5 and `domain::results`).
+//! Nothing else changes, so a v3 file becomes v4 by its version number alone; the step
+//! refuses a v3 file that already holds a v4 kind (version 3 had none: the file was changed
+//! by hand or written by something else). The value is then checked completely as v4.
+//!
+//! MERGE NOTE (lead): another branch may also bump the format to 4 for its own kinds; the
+//! kinds of this branch are exactly [`V4_RESULT_KINDS`] — combine both lists into one step.
+
+use crate::domain::bundle::error::ImportError;
+use serde_json::{json, Value};
+
+/// The record kinds this branch adds in version 4 (事業実績).
+pub const V4_RESULT_KINDS: [&str; 2] = ["programme_result", "progress_plan"];
+
+/// Converts a v3 (or older, already brought to v3) bundle value to v4.
+pub fn migrate_v3_to_v4(mut value: Value) -> Result<Value, ImportError> {
+    if let Some(root) = value.as_object_mut() {
+        let records = root.get("records").and_then(Value::as_array);
+        let newer = records.and_then(|rs| {
+            rs.iter()
+                .filter_map(|r| r.get("kind").and_then(Value::as_str))
+                .find(|k| V4_RESULT_KINDS.contains(k))
+                .map(str::to_string)
+        });
+        if let Some(kind) = newer {
+            return Err(ImportError::file(format!(
+                "形式 v3 以前のファイルに事業実績・進捗状況評価（kind {kind}）があります。事業実績・進捗状況評価は形式 v4 からです"
+            )));
+        }
+        root.insert("version".to_string(), json!(4));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_v3_file_becomes_v4_unchanged_otherwise() {
+        let before = json!({"format": "nanbyo-chiiki-shindan-bundle", "version": 3,
+            "records": [{"id": "p1", "kind": "patient"}], "history": []});
+        let after = migrate_v3_to_v4(before.clone()).expect("migrates");
+        assert_eq!(after["version"], json!(4));
+        assert_eq!(after["records"], before["records"]);
+        assert_eq!(after["history"], before["history"]);
+    }
+
+    #[test]
+    fn a_programme_result_in_a_v3_file_is_refused() {
+        let before = json!({"format": "nanbyo-chiiki-shindan-bundle", "version": 3,
+            "records": [{"id": "r1", "kind": "programme_result"}]});
+        let err = migrate_v3_to_v4(before).expect_err("refused");
+        assert!(err.to_string().contains("事業実績・進捗状況評価は形式 v4 から"), "{err}");
+    }
+}
