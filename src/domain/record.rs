@@ -39,10 +39,12 @@ pub enum RecordKind {
     Evaluation,
     /// 判断樹によるアセスメント.
     Assessment,
+    /// 災害時個別支援計画 (one per patient; bundle format v4).
+    SupportPlan,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 8] = [
         RecordKind::Diagnosis,
         RecordKind::Overview,
         RecordKind::Patient,
@@ -50,6 +52,7 @@ impl RecordKind {
         RecordKind::Programme,
         RecordKind::Evaluation,
         RecordKind::Assessment,
+        RecordKind::SupportPlan,
     ];
 
     /// The key stored in IndexedDB and bundles.
@@ -62,6 +65,7 @@ impl RecordKind {
             RecordKind::Programme => "programme",
             RecordKind::Evaluation => "evaluation",
             RecordKind::Assessment => "assessment",
+            RecordKind::SupportPlan => "support_plan",
         }
     }
 
@@ -75,6 +79,7 @@ impl RecordKind {
             RecordKind::Programme => "事業",
             RecordKind::Evaluation => "様式4 評価",
             RecordKind::Assessment => "アセスメント",
+            RecordKind::SupportPlan => "災害時個別支援計画",
         }
     }
 

@@ -168,6 +168,7 @@ pub fn read_kind(kind: RecordKind) -> fn(Value) -> Result<Value, RecordError> {
         RecordKind::Programme => read_as::<Programme>,
         RecordKind::Assessment => read_as::<Assessment>,
         RecordKind::Evaluation => read_as::<Evaluation>,
+        RecordKind::SupportPlan => read_as::<crate::domain::ventilator::plan::SupportPlan>,
     }
 }
 

@@ -49,7 +49,9 @@ impl KindCounts {
                 RecordKind::Patient => c.patients += 1,
                 RecordKind::Station => c.stations += 1,
                 RecordKind::Programme => c.programmes += 1,
-                RecordKind::Overview | RecordKind::Evaluation | RecordKind::Assessment => c.others += 1,
+                RecordKind::Overview | RecordKind::Evaluation | RecordKind::Assessment | RecordKind::SupportPlan => {
+                    c.others += 1
+                }
             }
             if r.is_deleted() {
                 c.trashed += 1;

@@ -308,6 +308,12 @@ pub fn title(r: &StoredRecord) -> String {
         RecordKind::Programme => {
             r.body_as::<crate::domain::programmes::Programme>().ok().map(|p| format!("事業「{}」", p.programme.name()))
         }
+        RecordKind::SupportPlan => {
+            r.body_as::<crate::domain::ventilator::plan::SupportPlan>().ok().map(|p| match p.made_on {
+                Some(d) => format!("災害時個別支援計画（{d}作成）"),
+                None => "災害時個別支援計画".to_string(),
+            })
+        }
         RecordKind::Assessment => r
             .body_as::<crate::domain::trees::assessment::Assessment>()
             .ok()

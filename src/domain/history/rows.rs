@@ -114,7 +114,7 @@ pub fn record_title(record: &crate::domain::record::StoredRecord, hide_names: bo
         RecordKind::Station => record.body_as::<Station>().ok().map(|s| s.name),
         RecordKind::Programme => record.body_as::<Programme>().ok().map(|p| p.title()),
         RecordKind::Diagnosis => record.body_as::<CommunityDiagnosis>().ok().map(|d| d.title()),
-        RecordKind::Overview | RecordKind::Evaluation | RecordKind::Assessment => None,
+        RecordKind::Overview | RecordKind::Evaluation | RecordKind::Assessment | RecordKind::SupportPlan => None,
     };
     match name.filter(|n| !n.trim().is_empty()) {
         Some(n) => format!("{} {n}", kind.label()),

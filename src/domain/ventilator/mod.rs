@@ -2,5 +2,6 @@
 //! 在宅人工呼吸器使用患者支援事業 payment from a weekly visit plan (seed 004 別添２).
 
 pub mod payment;
+pub mod plan;
 pub mod subsidy;
 pub mod visits;

@@ -7,13 +7,14 @@
 pub mod v0_to_v1;
 pub mod v1_to_v2;
 pub mod v2_to_v3;
+pub mod v3_to_v4;
 
 use super::error::ImportError;
 use super::BUNDLE_VERSION;
 use serde_json::Value;
 
 /// The oldest version whose files read as today's without the nurse being told: every step
-/// after it only adds optional fields (v1 → v2: ふりがな; v2 → v3: 変更履歴), so nothing in the file changes
+/// after it only adds optional fields (v1 → v2: ふりがな; v2 → v3: 変更履歴; v3 → v4: 災害時個別支援計画), so nothing in the file changes
 /// meaning. A file older than this gets 「古い形式（vN）のファイルを…変換して読み込みました」.
 pub const READ_AS_CURRENT_FROM: u32 = 1;
 
@@ -25,6 +26,7 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, ImportError> {
             0 => v0_to_v1::migrate_v0_to_v1(value)?,
             1 => v1_to_v2::migrate_v1_to_v2(value)?,
             2 => v2_to_v3::migrate_v2_to_v3(value)?,
+            3 => v3_to_v4::migrate_v3_to_v4(value)?,
             other => {
                 return Err(ImportError::file(format!(
                     "形式 v{other} のファイルは読み込めません（変換の手順がありません）"
