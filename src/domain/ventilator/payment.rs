@@ -209,6 +209,12 @@ impl YearFigures {
     }
 }
 
+/// The start of the programme's year when the plan gives none: 4月1日 of the 年度 of `today`.
+pub fn default_start(today: Date) -> Date {
+    let year = if today.month >= 4 { today.year } else { today.year - 1 };
+    Date { year, month: 4, day: 1 }
+}
+
 /// The year from `start` (事業期間は１カ年) with the cap applied day by day.
 pub fn year(plan: &VisitPlan, start: Date) -> YearFigures {
     let first = start.days_since_epoch();
