@@ -24,10 +24,12 @@ pub enum Section {
     Evaluation,
     /// 判断樹
     Trees,
+    /// 災害への備え: 災害時個別支援計画 and the area view of the ventilated patients (issue 20)
+    Disaster,
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Overview,
         Section::Patients,
         Section::Programmes,
@@ -35,6 +37,7 @@ impl Section {
         Section::Summary,
         Section::Evaluation,
         Section::Trees,
+        Section::Disaster,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -46,6 +49,7 @@ impl Section {
             Section::Summary => "summary",
             Section::Evaluation => "evaluation",
             Section::Trees => "trees",
+            Section::Disaster => "disaster",
         }
     }
 
@@ -59,6 +63,7 @@ impl Section {
             Section::Summary => "集計",
             Section::Evaluation => "様式4 評価",
             Section::Trees => "判断樹",
+            Section::Disaster => "災害への備え",
         }
     }
 

@@ -34,3 +34,4 @@ pub mod summary;
 pub mod time;
 pub mod trees;
 pub mod tri;
+pub mod ventilator;

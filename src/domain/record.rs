@@ -45,10 +45,12 @@ pub enum RecordKind {
     /// 進捗状況評価 (様式1－2 of seed 001; one per 課題 and 年度, in the 事業実績 container).
     /// Bundle format 4.
     ProgressPlan,
+    /// 災害時個別支援計画 (one per patient; bundle format 4).
+    SupportPlan,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 10] = [
         RecordKind::Diagnosis,
         RecordKind::Overview,
         RecordKind::Patient,
@@ -58,6 +60,7 @@ impl RecordKind {
         RecordKind::Assessment,
         RecordKind::ProgrammeResult,
         RecordKind::ProgressPlan,
+        RecordKind::SupportPlan,
     ];
 
     /// The key stored in IndexedDB and bundles.
@@ -72,6 +75,7 @@ impl RecordKind {
             RecordKind::Assessment => "assessment",
             RecordKind::ProgrammeResult => "programme_result",
             RecordKind::ProgressPlan => "progress_plan",
+            RecordKind::SupportPlan => "support_plan",
         }
     }
 
@@ -87,6 +91,7 @@ impl RecordKind {
             RecordKind::Assessment => "アセスメント",
             RecordKind::ProgrammeResult => "事業実績",
             RecordKind::ProgressPlan => "進捗状況評価",
+            RecordKind::SupportPlan => "災害時個別支援計画",
         }
     }
 

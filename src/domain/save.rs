@@ -170,6 +170,7 @@ pub fn read_kind(kind: RecordKind) -> fn(Value) -> Result<Value, RecordError> {
         RecordKind::Evaluation => read_as::<Evaluation>,
         RecordKind::ProgrammeResult => read_as::<crate::domain::results::ProgrammeResult>,
         RecordKind::ProgressPlan => read_as::<crate::domain::progress::ProgressIssue>,
+        RecordKind::SupportPlan => read_as::<crate::domain::ventilator::plan::SupportPlan>,
     }
 }
 

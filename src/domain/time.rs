@@ -66,6 +66,23 @@ impl Date {
         days_from_civil(self.year, self.month, self.day)
     }
 
+    /// The date `days` days after 1970-01-01 (the inverse of [`Date::days_since_epoch`]).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let (year, month, day) = civil_from_days(days);
+        Date { year, month, day }
+    }
+
+    /// 曜日: 0 = 月曜日 … 6 = 日曜日 (1970-01-01 was a Thursday).
+    pub fn weekday_from_monday(self) -> usize {
+        (self.days_since_epoch() + 3).rem_euclid(7) as usize
+    }
+
+    /// The same day `years` years later (29 February → 28 February in a common year).
+    pub fn plus_years(self, years: i32) -> Date {
+        let year = self.year.saturating_add(years);
+        Date::new(year, self.month, self.day).unwrap_or(Date { year, month: self.month, day: 28 })
+    }
+
     /// Midnight JST at the start of this date.
     pub fn start_jst(self) -> Timestamp {
         Timestamp(self.days_since_epoch() * MS_PER_DAY - JST_OFFSET_MS)

@@ -47,6 +47,9 @@ APP_ONLY = {
     "v3_history_wrong_kind.json", "v3_history_twice.json",
     # Issue 19: that a v3 file may not hold 事業実績 is the v3 → v4 step's rule.
     "v3_with_programme_result.json",
+    # Issue 20: that a v3 file may not hold a 災害時個別支援計画 is the migration's rule; that
+    # the plan's patient exists is a check between records.
+    "v3_support_plan.json", "v4_support_plan_dangling_patient.json",
 }
 # Systematic faults the schema does not express (control characters, texts of only spaces,
 # stamps naming fields the body lacks): the app checks them.

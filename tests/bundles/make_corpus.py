@@ -39,6 +39,47 @@ def assessment_body(patient_id, assessor, started_at):
         "outcome": {},
     }
 
+def support_plan_body(patient_id, battery_hours=8):
+    """A 災害時個別支援計画 (format v4, issue 20) as the app writes it
+    (src/domain/ventilator/plan.rs): dates as {year, month, day}, hours in hundredths."""
+    day = {"year": 2025, "month": 6, "day": 1}
+    return {
+        "patient_id": patient_id,
+        "made_on": day,
+        "reviewed_on": None,
+        "devices": "人工呼吸器",
+        "internal_battery": False,
+        "internal_battery_hours": None,
+        "external_battery_hours": battery_hours * 100,
+        "suction": True,
+        "oxygen": None,
+        "power_need": "人工呼吸器 60W",
+        "backup": [{"kind": "generator", "purchased_on": {"year": 2022, "month": 3, "day": 1}, "paid_by": "this_subsidy"}],
+        "needs": {"generator": True, "suction": False, "ups": False},
+        "other_scheme": "",
+        "resuscitation_bag": True,
+        "evacuation": {"place": "○○小学校", "how": "福祉車両", "helpers": "長男"},
+        "contacts": {"doctor": "Aクリニック", "stations": "Bステーション", "power_company": "優先登録済み", "fire_service": "119", "others": ""},
+        "visits": {
+            "providers": [{"name": "Bステーション", "kind": "station"}, {"name": "C病院", "kind": "institution"}],
+            "days": [[{"provider": "Bステーション", "qualification": "nurse"}, {"provider": "C病院", "qualification": "assistant_nurse"}], [], [], [], [], [], []],
+            "doctor_instruction": True,
+            "start": {"year": 2025, "month": 4, "day": 1},
+        },
+        "notes": "",
+    }
+
+
+def v4_with_plan(version=4, **body_over):
+    """Issue 20: version 4 adds the record kind `support_plan`."""
+    v4 = v3_with_history()
+    v4["version"] = version
+    sp = meta("sp-1", "d-2025", "support_plan")
+    sp["body"] = dict(support_plan_body("p-1"), **body_over)
+    v4["records"].append(sp)
+    return v4
+
+
 def stamp(at, device="pc-hokenjo-1", history=None):
     s = {"at": at, "device": device}
     if history:
@@ -353,6 +394,8 @@ def good():
 
     # Issue 19: version 4 adds 事業実績 (kind programme_result) in their container.
     write(os.path.join(GOOD, "results_v4.json"), v4_with_results())
+    # Issue 20: version 4 adds the 災害時個別支援計画 (`support_plan`, one per patient).
+    write(os.path.join(GOOD, "full_v4.json"), v4_with_plan())
 
     # Issue 17: a 地域診断 deleted from the 地域診断の一覧 is in the ゴミ箱 (its own `deleted_at`);
     # its records keep their own flags (here: not trashed, but one patient that was trashed
@@ -372,6 +415,7 @@ def good():
         "full_v3.json": {"diagnoses": 1, "records": 6, "history": 3, "migrated_from": 3},
         "trashed_diagnosis.json": {"diagnoses": 1, "records": 6, "migrated_from": 3},
         "results_v4.json": {"diagnoses": 2, "records": 8},
+        "full_v4.json": {"diagnoses": 1, "records": 7, "history": 3},
         "compact_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "bom_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "script_in_text.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
@@ -476,6 +520,13 @@ def bad():
     results_case("v4_programme_result_letters.json",
                  lambda bd: bd["indicators"][0]["values"][0].update(value={"state": "value", "value": "12a"}), ["body.indicators", "値の種類が違います"])
     results_case("v4_programme_result_no_name.json", lambda bd: bd.update(name=""), ["body.name", "事業名を入力してください"])
+    # Issue 20: the 災害時個別支援計画 is new in version 4, names its patient, and its
+    # battery times are checked.
+    case("v3_support_plan.json", v4_with_plan(version=3), "災害時個別支援計画は形式 v4 から")
+    case("v4_support_plan_battery_1000.json", v4_with_plan(external_battery_hours=100_000), "外部バッテリーの持続時間: 0時間より長く100時間以下で入力してください")
+    case("v4_support_plan_battery_0.json", v4_with_plan(internal_battery_hours=0), "内蔵バッテリーの持続時間: 0時間より長く100時間以下で入力してください")
+    case("v4_support_plan_dangling_patient.json", v4_with_plan(patient_id="p-404"), "療養者「p-404」がこのファイルにも端末にもありません")
+    case("v4_support_plan_30_visits.json", v4_with_plan(visits=dict(support_plan_body("p-1")["visits"], days=[[{"provider": "Bステーション", "qualification": "nurse"}] * 30, [], [], [], [], [], []])), "訪問計画の月曜日: 1日の訪問は12回までです（30回になっています）")
 
     # Issue 17: the 変更履歴 is new in version 3, and each entry belongs to a record of the file.
     def with_history(version, *entries, anonymised=None):

@@ -23,6 +23,7 @@ use crate::domain::record::{RecordKind, RecordMeta, StoredRecord};
 use crate::domain::station::{FteEntry, Station};
 use crate::domain::time::{Date, Timestamp, YearMonth};
 use crate::domain::tri::Tri;
+use crate::domain::ventilator::plan::SupportPlan;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -324,6 +325,20 @@ pub fn anonymise(
                 }
                 Err(_) => None,
             },
+            // 災害時個別支援計画: addresses, contacts and evacuation details never leave; the
+            // devices and notes are free text, left out like the patient's.
+            RecordKind::SupportPlan => match r.body_as::<SupportPlan>() {
+                Ok(mut p) => {
+                    p.patient_id = ids.map(&p.patient_id);
+                    p.evacuation = Default::default();
+                    p.contacts = Default::default();
+                    p.devices.clear();
+                    p.notes.clear();
+                    counts.add("support_plan");
+                    serde_json::to_value(&p).ok()
+                }
+                Err(_) => None,
+            },
             // HOOK(lead): when 評価 and アセスメント have types, anonymise them here field by
             // field. Until then: IDs remapped, note-like texts and assessors removed, `*_at`
             // timestamps cut to the month.
@@ -360,6 +375,7 @@ pub fn anonymise(
         }
     };
     line("address", "住所（市町村より下）", "", None, &mut report);
+    line("support_plan", "災害時個別支援計画の避難先・避難の方法・連絡先・使用医療機器・メモ", "", None, &mut report);
     line("first_symptom", "初発症状", "first_symptom_kept", Some(FreeTextField::FirstSymptom), &mut report);
     line("devices", "使用医療機器", "devices_kept", Some(FreeTextField::Devices), &mut report);
     line(

@@ -304,6 +304,11 @@ pub(super) fn every_kind_records(
         StoredRecord::create(id("d-2025:evaluation"), id("d-2025"), &evaluation, at(6), &dev).expect("creates");
     let assessment = Assessment::new(id("p-1"), Tree::Respiratory, "保健師 山本", at(7));
     let assessment = StoredRecord::create(id("as-1"), id("d-2025"), &assessment, at(7), &dev).expect("creates");
+    let mut plan = crate::domain::ventilator::plan::SupportPlan::new(id("p-1"), &p1);
+    plan.made_on = Some(today);
+    plan.needs.generator = true;
+    plan.evacuation.place = "○○小学校".into();
+    let plan = StoredRecord::create(id("sp-1"), id("d-2025"), &plan, at(8), &dev).expect("creates");
     let old_patient = StoredRecord::create(id("p-1-2024"), id("d-2024"), &p1, at(0), &dev).expect("creates");
     let mut patient1 = patient1;
     patient1.meta.predecessor = Some(id("p-1-2024"));
@@ -311,16 +316,29 @@ pub(super) fn every_kind_records(
     let container = crate::domain::results::container_record(at(8), &dev).expect("container");
     let (result_id, result) = crate::domain::results::tokyo::example().remove(0);
     let result = StoredRecord::create(result_id, container.meta.id.clone(), &result, at(8), &dev).expect("creates");
-    let plan = crate::domain::progress::ProgressIssue {
+    let progress = crate::domain::progress::ProgressIssue {
         year: FiscalYear::new(2021).expect("fy"),
         title: "＜課題１＞在宅療養体制の構築".into(),
         order: 1,
         initiatives: Vec::new(),
     };
-    let plan = StoredRecord::create(id("pp-1"), container.meta.id.clone(), &plan, at(9), &dev).expect("creates");
+    let progress =
+        StoredRecord::create(id("pp-1"), container.meta.id.clone(), &progress, at(9), &dev).expect("creates");
     (
         vec![d24, d25, container],
-        vec![patient1, patient2, station, overview, programme, evaluation, assessment, old_patient, result, plan],
+        vec![
+            patient1,
+            patient2,
+            station,
+            overview,
+            programme,
+            evaluation,
+            assessment,
+            plan,
+            old_patient,
+            result,
+            progress,
+        ],
     )
 }
 

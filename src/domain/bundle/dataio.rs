@@ -53,7 +53,8 @@ impl KindCounts {
                 | RecordKind::Evaluation
                 | RecordKind::Assessment
                 | RecordKind::ProgrammeResult
-                | RecordKind::ProgressPlan => c.others += 1,
+                | RecordKind::ProgressPlan
+                | RecordKind::SupportPlan => c.others += 1,
             }
             if r.is_deleted() {
                 c.trashed += 1;

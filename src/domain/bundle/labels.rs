@@ -207,6 +207,42 @@ const PROGRAMME_RESULT: &[(&str, &str)] = &[
 const PROGRESS_PLAN: &[(&str, &str)] =
     &[("year", "年度"), ("title", "課題"), ("order", "並び順"), ("initiatives", "取組と事業")];
 
+const SUPPORT_PLAN: &[(&str, &str)] = &[
+    ("patient_id", "療養者"),
+    ("made_on", "作成日"),
+    ("reviewed_on", "見直し日"),
+    ("devices", "使用医療機器"),
+    ("internal_battery", "人工呼吸器の内蔵バッテリー"),
+    ("internal_battery_hours", "内蔵バッテリーの持続時間"),
+    ("external_battery_hours", "外部バッテリーの持続時間"),
+    ("suction", "吸引器"),
+    ("oxygen", "酸素"),
+    ("power_need", "必要な電力"),
+    ("backup", "備えている予備電源"),
+    ("needs", "準備が必要な品目"),
+    ("needs/generator", "準備が必要な品目 ①自家発電装置"),
+    ("needs/suction", "準備が必要な品目 ②吸引器（充電式）"),
+    ("needs/ups", "準備が必要な品目 ③無停電電源装置"),
+    ("other_scheme", "対象となる他の公的制度"),
+    ("resuscitation_bag", "蘇生バッグ"),
+    ("evacuation", "避難"),
+    ("evacuation/place", "避難先"),
+    ("evacuation/how", "避難の方法"),
+    ("evacuation/helpers", "避難を手伝う人"),
+    ("contacts", "連絡先"),
+    ("contacts/doctor", "連絡先 主治医"),
+    ("contacts/stations", "連絡先 訪問看護ステーション等"),
+    ("contacts/power_company", "連絡先 電力会社（優先登録）"),
+    ("contacts/fire_service", "連絡先 消防署"),
+    ("contacts/others", "連絡先 そのほか"),
+    ("visits", "週間訪問計画"),
+    ("visits/providers", "訪問する事業者"),
+    ("visits/days", "曜日ごとの訪問"),
+    ("visits/doctor_instruction", "医師による訪問看護指示"),
+    ("visits/start", "事業の開始日"),
+    ("notes", "メモ"),
+];
+
 /// The Japanese name of a body field path (`"neurology/name"` → 神経内科専門医療機関 機関名).
 /// Unknown sub-paths fall back to their nearest named parent; unnamed paths give `""`.
 pub fn field_label(kind: RecordKind, path: &str) -> String {
@@ -217,6 +253,7 @@ pub fn field_label(kind: RecordKind, path: &str) -> String {
         RecordKind::Diagnosis => DIAGNOSIS,
         RecordKind::Programme => PROGRAMME,
         RecordKind::Assessment => ASSESSMENT,
+        RecordKind::SupportPlan => SUPPORT_PLAN,
         RecordKind::Evaluation => EVALUATION,
         RecordKind::ProgrammeResult => PROGRAMME_RESULT,
         RecordKind::ProgressPlan => PROGRESS_PLAN,

@@ -315,6 +315,12 @@ pub fn title(r: &StoredRecord) -> String {
             .body_as::<crate::domain::progress::ProgressIssue>()
             .ok()
             .map(|p| format!("進捗状況評価「{}」（{}）", p.title, p.year.wareki())),
+        RecordKind::SupportPlan => {
+            r.body_as::<crate::domain::ventilator::plan::SupportPlan>().ok().map(|p| match p.made_on {
+                Some(d) => format!("災害時個別支援計画（{d}作成）"),
+                None => "災害時個別支援計画".to_string(),
+            })
+        }
         RecordKind::Assessment => r
             .body_as::<crate::domain::trees::assessment::Assessment>()
             .ok()

@@ -284,7 +284,9 @@ pub fn select_for_export(
                     .filter(|r| &r.meta.diagnosis_id == diagnosis_id)
                     .filter(|r| match r.meta.kind {
                         RecordKind::Patient => ids.contains(&r.meta.id),
-                        RecordKind::Assessment => validate::referenced_patient(r).is_some_and(|p| ids.contains(&p)),
+                        RecordKind::Assessment | RecordKind::SupportPlan => {
+                            validate::referenced_patient(r).is_some_and(|p| ids.contains(&p))
+                        }
                         _ => false,
                     })
                     .cloned()
@@ -302,7 +304,9 @@ pub fn select_for_export(
     let keep_assessment: Vec<bool> = records
         .iter()
         .map(|r| match validate::referenced_patient(r) {
-            Some(p) if r.meta.kind == RecordKind::Assessment => patients.contains(&p) || !on_device.contains(&p),
+            Some(p) if matches!(r.meta.kind, RecordKind::Assessment | RecordKind::SupportPlan) => {
+                patients.contains(&p) || !on_device.contains(&p)
+            }
             _ => true,
         })
         .collect();

@@ -667,9 +667,9 @@ fn read_stamps(
 
 /// The patient an assessment is about, if its body names one.
 ///
-/// The 療養者 an アセスメント is about (`Assessment::patient_id`).
+/// The 療養者 an アセスメント or a 災害時個別支援計画 is about (their `patient_id`).
 pub fn referenced_patient(record: &StoredRecord) -> Option<RecordId> {
-    if record.meta.kind != RecordKind::Assessment {
+    if !matches!(record.meta.kind, RecordKind::Assessment | RecordKind::SupportPlan) {
         return None;
     }
     record.body.to_value().get("patient_id").and_then(Value::as_str).and_then(|s| RecordId::parse(s).ok())

@@ -83,9 +83,9 @@ pub const SPECIAL_NOTE: &str =
     "１日につき３回目の訪問看護を前２回と同一訪問看護ステーションで行う場合には、特例措置として３回目に対して次の\
 費用を当面の間支払うものとする。";
 
-/// How this app reads what the seed leaves open (programmes.md asks for one reading).
-pub const READING: &str = "複数の訪問看護ステーション等医療機関が訪問する場合は「４回目以降」の制限がなく、②〜⑤の該当区分が支払われます。\
-資料はそのときどの訪問が対象になるかを示していないため、ここでは「診療報酬で算定されない訪問」と読み、実際の対象は都道府県に確認してください。";
+/// How this app reads what the seed leaves open (programmes.md asks for one reading): the
+/// same text the visit plan's payment uses and shows.
+pub use crate::domain::ventilator::payment::READING;
 
 /// `8450` → 「8,450円」.
 pub fn yen(amount: u32) -> String {

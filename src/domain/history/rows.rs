@@ -116,7 +116,7 @@ pub fn record_title(record: &crate::domain::record::StoredRecord, hide_names: bo
         RecordKind::Diagnosis => record.body_as::<CommunityDiagnosis>().ok().map(|d| d.title()),
         RecordKind::ProgrammeResult => record.body_as::<crate::domain::results::ProgrammeResult>().ok().map(|p| p.name),
         RecordKind::ProgressPlan => record.body_as::<crate::domain::progress::ProgressIssue>().ok().map(|p| p.title),
-        RecordKind::Overview | RecordKind::Evaluation | RecordKind::Assessment => None,
+        RecordKind::Overview | RecordKind::Evaluation | RecordKind::Assessment | RecordKind::SupportPlan => None,
     };
     match name.filter(|n| !n.trim().is_empty()) {
         Some(n) => format!("{} {n}", kind.label()),

@@ -38,8 +38,21 @@ struct Pending {
     mine: serde_json::Value,
     read: fn(serde_json::Value) -> Result<serde_json::Value, RecordError>,
     trashed: Trashed,
+    also: Option<Companion>,
     after: Rc<dyn Fn(StoredRecord)>,
 }
+
+/// A second record one save also writes, in the same transaction (a 災害時個別支援計画 sets
+/// its patient's 様式1): `edit` makes it from its latest revision (`Ok(None)`: unchanged);
+/// the write checks that revision, like the record's own.
+#[derive(Clone)]
+pub struct Companion {
+    pub id: RecordId,
+    pub edit: CompanionEdit,
+}
+
+/// How a [`Companion`] is made from its latest revision.
+pub type CompanionEdit = Rc<dyn Fn(&StoredRecord) -> Result<Option<StoredRecord>, RecordError>>;
 
 /// The save step for one form (see the module doc). `Copy`, like the form. One type for
 /// every record kind: the kind comes with each save.
@@ -101,6 +114,18 @@ impl RecordSaver {
         trashed: Trashed,
         after: impl Fn(StoredRecord) + 'static,
     ) {
+        self.save_with(target, mine, trashed, None, after);
+    }
+
+    /// [`RecordSaver::save`] that also writes `also` in the same transaction.
+    pub fn save_with<T: RecordBody>(
+        &self,
+        target: Target,
+        mine: T,
+        trashed: Trashed,
+        also: Option<Companion>,
+        after: impl Fn(StoredRecord) + 'static,
+    ) {
         if self.busy.get_untracked() {
             return;
         }
@@ -108,7 +133,7 @@ impl RecordSaver {
             Ok(v) => v,
             Err(e) => return self.ctx.error(e.to_string()),
         };
-        let pending = Pending { target, kind: T::KIND, mine, read: read_as::<T>, trashed, after: Rc::new(after) };
+        let pending = Pending { target, kind: T::KIND, mine, read: read_as::<T>, trashed, also, after: Rc::new(after) };
         self.pending.set_value(Some(pending));
         self.run(BTreeMap::new());
     }
@@ -148,8 +173,9 @@ impl RecordSaver {
     }
 
     async fn attempt(self, resolutions: &BTreeMap<String, Resolution>) {
-        let Some((target, kind, trashed, after)) =
-            self.pending.with_value(|p| p.as_ref().map(|p| (p.target.clone(), p.kind, p.trashed, p.after.clone())))
+        let Some((target, kind, trashed, after, also)) = self
+            .pending
+            .with_value(|p| p.as_ref().map(|p| (p.target.clone(), p.kind, p.trashed, p.after.clone(), p.also.clone())))
         else {
             return;
         };
@@ -224,6 +250,9 @@ impl RecordSaver {
             } else {
                 batch.put_records.push(record.clone());
             }
+            if let Err(message) = add_companion(self.ctx, also.as_ref(), &mut batch).await {
+                return error(message);
+            }
             let done = if kept == 0 {
                 "保存しました".to_string()
             } else {
@@ -243,6 +272,22 @@ impl RecordSaver {
         }
         error(StorageError::Changed(vec![id]).to_string());
     }
+}
+
+/// Adds the companion's edit, made on its latest revision, to the save's batch (nothing when
+/// it is absent, in the ゴミ箱 or unchanged); the write checks that revision.
+async fn add_companion(ctx: AppCtx, also: Option<&Companion>, batch: &mut WriteBatch) -> Result<(), String> {
+    let Some(also) = also else { return Ok(()) };
+    let store = ctx.store().map_err(|e| e.to_string())?;
+    let latest = match store.get_record(&also.id).await.map_err(|e| e.to_string())? {
+        Some(l) if !l.is_deleted() => l,
+        _ => return Ok(()),
+    };
+    if let Some(edited) = (also.edit)(&latest).map_err(|e| e.to_string())? {
+        batch.expect.push(Expect::unchanged(&latest));
+        batch.put_records.push(edited);
+    }
+    Ok(())
 }
 
 /// 削除（ゴミ箱へ）of a record of a 地域診断 (not a 地域診断 itself): its latest revision in storage moved to the ゴミ箱 (so an edit

@@ -1,5 +1,6 @@
 //! One module per page; [`Page`] shows the one the route names.
 
+mod disaster;
 mod evaluation;
 mod help;
 mod history;
@@ -81,6 +82,7 @@ fn section_page(section: Section) -> AnyView {
         Section::Overview => overview::OverviewPage().into_any(),
         Section::Stations => stations::StationsPage().into_any(),
         Section::Trees => trees::TreesPage().into_any(),
+        Section::Disaster => disaster::DisasterPage().into_any(),
         Section::Summary => summary::SummaryPage().into_any(),
         Section::Evaluation => evaluation::EvaluationPage().into_any(),
     }

@@ -14,7 +14,7 @@ use super::BUNDLE_VERSION;
 use serde_json::Value;
 
 /// The oldest version whose files read as today's without the nurse being told: every step
-/// after it only adds optional fields (v1 → v2: ふりがな; v2 → v3: 変更履歴; v3 → v4: 事業実績), so nothing in the file changes
+/// after it only adds optional fields (v1 → v2: ふりがな; v2 → v3: 変更履歴; v3 → v4: 事業実績・進捗状況評価・災害時個別支援計画), so nothing in the file changes
 /// meaning. A file older than this gets 「古い形式（vN）のファイルを…変換して読み込みました」.
 pub const READ_AS_CURRENT_FROM: u32 = 1;
 

@@ -1,20 +1,24 @@
-//! v3 → v4 (issue 19, 事業実績).
+//! v3 → v4 (issue 19, 事業実績・進捗状況評価; issue 20, 人工呼吸器の備え).
 //!
-//! Version 4 adds record kinds that are not part of one 地域診断: `programme_result`
-//! (事業実績, one per programme with its indicators and a figure per 年度), kept under the
-//! fixed container 地域診断 `prefecture-results` (see FORMAT.md §5 and `domain::results`).
-//! Nothing else changes, so a v3 file becomes v4 by its version number alone; the step
-//! refuses a v3 file that already holds a v4 kind (version 3 had none: the file was changed
-//! by hand or written by something else). The value is then checked completely as v4.
+//! Version 4 adds record kinds and nothing else:
+//! * `programme_result` (事業実績, one per programme with its indicators and a figure per 年度)
+//!   and `progress_plan` (進捗状況評価, one per 課題 and 年度), kept under the fixed container
+//!   地域診断 `prefecture-results` (see FORMAT.md and `domain::results`);
+//! * `support_plan`, the 災害時個別支援計画 of a patient (one per patient, in its 地域診断).
 //!
-//! MERGE NOTE (lead): another branch may also bump the format to 4 for its own kinds; the
-//! kinds of this branch are exactly [`V4_RESULT_KINDS`] — combine both lists into one step.
+//! So a v3 file becomes v4 by its version number alone. The step refuses a v3 file that
+//! already holds a v4 kind (version 3 had none: the file was changed by hand or written by
+//! something else), naming what it found. The value is then checked completely as v4.
 
 use crate::domain::bundle::error::ImportError;
 use serde_json::{json, Value};
 
-/// The record kinds this branch adds in version 4 (事業実績).
-pub const V4_RESULT_KINDS: [&str; 2] = ["programme_result", "progress_plan"];
+/// The record kinds version 4 brings, with the name the refusal uses.
+pub const V4_KINDS: [(&str, &str); 3] = [
+    ("programme_result", "事業実績・進捗状況評価"),
+    ("progress_plan", "事業実績・進捗状況評価"),
+    ("support_plan", "災害時個別支援計画"),
+];
 
 /// Converts a v3 (or older, already brought to v3) bundle value to v4.
 pub fn migrate_v3_to_v4(mut value: Value) -> Result<Value, ImportError> {
@@ -23,12 +27,11 @@ pub fn migrate_v3_to_v4(mut value: Value) -> Result<Value, ImportError> {
         let newer = records.and_then(|rs| {
             rs.iter()
                 .filter_map(|r| r.get("kind").and_then(Value::as_str))
-                .find(|k| V4_RESULT_KINDS.contains(k))
-                .map(str::to_string)
+                .find_map(|k| V4_KINDS.iter().find(|(key, _)| *key == k))
         });
-        if let Some(kind) = newer {
+        if let Some((kind, name)) = newer {
             return Err(ImportError::file(format!(
-                "形式 v3 以前のファイルに事業実績・進捗状況評価（kind {kind}）があります。事業実績・進捗状況評価は形式 v4 からです"
+                "形式 v3 以前のファイルに{name}（kind {kind}）があります。{name}は形式 v4 からです"
             )));
         }
         root.insert("version".to_string(), json!(4));
@@ -56,5 +59,13 @@ mod tests {
             "records": [{"id": "r1", "kind": "programme_result"}]});
         let err = migrate_v3_to_v4(before).expect_err("refused");
         assert!(err.to_string().contains("事業実績・進捗状況評価は形式 v4 から"), "{err}");
+    }
+
+    #[test]
+    fn a_support_plan_in_a_v3_file_is_refused() {
+        let before = json!({"format": "nanbyo-chiiki-shindan-bundle", "version": 3,
+            "records": [{"id": "sp1", "kind": "support_plan"}]});
+        let err = migrate_v3_to_v4(before).expect_err("refused");
+        assert!(err.to_string().contains("災害時個別支援計画は形式 v4 から"), "{err}");
     }
 }

@@ -264,6 +264,10 @@ pub fn PatientDetail(data: PageData, item: String) -> impl IntoView {
                 lead=entry.diagnosis.title()
                 history=history_href(&diagnosis_id, Section::Patients, record_id.as_ref())
             />
+            {record_id.clone().map(|p| {
+                let href = crate::route::Route::Diagnosis { id: diagnosis_id.clone(), section: Section::Disaster, item: Some(p.to_string()) };
+                view! { <p class="plan-link"><a data-testid="open-support-plan" href=href.to_hash()>"災害時個別支援計画（災害への備え）を開く"</a></p> }
+            })}
             <SectionLinks label="様式1の項目" links=&PATIENT_SECTIONS testid="patient-sections">
                 <HelpToggle/>
             </SectionLinks>

@@ -1,0 +1,95 @@
+//! The area view: every ventilated patient (and every patient with a plan), the plan's
+//! status, backup power, subsidies open and the programme's visits — 様式4 災害対策's evidence.
+
+use super::PageData;
+use crate::domain::ids::RecordId;
+use crate::domain::ventilator::area::{area_rows, evidence_line};
+use crate::domain::ventilator::plan::PlanStatus;
+use crate::domain::ventilator::subsidy::SubsidyTable;
+use crate::ui::ctx::use_app;
+use crate::ui::platform;
+use leptos::prelude::*;
+
+#[component]
+pub fn AreaView(data: PageData) -> impl IntoView {
+    let ctx = use_app();
+    let Some(entry) = data.diagnosis.get_untracked() else { return ().into_any() };
+    let diagnosis_id = entry.record.meta.id.clone();
+    let today = platform::now().date_jst();
+    let rows = Memo::new(move |_| {
+        let hide = ctx.hide_names.get();
+        data.patients.with(|p| data.plans.with(|s| area_rows(p, s, &SubsidyTable::default(), today, hide)))
+    });
+    let others = Memo::new(move |_| {
+        let hide = ctx.hide_names.get();
+        rows.with(|rows| {
+            data.patients.with(|ps| {
+                ps.iter()
+                    .filter(|(r, _)| !rows.iter().any(|row| row.patient_id == r.meta.id))
+                    .map(|(r, p)| (r.meta.id.to_string(), format!("{} {}", p.id_number, p.display_name(hide))))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let chosen = RwSignal::new(String::new());
+    let href = {
+        let d = diagnosis_id.clone();
+        move |p: &RecordId| super::PageData::plan_route(&d, p).to_hash()
+    };
+    let open_other = {
+        let d = diagnosis_id.clone();
+        move |_| {
+            if let Ok(p) = RecordId::parse(&chosen.get_untracked()) {
+                ctx.go(super::PageData::plan_route(&d, &p));
+            }
+        }
+    };
+    view! {
+        <section class="disaster-area" data-testid="disaster-area">
+            <h1>"災害への備え（人工呼吸器を使う療養者）"</h1>
+            <p class="lead">{entry.diagnosis.title()}</p>
+            <p data-testid="disaster-evidence"><b>"様式4 災害対策: "</b>{move || rows.with(|r| evidence_line(r))}</p>
+            <div class="table-scroll">
+                <table class="data-table disaster-table" data-testid="disaster-table">
+                    <caption class="visually-hidden">"療養者ごとの災害時個別支援計画の状況"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"療養者"</th>
+                            <th scope="col">"人工呼吸器"</th>
+                            <th scope="col">"計画"</th>
+                            <th scope="col">"予備電源"</th>
+                            <th scope="col">"申請できる補助"</th>
+                            <th scope="col">"事業による訪問"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || rows.get().into_iter().map(|r| {
+                            let overdue = !matches!(r.status, PlanStatus::Current { .. });
+                            view! {
+                                <tr data-testid="disaster-row">
+                                    <th scope="row"><a href=href(&r.patient_id)>{r.name.clone()}</a></th>
+                                    <td>{if r.ventilator { "使用" } else { "—" }}</td>
+                                    <td class:caution=overdue>{r.status.label()}</td>
+                                    <td>{if r.backup.is_empty() { "なし".to_string() } else { r.backup.join("、") }}</td>
+                                    <td>{if r.open_subsidies.is_empty() { "—".to_string() } else { r.open_subsidies.join("、") }}</td>
+                                    <td>{r.programme_weekly.clone().unwrap_or_else(|| "—".into())}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <div class="disaster-other">
+                <label class="field">
+                    <span class="label">"ほかの療養者の計画を作る"</span>
+                    <select name="other_patient" data-testid="other-patient" on:change:target=move |ev| chosen.set(ev.target().value())>
+                        <option value="">"療養者を選んでください"</option>
+                        {move || others.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" data-testid="open-other-plan" on:click=open_other>"計画を開く"</button>
+            </div>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,78 @@
+//! 災害への備え (issue 20): the 災害時個別支援計画 of the patients who use a ventilator (and of
+//! any patient the nurse chooses).
+//!
+//! * `#/d/<id>/disaster` — the area view: every ventilated patient with the plan's status,
+//!   backup power, the subsidies open to them and the programme's visits (様式4 災害対策).
+//! * `#/d/<id>/disaster/<patient or plan id>` — one patient's plan in the editor frame, with
+//!   the subsidy check and the programme payment of its visit plan; printable on A4.
+//!
+//! All rules live in `domain::ventilator`.
+
+mod area;
+mod backup;
+mod checks;
+mod plan;
+mod print;
+mod sections;
+mod visits;
+
+use crate::domain::diagnosis::DiagnosisEntry;
+use crate::domain::ids::RecordId;
+use crate::domain::patient::Patient;
+use crate::domain::record::StoredRecord;
+use crate::domain::ventilator::plan::SupportPlan;
+use crate::route::{Route, Section};
+use crate::ui::ctx::use_app;
+use leptos::prelude::*;
+
+/// What both views get from the page.
+#[derive(Clone, Copy)]
+pub struct PageData {
+    pub diagnosis: Memo<Option<DiagnosisEntry>>,
+    /// The live patients (様式1).
+    pub patients: Memo<Vec<(StoredRecord, Patient)>>,
+    /// The live plans.
+    pub plans: Memo<Vec<(StoredRecord, SupportPlan)>>,
+}
+
+impl PageData {
+    pub fn list_route(id: &RecordId) -> Route {
+        Route::Diagnosis { id: id.clone(), section: Section::Disaster, item: None }
+    }
+
+    pub fn plan_route(id: &RecordId, patient: &RecordId) -> Route {
+        Route::Diagnosis { id: id.clone(), section: Section::Disaster, item: Some(patient.to_string()) }
+    }
+}
+
+#[component]
+pub fn DisasterPage() -> impl IntoView {
+    let ctx = use_app();
+    let diagnosis_id = Memo::new(move |_| ctx.route.with(|r| r.diagnosis().cloned()));
+    let diagnosis = Memo::new(move |_| {
+        let id = diagnosis_id.get()?;
+        ctx.diagnoses.with(|ds| ds.iter().find(|e| e.record.meta.id == id).cloned())
+    });
+    let loaded = Memo::new(move |_| {
+        let id = diagnosis_id.get()?;
+        let ok = ctx.loaded.with(|l| l.diagnosis_id.as_ref() == Some(&id));
+        (ok && diagnosis.with(Option::is_some)).then_some(id)
+    });
+    let patients = Memo::new(move |_| ctx.loaded.with(|l| l.live::<Patient>()));
+    let plans = Memo::new(move |_| ctx.loaded.with(|l| l.live::<SupportPlan>()));
+    let data = PageData { diagnosis, patients, plans };
+    let item = Memo::new(move |_| match ctx.route.get() {
+        Route::Diagnosis { item, .. } => item,
+        _ => None,
+    });
+    view! {
+        {super::require_diagnosis()}
+        <div class="disaster-page">
+            {move || match (loaded.get(), item.get()) {
+                (None, _) => view! { <p class="hint">"災害への備えを読み込んでいます…"</p> }.into_any(),
+                (Some(_), None) => view! { <area::AreaView data/> }.into_any(),
+                (Some(_), Some(item)) => view! { <plan::PlanEditor data item/> }.into_any(),
+            }}
+        </div>
+    }
+}
