@@ -58,17 +58,7 @@ pub const SWEEP_BATCH: usize = 200;
 pub const PLAIN_FIELDS: &[(&str, &[&str])] = &[
     (
         "diagnoses, records",
-        &[
-            "id",
-            "diagnosis_id",
-            "kind",
-            "created_at",
-            "updated_at",
-            "updated_by",
-            "rev",
-            "deleted_at",
-            "predecessor",
-        ],
+        &["id", "diagnosis_id", "kind", "created_at", "updated_at", "updated_by", "rev", "deleted_at", "predecessor"],
     ),
     ("drafts", &["key", "diagnosis_id"]),
     ("history", &["id", "record_id", "diagnosis_id"]),
@@ -97,7 +87,10 @@ impl std::fmt::Display for LockError {
             }
             LockError::Mismatch => write!(f, "確認のために入力したパスワードが一致しません。"),
             LockError::BadKeyFile(what) => {
-                write!(f, "この端末のロックの鍵情報が壊れています（{what}）。暗号化したバックアップから戻してください。")
+                write!(
+                    f,
+                    "この端末のロックの鍵情報が壊れています（{what}）。暗号化したバックアップから戻してください。"
+                )
             }
         }
     }
@@ -228,9 +221,7 @@ impl LockState {
     /// The state once the sweep has finished (`None`: the lock is off, its key file removed).
     pub fn after_sweep(&self) -> Option<LockState> {
         match self {
-            LockState::Sealing { key_id } | LockState::On { key_id } => {
-                Some(LockState::On { key_id: key_id.clone() })
-            }
+            LockState::Sealing { key_id } | LockState::On { key_id } => Some(LockState::On { key_id: key_id.clone() }),
             LockState::Opening { .. } => None,
         }
     }

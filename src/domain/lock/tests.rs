@@ -8,10 +8,7 @@ fn key_file() -> KeyFile {
 fn the_slowdown_is_free_three_times_then_doubles_from_two_seconds_up_to_five_minutes() {
     let waits: Vec<i64> = (0..13).map(Failures::wait_ms).collect();
     // By hand: 0,0,0 then 2 s × 2^(n−3): 2,4,8,16,32,64,128,256 s, then capped at 300 s.
-    assert_eq!(
-        waits,
-        vec![0, 0, 0, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000]
-    );
+    assert_eq!(waits, vec![0, 0, 0, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000]);
     assert_eq!(Failures::wait_ms(u32::MAX), MAX_WAIT_MS, "no overflow");
 }
 
@@ -102,7 +99,10 @@ fn the_state_says_what_a_resumed_sweep_does_and_where_it_ends() {
 
 #[test]
 fn the_additional_data_names_key_store_row_and_kind() {
-    assert_eq!(additional_data("k1", "records", "p-1", Some("patient")), b"nanbyo-lock|k1|records|p-1|patient".to_vec());
+    assert_eq!(
+        additional_data("k1", "records", "p-1", Some("patient")),
+        b"nanbyo-lock|k1|records|p-1|patient".to_vec()
+    );
     assert_ne!(
         additional_data("k1", "records", "p-1", Some("patient")),
         additional_data("k1", "records", "p-2", Some("patient")),
@@ -127,8 +127,8 @@ fn names_and_bodies_are_not_among_the_plain_fields() {
     let id = |s: &str| RecordId::parse(s).unwrap_or_else(|e| panic!("{e}"));
     let device = DeviceId::parse("dev").unwrap_or_else(|e| panic!("{e}"));
     let body = crate::domain::patient::Patient { name: "山田".to_string(), ..Default::default() };
-    let mut record = StoredRecord::create(id("p1"), id("d1"), &body, Timestamp(1), &device)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut record =
+        StoredRecord::create(id("p1"), id("d1"), &body, Timestamp(1), &device).unwrap_or_else(|e| panic!("{e}"));
     record.meta.deleted_at = Some(Timestamp(2));
     record.meta.predecessor = Some(id("p0"));
     let meta = record.meta;
