@@ -77,6 +77,16 @@ pub async fn unlock(store: &IdbStore, passphrase: &str, now: Timestamp) -> Resul
     }
 }
 
+/// Whether `passphrase` opens the key (nothing counted, nothing changed).
+pub async fn check_passphrase(store: &IdbStore, passphrase: &str) -> Result<bool, StorageError> {
+    let file: KeyFile = read_meta(store, KEY_META).await?.ok_or_else(|| failed("鍵情報がありません"))?;
+    match Seal::unlock(&file, passphrase).await {
+        Ok(_) => Ok(true),
+        Err(UnlockError::Wrong) => Ok(false),
+        Err(UnlockError::Failed(m)) => Err(StorageError::Failed(m)),
+    }
+}
+
 /// Finishes a sweep cut short (after an unlock), telling `progress`.
 pub async fn resume(store: &IdbStore, progress: &dyn Fn(usize, usize)) -> Result<Option<Swept>, StorageError> {
     let Some(state) = state(store).await? else { return Ok(None) };
