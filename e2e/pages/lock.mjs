@@ -112,3 +112,15 @@ export class LockPage extends AppPage {
     }, database);
   }
 }
+
+const OFF_DIALOG = '[data-testid=lock-off-dialog]';
+
+/** パスワードをやめる: the dialog of the setting, then every row plain again. */
+export async function turnOff(lockPage, passphrase) {
+  const page = lockPage.page;
+  await page.locator('[data-testid=lock-off-open]').click();
+  await page.locator(OFF_DIALOG).waitFor();
+  await page.locator(`${OFF_DIALOG} #lock-current`).fill(passphrase);
+  await page.locator('[data-testid=lock-off-confirm]').click();
+  await lockPage.waitNotice('暗号化を解きました');
+}

@@ -5,7 +5,8 @@
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { axeViolations } from '../a11y.mjs';
 import { HomePage } from '../pages/app.mjs';
-import { LockPage } from '../pages/lock.mjs';
+import { IoPage } from '../pages/io.mjs';
+import { LockPage, turnOff } from '../pages/lock.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
 
 const PASS = 'ほけんしの合言葉2025';
@@ -92,6 +93,69 @@ test('端末のロック: パスワードで暗号化、再読み込みでロッ
   await lock.idlePasses(70);
   await lock.waitLocked();
   await page.screenshot({ path: shot('lock-idle.png') });
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('端末のロック: 書き出し・読み込みはワーカーが鍵で読み書きし（平文を残さない）、パスワードをやめると元に戻る', async ({ server }) => {
+  // A file from a colleague's device.
+  const { context: colleague } = await launch(newProfileDir('lock-colleague'));
+  const cPage = colleague.pages()[0] || (await colleague.newPage());
+  const cHome = new HomePage(cPage);
+  const cPatients = new PatientsPage(cPage);
+  await cHome.goto(server.url);
+  await cHome.create('みなみ保健所管内', '2025');
+  await cPatients.open();
+  await cPatients.newPatient();
+  await cPatients.type('id_number', 'M-1');
+  await cPatients.type('name', '取込 次郎');
+  await cPatients.saveWithEnter('name');
+  const cIo = new IoPage(cPage);
+  await cIo.open();
+  await cIo.scope('all');
+  const file = (await cIo.exportFile()).file;
+  await colleague.close();
+
+  const { context, problems } = await launch(newProfileDir('lock-io'));
+  const page = context.pages()[0] || (await context.newPage());
+  const home = new HomePage(page);
+  const patients = new PatientsPage(page);
+  const lock = new LockPage(page);
+  const io = new IoPage(page);
+  await home.goto(server.url);
+  await home.create('きたやま保健所管内', '2025');
+  await patients.open();
+  await patients.newPatient();
+  await patients.type('id_number', 'L-1');
+  await patients.type('name', '錠前 花子');
+  await patients.saveWithEnter('name');
+  await lock.open();
+  await lock.askToSet();
+  await lock.set(PASS);
+  await lock.waitSet();
+
+  // The worker reads the sealed rows with the page's key: the export holds the data.
+  await io.open();
+  await io.scope('all');
+  const backup = await io.exportFile();
+  assert(backup.text.includes('錠前 花子'), 'the export was read with the key');
+  // And writes sealed: the imported patient is not plain at rest.
+  await io.chooseFile(file);
+  await io.apply();
+  const raw = await lock.rawText();
+  assert(raw.rows[1] >= 2, 'both patients stored');
+  for (const plain of ['取込', 'みなみ', '錠前']) assert(!raw.text.includes(plain), `${plain} is not plain at rest`);
+  await home.nav('地域診断の一覧');
+  await home.listed('みなみ保健所管内').waitFor();
+
+  // パスワードをやめる: every row plain again; a reload is not locked.
+  await lock.open();
+  await turnOff(lock, PASS);
+  const after = await lock.rawText();
+  assert(after.text.includes('取込 次郎') && after.text.includes('錠前 花子'), 'opened in place');
+  assert(!after.text.includes('"sealed"'), 'no sealed row left');
+  await home.reload();
+  assertEqual(await lock.screen().count(), 0, 'not locked after turning it off');
   assertNoProblems(problems);
   await context.close();
 });
