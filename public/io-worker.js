@@ -3,7 +3,8 @@
 // worker's wasm-bindgen glue and wasm (from index.html), and the name of a Web Lock. The
 // worker holds that lock for its whole life so the page learns at once when it is gone
 // (closed, crashed or killed by the browser). After that, every message is
-// { text, file } for the wasm's `handle`; replies are JSON text (domain::io_protocol).
+// { text, file, key, key_id } for the wasm's `handle` (key: the unlocked CryptoKey of the
+// device lock, when it is on); replies are JSON text (domain::io_protocol).
 let glue = null;
 const early = [];
 // The protocol version the page speaks (domain::io_protocol::PROTOCOL_VERSION), sent at boot.
@@ -25,7 +26,7 @@ async function boot(data) {
     glue = g;
     glue.start();
     for (const m of early.splice(0)) {
-      glue.handle(m.text, m.file);
+      glue.handle(m.text, m.file, m.key, m.key_id);
     }
   } catch (err) {
     failed('ファイルの処理を読み込めませんでした。ネットワークに接続して再読み込みしてください。（' + err + '）');
@@ -35,7 +36,7 @@ async function boot(data) {
 self.onmessage = (event) => {
   const data = event.data || {};
   if (glue) {
-    glue.handle(String(data.text), data.file);
+    glue.handle(String(data.text), data.file, data.key, data.key_id);
   } else if (data.boot) {
     boot(data);
   } else {

@@ -12,9 +12,11 @@ mod exports {
         nanbyo_chiiki_shindan::worker::start();
     }
 
-    /// One message from the page (its JSON text and the File sent with it, if any).
+    /// One message from the page (its JSON text, the File sent with it, if any, and the
+    /// unlocked key of 端末のロック with its ID, if the lock is on).
     #[wasm_bindgen]
-    pub fn handle(text: &str, file: JsValue) {
+    pub fn handle(text: &str, file: JsValue, key: JsValue, key_id: JsValue) {
+        nanbyo_chiiki_shindan::worker::take_key(key, key_id);
         nanbyo_chiiki_shindan::worker::handle(text, file);
     }
 }

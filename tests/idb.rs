@@ -20,12 +20,15 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "idb/lock.rs"]
+mod lock;
+
 thread_local! {
     static COUNTER: Cell<u32> = const { Cell::new(0) };
 }
 
 /// A database name no other test uses.
-fn fresh_name(prefix: &str) -> String {
+pub(crate) fn fresh_name(prefix: &str) -> String {
     let n = COUNTER.with(|c| {
         c.set(c.get() + 1);
         c.get()
@@ -33,7 +36,7 @@ fn fresh_name(prefix: &str) -> String {
     format!("{prefix}-{}-{n}", js_sys::Date::now())
 }
 
-async fn fresh_store() -> IdbStore {
+pub(crate) async fn fresh_store() -> IdbStore {
     let name = fresh_name("contract");
     IdbStore::open(&name, OpenHooks::default()).await.unwrap_or_else(|e| panic!("open {name}: {e}"))
 }

@@ -17,6 +17,7 @@ pub mod insurance;
 pub mod io_protocol;
 pub mod issues;
 pub mod kana;
+pub mod lock;
 pub mod map;
 pub mod number;
 pub mod overview;

@@ -19,6 +19,8 @@
 //! Records are kept as JSON text: one string per record is cheaper to clone into IndexedDB
 //! than a deep object, and the text is exactly what a bundle holds.
 
+mod sealed;
+mod sweep;
 mod write;
 
 use super::migrations;
@@ -37,6 +39,7 @@ use web_sys::{DomException, Event, IdbDatabase, IdbObjectStore, IdbOpenDbRequest
 pub use super::schema::{
     INDEX_DIAGNOSIS, INDEX_RECORD, STORE_DIAGNOSES, STORE_DRAFTS, STORE_HISTORY, STORE_META, STORE_RECORDS,
 };
+pub use sweep::Swept;
 
 #[wasm_bindgen]
 extern "C" {
@@ -71,6 +74,8 @@ pub struct IdbStore {
     /// Rows boot.js may have read early on this connection ([`super::early`]), not yet asked
     /// for: [`PRELOAD_DIAGNOSES`] and/or [`PRELOAD_RECORDS`].
     preloaded: Cell<u8>,
+    /// 端末のロック on this database (see [`sealed`]).
+    seal: RefCell<sealed::Mode>,
     // Kept alive for as long as the connection.
     _on_version_change: Closure<dyn FnMut(Event)>,
 }
@@ -194,12 +199,18 @@ impl IdbStore {
     /// connection boot.js opened while the wasm compiled when it is this database at this
     /// version ([`super::early`]); otherwise opens, creates or migrates it here.
     pub async fn open(name: &str, hooks: OpenHooks) -> Result<IdbStore, StorageError> {
-        if let Some(db) = super::early::take(name, migrations::LATEST).await {
-            let store = IdbStore::adopt(db, &hooks);
-            store.preloaded.set(PRELOAD_DIAGNOSES | PRELOAD_RECORDS);
-            return Ok(store);
-        }
-        IdbStore::open_at_version(name, migrations::LATEST, hooks).await
+        let store = match super::early::take(name, migrations::LATEST).await {
+            Some(db) => {
+                let store = IdbStore::adopt(db, &hooks);
+                store.preloaded.set(PRELOAD_DIAGNOSES | PRELOAD_RECORDS);
+                store
+            }
+            None => IdbStore::open_at_version(name, migrations::LATEST, hooks).await?,
+        };
+        // A database with the lock on opens locked: nothing is read or written before the
+        // passphrase is given.
+        store.read_lock_state().await?;
+        Ok(store)
     }
 
     /// Opens at a given schema version (tests use this to write a database as an older app
@@ -278,7 +289,13 @@ impl IdbStore {
             })
         };
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        IdbStore { db, closed, preloaded: Cell::new(0), _on_version_change: on_version_change }
+        IdbStore {
+            db,
+            closed,
+            preloaded: Cell::new(0),
+            seal: RefCell::new(sealed::Mode::Off),
+            _on_version_change: on_version_change,
+        }
     }
 
     /// The version of an existing database (opening without a version never upgrades).
@@ -391,8 +408,9 @@ impl IdbStore {
             .index(index)
             .and_then(|idx| idx.get_all_with_key(&JsValue::from_str(key.as_str())))
             .map_err(|e| storage_error(&e))?;
-        let rows = request_future(&request).await.map_err(|e| storage_error(&e))?;
-        Array::from(&rows).iter().map(|row| parse_json(&row, "変更履歴")).collect()
+        let rows: Vec<JsValue> =
+            Array::from(&request_future(&request).await.map_err(|e| storage_error(&e))?).iter().collect();
+        sealed::decode(self, STORE_HISTORY, &rows, "変更履歴").await
     }
 
     fn record_row(r: &StoredRecord) -> Result<Object, StorageError> {
@@ -407,11 +425,12 @@ impl IdbStore {
 
 impl Store for IdbStore {
     async fn list_diagnoses(&self) -> Result<Vec<StoredRecord>, StorageError> {
-        self.get_all(STORE_DIAGNOSES, None).await?.iter().map(|row| parse_json(row, "地域診断")).collect()
+        let rows = self.get_all(STORE_DIAGNOSES, None).await?;
+        sealed::decode(self, STORE_DIAGNOSES, &rows, "地域診断").await
     }
 
     async fn get_diagnosis(&self, id: &RecordId) -> Result<Option<StoredRecord>, StorageError> {
-        self.get_one(STORE_DIAGNOSES, id.as_str()).await?.map(|row| parse_json(&row, "地域診断")).transpose()
+        self.get_decoded(STORE_DIAGNOSES, id.as_str(), "地域診断").await
     }
 
     async fn list_records(&self, diagnosis_id: &RecordId) -> Result<Vec<StoredRecord>, StorageError> {
@@ -423,23 +442,22 @@ impl Store for IdbStore {
             if i > 0 {
                 yield_to_event_loop().await;
             }
-            for row in part {
-                records.push(parse_json(row, "記録")?);
-            }
+            records.extend(sealed::decode::<StoredRecord>(self, STORE_RECORDS, part, "記録").await?);
         }
         Ok(records)
     }
 
     async fn get_record(&self, id: &RecordId) -> Result<Option<StoredRecord>, StorageError> {
-        self.get_one(STORE_RECORDS, id.as_str()).await?.map(|row| parse_json(&row, "記録")).transpose()
+        self.get_decoded(STORE_RECORDS, id.as_str(), "記録").await
     }
 
     async fn get_draft(&self, key: &str) -> Result<Option<Draft>, StorageError> {
-        self.get_one(STORE_DRAFTS, key).await?.map(|row| parse_json(&row, "下書き")).transpose()
+        self.get_decoded(STORE_DRAFTS, key, "下書き").await
     }
 
     async fn list_drafts(&self, diagnosis_id: &RecordId) -> Result<Vec<Draft>, StorageError> {
-        self.get_all(STORE_DRAFTS, Some(diagnosis_id)).await?.iter().map(|row| parse_json(row, "下書き")).collect()
+        let rows = self.get_all(STORE_DRAFTS, Some(diagnosis_id)).await?;
+        sealed::decode(self, STORE_DRAFTS, &rows, "下書き").await
     }
 
     async fn get_meta(&self, key: &str) -> Result<Option<serde_json::Value>, StorageError> {

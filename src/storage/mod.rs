@@ -17,8 +17,12 @@ pub mod early;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 #[cfg(target_arch = "wasm32")]
+pub mod lock;
+#[cfg(target_arch = "wasm32")]
 pub mod migrations;
 pub mod schema;
+#[cfg(target_arch = "wasm32")]
+pub mod seal;
 
 use crate::domain::diagnosis::trash::is_listed;
 use crate::domain::history::{HistoryEntry, Stamp};
@@ -140,6 +144,19 @@ impl WriteBatch {
         }
     }
 
+    /// Whether the batch writes app facts ([`WriteBatch::put_meta`]) and nothing else.
+    pub fn only_meta(&self) -> bool {
+        self.put_diagnoses.is_empty()
+            && self.put_records.is_empty()
+            && self.purge_records.is_empty()
+            && self.purge_diagnoses.is_empty()
+            && self.put_drafts.is_empty()
+            && self.delete_drafts.is_empty()
+            && self.put_history.is_empty()
+            && self.expect.is_empty()
+            && self.listed.is_empty()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.put_diagnoses.is_empty()
             && self.put_records.is_empty()
@@ -175,6 +192,9 @@ pub enum StorageError {
     /// A save into 地域診断 that were moved to the ゴミ箱 or removed meanwhile: nothing was
     /// written.
     NotListed(Vec<RecordId>),
+    /// 端末のロック: the data on this device is sealed and the passphrase has not been given
+    /// (or the device was locked meanwhile). Nothing was read or written.
+    Locked,
 }
 
 impl fmt::Display for StorageError {
@@ -210,6 +230,10 @@ impl fmt::Display for StorageError {
             StorageError::NotListed(_) => write!(
                 f,
                 "この地域診断は別の画面（タブ）でゴミ箱に移されたか削除されたため、保存していません。続けるには「地域診断の一覧」の「ゴミ箱」から元に戻してください。"
+            ),
+            StorageError::Locked => write!(
+                f,
+                "この端末はロックされています。パスワードを入力してロックを解除してください。入力中の内容は下書きとして暗号化して残っています。"
             ),
         }
     }

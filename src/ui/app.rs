@@ -1,6 +1,7 @@
 //! The app root: header with the open 地域診断, the status area, navigation and the page.
 
 use super::ctx::{use_app, AppCtx, DbState, Notice, UpdateState};
+use super::lock_screen::{LockButton, LockScreen, LOCKED_TITLE};
 use super::pages;
 use super::platform;
 use super::status::{provide_storage_panel, StatusArea, StoragePanel};
@@ -14,6 +15,7 @@ pub fn App() -> impl IntoView {
     provide_context(ctx);
     ctx.open_database();
     ctx.listen_to_other_tabs();
+    ctx.watch_idle();
     platform::guard_unload(move || ctx.has_unsaved());
     pages::io::provide_backup_status();
     pages::io::provide_import();
@@ -21,9 +23,17 @@ pub fn App() -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let _hash = window_event_listener(ev::hashchange, move |_| ctx.route_changed());
     let _online = window_event_listener(ev::online, move |_| ctx.check_for_update());
-    Effect::new(move |_| set_document_title(&ctx.route.with(|route| page_title(route, open_title(ctx).as_deref()))));
+    Effect::new(move |_| {
+        if ctx.db_state.with(|s| *s == DbState::Locked) {
+            set_document_title(LOCKED_TITLE);
+        } else {
+            set_document_title(&ctx.route.with(|route| page_title(route, open_title(ctx).as_deref())));
+        }
+    });
 
+    // 端末のロック: while locked nothing of the app but the passphrase is on screen.
     view! {
+        <Show when=move || ctx.db_state.with(|s| *s != DbState::Locked) fallback=LockScreen>
         <a class="skip-link" href="#main">"本文へ移動"</a>
         <header class="app-header no-print">
             <div class="app-title">
@@ -36,6 +46,7 @@ pub fn App() -> impl IntoView {
                 </Show>
             </div>
             <StatusArea/>
+            <LockButton/>
         </header>
         <StoragePanel/>
         <UpdateBanner/>
@@ -50,6 +61,7 @@ pub fn App() -> impl IntoView {
                 </Show>
             </main>
         </div>
+        </Show>
     }
 }
 
@@ -160,7 +172,7 @@ fn DbBanner() -> impl IntoView {
                 <div class="banner error" role="alert" data-testid="db-error">{msg}</div>
             }
             .into_any(),
-            DbState::Erased => ().into_any(),
+            DbState::Erased | DbState::Locked => ().into_any(),
         }}
     }
 }

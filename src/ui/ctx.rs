@@ -21,6 +21,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 mod lists;
+mod lock;
 mod tabs;
 mod update;
 
@@ -39,6 +40,8 @@ pub enum DbState {
     Failed(String),
     /// この端末のデータを消去 was done (here or in another tab): nothing of the data is shown.
     Erased,
+    /// 端末のロック: the passphrase is asked; nothing of the data is shown.
+    Locked,
 }
 
 /// A message in the status line.
@@ -128,6 +131,10 @@ pub struct AppCtx {
     pub revision: RwSignal<u64>,
     /// 担当者: the staff name of this device, kept with each save in the 変更履歴.
     pub staff: RwSignal<String>,
+    /// 端末のロック is set on this device.
+    pub lock_on: RwSignal<bool>,
+    /// Rows sealed or opened so far, of how many, while the lock is turned on or off.
+    pub lock_progress: RwSignal<Option<(usize, usize)>>,
 }
 
 impl AppCtx {
@@ -151,6 +158,8 @@ impl AppCtx {
             update: RwSignal::new(UpdateState::None),
             revision: RwSignal::new(0),
             staff: RwSignal::new(platform::staff_name()),
+            lock_on: RwSignal::new(false),
+            lock_progress: RwSignal::new(None),
         }
     }
 
@@ -190,6 +199,15 @@ impl AppCtx {
                 })),
             };
             match IdbStore::open(platform::DATABASE_NAME, hooks).await {
+                Ok(store) if store.is_locked() => {
+                    // 端末のロック: nothing is read before the passphrase is given.
+                    platform::mark("db-open");
+                    self.store.set_value(Some(Rc::new(store)));
+                    self.lock_on.set(true);
+                    self.db_state.set(DbState::Locked);
+                    self.ask_for_key();
+                    platform::mark("app-interactive");
+                }
                 Ok(store) => {
                     platform::mark("db-open");
                     self.store.set_value(Some(Rc::new(store)));
@@ -212,7 +230,7 @@ impl AppCtx {
 
     /// Opening the bare address (no `#…`) resumes the 地域診断 that was open last, if it
     /// is still on the list (not in the ゴミ箱).
-    fn resume_last_diagnosis(self) {
+    pub(super) fn resume_last_diagnosis(self) {
         if !platform::location_hash().is_empty() {
             return;
         }

@@ -96,6 +96,11 @@ pub async fn ask(
     if let Some(f) = file {
         let _ = Reflect::set(&message, &"file".into(), f);
     }
+    // 端末のロック: the worker reads and writes sealed rows with the page's key.
+    if let Some(seal) = SEAL.with(|s| s.borrow().clone()) {
+        let _ = Reflect::set(&message, &"key".into(), seal.crypto_key());
+        let _ = Reflect::set(&message, &"key_id".into(), &JsValue::from_str(seal.key_id()));
+    }
     if let Err(e) = client.worker.post_message(&message) {
         client.pending.borrow_mut().remove(&id);
         return Err(format!("ファイル処理に渡せませんでした（{e:?}）"));
@@ -103,6 +108,16 @@ pub async fn ask(
     let _ = JsFuture::from(promise).await;
     let result = outcome.borrow_mut().take();
     result.unwrap_or_else(|| Err(WORKER_STOPPED.to_string()))
+}
+
+thread_local! {
+    /// The page's unlocked key of 端末のロック (see [`use_seal`]).
+    static SEAL: RefCell<Option<Rc<crate::storage::seal::Seal>>> = const { RefCell::new(None) };
+}
+
+/// The key sent with every request from now on (`None`: locked, or the lock is off).
+pub fn use_seal(seal: Option<Rc<crate::storage::seal::Seal>>) {
+    SEAL.with(|s| *s.borrow_mut() = seal);
 }
 
 /// Stops the worker now (取り消し): every waiting request gets [`CANCELLED`]. Whatever else

@@ -14,6 +14,7 @@ pub mod erase;
 pub mod form;
 pub mod help_tip;
 pub mod io_client;
+pub mod lock_screen;
 pub mod modal;
 pub mod pages;
 pub mod panic_screen;

@@ -20,6 +20,12 @@ pub mod keys {
     pub const STAFF_NAME: &str = "nanbyo.staff_name";
     /// The last 判断者 typed (判断樹): the 担当者名 until one is set.
     pub const ASSESSOR: &str = "nanbyo.trees.assessor";
+    /// 端末のロック: minutes of idle time before the app locks itself.
+    pub const LOCK_IDLE_MINUTES: &str = "nanbyo.lock.idle_minutes";
+    /// 端末のロック: lock when the tab is hidden.
+    pub const LOCK_WHEN_HIDDEN: &str = "nanbyo.lock.when_hidden";
+    /// 端末のロック: the offer on first use was answered (「今はしない」).
+    pub const LOCK_OFFER_DISMISSED: &str = "nanbyo.lock.offer_dismissed";
 }
 
 /// The IndexedDB database name.

@@ -29,6 +29,16 @@ use wasm_bindgen::JsCast;
 thread_local! {
     /// Open databases by name (the app's, or a benchmark's).
     static STORES: RefCell<BTreeMap<String, Rc<IdbStore>>> = const { RefCell::new(BTreeMap::new()) };
+    /// 端末のロック: the key the page sent with its last message (`None`: the page is locked,
+    /// or the lock is off).
+    static KEY: RefCell<Option<(web_sys::CryptoKey, String)>> = const { RefCell::new(None) };
+}
+
+/// Keeps the key the page sent with a message (a `CryptoKey` is cloned into the worker by
+/// `postMessage`, still not extractable).
+pub fn take_key(key: JsValue, key_id: JsValue) {
+    let given = key.dyn_into::<web_sys::CryptoKey>().ok().zip(key_id.as_string());
+    KEY.with(|k| *k.borrow_mut() = given);
 }
 
 /// Tells the page the worker is ready.
@@ -86,13 +96,28 @@ pub(crate) fn progress(id: u64, label: &str, done: usize, total: usize) {
     post(id, &Reply::Progress { label: label.to_string(), done, total: total.max(1) });
 }
 
-/// The database `name`, opened once per worker.
+/// The database `name`, opened once per worker, locked or unlocked as the page is: with the
+/// lock on, the worker reads and writes sealed rows with the key the page sent, and nothing
+/// without it.
 pub(crate) async fn store(name: &str) -> Result<Rc<IdbStore>, StorageError> {
-    if let Some(s) = STORES.with(|s| s.borrow().get(name).cloned()) {
-        return Ok(s);
+    let store = match STORES.with(|s| s.borrow().get(name).cloned()) {
+        Some(s) => s,
+        None => {
+            let store = Rc::new(IdbStore::open(name, OpenHooks::default()).await?);
+            STORES.with(|s| s.borrow_mut().insert(name.to_string(), store.clone()));
+            store
+        }
+    };
+    match crate::storage::lock::state(&store).await? {
+        None => store.set_lock_off(),
+        Some(state) => match KEY.with(|k| k.borrow().clone()) {
+            Some((key, id)) if id == state.key_id() => {
+                let seal = crate::storage::seal::Seal::from_key(key, &id);
+                store.set_seal(Rc::new(seal), state.writes_sealed());
+            }
+            _ => store.lock(),
+        },
     }
-    let store = Rc::new(IdbStore::open(name, OpenHooks::default()).await?);
-    STORES.with(|s| s.borrow_mut().insert(name.to_string(), store.clone()));
     Ok(store)
 }
 

@@ -18,13 +18,13 @@ use wasm_bindgen::JsValue;
 use web_sys::{IdbObjectStore, IdbRequest, IdbTransaction};
 
 /// A record's place: its store (地域診断 are kept apart) and its ID.
-type Place = (bool, RecordId);
+pub(super) type Place = (bool, RecordId);
 
-fn place(kind: RecordKind, id: &RecordId) -> Place {
+pub(super) fn place(kind: RecordKind, id: &RecordId) -> Place {
     (kind == RecordKind::Diagnosis, id.clone())
 }
 
-fn store_of(place: &Place) -> &'static str {
+pub(super) fn store_of(place: &Place) -> &'static str {
     if place.0 {
         STORE_DIAGNOSES
     } else {
@@ -34,14 +34,29 @@ fn store_of(place: &Place) -> &'static str {
 
 /// The rows of a batch, serialised before the transaction starts: nothing but IndexedDB
 /// requests (and the history's comparison of the rows read) happens while it is open.
-struct Rows {
-    diagnoses: Vec<Object>,
-    records: Vec<Object>,
-    drafts: Vec<Object>,
-    meta: Vec<Object>,
+pub(super) struct Rows {
+    pub(super) diagnoses: Vec<Object>,
+    pub(super) records: Vec<Object>,
+    pub(super) drafts: Vec<Object>,
+    pub(super) meta: Vec<Object>,
 }
 
-fn keyed_row(key_name: &str, key: &str, json: String) -> Object {
+/// The 変更履歴 of a batch: made in the write transaction against the rows it reads (plain
+/// store), or planned before it (sealed store: Web Crypto cannot run inside a transaction)
+/// against the records as they were read then, which the transaction checks are unchanged.
+pub(super) enum Planned {
+    InTx,
+    Ready {
+        /// The entries' rows, sealed.
+        rows: Vec<Object>,
+        /// The records whose old entries to drop ([`to_trim`]).
+        trim: Vec<RecordId>,
+        /// Each written record as it was when the entries were made (`None`: absent).
+        seen: Vec<(Place, Option<RecordMeta>)>,
+    },
+}
+
+pub(super) fn keyed_row(key_name: &str, key: &str, json: String) -> Object {
     let row = Object::new();
     set(&row, key_name, &JsValue::from_str(key));
     set(&row, "json", &JsValue::from_str(&json));
@@ -49,7 +64,7 @@ fn keyed_row(key_name: &str, key: &str, json: String) -> Object {
 }
 
 impl Rows {
-    fn of(batch: &WriteBatch) -> Result<Rows, StorageError> {
+    pub(super) fn of(batch: &WriteBatch) -> Result<Rows, StorageError> {
         let diagnoses = batch
             .put_diagnoses
             .iter()
@@ -75,7 +90,7 @@ impl Rows {
 }
 
 /// A history entry's row: `{id, record_id, diagnosis_id, json}`.
-fn history_row(e: &HistoryEntry) -> Result<Object, StorageError> {
+pub(super) fn history_row(e: &HistoryEntry) -> Result<Object, StorageError> {
     let row = keyed_row("id", &e.id, to_json(e)?);
     set(&row, "record_id", &JsValue::from_str(e.record_id.as_str()));
     set(&row, "diagnosis_id", &JsValue::from_str(e.diagnosis_id.as_str()));
@@ -83,11 +98,15 @@ fn history_row(e: &HistoryEntry) -> Result<Object, StorageError> {
 }
 
 /// The stores a batch touches (only those are locked).
-fn scope(batch: &WriteBatch, rows: &Rows) -> Vec<&'static str> {
+fn scope(batch: &WriteBatch, rows: &Rows, planned: &Planned) -> Vec<&'static str> {
     let purging = !batch.purge_diagnoses.is_empty();
     let expects_diagnosis = batch.expect.iter().any(|e| e.kind == RecordKind::Diagnosis) || !batch.listed.is_empty();
     let expects_record = batch.expect.iter().any(|e| e.kind != RecordKind::Diagnosis);
-    let history = needs_before(batch) || !batch.put_history.is_empty() || !batch.purge_records.is_empty() || purging;
+    let history = needs_before(batch)
+        || !batch.put_history.is_empty()
+        || !batch.purge_records.is_empty()
+        || purging
+        || matches!(planned, Planned::Ready { rows, .. } if !rows.is_empty());
     [
         (STORE_DIAGNOSES, !rows.diagnoses.is_empty() || purging || expects_diagnosis),
         (STORE_RECORDS, !rows.records.is_empty() || !batch.purge_records.is_empty() || purging || expects_record),
@@ -108,10 +127,27 @@ pub(super) async fn apply(this: &IdbStore, batch: WriteBatch) -> Result<(), Stor
     if this.preloaded.replace(0) != 0 {
         crate::storage::early::drop_rows();
     }
+    // While locked only app facts (`meta`: the lock's own bookkeeping) are written.
+    if this.is_locked() && !batch.only_meta() {
+        return Err(StorageError::Locked);
+    }
+    if let Some(seal) = this.sealing() {
+        return super::sealed::apply(this, &seal, batch).await;
+    }
     let rows = Rows::of(&batch)?;
-    let tx = this.write_transaction(&scope(&batch, &rows))?;
+    run(this, &batch, &rows, &Planned::InTx).await
+}
+
+/// Writes `rows` of `batch` in one read-write transaction, checking its preconditions there.
+pub(super) async fn run(
+    this: &IdbStore,
+    batch: &WriteBatch,
+    rows: &Rows,
+    planned: &Planned,
+) -> Result<(), StorageError> {
+    let tx = this.write_transaction(&scope(batch, rows, planned))?;
     let done = transaction_future(&tx);
-    if let Err(e) = write(&tx, &batch, &rows).await {
+    if let Err(e) = write(&tx, batch, rows, planned).await {
         let _ = tx.abort();
         let _ = done.await;
         return Err(e);
@@ -155,7 +191,7 @@ async fn keys_by_index(store: &IdbObjectStore, index: &str, key: &str) -> Result
     Ok(Array::from(&keys).iter().collect())
 }
 
-async fn write(tx: &IdbTransaction, batch: &WriteBatch, rows: &Rows) -> Result<(), StorageError> {
+async fn write(tx: &IdbTransaction, batch: &WriteBatch, rows: &Rows, planned: &Planned) -> Result<(), StorageError> {
     let store = |name: &str| IdbStore::store(tx, name);
     // Preconditions first: nothing is written when a record changed since it was read.
     let before = read_before(tx, batch).await?;
@@ -175,7 +211,16 @@ async fn write(tx: &IdbTransaction, batch: &WriteBatch, rows: &Rows) -> Result<(
     batch.check_listed(|id| {
         before.get(&place(RecordKind::Diagnosis, id)).map(|row| parse_json::<RecordMeta>(row, id.as_str())).transpose()
     })?;
-    let entries = history_entries(batch, &before)?;
+    let (history_rows, trim) = match planned {
+        Planned::InTx => {
+            let entries = history_entries(batch, &before)?;
+            (entries.iter().map(history_row).collect::<Result<Vec<_>, _>>()?, to_trim(&entries))
+        }
+        Planned::Ready { rows, trim, seen } => {
+            check_seen(seen, &before)?;
+            (rows.clone(), trim.clone())
+        }
+    };
     // Bulk puts are issued without awaiting each one; the transaction's completion is
     // awaited once at the end.
     for row in &rows.diagnoses {
@@ -190,7 +235,7 @@ async fn write(tx: &IdbTransaction, batch: &WriteBatch, rows: &Rows) -> Result<(
             records.delete(&JsValue::from_str(id.as_str())).map_err(err)?;
         }
     }
-    write_history(tx, batch, &entries).await?;
+    write_history(tx, batch, &history_rows, trim).await?;
     for id in &batch.purge_diagnoses {
         let key = JsValue::from_str(id.as_str());
         store(STORE_DIAGNOSES)?.delete(&key).map_err(err)?;
@@ -219,6 +264,23 @@ async fn write(tx: &IdbTransaction, batch: &WriteBatch, rows: &Rows) -> Result<(
     Ok(())
 }
 
+/// Fails with [`StorageError::Changed`] when a record the planned history was made against is
+/// no longer as it was then.
+fn check_seen(seen: &[(Place, Option<RecordMeta>)], before: &HashMap<Place, JsValue>) -> Result<(), StorageError> {
+    let mut changed = Vec::new();
+    for (p, meta) in seen {
+        let now = before.get(p).map(|row| parse_json::<RecordMeta>(row, p.1.as_str())).transpose()?;
+        if &now != meta {
+            changed.push(p.1.clone());
+        }
+    }
+    if changed.is_empty() {
+        Ok(())
+    } else {
+        Err(StorageError::Changed(changed))
+    }
+}
+
 /// The entries of this batch, against the records as they were read.
 fn history_entries(batch: &WriteBatch, before: &HashMap<Place, JsValue>) -> Result<Vec<HistoryEntry>, StorageError> {
     if !needs_before(batch) {
@@ -236,16 +298,20 @@ fn history_entries(batch: &WriteBatch, before: &HashMap<Place, JsValue>) -> Resu
 
 /// Writes the entries, drops each written record's entries beyond the ones it keeps, and
 /// removes the history of purged records.
-async fn write_history(tx: &IdbTransaction, batch: &WriteBatch, entries: &[HistoryEntry]) -> Result<(), StorageError> {
-    if entries.is_empty() && batch.purge_records.is_empty() {
+async fn write_history(
+    tx: &IdbTransaction,
+    batch: &WriteBatch,
+    rows: &[Object],
+    trim: Vec<RecordId>,
+) -> Result<(), StorageError> {
+    if rows.is_empty() && batch.purge_records.is_empty() {
         return Ok(());
     }
     let history = IdbStore::store(tx, STORE_HISTORY)?;
-    for e in entries {
-        let row = history_row(e)?;
-        history.put(&row).map_err(err)?;
+    for row in rows {
+        history.put(row).map_err(err)?;
     }
-    for record in to_trim(entries) {
+    for record in trim {
         let keys = keys_by_index(&history, INDEX_RECORD, record.as_str()).await?;
         let ids: Vec<String> = keys.iter().filter_map(JsValue::as_string).collect();
         for id in beyond_keep(&ids, 0) {

@@ -16,7 +16,7 @@ impl AppCtx {
         self.post(CHANGED);
     }
 
-    fn post(&self, message: &str) {
+    pub(super) fn post(&self, message: &str) {
         self.channel.with_value(|c| {
             if let Some(c) = c {
                 let _ = c.post_message(&wasm_bindgen::JsValue::from_str(message));
@@ -52,8 +52,21 @@ impl AppCtx {
         self.channel.with_value(|c| {
             if let Some(c) = c {
                 let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                    if e.data().as_string().as_deref() == Some(ERASED) {
+                    let said = e.data().as_string();
+                    if said.as_deref() == Some(ERASED) {
                         self.forget_everything();
+                    } else if said.as_deref() == Some(super::lock::LOCKED) {
+                        self.lock_now_quietly();
+                    } else if said.as_deref() == Some(super::lock::LOCK_CHANGING) {
+                        self.lock_changing();
+                    } else if said.as_deref() == Some(super::lock::KEY_PLEASE) {
+                        self.give_key();
+                    } else if said.as_deref() == Some(super::lock::LOCK_OFF) {
+                        self.lock_turned_off();
+                    } else if self.take_posted_key(&e.data()) {
+                        // Unlocked with the key another tab posted.
+                    } else if self.db_state.get_untracked() == DbState::Locked {
+                        // Nothing is read while locked.
                     } else {
                         spawn_local(async move { self.refresh().await });
                     }

@@ -56,7 +56,7 @@ impl AppCtx {
 }
 
 /// Waits `ms` milliseconds.
-async fn gloo_sleep(ms: i32) {
+pub(super) async fn gloo_sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);

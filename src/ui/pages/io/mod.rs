@@ -15,6 +15,8 @@ mod import;
 mod import_review;
 mod import_sheet;
 mod import_state;
+mod lock;
+mod lock_dialogs;
 
 pub use backup::{provide_backup_status, BackupBanner, LastExportStatus};
 pub use csv::download_csv;
@@ -51,12 +53,14 @@ pub fn IoPage() -> impl IntoView {
                     ("io-export", "書き出し"),
                     ("io-import", "読み込み"),
                     ("io-csv", "CSV出力（Excel用）"),
+                    ("io-lock", "端末のロック"),
                     ("io-erase", "この端末のデータを消去"),
                 ]
             />
             <export::ExportPanel/>
             <import::ImportPanel/>
             <csv::CsvPanel/>
+            <lock::LockPanel/>
             <erase::ErasePanel/>
         </section>
     }
