@@ -5,7 +5,7 @@
 // plan prints on A4 portrait, and the pages pass axe at 1366×768 and 768×1024 without
 // sideways scrolling.
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
-import { axeViolations, pageWidth } from '../a11y.mjs';
+import { axeViolations, pageWidth, smallTargets } from '../a11y.mjs';
 import { SampleHome } from '../pages/sample.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
 import { VentilatorPage } from '../pages/ventilator.mjs';
@@ -23,7 +23,8 @@ async function noSideways(page, where) {
 }
 
 test('災害時個別支援計画: 例1の計画を作り、補助の判定・事業の額・様式1の年・印刷を確かめる', async ({ server }) => {
-  const { context, problems } = await launch(newProfileDir('ventilator'), { viewport: { width: 1366, height: 768 } });
+  const dir = newProfileDir('ventilator');
+  const { context, problems } = await launch(dir, { viewport: { width: 1366, height: 768 } });
   const page = context.pages()[0] || (await context.newPage());
   const home = new SampleHome(page);
   const vent = new VentilatorPage(page);
@@ -110,15 +111,25 @@ test('災害時個別支援計画: 例1の計画を作り、補助の判定・�
   assert(row && row.status.startsWith('最新'), JSON.stringify(row));
   assert(row.subsidies.includes('①自家発電装置'), JSON.stringify(row));
   assertEqual(row.programme, '週3回', 'programme use');
-
-  // A tablet.
-  await page.setViewportSize({ width: 768, height: 1024 });
-  await noAxe(page, 'area 768');
-  await noSideways(page, 'area 768');
-  await page.locator('[data-testid=disaster-row] th a', { hasText: '例1' }).click();
-  await page.locator('[data-testid=plan-detail]').waitFor();
-  await noAxe(page, 'plan 768');
-  await noSideways(page, 'plan 768');
   assertNoProblems(problems);
+
   await context.close();
+
+  // A tablet (touch: the app's 44 px controls), on the same profile.
+  const tablet = await launch(dir, { viewport: { width: 768, height: 1024 }, hasTouch: true });
+  const tpage = tablet.context.pages()[0] || (await tablet.context.newPage());
+  const tvent = new VentilatorPage(tpage);
+  await tvent.goto(server.url);
+  await tpage.goto(`${server.url}#/d/sample-2025/disaster`);
+  await tpage.locator('[data-testid=disaster-area]').waitFor();
+  await noAxe(tpage, 'area 768');
+  await noSideways(tpage, 'area 768');
+  assertEqual(JSON.stringify(await smallTargets(tpage)), '[]', 'touch targets ≥ 44 px on the area view');
+  await tpage.locator('[data-testid=disaster-row] th a', { hasText: '例1' }).click();
+  await tpage.locator('[data-testid=plan-detail]').waitFor();
+  await noAxe(tpage, 'plan 768');
+  await noSideways(tpage, 'plan 768');
+  assertEqual(JSON.stringify(await smallTargets(tpage)), '[]', 'touch targets ≥ 44 px on the plan');
+  assertNoProblems(tablet.problems);
+  await tablet.context.close();
 });
