@@ -111,6 +111,21 @@ test('災害時個別支援計画: 例1の計画を作り、補助の判定・�
   assert(row && row.status.startsWith('最新'), JSON.stringify(row));
   assert(row.subsidies.includes('①自家発電装置'), JSON.stringify(row));
   assertEqual(row.programme, '週3回', 'programme use');
+
+  // 削除 sends the plan to the ゴミ箱; opening 例1's plan again shows it, and 保存 restores it
+  // (one plan per patient).
+  await page.locator('[data-testid=disaster-row] th a', { hasText: '例1' }).click();
+  await page.locator('[data-testid=delete-plan]').click();
+  await vent.modalButton('削除する');
+  await vent.waitNotice('災害時個別支援計画を削除しました');
+  await page.locator('[data-testid=disaster-area]').waitFor();
+  assert(!(await vent.rows()).some((r) => r.name.startsWith('例1')), 'no live plan for 例1');
+  await vent.openOtherPatient('例1');
+  await page.locator('[data-testid=plan-in-trash]').waitFor();
+  assertEqual(await page.locator('input[name=needs_generator]').isChecked(), true, 'the plan from the ゴミ箱');
+  await vent.save();
+  await vent.openArea();
+  assert((await vent.rows()).some((r) => r.name.startsWith('例1') && r.status.startsWith('最新')), 'restored');
   assertNoProblems(problems);
 
   await context.close();
