@@ -33,6 +33,9 @@ pub struct PageData {
     pub patients: Memo<Vec<(StoredRecord, Patient)>>,
     /// The live plans.
     pub plans: Memo<Vec<(StoredRecord, SupportPlan)>>,
+    /// Plans in the ゴミ箱: opening the patient's plan shows one, and saving restores it (one
+    /// plan per patient).
+    pub trashed: Memo<Vec<(StoredRecord, SupportPlan)>>,
 }
 
 impl PageData {
@@ -60,7 +63,8 @@ pub fn DisasterPage() -> impl IntoView {
     });
     let patients = Memo::new(move |_| ctx.loaded.with(|l| l.live::<Patient>()));
     let plans = Memo::new(move |_| ctx.loaded.with(|l| l.live::<SupportPlan>()));
-    let data = PageData { diagnosis, patients, plans };
+    let trashed = Memo::new(move |_| ctx.loaded.with(|l| l.set().trashed_newest_first::<SupportPlan>()));
+    let data = PageData { diagnosis, patients, plans, trashed };
     let item = Memo::new(move |_| match ctx.route.get() {
         Route::Diagnosis { item, .. } => item,
         _ => None,

@@ -34,9 +34,17 @@ pub fn PlanEditor(data: PageData, item: String) -> impl IntoView {
     let list_route = PageData::list_route(&diagnosis_id);
     let list_href = list_route.to_hash();
     // The item is the patient's ID (or the plan's, from its 変更履歴).
-    let existing = data.plans.with_untracked(|s| {
-        s.iter().find(|(r, p)| r.meta.id.as_str() == item || p.patient_id.as_str() == item).cloned()
-    });
+    let find = |s: &Vec<(_, SupportPlan)>| {
+        s.iter()
+            .find(|(r, p): &&(crate::domain::record::StoredRecord, SupportPlan)| {
+                r.meta.id.as_str() == item || p.patient_id.as_str() == item
+            })
+            .cloned()
+    };
+    let existing = data.plans.with_untracked(find);
+    let in_trash = existing.is_none();
+    let existing = existing.or_else(|| data.trashed.with_untracked(find));
+    let in_trash = in_trash && existing.is_some();
     let patient_id = existing.as_ref().map(|(_, p)| p.patient_id.clone()).or_else(|| RecordId::parse(&item).ok());
     let patient = patient_id
         .as_ref()
@@ -85,12 +93,13 @@ pub fn PlanEditor(data: PageData, item: String) -> impl IntoView {
             id: patient_key.get_value(),
             edit: Rc::new(move |latest| patient_update(latest, &for_patient, platform::now(), &device)),
         };
-        saver.save_with(target, plan, Trashed::Refuse, Some(also), move |record| {
+        // A plan in the ゴミ箱 is restored by saving it (one plan per patient).
+        saver.save_with(target, plan, Trashed::Restore, Some(also), move |record| {
             own_id.set_value(Some(record.meta.id.clone()));
             form.saved(shown.clone());
         });
     });
-    let delete = record_id.is_some().then(|| DeleteAction {
+    let delete = (record_id.is_some() && !in_trash).then(|| DeleteAction {
         label: "この計画を削除",
         testid: "delete-plan",
         title: "災害時個別支援計画の削除",
@@ -129,6 +138,7 @@ pub fn PlanEditor(data: PageData, item: String) -> impl IntoView {
                     history=history_href(&diagnosis_id, Section::Disaster, record_id.as_ref())
                 />
                 <p class="hint">"保存すると、この療養者の様式1「災害時個別支援計画」に作成日（見直し日）の年が入ります。"</p>
+                {in_trash.then(|| view! { <p class="caution" data-testid="plan-in-trash">"この計画はゴミ箱にあります。保存すると元に戻ります。"</p> })}
                 <button type="button" class="print-button" data-testid="print-plan" on:click=move |_| platform::print()>"印刷（家族に渡す用）"</button>
                 <EditorForm
                     form=form.handle()
