@@ -88,7 +88,9 @@ async function unlockSection(server) {
     const derive = [];
     const paint = [];
     for (let i = 0; i < RUNS; i++) {
+      // A hash change alone does not reload: go there, then reload (it opens locked).
       await page.goto(`${server.url}#/d/${DIAGNOSIS}/overview`);
+      await page.reload();
       await lock.started();
       await lock.waitLocked();
       const cdp = await throttle(page, rate);
