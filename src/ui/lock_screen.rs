@@ -66,7 +66,7 @@ pub fn LockScreen() -> impl IntoView {
                     <progress max=total.max(1).to_string() value=done.to_string()>{format!("{done} / {total}")}</progress>
                 </p>
             })}
-            <p class="hint">"パスワードを忘れた場合、この端末のデータは開けません。暗号化して書き出したファイルがあれば、この端末のデータを消去してから読み込み直せます。"</p>
+            <p class="hint">"パスワードを忘れた場合、この端末のデータは誰にも開けません。ブラウザの設定でこのサイトのデータを削除すると最初から使え、暗号化して書き出したファイルがあれば「データの入出力」で読み込み直せます。"</p>
         </main>
     }
 }
@@ -79,6 +79,39 @@ pub fn LockButton() -> impl IntoView {
         <Show when=move || ctx.can_lock()>
             <button type="button" class="lock-button" data-testid="lock-now" title="この端末をロックします"
                 on:click=move |_| ctx.lock_now()>"ロック"</button>
+        </Show>
+    }
+}
+
+/// The offer of 端末のロック on first use (地域診断の一覧): set a passphrase now, or 「今はしない」
+/// (not asked again; the setting stays in データの入出力).
+#[component]
+pub fn LockOffer() -> impl IntoView {
+    use super::platform::keys;
+    let ctx = use_app();
+    let dismissed = RwSignal::new(platform::setting::<bool>(keys::LOCK_OFFER_DISMISSED).unwrap_or(false));
+    let asking = RwSignal::new(false);
+    let shown = move || ctx.lists_read.get() && !ctx.lock_on.get() && !dismissed.get();
+    let close = Callback::new(move |()| asking.set(false));
+    view! {
+        <Show when=shown>
+            <section class="card lock-offer" aria-labelledby="lock-offer-title" data-testid="lock-offer">
+                <h2 id="lock-offer-title">"この端末にパスワードを設定しますか"</h2>
+                <p>"共用のパソコンや持ち出すタブレットでは、パスワードを設定すると記録をこの端末の中で暗号化し、しばらく操作しないと自動でロックします（あとから「データの入出力」でも設定できます）。"</p>
+                <p class="lock-warning">{crate::domain::lock::FORGOTTEN_WARNING}</p>
+                <div class="buttons">
+                    <button type="button" class="primary" data-testid="lock-offer-set" on:click=move |_| asking.set(true)>
+                        "パスワードを設定する…"
+                    </button>
+                    <button type="button" data-testid="lock-offer-dismiss" on:click=move |_| {
+                        platform::set_setting(keys::LOCK_OFFER_DISMISSED, &true);
+                        dismissed.set(true);
+                    }>"今はしない"</button>
+                </div>
+                <Show when=move || asking.get()>
+                    <super::pages::io::SetDialog close=close/>
+                </Show>
+            </section>
         </Show>
     }
 }

@@ -5,6 +5,8 @@ pub mod app;
 #[cfg(feature = "bench")]
 pub mod bench;
 #[cfg(feature = "bench")]
+pub mod bench_lock;
+#[cfg(feature = "bench")]
 pub mod bench_regional;
 pub mod charts;
 pub mod components;

@@ -24,6 +24,8 @@ pub mod keys {
     pub const LOCK_IDLE_MINUTES: &str = "nanbyo.lock.idle_minutes";
     /// 端末のロック: lock when the tab is hidden.
     pub const LOCK_WHEN_HIDDEN: &str = "nanbyo.lock.when_hidden";
+    /// 端末のロック: when she last worked in any tab of the app (ms since 1970).
+    pub const LOCK_ACTIVE_AT: &str = "nanbyo.lock.active_at";
     /// 端末のロック: the offer on first use was answered (「今はしない」).
     pub const LOCK_OFFER_DISMISSED: &str = "nanbyo.lock.offer_dismissed";
 }

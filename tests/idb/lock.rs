@@ -219,3 +219,31 @@ async fn a_stamped_save_on_the_sealed_store_keeps_its_history_sealed() {
         assert!(!row_text(&row).contains("佐藤"), "the entry is sealed: {}", row_text(&row));
     }
 }
+
+/// The sealed store plans a stamped save's 変更履歴 before its write transaction (Web Crypto
+/// cannot run inside one): a save by another tab in between is caught by the revision check
+/// in the transaction, and nothing is written.
+#[wasm_bindgen_test]
+async fn a_sealed_stamped_save_planned_before_another_tabs_save_writes_nothing() {
+    use nanbyo_chiiki_shindan::domain::history::{Cause, Stamp};
+    let name = fresh_name("lock-race");
+    let tab_a = IdbStore::open(&name, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    tab_a.set_seal(Rc::new(Seal::ephemeral().await.unwrap_or_else(|e| panic!("{e}"))), true);
+    tab_a.apply(with_data()).await.unwrap_or_else(|e| panic!("{e}"));
+    let tab_b = IdbStore::open(&name, OpenHooks::default()).await.unwrap_or_else(|e| panic!("{e}"));
+
+    let stamp = Stamp { by: "佐藤".to_string(), cause: Cause::Input };
+    let mut mine = sample_patient("p1", "d-a", 1);
+    mine.meta.deleted_at = Some(Timestamp(1_800_000_000_000));
+    mine.touch(Timestamp(1_800_000_000_000), &mine.meta.updated_by.clone());
+    let mut theirs = sample_patient("p1", "d-a", 1);
+    theirs.touch(Timestamp(1_800_000_000_001), &theirs.meta.updated_by.clone());
+    let a = tab_a.apply(WriteBatch { put_records: vec![mine], history: Some(stamp), ..WriteBatch::default() });
+    // Tab B's write starts while tab A is reading, opening and sealing.
+    let b = tab_b.apply(WriteBatch { put_records: vec![theirs.clone()], ..WriteBatch::default() });
+    let (a, b) = futures::future::join(a, b).await;
+    assert_eq!(b, Ok(()));
+    assert_eq!(a, Err(StorageError::Changed(vec![theirs.meta.id.clone()])));
+    assert_eq!(tab_a.list_history(&theirs.meta.id).await.map(|h| h.len()), Ok(0), "no entry for a refused save");
+    assert_eq!(tab_a.get_record(&theirs.meta.id).await, Ok(Some(theirs)));
+}

@@ -33,6 +33,8 @@ const UNLOCKED: &str = "unlocked";
 const DRAFT_GRACE_MS: i32 = 400;
 /// How often the idle time is checked.
 const IDLE_CHECK_MS: i32 = 5_000;
+/// How often a tab tells the others (through a setting) that she is working in it.
+const ACTIVE_SHARE_MS: i32 = 5_000;
 
 impl AppCtx {
     /// Whether the lock is on and this tab is unlocked (the 「ロック」 button shows).
@@ -79,6 +81,8 @@ impl AppCtx {
         let store = self.store.with_value(|s| s.clone()).ok_or(StorageError::Locked)?;
         let outcome = store_lock::unlock(&store, passphrase, platform::now()).await?;
         if outcome == Unlock::Unlocked {
+            // The key is derived and unwrapped (a benchmark times from here to the data).
+            platform::mark("unlock-key");
             if let Some(seal) = store.unlocked() {
                 self.post_key(&seal);
             }
@@ -224,14 +228,22 @@ impl AppCtx {
         true
     }
 
-    /// Locks after the chosen idle time (no key, pointer or scroll), and when the tab is hidden
-    /// if she chose so.
+    /// Locks after the chosen idle time (no key, pointer or scroll in any tab of the app on
+    /// this device), and this tab when it is hidden if she chose so.
     pub fn watch_idle(self) {
         let last = Rc::new(std::cell::Cell::new(js_sys::Date::now()));
         let Some(window) = web_sys::window() else { return };
         let touch = {
             let last = last.clone();
-            Closure::<dyn Fn()>::new(move || last.set(js_sys::Date::now()))
+            Closure::<dyn Fn()>::new(move || {
+                let now = js_sys::Date::now();
+                // Shared with the other tabs (at most every few seconds): working in one tab
+                // keeps the others from locking them all.
+                if now - last.get() > f64::from(ACTIVE_SHARE_MS) {
+                    platform::set_setting(keys::LOCK_ACTIVE_AT, &now);
+                }
+                last.set(now);
+            })
         };
         for event in ["pointerdown", "keydown", "wheel", "touchstart", "input"] {
             let _ = window.add_event_listener_with_callback(event, touch.as_ref().unchecked_ref());
@@ -239,9 +251,11 @@ impl AppCtx {
         touch.forget();
         let check = Closure::<dyn Fn()>::new(move || {
             let minutes = idle_minutes(platform::setting::<u32>(keys::LOCK_IDLE_MINUTES));
+            let elsewhere = platform::setting::<f64>(keys::LOCK_ACTIVE_AT).unwrap_or(0.0);
+            let active = last.get().max(elsewhere);
             if self.db_state.get_untracked() != DbState::Ready {
                 last.set(js_sys::Date::now());
-            } else if js_sys::Date::now() - last.get() >= f64::from(minutes) * 60_000.0 {
+            } else if js_sys::Date::now() - active >= f64::from(minutes) * 60_000.0 {
                 self.lock_now();
             }
         });
@@ -251,8 +265,9 @@ impl AppCtx {
         if let Some(document) = window.document() {
             let hidden = Closure::<dyn Fn()>::new(move || {
                 let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+                // Only this tab: the nurse may have switched to another tab of the app.
                 if hidden && platform::setting::<bool>(keys::LOCK_WHEN_HIDDEN).unwrap_or(false) {
-                    self.lock_now();
+                    self.lock_now_quietly();
                 }
             });
             let _ = document.add_event_listener_with_callback("visibilitychange", hidden.as_ref().unchecked_ref());

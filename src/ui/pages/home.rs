@@ -118,6 +118,7 @@ pub fn HomePage() -> impl IntoView {
 
             <DiagnosisList editing deleting next_year/>
             <trash::DiagnosisTrash/>
+            <crate::ui::lock_screen::LockOffer/>
             <super::sample::SampleCard/>
 
             {move || editing.get().map(|(entry, input)| view! { <RenameDialog entry input editing/> })}

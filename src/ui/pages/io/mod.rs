@@ -21,6 +21,7 @@ mod lock_dialogs;
 pub use backup::{provide_backup_status, BackupBanner, LastExportStatus};
 pub use csv::download_csv;
 pub use import_state::provide_import;
+pub use lock_dialogs::SetDialog;
 
 use crate::domain::bundle::dataio::{REMIND_AFTER_CHANGES, REMIND_AFTER_DAYS};
 use crate::domain::record::StoredRecord;
