@@ -13,9 +13,12 @@ export class ErasePage extends AppPage {
   async ask() {
     await this.page.locator('[data-testid=erase-open]').click();
     await this.page.locator(DIALOG).waitFor();
+    // The counts are read from storage after the dialog opens; on a loaded machine the 変更履歴
+    // count could still read 0 when the lines were taken (the 22-erase flake of stop 26), so
+    // wait until both counts are in. A real zero still fails (the wait times out).
     await this.page.waitForFunction((sel) => {
       const items = document.querySelectorAll(`${sel} [data-testid=erase-summary] li`);
-      return items.length === 4 && !items[0].textContent.includes('地域診断 0件');
+      return items.length === 4 && !items[0].textContent.includes('地域診断 0件') && !items[1].textContent.includes('変更履歴: 0件');
     }, DIALOG);
     return this.page.locator(`${DIALOG} [data-testid=erase-summary] li`).allInnerTexts();
   }
