@@ -75,12 +75,12 @@ export class ProgressPage extends AppPage {
   }
 
   printButton() {
-    return this.page.locator(`${ROOT} [data-testid=progress-print]`);
+    return this.page.locator(`${ROOT} button[data-testid=progress-print]`);
   }
 
   /** The printed table: headings and rows of cell texts. */
   async printed() {
-    const table = this.page.locator(`${ROOT} [data-testid=progress-print] table`);
+    const table = this.page.locator(`${ROOT} section[data-testid=progress-print] table`);
     return {
       headings: await table.locator('thead th').allInnerTexts(),
       rows: await table.locator('[data-testid=progress-print-row]').evaluateAll((rows) =>
