@@ -49,6 +49,7 @@ pub fn ProgressPage() -> impl IntoView {
                     <span class="label">"年度"</span>
                     <select name="progress-year" data-testid="progress-year"
                         on:change:target=move |ev| chosen.set(ev.target().value().parse::<i32>().ok().and_then(|y| FiscalYear::new(y).ok()))>
+                        {move || years.with(Vec::is_empty).then(|| view! { <option value="">"（課題がまだありません）"</option> })}
                         {move || years.get().into_iter().map(|y| {
                             let selected = Some(y) == year.get();
                             view! { <option value=y.start_year().to_string() selected=selected>{y.to_string()}</option> }
