@@ -83,6 +83,8 @@ pub enum Route {
     Regional,
     /// 事業実績 (`#/results`): the prefecture's programme results by 年度 (seed 000).
     Results,
+    /// 進捗状況評価 (`#/progress`): 様式1－2 of seed 001.
+    Progress,
     /// A section of one 地域診断, optionally one item in it (a patient, a station, …).
     Diagnosis { id: RecordId, section: Section, item: Option<String> },
     /// 変更履歴 of one record of a 地域診断 (`#/d/<id>/<section>/<record>/history`), reached
@@ -142,6 +144,7 @@ impl Route {
             [io] if io == "io" => Route::DataIo,
             [r] if r == "regional" => Route::Regional,
             [r] if r == "results" => Route::Results,
+            [p] if p == "progress" => Route::Progress,
             [p] if p == "__panic" => Route::PanicCheck,
             [h] if h == "help" => Route::Help(None),
             [h, slug] if h == "help" => match HelpTopic::from_slug(slug) {
@@ -175,6 +178,7 @@ impl Route {
             Route::DataIo => "#/io".to_string(),
             Route::Regional => "#/regional".to_string(),
             Route::Results => "#/results".to_string(),
+            Route::Progress => "#/progress".to_string(),
             Route::PanicCheck => "#/__panic".to_string(),
             Route::Help(None) => "#/help".to_string(),
             Route::Help(Some(topic)) => format!("#/help/{}", topic.slug()),
@@ -264,6 +268,7 @@ pub fn page_title(route: &Route, diagnosis: Option<&str>) -> String {
         Route::DataIo => "データの入出力",
         Route::Regional => "広域の比較",
         Route::Results => "事業実績",
+        Route::Progress => "進捗状況評価",
         Route::PanicCheck => "動作確認",
         Route::Help(None) => HELP_LABEL,
         Route::Help(Some(topic)) => topic.title(),
@@ -344,6 +349,7 @@ mod tests {
         assert_eq!(Route::parse("#/regional"), Route::Regional);
         assert_eq!(Route::parse(&Route::Results.to_hash()), Route::Results);
         assert_eq!(Route::parse("#/results"), Route::Results);
+        assert_eq!(Route::parse(&Route::Progress.to_hash()), Route::Progress);
     }
 
     #[test]

@@ -42,6 +42,8 @@ const PAGES = [
   { name: '訪問看護の保険', hash: `#/d/${D}/trees/insurance-p-1`, ready: '[data-testid=insurance]' },
   { name: 'データの入出力', hash: '#/io', ready: '[data-testid=import-panel]' },
   { name: '広域の比較', hash: '#/regional', ready: '[data-testid=regional-table]' },
+  { name: '事業実績', hash: '#/results', ready: '[data-testid=results-table]' },
+  { name: '進捗状況評価', hash: '#/progress', ready: '[data-testid=progress]' },
   { name: '使い方・参考', hash: '#/help', ready: '[data-testid=help-index]' },
   ...HELP_TOPICS.map(([slug, title]) => ({ name: title, hash: `#/help/${slug}`, ready: `[data-testid=help-${slug}]` })),
 ];

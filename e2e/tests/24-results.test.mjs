@@ -7,6 +7,7 @@ import { axeViolations, pageWidth } from '../a11y.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { IoPage } from '../pages/io.mjs';
 import { ResultsPage } from '../pages/results.mjs';
+import { ProgressPage } from '../pages/progress.mjs';
 import { printToPdf, stubPrintDialog } from '../pages/print.mjs';
 
 test('事業実績: 東京都の例は元の表のとおり、3年度の指標とグラフ、誤入力は項目名つきで断る、CSV・A4横の印刷', async ({ server }) => {
@@ -140,4 +141,84 @@ test('事業実績: バンドル（形式 v4）で別の端末に渡り、同じ
   assertEqual(await resultsB.figures('難病セミナー', '実務者基礎コース'), ['213人', '不明', '146人'], '不明 stays 不明');
   assertNoProblems(b.problems);
   await b.context.close();
+});
+
+test('進捗状況評価: 課題→取組→事業、事業実績の指標から前年度・今年度の数字、A4横で様式1－2のとおり印刷', async ({ server }) => {
+  const { context, problems } = await launch(newProfileDir('progress'), { viewport: { width: 1366, height: 768 } });
+  const page = context.pages()[0] || (await context.newPage());
+  await new HomePage(page).goto(server.url);
+  const results = new ResultsPage(page);
+  await results.open();
+  await results.loadExample();
+  await results.waitNotice('を読み込みました（16事業）');
+
+  const progress = new ProgressPage(page);
+  await progress.open();
+  await page.locator('[data-testid=progress-empty]').waitFor();
+  await progress.add();
+  await progress.fill('year', '令和3');
+  await progress.fill('title', '');
+  await progress.addInitiative('');
+  await progress.save();
+  assertEqual(
+    await progress.errors(),
+    ['エラー: 課題: 名前を入力してください', 'エラー: 1番目の取組: 名前を入力してください'],
+    'names are required, each message names its field',
+  );
+  await progress.fill('title', '＜課題１＞区市町村を実施主体とした在宅療養体制の構築');
+  await page.locator('[data-testid=progress-initiative-title]').fill('（取組１）地域包括ケアシステムにおける在宅療養体制の構築');
+  await progress.addProject({
+    name: '在宅療養支援計画策定・評価',
+    summary: '支援計画の作成・評価',
+    previous_result: '',
+    plan: '支援計画作成 500件',
+    result: '',
+    evaluation: '新型コロナの影響で減少',
+  });
+  await progress.link('在宅療養支援計画策定・評価 — 支援計画作成（件）');
+  // 今年度 令和3: 前年度 (令和2) 547件, 今年度 451件 — from 事業実績, not typed.
+  assertEqual(await progress.derived(), ['支援計画作成：547件', '支援計画作成：451件'], 'figures derived from 事業実績');
+  await progress.save();
+  await progress.waitNotice('保存しました');
+  await page.screenshot({ path: shot('progress-editor.png'), fullPage: true });
+  assertEqual(await axeViolations(page), [], 'axe-core: no violation on 進捗状況評価 (1366×768)');
+  await progress.close();
+  assertEqual((await progress.issues()).length, 1, 'one 課題');
+
+  // Printed like 様式1－2 on A4 landscape.
+  await stubPrintDialog(page);
+  await progress.printButton().click();
+  await page.emulateMedia({ media: 'print' });
+  const printed = await progress.printed();
+  assertEqual(
+    printed.headings,
+    ['課題', '取組', '事業名', '事業概要', '令和2年度実績', '令和3年度計画（予算規模等）', '令和3年度実績', '国庫負担', '評価'],
+    'the form\'s columns',
+  );
+  assertEqual(printed.rows[0].slice(2), ['在宅療養支援計画策定・評価', '支援計画の作成・評価', '支援計画作成：547件', '支援計画作成 500件', '支援計画作成：451件', '', '新型コロナの影響で減少'], 'the printed 事業');
+  const pdf = await printToPdf(page, shot('progress.pdf'));
+  assertEqual(pdf.pages, 1, 'one A4 landscape page');
+  await page.emulateMedia({ media: 'screen' });
+
+  // A figure corrected in 事業実績 is corrected in the evaluation too (derived, not copied).
+  await results.open();
+  await results.openProgramme('在宅療養支援計画策定・評価');
+  const years = await results.editorYears();
+  const v = years.map(() => '');
+  v[years.indexOf('令和元年度')] = '812';
+  v[years.indexOf('令和2年度')] = '547';
+  v[years.indexOf('令和3年度')] = '452';
+  await results.indicator(0, '支援計画作成', '件', v);
+  await results.save();
+  await results.waitNotice('保存しました');
+  await progress.open();
+  await page.locator('[data-testid=progress-issue] button').first().click();
+  assertEqual(await progress.derived(), ['支援計画作成：547件', '支援計画作成：452件'], 'follows 事業実績');
+
+  await page.setViewportSize({ width: 768, height: 1024 });
+  const width = await pageWidth(page);
+  assert(width.scrollWidth <= width.innerWidth, `no sideways scroll at 768: ${JSON.stringify(width)}`);
+  assertEqual(await axeViolations(page), [], 'axe-core: no violation on 進捗状況評価 (768×1024)');
+  assertNoProblems(problems);
+  await context.close();
 });

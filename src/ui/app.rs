@@ -241,6 +241,9 @@ fn Nav(open: RwSignal<bool>) -> impl IntoView {
                     <a href="#/results" class:active=move || ctx.route.with(|r| *r == Route::Results)>"事業実績"</a>
                 </li>
                 <li>
+                    <a href="#/progress" class:active=move || ctx.route.with(|r| *r == Route::Progress)>"進捗状況評価"</a>
+                </li>
+                <li>
                     <a href="#/help" class:active=move || ctx.route.with(|r| matches!(r, Route::Help(_)))>{HELP_LABEL}</a>
                 </li>
             </ul>

@@ -13,7 +13,10 @@ fn fy(y: i32) -> FiscalYear {
 
 /// Every figure of seed 000, re-read from the seed for this test and written here oldest
 /// year first: (事業名, 指標, 令和元年度, 令和2年度, 令和3年度). `None` = not a count in the seed.
-const SEED: &[(&str, &str, Option<u64>, Option<u64>, Option<u64>)] = &[
+/// (事業名, 指標, 令和元年度, 令和2年度, 令和3年度).
+type SeedRow = (&'static str, &'static str, Option<u64>, Option<u64>, Option<u64>);
+
+const SEED: &[SeedRow] = &[
     ("在宅療養支援計画策定・評価", "支援計画作成", Some(812), Some(547), Some(451)),
     ("在宅療養支援計画策定・評価", "評価委員会", Some(48), Some(44), Some(36)),
     ("在宅難病患者療養相談指導・島しょ専門医相談", "訪問相談指導", Some(21598), Some(15780), Some(18983)),

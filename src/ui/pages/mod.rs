@@ -9,8 +9,9 @@ pub mod io;
 mod overview;
 mod patients;
 mod programmes;
+mod progress;
 mod regional;
-mod results;
+pub(crate) mod results;
 pub mod sample;
 mod stations;
 mod summary;
@@ -29,6 +30,7 @@ pub fn Page() -> impl IntoView {
         Route::DataIo => PageKey::DataIo,
         Route::Regional => PageKey::Regional,
         Route::Results => PageKey::Results,
+        Route::Progress => PageKey::Progress,
         Route::Diagnosis { section, .. } => PageKey::Section(section),
         Route::History { .. } => PageKey::History,
         Route::NotFound(_) => PageKey::NotFound,
@@ -40,6 +42,7 @@ pub fn Page() -> impl IntoView {
         PageKey::DataIo => io::IoPage().into_any(),
         PageKey::Regional => regional::RegionalPage().into_any(),
         PageKey::Results => results::ResultsPage().into_any(),
+        PageKey::Progress => progress::ProgressPage().into_any(),
         PageKey::Section(section) => open_diagnosis(move || section_page(section)).into_any(),
         PageKey::History => open_diagnosis(|| history::HistoryPage().into_any()).into_any(),
         PageKey::PanicCheck => panic_check().into_any(),
@@ -94,6 +97,7 @@ enum PageKey {
     DataIo,
     Regional,
     Results,
+    Progress,
     Section(Section),
     History,
     NotFound,

@@ -83,10 +83,8 @@ pub fn ProgrammeEditor(
         };
         spawn_local(async move {
             if ensure_container(ctx).await {
-                saver.save(target, body, Trashed::Refuse, move |_| {
-                    is_new.set_value(false);
-                    editing.set(Some(Some(id.clone())));
-                });
+                // The editor stays open on what was saved (the charts below it).
+                saver.save(target, body, Trashed::Refuse, move |_| is_new.set_value(false));
             }
         });
     };

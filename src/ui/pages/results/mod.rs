@@ -10,6 +10,7 @@ mod table;
 
 use crate::domain::bundle::dataio::csv_file_name;
 use crate::domain::ids::RecordId;
+use crate::domain::progress::ProgressIssue;
 use crate::domain::record::{RecordKind, StoredRecord};
 use crate::domain::results::table::{results_csv, sorted, table_years};
 use crate::domain::results::tokyo::EXAMPLE_LABEL;
@@ -22,19 +23,33 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 
-/// The 事業実績 on this device: live ones (in the catalogue's order) and those in the ゴミ箱.
+/// The 事業実績 on this device: live ones (in the catalogue's order) and those in the ゴミ箱;
+/// and the 進捗状況評価 (not in the ゴミ箱) by 年度 and order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stored {
     pub live: Vec<(RecordId, ProgrammeResult)>,
     pub records: Vec<StoredRecord>,
     pub trashed: Vec<(StoredRecord, ProgrammeResult)>,
+    pub plans: Vec<(StoredRecord, ProgressIssue)>,
 }
 
 /// Reads every record of the container.
-async fn read(ctx: AppCtx) -> Result<Stored, String> {
+pub async fn read(ctx: AppCtx) -> Result<Stored, String> {
     let store = ctx.store().map_err(|e| e.to_string())?;
     let records = store.list_records(&container_id()).await.map_err(|e| e.to_string())?;
     let mut out = Stored::default();
+    for r in records.iter().filter(|r| r.meta.kind == RecordKind::ProgressPlan && !r.is_deleted()) {
+        if let Ok(p) = r.body_as::<ProgressIssue>() {
+            out.plans.push((r.clone(), p));
+        }
+    }
+    out.plans.sort_by(|(ra, a), (rb, b)| {
+        b.year
+            .cmp(&a.year)
+            .then(a.order.cmp(&b.order))
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| ra.meta.id.cmp(&rb.meta.id))
+    });
     for r in records.into_iter().filter(|r| r.meta.kind == RecordKind::ProgrammeResult) {
         let Ok(p) = r.body_as::<ProgrammeResult>() else { continue };
         if r.is_deleted() {
