@@ -14,4 +14,7 @@ pub mod storage;
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
+pub mod web_crypto;
+
+#[cfg(target_arch = "wasm32")]
 pub mod worker;

@@ -12,11 +12,12 @@
 
 use crate::domain::lock::{additional_data, KeyFile, DEFAULT_ITERATIONS, IV_BYTES, SALT_BYTES};
 use crate::domain::time::Timestamp;
+use crate::web_crypto::{crypto, gcm, js_text, object, random_bytes};
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Crypto, CryptoKey, SubtleCrypto};
+use web_sys::CryptoKey;
 
 /// Why unlocking failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,55 +51,12 @@ pub struct Seal {
     key_id: String,
 }
 
-fn crypto() -> Result<(Crypto, SubtleCrypto), String> {
-    let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
-        .ok()
-        .and_then(|c| c.dyn_into::<Crypto>().ok())
-        .ok_or("このブラウザでは暗号化が使えません（Web Crypto API がありません）")?;
-    let subtle = crypto.subtle();
-    Ok((crypto, subtle))
-}
-
-fn random_bytes(n: usize) -> Result<Vec<u8>, String> {
-    let (crypto, _) = crypto()?;
-    let mut bytes = vec![0u8; n];
-    crypto.get_random_values_with_u8_array(&mut bytes).map_err(|e| js_text("乱数を作れません", &e))?;
-    Ok(bytes)
-}
-
-fn js_text(what: &str, e: &JsValue) -> String {
-    let detail =
-        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_default();
-    if detail.is_empty() {
-        what.to_string()
-    } else {
-        format!("{what}（{detail}）")
-    }
-}
-
-fn object(entries: &[(&str, &JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in entries {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o
-}
-
 fn usages(list: &[&str]) -> Array {
     list.iter().map(|u| JsValue::from_str(u)).collect()
 }
 
 fn aes_256() -> Object {
     object(&[("name", &JsValue::from_str("AES-GCM")), ("length", &JsValue::from_f64(256.0))])
-}
-
-fn gcm(iv: &[u8], ad: &[u8]) -> Object {
-    object(&[
-        ("name", &JsValue::from_str("AES-GCM")),
-        ("iv", &Uint8Array::from(iv).into()),
-        ("additionalData", &Uint8Array::from(ad).into()),
-        ("tagLength", &JsValue::from_f64(128.0)),
-    ])
 }
 
 async fn promised(p: Result<Promise, JsValue>) -> Result<JsValue, JsValue> {

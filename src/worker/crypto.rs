@@ -10,48 +10,15 @@
 use crate::domain::bundle::envelope::{Envelope, WRONG_PASSWORD_MESSAGE};
 use crate::domain::bundle::header_aad_bytes;
 use crate::domain::time::Timestamp;
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use crate::web_crypto::{crypto, gcm, js_text, object, random_bytes};
+use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Crypto, CryptoKey, SubtleCrypto};
+use web_sys::{CryptoKey, SubtleCrypto};
 
 const SALT_BYTES: usize = 16;
 const IV_BYTES: usize = 12;
-
-fn crypto() -> Result<(Crypto, SubtleCrypto), String> {
-    // `crypto` of the page or of the worker, whichever runs this.
-    let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
-        .ok()
-        .and_then(|c| c.dyn_into::<Crypto>().ok())
-        .ok_or("このブラウザでは暗号化が使えません（Web Crypto API がありません）")?;
-    let subtle = crypto.subtle();
-    Ok((crypto, subtle))
-}
-
-fn random_bytes(crypto: &Crypto, n: usize) -> Result<Vec<u8>, String> {
-    let mut bytes = vec![0u8; n];
-    crypto.get_random_values_with_u8_array(&mut bytes).map_err(|e| js_text("乱数を作れません", &e))?;
-    Ok(bytes)
-}
-
-fn js_text(what: &str, e: &JsValue) -> String {
-    let detail =
-        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_default();
-    if detail.is_empty() {
-        what.to_string()
-    } else {
-        format!("{what}（{detail}）")
-    }
-}
-
-fn object(entries: &[(&str, &JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in entries {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o
-}
 
 /// PBKDF2-SHA256 → AES-256-GCM key for `usage` (`encrypt` or `decrypt`).
 async fn derive_key(
@@ -90,19 +57,14 @@ async fn derive_key(
 }
 
 fn gcm_params(envelope: &Envelope) -> Object {
-    object(&[
-        ("name", &JsValue::from_str("AES-GCM")),
-        ("iv", &Uint8Array::from(envelope.iv.as_slice()).into()),
-        ("additionalData", &Uint8Array::from(header_aad_bytes(envelope).as_slice()).into()),
-        ("tagLength", &JsValue::from_f64(128.0)),
-    ])
+    gcm(&envelope.iv, &header_aad_bytes(envelope))
 }
 
 /// Encrypts a bundle's text with `password`: the encrypted file's text.
 pub async fn encrypt(plain: &str, password: &str, now: Timestamp) -> Result<String, String> {
-    let (crypto, subtle) = crypto()?;
-    let salt = random_bytes(&crypto, SALT_BYTES)?;
-    let iv = random_bytes(&crypto, IV_BYTES)?;
+    let (_, subtle) = crypto()?;
+    let salt = random_bytes(SALT_BYTES)?;
+    let iv = random_bytes(IV_BYTES)?;
     let mut envelope = Envelope::new(salt, iv, now)?;
     let key = derive_key(&subtle, password, &envelope.salt, envelope.iterations, "encrypt")
         .await

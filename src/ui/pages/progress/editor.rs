@@ -1,13 +1,11 @@
 //! The editor of one 課題: 年度, 課題, its 取組 and their 事業 (texts, 国庫負担, links to 事業実績
 //! indicators with the figures they give). Saved through the shared save step (`ui::editor`).
 
-use super::super::results::{ensure_container, Stored};
+use super::super::results::{save_in_container, Stored};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
 use crate::domain::progress::form::ProgressForm;
 use crate::domain::progress::{link_choices, shown_results, IndicatorLink, Initiative, Project};
-use crate::domain::results::container_id;
-use crate::domain::save::{Target, Trashed};
 use crate::ui::ctx::use_app;
 use crate::ui::editor::{trash_latest, RecordSaver, SaveConflicts};
 use crate::ui::platform;
@@ -52,17 +50,7 @@ pub fn ProgressEditor(
             Err(e) => return errors.set(e),
         };
         errors.set(Vec::new());
-        let id = record_id.get_value();
-        let target = if is_new.get_value() {
-            Target::New { id: id.clone(), diagnosis: container_id() }
-        } else {
-            Target::Existing(id.clone())
-        };
-        spawn_local(async move {
-            if ensure_container(ctx).await {
-                saver.save(target, body, Trashed::Refuse, move |_| is_new.set_value(false));
-            }
-        });
+        save_in_container(ctx, saver, record_id.get_value(), is_new, body);
     };
     let trash = move |_| {
         let id = record_id.get_value();

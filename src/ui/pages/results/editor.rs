@@ -2,14 +2,13 @@
 //! with a chart of each indicator. Saved through the shared save step (`ui::editor`), so
 //! 変更履歴, the ゴミ箱 and merging work as for every record.
 
-use super::{charts::IndicatorCharts, ensure_container, Stored};
+use super::{charts::IndicatorCharts, save_in_container, Stored};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
 use crate::domain::results::catalogue::{entries, find};
 use crate::domain::results::form::{fresh_key, IndicatorInput, ProgrammeInput};
 use crate::domain::results::table::table_years;
-use crate::domain::results::{container_id, Unit};
-use crate::domain::save::{Target, Trashed};
+use crate::domain::results::Unit;
 use crate::ui::ctx::use_app;
 use crate::ui::editor::{trash_latest, RecordSaver, SaveConflicts};
 use crate::ui::platform;
@@ -75,18 +74,7 @@ pub fn ProgrammeEditor(
             Err(e) => return errors.set(e),
         };
         errors.set(Vec::new());
-        let id = record_id.get_value();
-        let target = if is_new.get_value() {
-            Target::New { id: id.clone(), diagnosis: container_id() }
-        } else {
-            Target::Existing(id.clone())
-        };
-        spawn_local(async move {
-            if ensure_container(ctx).await {
-                // The editor stays open on what was saved (the charts below it).
-                saver.save(target, body, Trashed::Refuse, move |_| is_new.set_value(false));
-            }
-        });
+        save_in_container(ctx, saver, record_id.get_value(), is_new, body);
     };
     let trash = move |_| {
         let id = record_id.get_value();
