@@ -144,28 +144,24 @@ impl WriteBatch {
         }
     }
 
-    /// Whether the batch writes app facts ([`WriteBatch::put_meta`]) and nothing else.
-    pub fn only_meta(&self) -> bool {
-        self.put_diagnoses.is_empty()
+    /// Whether the batch writes or removes any record, draft or 変更履歴 (anything but meta).
+    fn touches_data(&self) -> bool {
+        !(self.put_diagnoses.is_empty()
             && self.put_records.is_empty()
             && self.purge_records.is_empty()
             && self.purge_diagnoses.is_empty()
             && self.put_drafts.is_empty()
             && self.delete_drafts.is_empty()
-            && self.put_history.is_empty()
-            && self.expect.is_empty()
-            && self.listed.is_empty()
+            && self.put_history.is_empty())
+    }
+
+    /// Whether the batch writes app facts ([`WriteBatch::put_meta`]) and nothing else.
+    pub fn only_meta(&self) -> bool {
+        !self.touches_data() && self.expect.is_empty() && self.listed.is_empty()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.put_diagnoses.is_empty()
-            && self.put_records.is_empty()
-            && self.purge_records.is_empty()
-            && self.purge_diagnoses.is_empty()
-            && self.put_drafts.is_empty()
-            && self.delete_drafts.is_empty()
-            && self.put_meta.is_empty()
-            && self.put_history.is_empty()
+        !self.touches_data() && self.put_meta.is_empty()
     }
 }
 

@@ -10,6 +10,23 @@ use crate::storage::{Expect, WriteBatch};
 use leptos::prelude::*;
 
 impl AppCtx {
+    /// The 地域診断 the address opens: its entry on the list, and its ID once this tab has
+    /// loaded its records (a page shows its records only then).
+    pub fn open_diagnosis(&self) -> (Memo<Option<DiagnosisEntry>>, Memo<Option<RecordId>>) {
+        let ctx = *self;
+        let diagnosis_id = Memo::new(move |_| ctx.route.with(|r| r.diagnosis().cloned()));
+        let diagnosis = Memo::new(move |_| {
+            let id = diagnosis_id.get()?;
+            ctx.diagnoses.with(|ds| ds.iter().find(|e| e.record.meta.id == id).cloned())
+        });
+        let loaded = Memo::new(move |_| {
+            let id = diagnosis_id.get()?;
+            let ok = ctx.loaded.with(|l| l.diagnosis_id.as_ref() == Some(&id));
+            (ok && diagnosis.with(Option::is_some)).then_some(id)
+        });
+        (diagnosis, loaded)
+    }
+
     /// Sets both lists from every stored 地域診断; returns those that cannot be read.
     pub(super) fn set_lists(&self, records: &[StoredRecord]) -> Vec<String> {
         let (entries, unreadable) = list_diagnoses(records);

@@ -51,16 +51,7 @@ impl PageData {
 #[component]
 pub fn DisasterPage() -> impl IntoView {
     let ctx = use_app();
-    let diagnosis_id = Memo::new(move |_| ctx.route.with(|r| r.diagnosis().cloned()));
-    let diagnosis = Memo::new(move |_| {
-        let id = diagnosis_id.get()?;
-        ctx.diagnoses.with(|ds| ds.iter().find(|e| e.record.meta.id == id).cloned())
-    });
-    let loaded = Memo::new(move |_| {
-        let id = diagnosis_id.get()?;
-        let ok = ctx.loaded.with(|l| l.diagnosis_id.as_ref() == Some(&id));
-        (ok && diagnosis.with(Option::is_some)).then_some(id)
-    });
+    let (diagnosis, loaded) = ctx.open_diagnosis();
     let patients = Memo::new(move |_| ctx.loaded.with(|l| l.live::<Patient>()));
     let plans = Memo::new(move |_| ctx.loaded.with(|l| l.live::<SupportPlan>()));
     let trashed = Memo::new(move |_| ctx.loaded.with(|l| l.set().trashed_newest_first::<SupportPlan>()));
