@@ -11,12 +11,14 @@
 //! * [`svg`]: the plane drawn north up, outlines as path data, the map as an SVG file.
 //! * [`facilities`]: the 施設 the data names (様式1's institutions, 様式3's stations), matched
 //!   by a normalised name, and who uses each.
+//! * [`list`]: the 管内の施設 page's rows, totals, counts per 市町村 and evidence.
 
 pub mod analysis;
 pub mod calibration;
 pub mod facilities;
 pub mod geo;
 pub mod geojson;
+pub mod list;
 pub mod outline;
 pub mod simplify;
 pub mod svg;
