@@ -26,10 +26,13 @@ pub enum Section {
     Trees,
     /// 災害への備え: 災害時個別支援計画 and the area view of the ventilated patients (issue 20)
     Disaster,
+    /// 管内の施設: the facilities 様式1 and 様式3 name, with the seed's marks and who uses
+    /// each (issue 14, seed 004 「様式１のデータを用いた地図作成」)
+    Facilities,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Overview,
         Section::Patients,
         Section::Programmes,
@@ -38,6 +41,7 @@ impl Section {
         Section::Evaluation,
         Section::Trees,
         Section::Disaster,
+        Section::Facilities,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -50,6 +54,7 @@ impl Section {
             Section::Evaluation => "evaluation",
             Section::Trees => "trees",
             Section::Disaster => "disaster",
+            Section::Facilities => "facilities",
         }
     }
 
@@ -64,6 +69,7 @@ impl Section {
             Section::Evaluation => "様式4 評価",
             Section::Trees => "判断樹",
             Section::Disaster => "災害への備え",
+            Section::Facilities => "管内の施設",
         }
     }
 

@@ -2,6 +2,7 @@
 
 mod disaster;
 mod evaluation;
+mod facilities;
 mod help;
 mod history;
 mod home;
@@ -86,6 +87,7 @@ fn section_page(section: Section) -> AnyView {
         Section::Stations => stations::StationsPage().into_any(),
         Section::Trees => trees::TreesPage().into_any(),
         Section::Disaster => disaster::DisasterPage().into_any(),
+        Section::Facilities => facilities::FacilitiesPage().into_any(),
         Section::Summary => summary::SummaryPage().into_any(),
         Section::Evaluation => evaluation::EvaluationPage().into_any(),
     }
