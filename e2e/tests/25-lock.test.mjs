@@ -1,12 +1,14 @@
 // Issue 17: 端末のロック — a passphrase for this browser seals every record, draft and
 // history entry at rest; a reload opens locked and shows nothing of the data; wrong
 // passphrases are refused; the app locks itself after the idle time, on 「ロック」, and every
-// tab with it; a form's unsaved input survives a lock as a sealed draft.
+// tab with it; a form's unsaved input survives a lock as a sealed draft; a forgotten
+// passphrase is not a dead end: the lock screen erases this device's data to start again.
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
 import { axeViolations } from '../a11y.mjs';
 import { HomePage } from '../pages/app.mjs';
 import { IoPage } from '../pages/io.mjs';
 import { LockPage, turnOff } from '../pages/lock.mjs';
+import { ErasePage } from '../pages/erase.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
 
 const PASS = 'ほけんしの合言葉2025';
@@ -156,6 +158,46 @@ test('端末のロック: 書き出し・読み込みはワーカーが鍵で読
   assert(!after.text.includes('"sealed"'), 'no sealed row left');
   await home.reload();
   assertEqual(await lock.screen().count(), 0, 'not locked after turning it off');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+// Regression (issue 17): with the passphrase forgotten the lock screen was a dead end (only the
+// browser's own site-data removal helped). It now offers この端末のデータを消去 with the same
+// confirmation as データの入出力, saying nothing of the sealed data.
+test('端末のロック: パスワードを忘れたら、ロック画面からこの端末のデータを消去して最初から使える', async ({ server }) => {
+  const { context, problems } = await launch(newProfileDir('lock-forgotten'));
+  const page = context.pages()[0] || (await context.newPage());
+  const home = new HomePage(page);
+  const lock = new LockPage(page);
+  const erase = new ErasePage(page);
+  await home.goto(server.url);
+  await home.create('わすれ保健所管内', '2025');
+  await lock.open();
+  await lock.askToSet();
+  await lock.set(PASS);
+  await lock.waitSet();
+  await page.reload();
+  await lock.started();
+  await lock.waitLocked();
+
+  await page.locator('[data-testid=lock-erase-open]').click();
+  await page.locator('[data-testid=erase-dialog]').waitFor();
+  const lines = await page.locator('[data-testid=erase-summary] li').allInnerTexts();
+  assert(lines[0].includes('暗号化されていて'), lines[0]);
+  assert(!lines.join('').includes('わすれ'), 'nothing of the data');
+  const found = await axeViolations(page);
+  for (const v of found) console.log(`      erase on the lock screen — ${v.rule}: ${v.nodes.slice(0, 3).join(' | ')}`);
+  assertEqual(found.length, 0, 'axe: the erase dialog on the lock screen');
+  assertEqual(await erase.confirmEnabled(), false, 'not before the word');
+  await erase.typeWord('消去');
+  await erase.erase();
+  const left = await erase.leftovers();
+  assertEqual(left.databases.length, 0, `no database left: ${left.databases}`);
+  assertEqual(left.localStorage.length, 0, `no setting left: ${left.localStorage}`);
+  await erase.startAgain();
+  assertEqual(await lock.screen().count(), 0, 'not locked: started again');
+  assert(!(await page.locator('body').innerText()).includes('わすれ保健所管内'), 'the old data is gone');
   assertNoProblems(problems);
   await context.close();
 });

@@ -24,6 +24,17 @@ pub fn erase_summary(all: &[StoredRecord], history: u64, backup: &BackupStatus) 
     lines
 }
 
+/// The lines of the confirmation on the lock screen, for a forgotten passphrase: the records
+/// are sealed, so nothing of them (not even their number) can be read or said; what a file
+/// exported earlier can bring back is said instead.
+pub fn locked_erase_summary() -> Vec<String> {
+    vec![
+        "この端末の記録・変更履歴・下書き（すべて暗号化されていて、パスワードがなければ誰にも開けません）".to_string(),
+        "この端末の設定（担当者名・パスワード・ロックの設定 など）、オフライン用に保存したアプリ本体".to_string(),
+        "書き出したファイルは消えません。暗号化して書き出したファイルは、書き出したときのパスワードで「データの入出力」から読み込めます。".to_string(),
+    ]
+}
+
 /// Whether the typed text confirms (spaces and full-width spaces around it ignored).
 pub fn confirmed(typed: &str) -> bool {
     typed.trim_matches(|c: char| c.is_whitespace()) == CONFIRM_WORD
@@ -66,6 +77,17 @@ mod tests {
         let safe = erase_summary(&device(), 0, &backup(Some(1_747_000_000_000), 0));
         assert!(safe[3].ends_with("そのファイルから読み込めば元に戻せます。"), "{}", safe[3]);
         assert_eq!(erase_summary(&[], 0, &backup(None, 0))[3], "この端末に記録はありません。");
+    }
+
+    /// Issue 17: a forgotten passphrase left the device stuck on the lock screen; the erase
+    /// offered there says that nothing of the sealed data can be read, and what a file brings back.
+    #[test]
+    fn the_locked_summary_says_nothing_of_the_data_and_what_a_file_brings_back() {
+        let lines = locked_erase_summary();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].contains("暗号化されていて"), "{}", lines[0]);
+        assert!(lines[2].contains("書き出したときのパスワード"), "{}", lines[2]);
+        assert!(lines.iter().all(|l| !l.contains("件")), "no counts: the records are sealed");
     }
 
     #[test]

@@ -1,14 +1,19 @@
 //! この端末のデータを消去: the app's database, its offline copy (caches and service worker)
 //! and its settings, removed from this browser. The other tabs are told first and close
 //! their connections, so the database is not kept open; every tab then shows nothing of the
-//! data. (What is lost is said, and an export offered, by the page that asks:
-//! `pages::io::erase`.)
+//! data. The confirmation ([`EraseDialog`]) is one for both places that ask: データの入出力
+//! (`pages::io::erase`, with the records counted and an export offered) and the lock screen
+//! (a forgotten passphrase: nothing of the sealed data is said).
 
-use super::ctx::AppCtx;
+use super::ctx::{AppCtx, Notice};
+use super::modal::Modal;
 use super::platform;
+use crate::domain::erase::{confirmed, CONFIRM_WORD};
 use crate::storage::idb::IdbStore;
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use js_sys::{Array, Function, Promise, Reflect};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -66,5 +71,56 @@ pub async fn erase_device(ctx: AppCtx) -> Result<(), String> {
             "次のものを消去できませんでした: {}。ブラウザの設定の「閲覧履歴データの削除」（Cookie とサイトデータ）で消去してください。",
             failed.join("、")
         ))
+    }
+}
+
+/// The confirmation: what will be lost (`lines`), 「先に書き出す」 when `export_first` is given,
+/// and the word 「消去」 typed before 消去する is enabled.
+#[component]
+pub fn EraseDialog(
+    close: Callback<()>,
+    #[prop(into)] lines: Signal<Vec<String>>,
+    #[prop(optional)] export_first: Option<Callback<()>>,
+) -> impl IntoView {
+    let ctx = super::ctx::use_app();
+    let typed = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let erase = move |_| {
+        if !confirmed(&typed.get_untracked()) {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let result = erase_device(ctx).await;
+            ctx.notice.set(Some(match result {
+                Ok(()) => Notice::Done("この端末のデータを消去しました".to_string()),
+                Err(e) => Notice::Error(e),
+            }));
+        });
+    };
+    view! {
+        <Modal labelled_by="erase-title" described_by="erase-message" alert=true class="wide"
+            testid="erase-dialog" initial_focus="button.cancel" on_close=close>
+            <h2 id="erase-title">"この端末のデータを消去"</h2>
+            <p id="erase-message">"次のものがこの端末から消え、元に戻せません:"</p>
+            <ul class="erase-list" data-testid="erase-summary">
+                {move || lines.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+            </ul>
+            {export_first.map(|go| view! {
+                <p><button type="button" data-testid="erase-export-first" on:click=move |_| go.run(())>"先に書き出す"</button></p>
+            })}
+            <div class="field">
+                <label for="erase-confirm">{format!("消去するには「{CONFIRM_WORD}」と入力してください")}</label>
+                <input id="erase-confirm" type="text" autocomplete="off" data-testid="erase-confirm"
+                    prop:value=move || typed.get() on:input:target=move |ev| typed.set(ev.target().value())/>
+            </div>
+            <div class="buttons">
+                <button class="danger" data-testid="erase-confirm-button"
+                    disabled=move || busy.get() || !confirmed(&typed.get()) on:click=erase>
+                    "消去する"
+                </button>
+                <button class="cancel" on:click=move |_| close.run(())>"取り消し"</button>
+            </div>
+        </Modal>
     }
 }

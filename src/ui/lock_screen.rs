@@ -66,8 +66,29 @@ pub fn LockScreen() -> impl IntoView {
                     <progress max=total.max(1).to_string() value=done.to_string()>{format!("{done} / {total}")}</progress>
                 </p>
             })}
-            <p class="hint">"パスワードを忘れた場合、この端末のデータは誰にも開けません。ブラウザの設定でこのサイトのデータを削除すると最初から使え、暗号化して書き出したファイルがあれば「データの入出力」で読み込み直せます。"</p>
+            <ForgottenPassphrase/>
         </main>
+    }
+}
+
+/// パスワードを忘れたとき: the data cannot be opened by anyone, so the one way on is to erase
+/// this device's data and start again (reading back a file exported earlier). The same
+/// confirmation as データの入出力's, saying nothing of the sealed data.
+#[component]
+fn ForgottenPassphrase() -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let lines = Signal::derive(crate::domain::erase::locked_erase_summary);
+    view! {
+        <section class="lock-forgotten" aria-labelledby="lock-forgotten-title">
+            <h2 id="lock-forgotten-title">"パスワードを忘れたとき"</h2>
+            <p class="hint">"この端末のデータは誰にも開けません。この端末のデータを消去すると最初から使え、暗号化して書き出したファイルがあれば「データの入出力」で読み込み直せます。"</p>
+            <button type="button" class="danger" data-testid="lock-erase-open" on:click=move |_| asking.set(true)>
+                "この端末のデータを消去…"
+            </button>
+            <Show when=move || asking.get()>
+                <super::erase::EraseDialog close=Callback::new(move |()| asking.set(false)) lines/>
+            </Show>
+        </section>
     }
 }
 
