@@ -40,6 +40,8 @@ test('災害時個別支援計画: 例1の計画を作り、補助の判定・�
   // 例1 does not use a ventilator: its plan is made from 「ほかの療養者の計画を作る」.
   await vent.openOtherPatient('例1');
   assert((await vent.heading()).includes('例1'), 'the plan names 例1');
+  // A new plan takes 様式1's doctors and visiting stations (例1: 神経内科 県立Ａ病院 only).
+  assertEqual(await vent.form().locator('[name=contact_doctor]').inputValue(), '県立Ａ病院（神経内科専門医療機関）', '主治医 from 様式1');
   const made = new Date(Date.now() + 9 * 3600e3 - 30 * 86400e3).toISOString().slice(0, 10);
   await vent.fill('made_on', made);
   await vent.fill('internal_battery_hours', '3');

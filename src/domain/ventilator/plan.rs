@@ -165,6 +165,34 @@ pub struct Contacts {
     pub others: String,
 }
 
+impl Contacts {
+    /// A new plan's contacts as 様式1 names them: 主治医 the かかりつけ主治医 then the
+    /// 神経内科専門医療機関 (each with its column), 訪問看護ステーション等 every station and
+    /// institution that visits (緊急時の訪問看護, 訪問看護ステーション, 医療機関からの訪問看護),
+    /// each once by its normalised name. Phone numbers and the rest are the nurse's to add.
+    pub fn from_form1(patient: &Patient) -> Contacts {
+        use crate::domain::map::facilities::{named_by, normalise_name, Use};
+        let named = named_by(patient);
+        let doctor = [Use::FamilyDoctor, Use::Neurology]
+            .into_iter()
+            .flat_map(|how| {
+                named.iter().filter(move |(_, u)| *u == how).map(move |(n, _)| format!("{n}（{}）", how.label()))
+            })
+            .collect::<Vec<_>>()
+            .join("、");
+        let mut seen: Vec<String> = Vec::new();
+        let mut stations: Vec<&str> = Vec::new();
+        for (name, how) in &named {
+            let visits = matches!(how, Use::EmergencyNursing | Use::StationNursing | Use::InstitutionNursing);
+            if visits && !seen.contains(&normalise_name(name)) {
+                seen.push(normalise_name(name));
+                stations.push(name);
+            }
+        }
+        Contacts { doctor, stations: stations.join("、"), ..Contacts::default() }
+    }
+}
+
 /// 災害時個別支援計画 (the record body).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SupportPlan {
@@ -244,7 +272,7 @@ impl SupportPlan {
             other_scheme: String::new(),
             resuscitation_bag: None,
             evacuation: Evacuation::default(),
-            contacts: Contacts::default(),
+            contacts: Contacts::from_form1(patient),
             visits: VisitPlan::default(),
             notes: String::new(),
         }

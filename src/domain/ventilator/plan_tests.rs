@@ -36,6 +36,20 @@ fn plan() -> SupportPlan {
     p
 }
 
+/// The seed's 例2 (seed 004): かかりつけ Ａクリニック, 神経内科 Ｂ大学病院, 緊急時の訪問看護
+/// Ａｽﾃｰｼｮﾝ, stations Ａｽﾃｰｼｮﾝ and Ｂｽﾃｰｼｮﾝ, 医療機関からの訪問看護 Ａ病院 — by hand, the
+/// new plan's contacts name each once.
+#[test]
+fn a_new_plan_takes_the_doctors_and_stations_from_form1() {
+    use crate::domain::forms::seed_examples::{seed_example_2, seed_patient};
+    let p = SupportPlan::new(id("p-2"), &seed_patient(seed_example_2()));
+    assert_eq!(p.contacts.doctor, "Ａクリニック（かかりつけ主治医）、Ｂ大学病院（神経内科専門医療機関）");
+    assert_eq!(p.contacts.stations, "Ａｽﾃｰｼｮﾝ、Ｂｽﾃｰｼｮﾝ、Ａ病院");
+    assert_eq!((p.contacts.power_company.as_str(), p.contacts.fire_service.as_str()), ("", ""));
+    // Nothing named: nothing filled.
+    assert_eq!(SupportPlan::new(id("p-1"), &ventilated()).contacts, Contacts::default());
+}
+
 #[test]
 fn a_new_plan_takes_the_devices_from_form1() {
     let p = SupportPlan::new(id("p-1"), &ventilated());
