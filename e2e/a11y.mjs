@@ -3,6 +3,7 @@
 // target sizes and the focus ring's contrast.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { assert, assertEqual } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -104,4 +105,17 @@ export async function focusRingColours(page) {
     for (const m of (s.boxShadow || '').matchAll(/rgba?\([^)]*\)/g)) out.push({ ring: m[0], against: bgOf(el) });
     return out;
   });
+}
+
+/** Fails with each violation printed (rule, impact, first nodes) unless axe finds none. */
+export async function assertNoAxe(page, where) {
+  const found = await axeViolations(page);
+  for (const v of found) console.log(`      ${where} — ${v.rule} (${v.impact}): ${v.nodes.slice(0, 3).join(' | ')}`);
+  assertEqual(found.length, 0, `axe violations: ${where}`);
+}
+
+/** Fails when the page scrolls sideways at its viewport. */
+export async function assertNoSideways(page, where) {
+  const w = await pageWidth(page);
+  assert(w.scrollWidth <= w.innerWidth, `${where}: no sideways scroll (${w.scrollWidth} > ${w.innerWidth})`);
 }

@@ -4,18 +4,12 @@
 // year-on-year comparison; 「サンプルを削除」 removes it; 「全ての地域診断」 leaves it out of
 // the file unless ticked. axe-core finds nothing on these pages.
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
-import { axeViolations } from '../a11y.mjs';
+import { assertNoAxe } from '../a11y.mjs';
 import { SampleHome, includeSample } from '../pages/sample.mjs';
 import { SummaryPage } from '../pages/summary.mjs';
 import { IoPage } from '../pages/io.mjs';
 
 const SAMPLE = 'みどり保健所管内（サンプル）';
-
-async function noAxe(page, where) {
-  const found = await axeViolations(page);
-  for (const v of found) console.log(`      ${where} — ${v.rule} (${v.impact}): ${v.nodes.slice(0, 3).join(' | ')}`);
-  assertEqual(found.length, 0, `axe violations: ${where}`);
-}
 
 test('サンプル: 初めての一覧に手順と保存先、開くと2年度の集計と前年度比較とバッジ、削除で元どおり', async ({ server }) => {
   const { context, problems } = await launch(newProfileDir('sample'));
@@ -32,7 +26,7 @@ test('サンプル: 初めての一覧に手順と保存先、開くと2年度�
   assert(steps[2].includes('集計と様式4を見る'), steps[2]);
   assert((await home.guidanceText()).includes('この端末のブラウザの中だけに保存'), 'where the data is kept');
   await page.screenshot({ path: shot('sample-first-use.png'), fullPage: true });
-  await noAxe(page, 'home with the first-use guidance');
+  await assertNoAxe(page, 'home with the first-use guidance');
 
   const ms = await home.openSample();
   console.log(`    サンプルを開く: ${ms} ms`);
@@ -48,13 +42,13 @@ test('サンプル: 初めての一覧に手順と保存先、開くと2年度�
   assert(vent[0] !== vent[1], `ventilated changed: ${vent}`);
   assertEqual(await home.printMark(), '【サンプル（架空のデータ）】', 'the print header says サンプル');
   await page.screenshot({ path: shot('sample-summary.png'), fullPage: false });
-  await noAxe(page, '集計 of the sample');
+  await assertNoAxe(page, '集計 of the sample');
 
   // Opened again: the same sample, not a second one; both years marked in the list.
   await home.open();
   assertEqual(await home.markedRows(), [[SAMPLE, '令和7年度（2025年度）'], [SAMPLE, '令和6年度（2024年度）']], 'both years marked');
   assertEqual(await home.firstUse().count(), 0, 'no first-use guidance once there is a 地域診断');
-  await noAxe(page, 'home with the sample');
+  await assertNoAxe(page, 'home with the sample');
   await home.openSample();
   await home.open();
   assertEqual((await home.rows()).length, 2, 'opened, not made twice');

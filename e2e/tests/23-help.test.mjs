@@ -5,15 +5,9 @@
 // a tablet by a tap (and 閉じる); 様式1's page shows the seed's 例1・例2 and the 保険 page the
 // chart's order, reached from the 保険 tool.
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
-import { axeViolations, pageWidth } from '../a11y.mjs';
+import { pageWidth, assertNoAxe } from '../a11y.mjs';
 import { HelpPage, HELP_TOPICS } from '../pages/help.mjs';
 import { SampleHome } from '../pages/sample.mjs';
-
-async function noAxe(page, where) {
-  const found = await axeViolations(page);
-  for (const v of found) console.log(`      ${where} — ${v.rule} (${v.impact}): ${v.nodes.slice(0, 3).join(' | ')}`);
-  assertEqual(found.length, 0, `axe violations: ${where}`);
-}
 
 test('使い方・参考: メニューから開き、集計の式・別添2の費用・用語の読みを示し、様式4の「？」はEnterで開きEscで閉じる', async ({ server }) => {
   const { context, problems } = await launch(newProfileDir('help'), { viewport: { width: 1366, height: 768 } });
@@ -74,7 +68,7 @@ test('使い方・参考: メニューから開き、集計の式・別添2の�
     await help.goTopic(slug);
     assertEqual(await help.heading(), title, slug);
     assert((await help.source(slug)).startsWith('出典: '), `${slug} names its source`);
-    await noAxe(page, `help ${slug} 1366×768`);
+    await assertNoAxe(page, `help ${slug} 1366×768`);
   }
 
   // 様式4: the 「？」 of 評価とレベル by keyboard (a reload opens the sample again, the last
@@ -106,10 +100,10 @@ test('使い方・参考: メニューから開き、集計の式・別添2の�
   const thelp = new HelpPage(tpage);
   await thelp.goto(server.url);
   await thelp.openFromMenu();
-  await noAxe(tpage, 'help index 768×1024');
+  await assertNoAxe(tpage, 'help index 768×1024');
   for (const [slug] of HELP_TOPICS) {
     await thelp.goTopic(slug);
-    await noAxe(tpage, `help ${slug} 768×1024`);
+    await assertNoAxe(tpage, `help ${slug} 768×1024`);
     const { scrollWidth, innerWidth } = await pageWidth(tpage);
     assert(scrollWidth <= innerWidth, `${slug}: no sideways scroll at 768 px (${scrollWidth} > ${innerWidth})`);
   }
@@ -123,7 +117,7 @@ test('使い方・参考: メニューから開き、集計の式・別添2の�
   assert(box && box.width >= 44 && box.height >= 44, `the 「？」 is a 44 px target (${box && box.width}×${box && box.height})`);
   await touch.button.tap();
   await touch.note.waitFor();
-  await noAxe(tpage, '様式4 with a note open 768×1024');
+  await assertNoAxe(tpage, '様式4 with a note open 768×1024');
   await touch.note.locator('button', { hasText: '閉じる' }).tap();
   await touch.note.waitFor({ state: 'hidden' });
   assertNoProblems(tablet.problems);

@@ -5,22 +5,11 @@
 // plan prints on A4 portrait, and the pages pass axe at 1366×768 and 768×1024 without
 // sideways scrolling.
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
-import { axeViolations, pageWidth, smallTargets } from '../a11y.mjs';
+import { smallTargets, assertNoAxe, assertNoSideways } from '../a11y.mjs';
 import { SampleHome } from '../pages/sample.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
 import { VentilatorPage } from '../pages/ventilator.mjs';
 import { stubPrintDialog, printCalls } from '../pages/print.mjs';
-
-async function noAxe(page, where) {
-  const found = await axeViolations(page);
-  for (const v of found) console.log(`      ${where} — ${v.rule} (${v.impact}): ${v.nodes.slice(0, 3).join(' | ')}`);
-  assertEqual(found.length, 0, `axe violations: ${where}`);
-}
-
-async function noSideways(page, where) {
-  const w = await pageWidth(page);
-  assert(w.scrollWidth <= w.innerWidth, `${where}: no sideways scroll (${w.scrollWidth} > ${w.innerWidth})`);
-}
 
 test('災害時個別支援計画: 例1の計画を作り、補助の判定・事業の額・様式1の年・印刷を確かめる', async ({ server }) => {
   const dir = newProfileDir('ventilator');
@@ -35,7 +24,7 @@ test('災害時個別支援計画: 例1の計画を作り、補助の判定・�
   await vent.openArea();
   assert((await vent.evidence()).startsWith('様式4 災害対策: 人工呼吸器を使う療養者'), 'the evidence line');
   assert((await vent.rows()).length > 0, 'the sample has ventilated patients');
-  await noAxe(page, 'area 1366');
+  await assertNoAxe(page, 'area 1366');
 
   // 例1 does not use a ventilator: its plan is made from 「ほかの療養者の計画を作る」.
   await vent.openOtherPatient('例1');
@@ -78,7 +67,7 @@ test('災害時個別支援計画: 例1の計画を作り、補助の判定・�
   assert((await vent.text('insurance-note')).includes('医療保険の費用は計算しません'), 'says 医療保険 is not computed');
   assert((await vent.text('payment-reading')).includes('その日最初に訪問した事業者'), 'the reading is on the page');
   await page.screenshot({ path: shot('ventilator-plan.png'), fullPage: true });
-  await noAxe(page, 'plan 1366');
+  await assertNoAxe(page, 'plan 1366');
 
   await vent.save();
 
@@ -139,13 +128,13 @@ test('災害時個別支援計画: 例1の計画を作り、補助の判定・�
   await tvent.goto(server.url);
   await tpage.goto(`${server.url}#/d/sample-2025/disaster`);
   await tpage.locator('[data-testid=disaster-area]').waitFor();
-  await noAxe(tpage, 'area 768');
-  await noSideways(tpage, 'area 768');
+  await assertNoAxe(tpage, 'area 768');
+  await assertNoSideways(tpage, 'area 768');
   assertEqual(JSON.stringify(await smallTargets(tpage)), '[]', 'touch targets ≥ 44 px on the area view');
   await tpage.locator('[data-testid=disaster-row] th a', { hasText: '例1' }).click();
   await tpage.locator('[data-testid=plan-detail]').waitFor();
-  await noAxe(tpage, 'plan 768');
-  await noSideways(tpage, 'plan 768');
+  await assertNoAxe(tpage, 'plan 768');
+  await assertNoSideways(tpage, 'plan 768');
   assertEqual(JSON.stringify(await smallTargets(tpage)), '[]', 'touch targets ≥ 44 px on the plan');
   assertNoProblems(tablet.problems);
   await tablet.context.close();

@@ -4,17 +4,11 @@
 // back; 氏名・住所を隠す shows ID numbers; the page prints on A4 with its header, and passes
 // axe at 1366×768 and on a tablet at 768×1024 without sideways scrolling.
 import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
-import { axeViolations, pageWidth, smallTargets } from '../a11y.mjs';
+import { smallTargets, assertNoAxe, assertNoSideways } from '../a11y.mjs';
 import { SampleHome } from '../pages/sample.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
 import { FacilitiesPage } from '../pages/facilities.mjs';
 import { stubPrintDialog, printCalls } from '../pages/print.mjs';
-
-async function noAxe(page, where) {
-  const found = await axeViolations(page);
-  for (const v of found) console.log(`      ${where} — ${v.rule} (${v.impact}): ${v.nodes.slice(0, 3).join(' | ')}`);
-  assertEqual(found.length, 0, `axe violations: ${where}`);
-}
 
 async function setEmergencyAdmission(form1, text) {
   await form1.open();
@@ -47,7 +41,7 @@ test('管内の施設: 様式1・様式3の施設と利用する療養者、様�
   assert((await fac.municipalities()).length > 0, 'counts per 市町村');
   assert(before.every((r) => r.name !== 'みどり記念病院'), 'not yet named');
   await page.screenshot({ path: shot('facilities.png'), fullPage: true });
-  await noAxe(page, 'facilities 1366');
+  await assertNoAxe(page, 'facilities 1366');
 
   // 様式1 names a new hospital → listed, used by 例1; changed back → gone.
   await setEmergencyAdmission(form1, 'みどり記念病院');
@@ -91,9 +85,8 @@ test('管内の施設: 様式1・様式3の施設と利用する療養者、様�
   const tpage = tablet.context.pages()[0] || (await tablet.context.newPage());
   await tpage.goto(`${server.url}#/d/sample-2025/facilities`);
   await tpage.locator('[data-testid=facility-table]').waitFor();
-  await noAxe(tpage, 'facilities 768');
-  const w = await pageWidth(tpage);
-  assert(w.scrollWidth <= w.innerWidth, `no sideways scroll (${w.scrollWidth} > ${w.innerWidth})`);
+  await assertNoAxe(tpage, 'facilities 768');
+  await assertNoSideways(tpage, 'facilities 768');
   const small = await smallTargets(tpage);
   assertEqual(small.length, 0, `touch targets ≥ 44 px: ${JSON.stringify(small.slice(0, 3))}`);
   await tpage.screenshot({ path: shot('facilities-768.png'), fullPage: true });
