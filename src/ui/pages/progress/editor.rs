@@ -1,16 +1,15 @@
 //! The editor of one 課題: 年度, 課題, its 取組 and their 事業 (texts, 国庫負担, links to 事業実績
 //! indicators with the figures they give). Saved through the shared save step (`ui::editor`).
 
-use super::super::results::{save_in_container, Stored};
+use super::super::results::{ContainerRecord, Stored};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
 use crate::domain::progress::form::ProgressForm;
 use crate::domain::progress::{link_choices, shown_results, IndicatorLink, Initiative, Project};
 use crate::ui::ctx::use_app;
-use crate::ui::editor::{trash_latest, RecordSaver, SaveConflicts};
+use crate::ui::editor::SaveConflicts;
 use crate::ui::platform;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::sync::Arc;
 
 type Edit = RwSignal<ProgressForm>;
@@ -40,26 +39,10 @@ pub fn ProgressEditor(
             }
         });
     let form = RwSignal::new(initial);
-    let errors = RwSignal::new(Vec::<String>::new());
-    let saver = RecordSaver::detached(ctx, base);
-    let record_id = StoredValue::new(id.clone().unwrap_or_else(platform::new_record_id));
-    let is_new = StoredValue::new(id.is_none());
-    let save = move |_| {
-        let body = match form.with_untracked(ProgressForm::parse) {
-            Ok(b) => b,
-            Err(e) => return errors.set(e),
-        };
-        errors.set(Vec::new());
-        save_in_container(ctx, saver, record_id.get_value(), is_new, body);
-    };
-    let trash = move |_| {
-        let id = record_id.get_value();
-        spawn_local(async move {
-            if trash_latest(ctx, &id, format!("progress_plan:{id}"), "ゴミ箱に移しました").await {
-                editing.set(None);
-            }
-        });
-    };
+    let record = ContainerRecord::open(ctx, &id, base);
+    let ContainerRecord { saver, is_new, errors, .. } = record;
+    let save = move |_| record.save(form.with_untracked(ProgressForm::parse));
+    let trash = move |_| record.trash("progress_plan", editing);
     let count = Memo::new(move |_| form.with(|f| f.initiatives.len()));
     view! {
         <section class="results-editor no-print" data-testid="progress-editor" aria-labelledby="progress-editor-title">

@@ -2,7 +2,7 @@
 //! with a chart of each indicator. Saved through the shared save step (`ui::editor`), so
 //! 変更履歴, the ゴミ箱 and merging work as for every record.
 
-use super::{charts::IndicatorCharts, save_in_container, Stored};
+use super::{charts::IndicatorCharts, ContainerRecord, Stored};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::ids::RecordId;
 use crate::domain::results::catalogue::{entries, find};
@@ -10,10 +10,9 @@ use crate::domain::results::form::{fresh_key, IndicatorInput, ProgrammeInput};
 use crate::domain::results::table::table_years;
 use crate::domain::results::Unit;
 use crate::ui::ctx::use_app;
-use crate::ui::editor::{trash_latest, RecordSaver, SaveConflicts};
+use crate::ui::editor::SaveConflicts;
 use crate::ui::platform;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::sync::Arc;
 
 /// The form of `id` (or a new one over the 年度 already on the table, or this 年度 and the two before).
@@ -63,27 +62,11 @@ pub fn ProgrammeEditor(
     let ctx = use_app();
     let (initial, base) = stored.with_untracked(|s| start(&id, s));
     let form = RwSignal::new(initial);
-    let errors = RwSignal::new(Vec::<String>::new());
-    let saver = RecordSaver::detached(ctx, base);
-    let record_id = StoredValue::new(id.clone().unwrap_or_else(platform::new_record_id));
-    let is_new = StoredValue::new(id.is_none());
+    let record = ContainerRecord::open(ctx, &id, base);
+    let ContainerRecord { saver, is_new, errors, .. } = record;
     let parsed = Memo::new(move |_| form.with(|f| f.parse().ok()));
-    let save = move |_| {
-        let body = match form.with_untracked(ProgrammeInput::parse) {
-            Ok(b) => b,
-            Err(e) => return errors.set(e),
-        };
-        errors.set(Vec::new());
-        save_in_container(ctx, saver, record_id.get_value(), is_new, body);
-    };
-    let trash = move |_| {
-        let id = record_id.get_value();
-        spawn_local(async move {
-            if trash_latest(ctx, &id, format!("programme_result:{id}"), "ゴミ箱に移しました").await {
-                editing.set(None);
-            }
-        });
-    };
+    let save = move |_| record.save(form.with_untracked(ProgrammeInput::parse));
+    let trash = move |_| record.trash("programme_result", editing);
     view! {
         <section class="results-editor no-print" data-testid="results-editor" aria-labelledby="results-editor-title">
             <h2 id="results-editor-title">{move || if is_new.get_value() { "事業を追加".to_string() } else { format!("事業実績: {}", form.with(|f| f.name.clone())) }}</h2>

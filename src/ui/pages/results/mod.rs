@@ -6,19 +6,20 @@
 
 mod charts;
 mod editor;
+mod record;
 mod table;
+
+pub use record::ContainerRecord;
 
 use crate::domain::bundle::dataio::csv_file_name;
 use crate::domain::ids::RecordId;
 use crate::domain::progress::ProgressIssue;
-use crate::domain::record::{RecordBody, RecordKind, StoredRecord};
+use crate::domain::record::{RecordKind, StoredRecord};
 use crate::domain::results::table::{results_csv, sorted, table_years};
 use crate::domain::results::tokyo::EXAMPLE_LABEL;
 use crate::domain::results::{container_id, container_record, example_records, ProgrammeResult};
-use crate::domain::save::{Target, Trashed};
 use crate::storage::{Expect, StorageError, Store, WriteBatch};
 use crate::ui::ctx::{use_app, AppCtx};
-use crate::ui::editor::RecordSaver;
 use crate::ui::pages::io::download_csv;
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -96,24 +97,6 @@ pub async fn ensure_container(ctx: AppCtx) -> bool {
     };
     // Made meanwhile in another tab: it is there, which is all that is needed.
     matches!(ctx.save_checked(batch, "").await, Ok(()) | Err(StorageError::Changed(_)))
-}
-
-/// Saves `body` as record `id` of the container (made first when needed), new or existing,
-/// through the shared save step; `is_new` turns false once it is saved. The one save of the
-/// 事業実績 and 進捗状況評価 editors.
-pub fn save_in_container<T: RecordBody + 'static>(
-    ctx: AppCtx,
-    saver: RecordSaver,
-    id: RecordId,
-    is_new: StoredValue<bool>,
-    body: T,
-) {
-    let target = if is_new.get_value() { Target::New { id, diagnosis: container_id() } } else { Target::Existing(id) };
-    spawn_local(async move {
-        if ensure_container(ctx).await {
-            saver.save(target, body, Trashed::Refuse, move |_| is_new.set_value(false));
-        }
-    });
 }
 
 /// Loads the built-in example (the programmes not loaded yet).
