@@ -47,10 +47,16 @@ pub enum RecordKind {
     ProgressPlan,
     /// 災害時個別支援計画 (one per patient; bundle format 4).
     SupportPlan,
+    /// 施設 of the 管内マップ (bundle format 5; see `domain::map::records`).
+    Facility,
+    /// 管内マップ: reference points and patients' marks (one per 地域診断; bundle format 5).
+    MapSheet,
+    /// 下図 of the 管内マップ: an image or 市町村 outlines (one per 地域診断; bundle format 5).
+    BaseMap,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 10] = [
+    pub const ALL: [RecordKind; 13] = [
         RecordKind::Diagnosis,
         RecordKind::Overview,
         RecordKind::Patient,
@@ -61,6 +67,9 @@ impl RecordKind {
         RecordKind::ProgrammeResult,
         RecordKind::ProgressPlan,
         RecordKind::SupportPlan,
+        RecordKind::Facility,
+        RecordKind::MapSheet,
+        RecordKind::BaseMap,
     ];
 
     /// The key stored in IndexedDB and bundles.
@@ -76,6 +85,9 @@ impl RecordKind {
             RecordKind::ProgrammeResult => "programme_result",
             RecordKind::ProgressPlan => "progress_plan",
             RecordKind::SupportPlan => "support_plan",
+            RecordKind::Facility => "facility",
+            RecordKind::MapSheet => "map_sheet",
+            RecordKind::BaseMap => "base_map",
         }
     }
 
@@ -92,6 +104,9 @@ impl RecordKind {
             RecordKind::ProgrammeResult => "事業実績",
             RecordKind::ProgressPlan => "進捗状況評価",
             RecordKind::SupportPlan => "災害時個別支援計画",
+            RecordKind::Facility => "施設",
+            RecordKind::MapSheet => "管内マップ",
+            RecordKind::BaseMap => "管内マップの下図",
         }
     }
 

@@ -14,6 +14,10 @@ use std::sync::Arc;
 pub const OVERVIEW_SUFFIX: &str = "overview";
 /// The suffix of the 様式4 評価 record's ID (`<地域診断>:evaluation`).
 pub const EVALUATION_SUFFIX: &str = "evaluation";
+/// The ID suffix of the 管内マップ (`<地域診断>:map`).
+pub const MAP_SHEET_SUFFIX: &str = "map";
+/// The ID suffix of the 管内マップ's 下図 (`<地域診断>:base_map`).
+pub const BASE_MAP_SUFFIX: &str = "base_map";
 
 /// The ID suffix of a kind that exists once per 地域診断 (地域の概況, 様式4 評価); `None` for
 /// the kinds of which a 地域診断 holds many.
@@ -21,6 +25,8 @@ pub fn singleton_suffix(kind: RecordKind) -> Option<&'static str> {
     match kind {
         RecordKind::Overview => Some(OVERVIEW_SUFFIX),
         RecordKind::Evaluation => Some(EVALUATION_SUFFIX),
+        RecordKind::MapSheet => Some(MAP_SHEET_SUFFIX),
+        RecordKind::BaseMap => Some(BASE_MAP_SUFFIX),
         _ => None,
     }
 }

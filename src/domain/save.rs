@@ -171,6 +171,9 @@ pub fn read_kind(kind: RecordKind) -> fn(Value) -> Result<Value, RecordError> {
         RecordKind::ProgrammeResult => read_as::<crate::domain::results::ProgrammeResult>,
         RecordKind::ProgressPlan => read_as::<crate::domain::progress::ProgressIssue>,
         RecordKind::SupportPlan => read_as::<crate::domain::ventilator::plan::SupportPlan>,
+        RecordKind::Facility => read_as::<crate::domain::map::records::Facility>,
+        RecordKind::MapSheet => read_as::<crate::domain::map::records::MapSheet>,
+        RecordKind::BaseMap => read_as::<crate::domain::map::records::BaseMap>,
     }
 }
 

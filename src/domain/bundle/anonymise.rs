@@ -311,6 +311,26 @@ pub fn anonymise(
                 Err(_) => None,
             },
             RecordKind::Diagnosis | RecordKind::Overview => Some(r.body.to_value()),
+            // 施設 are public institutions: names, addresses and places stay; the 様式3 link is
+            // remapped like every ID. The 下図 is a map of the area, no person.
+            RecordKind::Facility => match r.body_as::<crate::domain::map::records::Facility>() {
+                Ok(mut f) => {
+                    f.station_id = f.station_id.map(|s| ids.map(&s));
+                    serde_json::to_value(&f).ok()
+                }
+                Err(_) => None,
+            },
+            RecordKind::BaseMap => Some(r.body.to_value()),
+            // 管内マップ: where each patient lives never leaves (their 市町村 stays in 様式1).
+            RecordKind::MapSheet => match r.body_as::<crate::domain::map::records::MapSheet>() {
+                Ok(mut m) => {
+                    for _ in m.patients.drain(..) {
+                        counts.add("map_patients");
+                    }
+                    serde_json::to_value(&m).ok()
+                }
+                Err(_) => None,
+            },
             RecordKind::Programme => match r.body_as::<Programme>() {
                 Ok(mut p) => {
                     for_each_programme_text(&mut p, &mut |text| {
@@ -375,6 +395,7 @@ pub fn anonymise(
         }
     };
     line("address", "住所（市町村より下）", "", None, &mut report);
+    line("map_patients", "管内マップ上の療養者の位置", "", None, &mut report);
     line("support_plan", "災害時個別支援計画の避難先・避難の方法・連絡先・使用医療機器・メモ", "", None, &mut report);
     line("first_symptom", "初発症状", "first_symptom_kept", Some(FreeTextField::FirstSymptom), &mut report);
     line("devices", "使用医療機器", "devices_kept", Some(FreeTextField::Devices), &mut report);

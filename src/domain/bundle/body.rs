@@ -13,6 +13,7 @@ use crate::domain::forms::patient_form::{self, PatientForm};
 use crate::domain::forms::station_form::{self, StationForm};
 use crate::domain::ids::RecordId;
 use crate::domain::issues::Issues;
+use crate::domain::map::records::{BaseMap, Facility, MapSheet};
 use crate::domain::number::MAX_COUNT;
 use crate::domain::overview::Overview;
 use crate::domain::patient::{Age, JudgementSource, Patient};
@@ -78,6 +79,13 @@ pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProb
         }
         RecordKind::ProgressPlan => check_typed::<ProgressIssue>(kind, body, progress_template, progress_rules),
         RecordKind::SupportPlan => check_typed::<SupportPlan>(kind, body, support_plan_template, support_plan_rules),
+        RecordKind::Facility => {
+            check_typed::<Facility>(kind, body, facility_template, |f: &Facility| rules(f.problems()))
+        }
+        RecordKind::MapSheet => {
+            check_typed::<MapSheet>(kind, body, map_sheet_template, |m: &MapSheet| rules(m.problems()))
+        }
+        RecordKind::BaseMap => check_typed::<BaseMap>(kind, body, base_map_template, |b: &BaseMap| rules(b.problems())),
     }
 }
 
@@ -132,6 +140,46 @@ fn assessment_rules(a: &Assessment) -> Vec<FieldProblem> {
         }
     }
     out
+}
+
+/// Problems as (path, message) made [`FieldProblem`]s.
+fn rules(problems: Vec<(String, String)>) -> Vec<FieldProblem> {
+    problems.into_iter().map(|(path, message)| FieldProblem::new(&path, message)).collect()
+}
+
+/// A 施設 with every optional part present.
+fn facility_template() -> Value {
+    use crate::domain::map::records::Position;
+    let f = Facility {
+        name: "-".into(),
+        kind: crate::domain::map::facilities::FacilityKind::Station,
+        other_names: vec!["-".into()],
+        address: String::new(),
+        station_id: Some(RecordId::sanitized("station")),
+        position: Some(Position::Ground { lat: 35.0, lon: 135.0 }),
+    };
+    serde_json::to_value(f).unwrap_or(Value::Null)
+}
+
+/// A 管内マップ with a reference point and a patient placed.
+fn map_sheet_template() -> Value {
+    use crate::domain::map::calibration::ReferencePoint;
+    use crate::domain::map::geo::LatLon;
+    use crate::domain::map::records::Position;
+    let mut m = MapSheet::default();
+    m.reference_points.push(ReferencePoint { x: 0.0, y: 0.0, position: LatLon { lat: 35.0, lon: 135.0 } });
+    m.set_patient(&RecordId::sanitized("patient"), Some(Position::Sheet { x: 1.0, y: 1.0 }));
+    serde_json::to_value(m).unwrap_or(Value::Null)
+}
+
+/// A 下図 of outlines with one ring.
+fn base_map_template() -> Value {
+    use crate::domain::map::records::AreaOutline;
+    let b = BaseMap::Outlines {
+        file_name: "-".into(),
+        areas: vec![AreaOutline { name: "-".into(), rings: vec![vec![[35.0, 135.0]]] }],
+    };
+    serde_json::to_value(b).unwrap_or(Value::Null)
 }
 
 /// A 災害時個別支援計画 with every optional part present, to locate problems against.

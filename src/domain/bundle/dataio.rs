@@ -54,7 +54,10 @@ impl KindCounts {
                 | RecordKind::Assessment
                 | RecordKind::ProgrammeResult
                 | RecordKind::ProgressPlan
-                | RecordKind::SupportPlan => c.others += 1,
+                | RecordKind::SupportPlan
+                | RecordKind::Facility
+                | RecordKind::MapSheet
+                | RecordKind::BaseMap => c.others += 1,
             }
             if r.is_deleted() {
                 c.trashed += 1;

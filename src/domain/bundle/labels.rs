@@ -243,6 +243,28 @@ const SUPPORT_PLAN: &[(&str, &str)] = &[
     ("notes", "メモ"),
 ];
 
+const FACILITY: &[(&str, &str)] = &[
+    ("name", "名称"),
+    ("kind", "種類"),
+    ("other_names", "別の名前"),
+    ("address", "住所"),
+    ("station_id", "様式3のステーション"),
+    ("position", "地図上の位置"),
+];
+
+const MAP_SHEET: &[(&str, &str)] =
+    &[("reference_points", "基準点"), ("patients", "療養者の位置"), ("far_km", "遠いとみなす距離")];
+
+const BASE_MAP: &[(&str, &str)] = &[
+    ("type", "下図の種類"),
+    ("file_name", "ファイル名"),
+    ("mime", "画像の形式"),
+    ("width", "画像の幅"),
+    ("height", "画像の高さ"),
+    ("data", "画像"),
+    ("areas", "市区町村の境界"),
+];
+
 /// The Japanese name of a body field path (`"neurology/name"` → 神経内科専門医療機関 機関名).
 /// Unknown sub-paths fall back to their nearest named parent; unnamed paths give `""`.
 pub fn field_label(kind: RecordKind, path: &str) -> String {
@@ -257,6 +279,9 @@ pub fn field_label(kind: RecordKind, path: &str) -> String {
         RecordKind::Evaluation => EVALUATION,
         RecordKind::ProgrammeResult => PROGRAMME_RESULT,
         RecordKind::ProgressPlan => PROGRESS_PLAN,
+        RecordKind::Facility => FACILITY,
+        RecordKind::MapSheet => MAP_SHEET,
+        RecordKind::BaseMap => BASE_MAP,
     };
     let mut p = path;
     loop {

@@ -304,7 +304,12 @@ pub fn title(r: &StoredRecord) -> String {
         RecordKind::Diagnosis => r.body_as::<CommunityDiagnosis>().ok().map(|d| d.title()),
         RecordKind::Patient => r.body_as::<Patient>().ok().map(|p| p.display_name(false).to_string()),
         RecordKind::Station => r.body_as::<Station>().ok().map(|s| s.name),
-        RecordKind::Overview | RecordKind::Evaluation => Some(r.meta.kind.label().to_string()),
+        RecordKind::Overview | RecordKind::Evaluation | RecordKind::MapSheet | RecordKind::BaseMap => {
+            Some(r.meta.kind.label().to_string())
+        }
+        RecordKind::Facility => {
+            r.body_as::<crate::domain::map::records::Facility>().ok().map(|f| format!("施設「{}」", f.name))
+        }
         RecordKind::Programme => {
             r.body_as::<crate::domain::programmes::Programme>().ok().map(|p| format!("事業「{}」", p.programme.name()))
         }

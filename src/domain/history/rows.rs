@@ -116,7 +116,13 @@ pub fn record_title(record: &crate::domain::record::StoredRecord, hide_names: bo
         RecordKind::Diagnosis => record.body_as::<CommunityDiagnosis>().ok().map(|d| d.title()),
         RecordKind::ProgrammeResult => record.body_as::<crate::domain::results::ProgrammeResult>().ok().map(|p| p.name),
         RecordKind::ProgressPlan => record.body_as::<crate::domain::progress::ProgressIssue>().ok().map(|p| p.title),
-        RecordKind::Overview | RecordKind::Evaluation | RecordKind::Assessment | RecordKind::SupportPlan => None,
+        RecordKind::Facility => record.body_as::<crate::domain::map::records::Facility>().ok().map(|f| f.name),
+        RecordKind::Overview
+        | RecordKind::Evaluation
+        | RecordKind::Assessment
+        | RecordKind::SupportPlan
+        | RecordKind::MapSheet
+        | RecordKind::BaseMap => None,
     };
     match name.filter(|n| !n.trim().is_empty()) {
         Some(n) => format!("{} {n}", kind.label()),

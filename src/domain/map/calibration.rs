@@ -12,7 +12,7 @@ use super::geo::{LatLon, Plane, PlanePoint};
 use std::fmt;
 
 /// A spot on the image (pixels from its top-left corner, y downwards) and where it is.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReferencePoint {
     pub x: f64,
     pub y: f64,

@@ -17,7 +17,8 @@ use crate::domain::tri::Tri;
 use std::collections::BTreeMap;
 
 /// 施設の種類 (the seed's marks).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum FacilityKind {
     /// 難病診療連携拠点病院 ★
     BaseHospital,

@@ -7,7 +7,7 @@ use std::fmt;
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 
 /// A position (degrees; north and east positive).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LatLon {
     pub lat: f64,
     pub lon: f64,

@@ -11,6 +11,9 @@
 //! * [`svg`]: the plane drawn north up, outlines as path data, the map as an SVG file.
 //! * [`facilities`]: the 施設 the data names (様式1's institutions, 様式3's stations), matched
 //!   by a normalised name, and who uses each.
+//! * [`records`]: the records kept — 施設, the sheet (reference points, patients' marks), the 下図.
+//! * [`registry`]: confirmed 施設 beside the proposals; merge and split.
+//! * [`image`]: an image file checked by its bytes before it becomes a 下図.
 //! * [`list`]: the 管内の施設 page's rows, totals, counts per 市町村 and evidence.
 
 pub mod analysis;
@@ -18,7 +21,10 @@ pub mod calibration;
 pub mod facilities;
 pub mod geo;
 pub mod geojson;
+pub mod image;
 pub mod list;
 pub mod outline;
+pub mod records;
+pub mod registry;
 pub mod simplify;
 pub mod svg;
