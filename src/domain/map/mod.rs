@@ -14,6 +14,8 @@
 //! * [`records`]: the records kept — 施設, the sheet (reference points, patients' marks), the 下図.
 //! * [`registry`]: confirmed 施設 beside the proposals; merge and split.
 //! * [`image`]: an image file checked by its bytes before it becomes a 下図.
+//! * [`projection`]: the sheet (plain, image, outlines) and where a position stands on it.
+//! * [`model`]: the marks as drawn, the lines of a patient, and what the map tells.
 //! * [`list`]: the 管内の施設 page's rows, totals, counts per 市町村 and evidence.
 
 pub mod analysis;
@@ -23,7 +25,9 @@ pub mod geo;
 pub mod geojson;
 pub mod image;
 pub mod list;
+pub mod model;
 pub mod outline;
+pub mod projection;
 pub mod records;
 pub mod registry;
 pub mod simplify;
