@@ -192,6 +192,7 @@ pub fn ExportPanel() -> impl IntoView {
             include_trash: include_trash.get_untracked(),
             include_sample: include_sample.get_untracked(),
             include_history: include_history.get_untracked(),
+            include_base_map: false,
             how,
             exported_at: platform::now(),
             app_version: env!("CARGO_PKG_VERSION").to_string(),
