@@ -144,6 +144,14 @@ pub fn base_map_bytes(records: &[StoredRecord]) -> usize {
     records.iter().filter_map(base_map_image_size).sum()
 }
 
+/// The label of the choice, with the size of the images (`bytes`, see [`base_map_bytes`]):
+/// 「下図の画像も含める（約 2.3 MB）」, to a tenth of a MB and at least 0.1.
+pub fn base_map_choice(bytes: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    let tenths = (bytes.saturating_mul(10).saturating_add(MB / 2) / MB).max(1);
+    format!("下図の画像も含める（約 {}.{} MB）", tenths / 10, tenths % 10)
+}
+
 /// 匿名化の内容: what the nurse reviews before an anonymised export.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnonPreview {
@@ -364,6 +372,9 @@ mod tests {
         );
         let (_, d1_records) = select_for_export(&all, &ExportScope::Diagnoses { ids: vec![rid("d1")] }, false);
         assert_eq!(base_map_bytes(&d1_records), 60_000, "the image's bytes");
+        assert_eq!(base_map_choice(60_000), "下図の画像も含める（約 0.1 MB）");
+        assert_eq!(base_map_choice(2_400_000), "下図の画像も含める（約 2.3 MB）");
+        assert_eq!(base_map_choice(15 * 1024 * 1024), "下図の画像も含める（約 15.0 MB）");
         let (_, d2_records) = select_for_export(&all, &ExportScope::Diagnoses { ids: vec![rid("d2")] }, false);
         assert_eq!(base_map_bytes(&d2_records), 0, "outlines are not offered: they always travel");
         let anon = ExportHow::Anonymised { options: AnonymiseOptions::default() };
