@@ -80,6 +80,79 @@ def v4_with_plan(version=4, **body_over):
     return v4
 
 
+def tiny_png_base64():
+    """A 1×1 PNG (the app checks the bytes: src/domain/map/image.rs), in base64."""
+    import base64
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
+    return base64.b64encode(png).decode("ascii")
+
+
+def facility_body(**over):
+    """A 施設 (format v5, issue 14; src/domain/map/records.rs: Facility), linked to the station
+    s-1 and placed on the ground. Positions and distances are JSON floats, as the app writes them."""
+    body = {
+        "name": "Ａステーション",
+        "kind": "station",
+        "other_names": ["株式会社Ａステーション"],
+        "address": "A市1-1",
+        "station_id": "s-1",
+        "position": {"on": "ground", "lat": 35.67, "lon": 139.48},
+    }
+    body.update(over)
+    return body
+
+
+def map_sheet_body(**over):
+    """管内マップ (MapSheet): one 基準点 and p-1's ◎."""
+    body = {
+        "reference_points": [{"x": 10.0, "y": 20.0, "position": {"lat": 35.67, "lon": 139.48}}],
+        "patients": [{"patient_id": "p-1", "position": {"on": "sheet", "x": 120.5, "y": 80.0}}],
+        "far_km": 10.0,
+    }
+    body.update(over)
+    return body
+
+
+def base_map_outlines(**over):
+    """下図 (BaseMap) of outlines: one 市区町村, one ring of [lat, lon]."""
+    body = {
+        "type": "outlines",
+        "file_name": "A市.geojson",
+        "areas": [{"name": "A市", "rings": [[[35.6, 139.4], [35.7, 139.4], [35.7, 139.5], [35.6, 139.4]]]}],
+    }
+    body.update(over)
+    return body
+
+
+def base_map_image(**over):
+    """下図 (BaseMap) of an image: a 1×1 PNG."""
+    body = {"type": "image", "file_name": "管内図.png", "mime": "image/png", "width": 1, "height": 1,
+            "data": tiny_png_base64()}
+    body.update(over)
+    return body
+
+
+def v5_with_map(version=5, facility=None, sheet=None, base_map=None):
+    """Issue 14: version 5 adds the 管内マップ kinds `facility`, `map_sheet` (ID <地域診断>:map)
+    and `base_map` (ID <地域診断>:base_map) to the v4 file with a 災害時個別支援計画."""
+    v5 = v4_with_plan(version=version)
+    f = meta("f-1", "d-2025", "facility")
+    f["body"] = facility if facility is not None else facility_body()
+    m = meta("d-2025:map", "d-2025", "map_sheet")
+    m["body"] = sheet if sheet is not None else map_sheet_body()
+    b = meta("d-2025:base_map", "d-2025", "base_map")
+    b["body"] = base_map if base_map is not None else base_map_outlines()
+    v5["records"] += [f, m, b]
+    return v5
+
+
 def stamp(at, device="pc-hokenjo-1", history=None):
     s = {"at": at, "device": device}
     if history:
@@ -396,6 +469,10 @@ def good():
     write(os.path.join(GOOD, "results_v4.json"), v4_with_results())
     # Issue 20: version 4 adds the 災害時個別支援計画 (`support_plan`, one per patient).
     write(os.path.join(GOOD, "full_v4.json"), v4_with_plan())
+    # Issue 14: version 5 adds the 管内マップ (`facility`, `map_sheet`, `base_map`); the 下図 as
+    # outlines, and as an image (a file exported with 「下図の画像も含める」 ticked).
+    write(os.path.join(GOOD, "full_v5.json"), v5_with_map())
+    write(os.path.join(GOOD, "base_map_image_v5.json"), v5_with_map(base_map=base_map_image()))
 
     # Issue 17: a 地域診断 deleted from the 地域診断の一覧 is in the ゴミ箱 (its own `deleted_at`);
     # its records keep their own flags (here: not trashed, but one patient that was trashed
@@ -414,8 +491,10 @@ def good():
         "full_v2.json": {"diagnoses": 1, "records": 6, "migrated_from": 2},
         "full_v3.json": {"diagnoses": 1, "records": 6, "history": 3, "migrated_from": 3},
         "trashed_diagnosis.json": {"diagnoses": 1, "records": 6, "migrated_from": 3},
-        "results_v4.json": {"diagnoses": 2, "records": 8},
-        "full_v4.json": {"diagnoses": 1, "records": 7, "history": 3},
+        "results_v4.json": {"diagnoses": 2, "records": 8, "migrated_from": 4},
+        "full_v4.json": {"diagnoses": 1, "records": 7, "history": 3, "migrated_from": 4},
+        "full_v5.json": {"diagnoses": 1, "records": 10, "history": 3},
+        "base_map_image_v5.json": {"diagnoses": 1, "records": 10, "history": 3},
         "compact_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "bom_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "script_in_text.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
@@ -491,7 +570,31 @@ def bad():
     case("version_string.json", mutate(lambda b: b.update(version="1")), "形式の版（version）は0以上の整数です")
     case("version_negative.json", mutate(lambda b: b.update(version=-1)), "形式の版（version）は0以上の整数です")
     case("version_float.json", mutate(lambda b: b.update(version=1.5)), "形式の版（version）は0以上の整数です")
-    case("version_future.json", mutate(lambda b: b.update(version=5)), "新しい版のアプリで書き出されたファイルです（形式 v5")
+    case("version_future.json", mutate(lambda b: b.update(version=6)), "新しい版のアプリで書き出されたファイルです（形式 v6")
+
+    # Issue 14: the 管内マップ is new in version 5 (a v4 or v3 file holding it is refused by
+    # the v4 → v5 step, naming the kind), and its bodies are checked.
+    case("v4_facility.json", v5_with_map(version=4), "形式 v4 以前のファイルに管内マップ（facility など）の記録があります。管内マップは形式 v5 からです")
+    v3_sheet = v3_with_history()
+    v3_sheet["records"].append(dict(meta("d-2025:map", "d-2025", "map_sheet"), body=map_sheet_body()))
+    case("v3_map_sheet.json", v3_sheet, "形式 v4 以前のファイルに管内マップ（map_sheet など）の記録があります")
+    case("v5_facility_position_lat_95.json", v5_with_map(facility=facility_body(position={"on": "ground", "lat": 95.0, "lon": 139.48})),
+         ["（施設 ID f-1）", "body.position", "緯度は −90〜90、経度は −180〜180 の数で書いてください"])
+    case("v5_facility_no_name.json", v5_with_map(facility=facility_body(name="")), ["（施設 ID f-1）", "body.name", "名称: 施設の名前を入れてください"])
+    case("v5_facility_unknown_kind.json", v5_with_map(facility=facility_body(kind="pharmacy")), ["（施設 ID f-1）", "body.kind", "「pharmacy」は使えない値です"])
+    case("v5_map_sheet_far_km_0.json", v5_with_map(sheet=map_sheet_body(far_km=0.0)),
+         ["（管内マップ ID d-2025:map）", "body.far_km", "遠いとみなす距離: 0 より大きく 500 km までの数にしてください"])
+    case("v5_map_sheet_mark_off_the_sheet.json",
+         v5_with_map(sheet=map_sheet_body(patients=[{"patient_id": "p-1", "position": {"on": "sheet", "x": 1e8, "y": 0.0}}])),
+         ["（管内マップ ID d-2025:map）", "body.patients", "療養者の位置 1: 地図上の位置が数ではありません"])
+    case("v5_base_map_svg.json",
+         v5_with_map(base_map=base_map_image(mime="image/svg+xml", data="PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=")),
+         ["（管内マップの下図 ID d-2025:base_map）", "body.mime", "下図: PNG か JPEG の画像だけを使えます"])
+    case("v5_base_map_not_an_image.json", v5_with_map(base_map=base_map_image(data="44GT44KM44Gv55S75YOP44Gn44Gv44GC44KK44G+44Gb44KT")),
+         ["（管内マップの下図 ID d-2025:base_map）", "body.data", "下図: 画像のデータが PNG・JPEG として読めません"])
+    case("v5_base_map_outline_lat_95.json",
+         v5_with_map(base_map=base_map_outlines(areas=[{"name": "A市", "rings": [[[95.0, 139.4], [35.7, 139.4], [35.6, 139.4]]]}])),
+         ["（管内マップの下図 ID d-2025:base_map）", "下図の市区町村「A市」: 緯度・経度が範囲外です"])
 
     # Issue 19 (version 4): 事業実績. In a v3 file it is refused by the v3 → v4 step; in a v4
     # file every figure is a count of 0 or more and every indicator has a 単位.

@@ -4,7 +4,7 @@
 //! Unknown fields are **refused** (see src/domain/bundle/FORMAT.md): a bundle is the nurses' only
 //! backup, and silently dropping a field written by a newer app would lose data.
 
-use super::scan::{clip, MAX_STRING_CHARS};
+use super::scan::{clip, LONG_DATA_KEY, MAX_STRING_CHARS};
 use crate::domain::diagnosis::{parse_jurisdiction, CommunityDiagnosis, DiagnosisInput};
 use crate::domain::evaluation::{Evaluation, EvaluationForm};
 use crate::domain::fiscal_year::{FiscalYear, LAST_FISCAL_YEAR};
@@ -62,7 +62,10 @@ impl FieldProblem {
 /// a JSON object of plain values.
 pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProblem>> {
     let mut problems = Vec::new();
-    check_plain_values("", body, 0, &mut problems);
+    // A 下図 image's `data` (base64) is the one string allowed to be long: the reader bounds
+    // it (`scan::MAX_DATA_CHARS`) and `BaseMap::problems` checks its size and bytes.
+    let long = (kind == RecordKind::BaseMap).then_some(LONG_DATA_KEY);
+    check_plain_values("", body, 0, long, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -269,8 +272,9 @@ pub fn check_json_object(body: &Value) -> Result<Value, Vec<FieldProblem>> {
     }
 }
 
-/// Strings not too long, arrays not too long, integers within ±(2^53 − 1), depth bounded.
-fn check_plain_values(path: &str, value: &Value, depth: usize, out: &mut Vec<FieldProblem>) {
+/// Strings not too long (but the one at `long`, a top-level path), arrays not too long,
+/// integers within ±(2^53 − 1), depth bounded.
+fn check_plain_values(path: &str, value: &Value, depth: usize, long: Option<&str>, out: &mut Vec<FieldProblem>) {
     if out.len() >= 20 {
         return;
     }
@@ -280,7 +284,9 @@ fn check_plain_values(path: &str, value: &Value, depth: usize, out: &mut Vec<Fie
     }
     let join = |k: &str| if path.is_empty() { k.to_string() } else { format!("{path}/{k}") };
     match value {
-        Value::String(s) if s.len() > MAX_STRING_CHARS && s.chars().count() > MAX_STRING_CHARS => {
+        Value::String(s)
+            if long != Some(path) && s.len() > MAX_STRING_CHARS && s.chars().count() > MAX_STRING_CHARS =>
+        {
             out.push(FieldProblem::new(path, format!("文字が多すぎます（{MAX_STRING_CHARS}文字まで）")));
         }
         Value::Number(n) => {
@@ -301,12 +307,12 @@ fn check_plain_values(path: &str, value: &Value, depth: usize, out: &mut Vec<Fie
                 return;
             }
             for (i, item) in items.iter().enumerate() {
-                check_plain_values(&join(&i.to_string()), item, depth + 1, out);
+                check_plain_values(&join(&i.to_string()), item, depth + 1, long, out);
             }
         }
         Value::Object(map) => {
             for (k, v) in map {
-                check_plain_values(&join(k), v, depth + 1, out);
+                check_plain_values(&join(k), v, depth + 1, long, out);
             }
         }
         _ => {}
@@ -905,6 +911,23 @@ mod tests {
         assert_eq!(check_body(RecordKind::Patient, &body), Ok(body.clone()));
         let body = with(patient(), "devices", json!("あ".repeat(MAX_STRING_CHARS + 1)));
         assert!(problems(RecordKind::Patient, &body)[0].1.contains("文字が多すぎます"));
+    }
+
+    /// A 下図 image is base64 far over the 20,000 characters of any other text: its `data` is
+    /// the one string allowed to be long (and only in a `base_map`).
+    #[test]
+    fn a_base_map_image_may_be_long_nothing_else() {
+        let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        png.resize(90_000, 7);
+        let data = crate::domain::bundle::base64::encode(&png);
+        assert!(data.len() > MAX_STRING_CHARS * 5);
+        let image = json!({"type": "image", "file_name": "管内図.png", "mime": "image/png", "width": 800,
+            "height": 600, "data": data});
+        assert_eq!(check_body(RecordKind::BaseMap, &image), Ok(image.clone()));
+        let long_name = with(image.clone(), "file_name", json!("あ".repeat(MAX_STRING_CHARS + 1)));
+        assert!(problems(RecordKind::BaseMap, &long_name)[0].1.contains("文字が多すぎます"));
+        let elsewhere = with(patient(), "data", json!(data));
+        assert!(problems(RecordKind::Patient, &elsewhere)[0].1.contains("文字が多すぎます"));
     }
 
     fn programme() -> Value {

@@ -324,6 +324,7 @@ pub(super) fn every_kind_records(
     };
     let progress =
         StoredRecord::create(id("pp-1"), container.meta.id.clone(), &progress, at(9), &dev).expect("creates");
+    let (facility, map_sheet, base_map) = map_records(&id, at(10), &dev);
     (
         vec![d24, d25, container],
         vec![
@@ -338,8 +339,45 @@ pub(super) fn every_kind_records(
             old_patient,
             result,
             progress,
+            facility,
+            map_sheet,
+            base_map,
         ],
     )
+}
+
+/// 管内マップ (format 5): a 施設 placed on the ground and linked to the station `s-1`, the
+/// sheet of `d-2025` with one reference point and `p-1`'s ◎, and a small outline 下図.
+fn map_records(
+    id: &dyn Fn(&str) -> crate::domain::ids::RecordId,
+    at: crate::domain::time::Timestamp,
+    dev: &crate::domain::ids::DeviceId,
+) -> (crate::domain::record::StoredRecord, crate::domain::record::StoredRecord, crate::domain::record::StoredRecord) {
+    use crate::domain::map::calibration::ReferencePoint;
+    use crate::domain::map::facilities::FacilityKind;
+    use crate::domain::map::geo::LatLon;
+    use crate::domain::map::records::{AreaOutline, BaseMap, Facility, MapSheet, Position};
+    use crate::domain::record::StoredRecord;
+    let facility = Facility {
+        name: "Ａステーション".into(),
+        kind: FacilityKind::Station,
+        other_names: vec!["株式会社Ａステーション".into()],
+        address: "府中市1-1".into(),
+        station_id: Some(id("s-1")),
+        position: Some(Position::Ground { lat: 35.67, lon: 139.48 }),
+    };
+    let facility = StoredRecord::create(id("f-1"), id("d-2025"), &facility, at, dev).expect("creates");
+    let mut sheet = MapSheet::default();
+    sheet.reference_points.push(ReferencePoint { x: 10.0, y: 20.0, position: LatLon { lat: 35.67, lon: 139.48 } });
+    sheet.set_patient(&id("p-1"), Some(Position::Ground { lat: 35.66, lon: 139.47 }));
+    let sheet = StoredRecord::create(id("d-2025:map"), id("d-2025"), &sheet, at, dev).expect("creates");
+    let ring = vec![[35.6, 139.4], [35.7, 139.4], [35.7, 139.5], [35.6, 139.4]];
+    let base = BaseMap::Outlines {
+        file_name: "府中市.geojson".into(),
+        areas: vec![AreaOutline { name: "府中市".into(), rings: vec![ring] }],
+    };
+    let base = StoredRecord::create(id("d-2025:base_map"), id("d-2025"), &base, at, dev).expect("creates");
+    (facility, sheet, base)
 }
 
 #[test]

@@ -13,7 +13,8 @@ use super::{
 };
 use crate::domain::history::HistoryEntry;
 use crate::domain::ids::{DeviceId, RecordId};
-use crate::domain::record::StoredRecord;
+use crate::domain::map::records::BaseMap;
+use crate::domain::record::{RecordKind, StoredRecord};
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +42,10 @@ pub struct ExportJob {
     /// 変更履歴も含める (format v3; never in an anonymised file).
     #[serde(default)]
     pub include_history: bool,
+    /// 下図の画像も含める (format v5): a 下図 that is an image (up to 15 MB) travels only when
+    /// ticked; outlines are small and always travel. Unticked by default.
+    #[serde(default)]
+    pub include_base_map: bool,
     pub how: ExportHow,
     /// 書き出し日時 (the page's clock).
     pub exported_at: Timestamp,
@@ -84,6 +89,7 @@ impl ExportJob {
             }
             _ => select_for_export(all, &self.scope, self.include_trash),
         };
+        let records = if self.include_base_map { records } else { without_base_map_images(records) };
         let options = ExportOptions {
             exported_at: self.exported_at,
             app_version: self.app_version.clone(),
@@ -112,6 +118,38 @@ impl Prepared {
             self.file_name, self.counts
         )
     }
+}
+
+/// The size of a 下図 that is an image (bytes of the file), `None` for any other record.
+fn base_map_image_size(r: &StoredRecord) -> Option<usize> {
+    if r.meta.kind != RecordKind::BaseMap {
+        return None;
+    }
+    match r.body_as::<BaseMap>() {
+        Ok(image @ BaseMap::Image { .. }) => Some(image.size_bytes()),
+        _ => None,
+    }
+}
+
+/// `records` without the 下図 that are images (「下図の画像も含める」 not ticked). Outlines stay.
+pub fn without_base_map_images(mut records: Vec<StoredRecord>) -> Vec<StoredRecord> {
+    records.retain(|r| base_map_image_size(r).is_none());
+    records
+}
+
+/// What 「下図の画像も含める」 adds to a file of `records` (the records a scope selects, see
+/// [`select_for_export`]): the bytes of its 下図 images, 0 when it has none (then the page
+/// does not offer the choice).
+pub fn base_map_bytes(records: &[StoredRecord]) -> usize {
+    records.iter().filter_map(base_map_image_size).sum()
+}
+
+/// The label of the choice, with the size of the images (`bytes`, see [`base_map_bytes`]):
+/// 「下図の画像も含める（約 2.3 MB）」, to a tenth of a MB and at least 0.1.
+pub fn base_map_choice(bytes: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    let tenths = (bytes.saturating_mul(10).saturating_add(MB / 2) / MB).max(1);
+    format!("下図の画像も含める（約 {}.{} MB）", tenths / 10, tenths % 10)
 }
 
 /// 匿名化の内容: what the nurse reviews before an anonymised export.
@@ -217,6 +255,7 @@ mod tests {
             include_trash,
             include_sample: false,
             include_history: true,
+            include_base_map: false,
             how,
             // 2026-11-22 10:00 JST
             exported_at: Timestamp(1_763_773_200_000),
@@ -302,6 +341,56 @@ mod tests {
         let j = job(ExportHow::Anonymised { options: AnonymiseOptions::default() }, false);
         let text = serde_json::to_string(&j).expect("serialises");
         assert_eq!(serde_json::from_str::<ExportJob>(&text).expect("reads"), j);
+    }
+
+    /// Issue 14: a 下図 image (large) travels only when 「下図の画像も含める」 is ticked, in every
+    /// way of writing; outlines always travel. The size shown is that of the scope's images.
+    #[test]
+    fn a_base_map_image_travels_only_when_ticked() {
+        use crate::domain::map::records::AreaOutline;
+        let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        png.resize(60_000, 7);
+        let image = BaseMap::Image {
+            file_name: "管内図.png".into(),
+            mime: "image/png".into(),
+            width: 800,
+            height: 600,
+            data: crate::domain::bundle::base64::encode(&png),
+        };
+        let outlines = BaseMap::Outlines {
+            file_name: "境界.geojson".into(),
+            areas: vec![AreaOutline { name: "A市".into(), rings: vec![vec![[35.6, 139.4], [35.7, 139.5]]] }],
+        };
+        let mut d2 = device()[0].clone();
+        d2.meta.id = rid("d2");
+        d2.meta.diagnosis_id = rid("d2");
+        let mut all = device();
+        all.push(d2);
+        all.push(StoredRecord::create(rid("d1:base_map"), rid("d1"), &image, Timestamp(5), &dev("pc")).expect("image"));
+        all.push(
+            StoredRecord::create(rid("d2:base_map"), rid("d2"), &outlines, Timestamp(5), &dev("pc")).expect("outlines"),
+        );
+        let (_, d1_records) = select_for_export(&all, &ExportScope::Diagnoses { ids: vec![rid("d1")] }, false);
+        assert_eq!(base_map_bytes(&d1_records), 60_000, "the image's bytes");
+        assert_eq!(base_map_choice(60_000), "下図の画像も含める（約 0.1 MB）");
+        assert_eq!(base_map_choice(2_400_000), "下図の画像も含める（約 2.3 MB）");
+        assert_eq!(base_map_choice(15 * 1024 * 1024), "下図の画像も含める（約 15.0 MB）");
+        let (_, d2_records) = select_for_export(&all, &ExportScope::Diagnoses { ids: vec![rid("d2")] }, false);
+        assert_eq!(base_map_bytes(&d2_records), 0, "outlines are not offered: they always travel");
+        let anon = ExportHow::Anonymised { options: AnonymiseOptions::default() };
+        for how in [ExportHow::Plain, ExportHow::Encrypted { password: "x".repeat(10) }, anon] {
+            let unticked = job(how.clone(), false).prepare(&all, &[]).expect("prepared");
+            let read = check_export(&unticked.text).expect("reads back").bundle.records;
+            let kinds: Vec<_> = read.iter().filter(|r| r.meta.kind == RecordKind::BaseMap).collect();
+            assert_eq!(kinds.len(), 1, "{how:?}: only the outlines");
+            assert!(matches!(kinds[0].body_as::<BaseMap>(), Ok(BaseMap::Outlines { .. })));
+            let ticked = ExportJob { include_base_map: true, ..job(how.clone(), false) };
+            let read = check_export(&ticked.prepare(&all, &[]).expect("prepared").text).expect("reads back").bundle;
+            let images = read.records.iter().filter(|r| matches!(r.body_as::<BaseMap>(), Ok(BaseMap::Image { .. })));
+            assert_eq!(images.count(), 1, "{how:?}: the image travels, and reads back");
+        }
+        let old_job = r#"{"scope":{"type":"all"},"include_trash":false,"how":{"type":"plain"},"exported_at":1,"app_version":"t","device":"pc"}"#;
+        assert!(!serde_json::from_str::<ExportJob>(old_job).expect("reads").include_base_map, "unticked by default");
     }
 
     /// 「全ての地域診断」 leaves the サンプル out unless it is ticked; the file's name says so.

@@ -6,7 +6,7 @@
 //! overflow the stack.
 
 use super::error::ImportError;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 use std::fmt;
 
@@ -16,6 +16,13 @@ pub const MAX_BUNDLE_BYTES: usize = 50 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 64;
 /// Longest string value accepted, in characters.
 pub const MAX_STRING_CHARS: usize = 20_000;
+/// The one key whose string value may be longer than [`MAX_STRING_CHARS`] in a bundle: the
+/// `data` of a 下図 image (`base_map`, format 5), the file in base64. The body checks allow
+/// the long string only there (any other `data` is held to the usual limit).
+pub const LONG_DATA_KEY: &str = "data";
+/// Longest `data` string: the base64 of the largest 下図 image
+/// ([`crate::domain::map::records::MAX_IMAGE_BYTES`], 15 MB).
+pub const MAX_DATA_CHARS: usize = crate::domain::map::records::MAX_IMAGE_BYTES.div_ceil(3) * 4;
 /// Longest object key accepted, in characters.
 pub const MAX_KEY_CHARS: usize = 200;
 /// Most elements accepted in one JSON array (the record lists included).
@@ -119,10 +126,37 @@ pub fn check_depth(text: &str, max_depth: usize) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// A JSON value read strictly (see [`parse_strict`]).
-struct Strict(Value);
+/// Which one key's string value may be long, and how long (see [`LONG_DATA_KEY`]).
+#[derive(Clone, Copy)]
+struct LongKey {
+    key: &'static str,
+    max_chars: usize,
+}
 
-struct StrictVisitor;
+/// Reads one value strictly (see [`parse_strict`]); a string at most `max_string` characters.
+#[derive(Clone, Copy)]
+struct StrictSeed {
+    long: LongKey,
+    max_string: usize,
+}
+
+impl StrictSeed {
+    /// The seed for a value inside this one: under `key` (`None` for an array element).
+    fn inner(self, key: Option<&str>) -> StrictSeed {
+        let max_string = if key == Some(self.long.key) { self.long.max_chars } else { MAX_STRING_CHARS };
+        StrictSeed { long: self.long, max_string }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for StrictSeed {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(StrictVisitor(self))
+    }
+}
+
+struct StrictVisitor(StrictSeed);
 
 impl<'de> Visitor<'de> for StrictVisitor {
     type Value = Value;
@@ -148,12 +182,12 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        check_string(v)?;
+        check_string(v, self.0.max_string)?;
         Ok(Value::String(v.to_string()))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        check_string(&v)?;
+        check_string(&v, self.0.max_string)?;
         Ok(Value::String(v))
     }
 
@@ -166,12 +200,12 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Strict::deserialize(d).map(|s| s.0)
+        self.0.deserialize(d)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(Strict(v)) = seq.next_element()? {
+        while let Some(v) = seq.next_element_seed(self.0.inner(None))? {
             if items.len() >= MAX_ARRAY_ITEMS {
                 return Err(de::Error::custom(format!("配列の要素が多すぎます（{MAX_ARRAY_ITEMS}個まで）")));
             }
@@ -186,7 +220,7 @@ impl<'de> Visitor<'de> for StrictVisitor {
             if key.chars().count() > MAX_KEY_CHARS {
                 return Err(de::Error::custom(format!("項目名が長すぎます（{MAX_KEY_CHARS}文字まで）")));
             }
-            let Strict(value) = access.next_value()?;
+            let value = access.next_value_seed(self.0.inner(Some(&key)))?;
             if map.contains_key(&key) {
                 return Err(de::Error::custom(format!("項目名「{}」が重複しています", clip(&key, 40))));
             }
@@ -196,18 +230,12 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 }
 
-fn check_string<E: de::Error>(v: &str) -> Result<(), E> {
+fn check_string<E: de::Error>(v: &str, max: usize) -> Result<(), E> {
     // Byte length bounds the character count from above: cheap test first.
-    if v.len() > MAX_STRING_CHARS && v.chars().count() > MAX_STRING_CHARS {
-        return Err(E::custom(format!("文字列が長すぎます（{MAX_STRING_CHARS}文字まで）")));
+    if v.len() > max && v.chars().count() > max {
+        return Err(E::custom(format!("文字列が長すぎます（{max}文字まで）")));
     }
     Ok(())
-}
-
-impl<'de> Deserialize<'de> for Strict {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Strict, D::Error> {
-        d.deserialize_any(StrictVisitor).map(Strict)
-    }
 }
 
 /// The first `max` characters of `text`, with `…` when cut.
@@ -221,9 +249,20 @@ pub fn clip(text: &str, max: usize) -> String {
 
 /// Reads JSON text into a value, refusing duplicate keys, strings over
 /// [`MAX_STRING_CHARS`], keys over [`MAX_KEY_CHARS`] and arrays over [`MAX_ARRAY_ITEMS`].
+/// Only the value of [`LONG_DATA_KEY`] may be longer, up to [`MAX_DATA_CHARS`].
 /// Call [`check_depth`] first: the reader recurses once per nesting level.
 pub fn parse_strict(text: &str) -> Result<Value, ImportError> {
-    serde_json::from_str::<Strict>(text).map(|s| s.0).map_err(|e| ImportError::file(json_error_message(&e)))
+    parse_strict_with_long(text, LONG_DATA_KEY, MAX_DATA_CHARS)
+}
+
+/// [`parse_strict`], with the string under `key` (wherever it is) allowed up to `max_chars`
+/// characters instead (the envelope's `ciphertext`).
+pub fn parse_strict_with_long(text: &str, key: &'static str, max_chars: usize) -> Result<Value, ImportError> {
+    let seed = StrictSeed { long: LongKey { key, max_chars }, max_string: MAX_STRING_CHARS };
+    let mut reader = serde_json::Deserializer::from_str(text);
+    seed.deserialize(&mut reader)
+        .and_then(|value| reader.end().map(|()| value))
+        .map_err(|e| ImportError::file(json_error_message(&e)))
 }
 
 /// A Japanese message for a JSON reading error, with its line and column.
@@ -295,6 +334,14 @@ mod tests {
         assert!(msg(parse_strict(&long)).contains("文字列が長すぎます"));
         let ok = format!("[\"{}\"]", "あ".repeat(MAX_STRING_CHARS));
         assert!(parse_strict(&ok).is_ok());
+        // A 下図 image's `data` may be longer (base64 of up to 15 MB), nothing else.
+        let image = "A".repeat(MAX_STRING_CHARS * 3);
+        assert!(parse_strict(&format!(r#"{{"records": [{{"body": {{"data": "{image}"}}}}]}}"#)).is_ok());
+        let m = msg(parse_strict(&format!(r#"{{"body": {{"data": ["{image}"]}}}}"#)));
+        assert!(m.contains("20000文字まで"), "only the string right under the key: {m}");
+        assert!(msg(parse_strict(&format!(r#"{{"notes": "{image}"}}"#))).contains("20000文字まで"));
+        let m = msg(parse_strict(&format!(r#"{{"data": "{}"}}"#, "A".repeat(MAX_DATA_CHARS + 1))));
+        assert!(m.contains(&format!("{MAX_DATA_CHARS}文字まで")), "{m}");
         assert!(msg(parse_strict("[1, 2")).contains("途中で切れています"));
         assert!(msg(parse_strict("[1e400]")).contains("数値が大きすぎます"));
         assert!(msg(parse_strict("[NaN]")).contains("JSON の書き方に誤り"));

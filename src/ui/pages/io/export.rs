@@ -13,7 +13,7 @@ use crate::domain::bundle::anonymise::{AnonymiseOptions, FreeTextField};
 use crate::domain::bundle::dataio::{
     diagnosis_choices, password_issues, patient_choices, scope_problem, KindCounts, MIN_PASSWORD_CHARS,
 };
-use crate::domain::bundle::export_job::{ExportHow, ExportJob};
+use crate::domain::bundle::export_job::{base_map_bytes, base_map_choice, ExportHow, ExportJob};
 use crate::domain::bundle::{export_pool, select_for_export, ExportScope};
 use crate::domain::ids::RecordId;
 use crate::domain::io_protocol::{Reply, Request, CANCELLED};
@@ -97,6 +97,9 @@ pub fn ExportPanel() -> impl IntoView {
     // 「全ての地域診断」 leaves the サンプル out unless ticked.
     let include_sample = RwSignal::new(false);
     let has_sample = Memo::new(move |_| all_records.with(|all| all.iter().any(is_sample_record)));
+    // 下図の画像 (issue 14): large, so it travels only when ticked; offered when the chosen
+    // records hold one.
+    let include_base_map = RwSignal::new(false);
     let mode = RwSignal::new(Mode::Encrypted);
     let password = RwSignal::new(String::new());
     let password_again = RwSignal::new(String::new());
@@ -129,8 +132,9 @@ pub fn ExportPanel() -> impl IntoView {
             let pool = export_pool(all, &scope.get(), include_sample.get());
             select_for_export(&pool, &scope.get(), include_trash.get())
         });
-        KindCounts::of(d.iter().chain(&r))
+        (KindCounts::of(d.iter().chain(&r)), base_map_bytes(&r))
     });
+    let image_bytes = Memo::new(move |_| selection.with(|(_, bytes)| *bytes));
     let password_check = Memo::new(move |_| password_issues(&password.get(), &password_again.get()));
     let shown_issues = Signal::derive(move || if tried.get() { password_check.get() } else { Issues::new() });
     let review_current = Memo::new(move |_| review.with(|r| r.as_ref().is_some_and(|r| r.scope == scope.get())));
@@ -192,6 +196,7 @@ pub fn ExportPanel() -> impl IntoView {
             include_trash: include_trash.get_untracked(),
             include_sample: include_sample.get_untracked(),
             include_history: include_history.get_untracked(),
+            include_base_map: include_base_map.get_untracked(),
             how,
             exported_at: platform::now(),
             app_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -276,8 +281,21 @@ pub fn ExportPanel() -> impl IntoView {
                 "変更履歴も含める（誰がいつ何を変えたか。匿名化したファイルには含めません）"
             </label>
 
+            <Show when=move || { image_bytes.get() > 0 }>
+                <label class="io-check">
+                    <input
+                        type="checkbox"
+                        name="include-base-map"
+                        data-testid="include-base-map"
+                        prop:checked=move || include_base_map.get()
+                        on:change:target=move |ev| include_base_map.set(ev.target().checked())
+                    />
+                    {move || base_map_choice(image_bytes.get())}
+                </label>
+            </Show>
+
             <p class="io-selection" data-testid="export-selection">
-                {move || format!("書き出す記録: {}", selection.get().describe())}
+                {move || format!("書き出す記録: {}", selection.with(|(counts, _)| counts.describe()))}
             </p>
 
             <fieldset class="field">
