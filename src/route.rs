@@ -29,10 +29,12 @@ pub enum Section {
     /// 管内の施設: the facilities 様式1 and 様式3 name, with the seed's marks and who uses
     /// each (issue 14, seed 004 「様式１のデータを用いた地図作成」)
     Facilities,
+    /// 管内マップ: the facilities and patients on a map of the area (issue 14, seed 004 手順4)
+    Map,
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Overview,
         Section::Patients,
         Section::Programmes,
@@ -42,6 +44,7 @@ impl Section {
         Section::Trees,
         Section::Disaster,
         Section::Facilities,
+        Section::Map,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -55,6 +58,7 @@ impl Section {
             Section::Trees => "trees",
             Section::Disaster => "disaster",
             Section::Facilities => "facilities",
+            Section::Map => "map",
         }
     }
 
@@ -70,6 +74,7 @@ impl Section {
             Section::Trees => "判断樹",
             Section::Disaster => "災害への備え",
             Section::Facilities => "管内の施設",
+            Section::Map => "管内マップ",
         }
     }
 

@@ -139,6 +139,9 @@ pub fn entry_id(record: &RecordId, rev: u64, device: &DeviceId) -> String {
     format!("{}#{rev:010}@{}", record.as_str(), device.as_str())
 }
 
+/// What the 変更履歴 keeps instead of a 下図's image.
+pub const IMAGE_NOT_KEPT: &str = "（画像そのものは変更履歴に残しません）";
+
 /// The fields that differ between two bodies, in path order.
 pub fn diff(before: &Value, after: &Value) -> Vec<FieldChange> {
     let old = leaf_paths(before);
@@ -157,8 +160,20 @@ pub fn entry_for(before: Option<&StoredRecord>, after: &StoredRecord, stamp: &St
     let (action, changes) = match before {
         None => (Action::Created, Vec::new()),
         Some(b) => {
-            let changes =
+            let mut changes =
                 if b.body == after.body { Vec::new() } else { diff(&b.body.to_value(), &after.body.to_value()) };
+            // A 下図's image (up to 20 MB of base64) is not copied into the 変更履歴: its
+            // file name and size say which image it was, and the history stays small enough
+            // to travel in a bundle.
+            if after.meta.kind == RecordKind::BaseMap {
+                for c in &mut changes {
+                    for side in [&mut c.old, &mut c.new].into_iter().flatten() {
+                        if let Some(data) = side.get_mut("data") {
+                            *data = Value::String(IMAGE_NOT_KEPT.to_string());
+                        }
+                    }
+                }
+            }
             let action = match (b.is_deleted(), after.is_deleted()) {
                 (false, true) => Action::Trashed,
                 (true, false) => Action::Restored,

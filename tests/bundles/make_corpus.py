@@ -103,7 +103,7 @@ def facility_body(**over):
         "other_names": ["株式会社Ａステーション"],
         "address": "A市1-1",
         "station_id": "s-1",
-        "position": {"on": "ground", "lat": 35.67, "lon": 139.48},
+        "position": {"type": "ground", "lat": 35.67, "lon": 139.48},
     }
     body.update(over)
     return body
@@ -113,7 +113,7 @@ def map_sheet_body(**over):
     """管内マップ (MapSheet): one 基準点 and p-1's ◎."""
     body = {
         "reference_points": [{"x": 10.0, "y": 20.0, "position": {"lat": 35.67, "lon": 139.48}}],
-        "patients": [{"patient_id": "p-1", "position": {"on": "sheet", "x": 120.5, "y": 80.0}}],
+        "patients": [{"patient_id": "p-1", "position": {"type": "sheet", "x": 120.5, "y": 80.0}}],
         "far_km": 10.0,
     }
     body.update(over)
@@ -578,14 +578,14 @@ def bad():
     v3_sheet = v3_with_history()
     v3_sheet["records"].append(dict(meta("d-2025:map", "d-2025", "map_sheet"), body=map_sheet_body()))
     case("v3_map_sheet.json", v3_sheet, "形式 v4 以前のファイルに管内マップ（map_sheet など）の記録があります")
-    case("v5_facility_position_lat_95.json", v5_with_map(facility=facility_body(position={"on": "ground", "lat": 95.0, "lon": 139.48})),
+    case("v5_facility_position_lat_95.json", v5_with_map(facility=facility_body(position={"type": "ground", "lat": 95.0, "lon": 139.48})),
          ["（施設 ID f-1）", "body.position", "緯度は −90〜90、経度は −180〜180 の数で書いてください"])
     case("v5_facility_no_name.json", v5_with_map(facility=facility_body(name="")), ["（施設 ID f-1）", "body.name", "名称: 施設の名前を入れてください"])
     case("v5_facility_unknown_kind.json", v5_with_map(facility=facility_body(kind="pharmacy")), ["（施設 ID f-1）", "body.kind", "「pharmacy」は使えない値です"])
     case("v5_map_sheet_far_km_0.json", v5_with_map(sheet=map_sheet_body(far_km=0.0)),
          ["（管内マップ ID d-2025:map）", "body.far_km", "遠いとみなす距離: 0 より大きく 500 km までの数にしてください"])
     case("v5_map_sheet_mark_off_the_sheet.json",
-         v5_with_map(sheet=map_sheet_body(patients=[{"patient_id": "p-1", "position": {"on": "sheet", "x": 1e8, "y": 0.0}}])),
+         v5_with_map(sheet=map_sheet_body(patients=[{"patient_id": "p-1", "position": {"type": "sheet", "x": 1e8, "y": 0.0}}])),
          ["（管内マップ ID d-2025:map）", "body.patients", "療養者の位置 1: 地図上の位置が数ではありません"])
     case("v5_base_map_svg.json",
          v5_with_map(base_map=base_map_image(mime="image/svg+xml", data="PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=")),

@@ -208,3 +208,35 @@ fn rows_say_when_who_what_and_hide_names() {
     let shown = entry_rows(&[edited], false);
     assert_eq!((shown[0].fields[1].old.as_str(), shown[0].fields[1].new.as_str()), ("山田", "山口"));
 }
+
+/// Issue 14: replacing a 下図's image records which file it was, never the image itself (up
+/// to 20 MB of base64 in every entry would make the 変更履歴 too large to travel).
+#[test]
+fn a_base_map_image_is_not_copied_into_the_history() {
+    use crate::domain::map::records::BaseMap;
+    let dev = crate::domain::ids::DeviceId::parse("pc").expect("id");
+    let id = crate::domain::ids::RecordId::parse("d:base_map").expect("id");
+    let d = crate::domain::ids::RecordId::parse("d").expect("id");
+    let image = |name: &str, data: &str| BaseMap::Image {
+        file_name: name.into(),
+        mime: "image/png".into(),
+        width: 10,
+        height: 10,
+        data: data.into(),
+    };
+    let t = crate::domain::time::Timestamp(1_700_000_000_000);
+    let before = StoredRecord::create(id.clone(), d.clone(), &image("a.png", "AAAA"), t, &dev).expect("create");
+    let mut after = before.clone();
+    after.body = crate::domain::record::Body::from_typed(&image("b.png", "BBBB")).expect("body");
+    after.meta.rev += 1;
+    let stamp = Stamp { by: String::new(), cause: Cause::Input };
+    let e = entry_for(Some(&before), &after, &stamp).expect("an entry");
+    let text = serde_json::to_string(&e).expect("json");
+    assert!(text.contains("a.png") && text.contains("b.png") && !text.contains("BBBB"), "{text}");
+    let mut same_name = before.clone();
+    same_name.body = crate::domain::record::Body::from_typed(&image("a.png", "CCCC")).expect("body");
+    same_name.meta.rev += 1;
+    let e = entry_for(Some(&before), &same_name, &stamp).expect("an entry");
+    assert_eq!(e.changes.len(), 1);
+    assert!(!serde_json::to_string(&e).expect("json").contains("CCCC"), "no image in the entry");
+}

@@ -30,5 +30,6 @@ pub mod outline;
 pub mod projection;
 pub mod records;
 pub mod registry;
+pub mod shapes;
 pub mod simplify;
 pub mod svg;

@@ -18,6 +18,9 @@ use crate::domain::station::Station;
 pub const PATIENT_COLOURS: [&str; 8] =
     ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#56287a", "#b8004f", "#00607a"];
 
+/// A line from a patient to a 施設: (from, to, the patient's colour).
+pub type Line = ((f64, f64), (f64, f64), &'static str);
+
 /// What a mark stands for.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MarkOf {
@@ -116,7 +119,7 @@ impl MapModel {
 
     /// Lines from a patient's mark to each placed 施設 they use (none when the patient is not
     /// placed): (from, to, colour).
-    pub fn lines_of(&self, patient: usize) -> Vec<((f64, f64), (f64, f64), &'static str)> {
+    pub fn lines_of(&self, patient: usize) -> Vec<Line> {
         let Some(m) = self.marks.get(patient).filter(|m| m.kind.is_none()) else { return Vec::new() };
         let Some(from) = m.at else { return Vec::new() };
         m.linked.iter().filter_map(|&i| self.marks.get(i)?.at).map(|to| (from, to, m.colour)).collect()

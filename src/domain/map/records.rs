@@ -19,9 +19,10 @@ use crate::domain::record::{RecordBody, RecordKind};
 use serde::{Deserialize, Serialize};
 
 /// Where a mark stands: on the ground (緯度・経度, on a calibrated image or outlines) or on
-/// the sheet itself (pixels of an image not calibrated, or the plain sheet).
+/// the sheet itself (pixels of an image not calibrated, or the plain sheet). Tagged by
+/// `type`, so merging takes it whole (never 緯度 from one device and 経度 from another).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "on", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Position {
     Ground { lat: f64, lon: f64 },
     Sheet { x: f64, y: f64 },

@@ -138,6 +138,33 @@ impl RecordSaver {
         self.run(BTreeMap::new());
     }
 
+    /// [`RecordSaver::save`] awaited: the record as stored once it is written (or already held
+    /// her input), `None` when it was not — the message or the conflicts are shown as for a
+    /// form. For edits that follow one another (marks moved on the 管内マップ): the next is
+    /// planned once this one is settled, on what it wrote.
+    pub async fn save_now<T: RecordBody>(&self, target: Target, mine: T, trashed: Trashed) -> Option<StoredRecord> {
+        if self.busy.get_untracked() {
+            return None;
+        }
+        let mine = match serde_json::to_value(&mine) {
+            Ok(v) => v,
+            Err(e) => {
+                self.ctx.error(e.to_string());
+                return None;
+            }
+        };
+        let written: Rc<std::cell::RefCell<Option<StoredRecord>>> = Rc::default();
+        let slot = written.clone();
+        let after = Rc::new(move |r: StoredRecord| *slot.borrow_mut() = Some(r));
+        let pending = Pending { target, kind: T::KIND, mine, read: read_as::<T>, trashed, also: None, after };
+        self.pending.set_value(Some(pending));
+        self.busy.set(true);
+        self.attempt(&BTreeMap::new()).await;
+        self.busy.set(false);
+        let out = written.borrow_mut().take();
+        out
+    }
+
     /// Her choices for the conflicts shown: save again with them.
     pub fn choose(&self, resolutions: BTreeMap<String, Resolution>) {
         self.conflicts.set(None);

@@ -7,6 +7,7 @@ mod help;
 mod history;
 mod home;
 pub mod io;
+mod map;
 mod overview;
 mod patients;
 mod programmes;
@@ -88,6 +89,7 @@ fn section_page(section: Section) -> AnyView {
         Section::Trees => trees::TreesPage().into_any(),
         Section::Disaster => disaster::DisasterPage().into_any(),
         Section::Facilities => facilities::FacilitiesPage().into_any(),
+        Section::Map => map::MapPage().into_any(),
         Section::Summary => summary::SummaryPage().into_any(),
         Section::Evaluation => evaluation::EvaluationPage().into_any(),
     }

@@ -1,0 +1,137 @@
+// Issue 14: 管内マップ. On the sample 地域診断 the nurse confirms the facilities 様式1 and
+// 様式3 name, takes a PNG as the 下図 and calibrates it with two reference points, places
+// two facilities by mouse (one by clicking a spot, one dragged), one by keyboard only, and a
+// patient; after a reload every mark is where it was. A facility's mark is filled once 様式1
+// names it, hollow again when not; 氏名・住所を隠す hides every ◎; the print shows the header
+// and legend on A4; a file that is not an image is refused naming it; axe finds nothing at
+// 1366×768 and on a tablet (768×1024, touch) with no sideways scrolling.
+import { test, launch, newProfileDir, assert, assertEqual, assertNoProblems, shot } from '../lib.mjs';
+import { smallTargets, assertNoAxe, assertNoSideways } from '../a11y.mjs';
+import { SampleHome } from '../pages/sample.mjs';
+import { PatientsPage } from '../pages/patients.mjs';
+import { MapPage, pngOf } from '../pages/map.mjs';
+import { stubPrintDialog, printCalls } from '../pages/print.mjs';
+
+const near = (a, b, tol = 1.5) => Math.abs(a - b) <= tol;
+
+async function setEmergencyAdmission(form1, text) {
+  await form1.open();
+  await form1.openRow('例1');
+  await form1.tri('emergency_admission', text);
+  await form1.saveWithEnter('id_number');
+}
+
+test('管内マップ: 画像の下図と基準点、マウス・キーボードで配置、再読み込みで保持、塗りつぶし、氏名を隠す、印刷', async ({ server }) => {
+  const dir = newProfileDir('map');
+  const { context, problems } = await launch(dir, { viewport: { width: 1366, height: 768 } });
+  const page = context.pages()[0] || (await context.newPage());
+  const home = new SampleHome(page);
+  const map = new MapPage(page);
+  const form1 = new PatientsPage(page);
+  await home.goto(server.url);
+  await home.openSample();
+  await map.open();
+
+  await map.confirmAll();
+  const unplaced = await map.unplaced();
+  assert(unplaced.length > 4, `marks to place: ${unplaced.length}`);
+  await assertNoAxe(page, 'map (plain) 1366');
+
+  // Not an image: refused, naming the file; nothing changes.
+  await map.useImage('notes.png', Buffer.from('これは画像ではありません'));
+  assert((await map.baseMessage()).includes('notes.png: PNG・JPEG の画像ではありません'), await map.baseMessage());
+
+  // A real PNG, 800×600, calibrated: (100, 500) is 35.60 N 139.40 E, (700, 100) 35.70 N 139.60 E.
+  await map.useImage('kannai.png', pngOf(800, 600));
+  await page.locator('[data-testid=map-refs]').waitFor();
+  await map.addReferencePoint(100, 500, 35.6, 139.4);
+  assert((await map.calibration()).includes('2 点以上'), await map.calibration());
+  await map.addReferencePoint(700, 100, 35.7, 139.6);
+  assert((await map.calibration()).includes('位置合わせ済み'), await map.calibration());
+
+  const stations = unplaced.filter((l) => l.startsWith('△'));
+  const patients = unplaced.filter((l) => l.startsWith('◎'));
+  assert(stations.length >= 3 && patients.length >= 1, JSON.stringify(unplaced));
+  const [a, b, c] = stations.map((l) => l.slice(2));
+  const p = patients[0].slice(2);
+  await map.placeByClick(stations[0], 200, 150);
+  await map.placeByClick(stations[1], 400, 300);
+  await map.drag(b, 450, 350);
+  await map.placeByKeys(stations[2], 'ArrowRight', 3);
+  await map.placeByClick(patients[0], 300, 400);
+  const placed = await map.marks();
+  const at = (label) => placed.find((m) => m.label === label);
+  assert(near(at(a).x, 200) && near(at(a).y, 150), `A by click: ${JSON.stringify(at(a))}`);
+  assert(near(at(b).x, 450) && near(at(b).y, 350), `B dragged: ${JSON.stringify(at(b))}`);
+  // The centre of the whole 800×600 sheet, moved right 3 × 8 units (1/100 of the view).
+  assert(near(at(c).x, 424, 3) && near(at(c).y, 300, 3), `C by keys: ${JSON.stringify(at(c))}`);
+  assert(near(at(p).x, 300) && near(at(p).y, 400), `patient: ${JSON.stringify(at(p))}`);
+  await page.screenshot({ path: shot('map.png'), fullPage: true });
+
+  // Typed 緯度・経度 of the second reference point puts A on it.
+  await map.mark(a).click();
+  await page.locator('input[name=map-lat]').fill('35.7');
+  await page.locator('input[name=map-lon]').fill('139.6');
+  await page.locator('[data-testid=map-place-typed]').click();
+  await map.waitSaved();
+  const typed = (await map.marks()).find((m) => m.label === a);
+  assert(near(typed.x, 700) && near(typed.y, 100), `A by 緯度・経度: ${JSON.stringify(typed)}`);
+  await assertNoAxe(page, 'map (image) 1366');
+
+  // Reload: every mark where it was.
+  const before = await map.marks();
+  await map.reload();
+  await map.open();
+  await page.locator('[data-testid=map-mark]').first().waitFor();
+  const after = await map.marks();
+  assertEqual(after.length, before.length, 'as many marks');
+  for (const m of before) {
+    const n = after.find((x) => x.key === m.key);
+    assert(n && near(n.x, m.x, 0.2) && near(n.y, m.y, 0.2), `${m.label} kept: ${JSON.stringify([m, n])}`);
+  }
+
+  // Filled when 様式1 names it, hollow again when it does not.
+  const idle = after.find((m) => m.key.startsWith('f:') && !m.used);
+  assert(idle, 'an unused facility is placed');
+  await setEmergencyAdmission(form1, idle.label);
+  await map.open();
+  assertEqual((await map.marks()).find((m) => m.key === idle.key).used, true, `${idle.label} filled`);
+  await setEmergencyAdmission(form1, 'unknown');
+  await map.open();
+  assertEqual((await map.marks()).find((m) => m.key === idle.key).used, false, `${idle.label} hollow again`);
+
+  // 氏名・住所を隠す: no ◎.
+  await map.hideNames(true);
+  assertEqual((await map.marks()).filter((m) => m.key.startsWith('p:')).length, 0, 'patients hidden');
+  await map.hideNames(false);
+  assert((await map.marks()).some((m) => m.key.startsWith('p:')), 'patients back');
+
+  // Print: header, legend and map on A4 landscape; the facility list on the next page.
+  await stubPrintDialog(page);
+  await map.print();
+  assertEqual(await printCalls(page), 1, 'print asked');
+  await page.emulateMedia({ media: 'print' });
+  assert((await map.printJurisdiction()).length > 0, '地区名 on paper');
+  assertEqual(await page.locator('[data-testid=map-legend]').isVisible(), true, 'legend on paper');
+  assertEqual(await page.locator('[data-testid=map-svg]').isVisible(), true, 'map on paper');
+  assertEqual(await page.locator('[data-testid=map-print-list]').isVisible(), true, 'list on paper');
+  const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
+  assert(pages >= 2 && pages <= 8, `A4: ${pages} pages`);
+  await page.emulateMedia({ media: 'screen' });
+  assertNoProblems(problems);
+  await context.close();
+
+  // A tablet (touch) on the same profile.
+  const tablet = await launch(dir, { viewport: { width: 768, height: 1024 }, hasTouch: true });
+  const tpage = tablet.context.pages()[0] || (await tablet.context.newPage());
+  await tpage.goto(`${server.url}#/d/sample-2025/map`);
+  await tpage.locator('[data-testid=map-mark]').first().waitFor();
+  await assertNoAxe(tpage, 'map 768');
+  await assertNoSideways(tpage, 'map 768');
+  const small = await smallTargets(tpage);
+  assertEqual(small.length, 0, `touch targets ≥ 44 px: ${JSON.stringify(small.slice(0, 3))}`);
+  await tpage.screenshot({ path: shot('map-768.png'), fullPage: true });
+  assertNoProblems(tablet.problems);
+  await tablet.context.close();
+});

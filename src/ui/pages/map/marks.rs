@@ -1,0 +1,179 @@
+//! The marks: each a focusable button in the SVG, named for screen readers, moved with the
+//! arrow keys (Shift: farther), opened with Enter. Marks keep their size on screen when the
+//! map is zoomed.
+
+use super::canvas::commit;
+use super::{use_map, MapUi, PATIENT_LAYER};
+use crate::domain::map::facilities::FacilityKind;
+use crate::domain::map::model::{MapMark, MarkOf};
+use crate::domain::map::shapes::{path, patient_core, stroke_width, MARK_RADIUS};
+use leptos::prelude::*;
+
+/// The mark's key in the page (`data-mark-key`).
+pub fn key_of(of: &MarkOf) -> String {
+    match of {
+        MarkOf::Facility(id) => format!("f:{id}"),
+        MarkOf::Patient(id) => format!("p:{id}"),
+    }
+}
+
+/// What a screen reader says for a mark.
+pub fn spoken(m: &MapMark) -> String {
+    match m.kind {
+        Some(k) => format!(
+            "{} {}（{}、{}）",
+            k.symbol(),
+            m.label,
+            k.label(),
+            if m.used { "療養者の利用あり" } else { "利用なし" }
+        ),
+        None => format!("◎ {}（療養者）", m.label),
+    }
+}
+
+fn layer_of(kind: Option<FacilityKind>) -> usize {
+    kind.and_then(|k| FacilityKind::ALL.iter().position(|x| *x == k)).unwrap_or(PATIENT_LAYER)
+}
+
+/// Time after the last arrow key before the new place is saved (ms).
+const NUDGE_SAVE_MS: u64 = 700;
+
+fn nudge(ui: MapUi, of: &MarkOf, dx: f64, dy: f64, seq: StoredValue<u64>) {
+    let Some(start) = ui.moved.with_untracked(|m| m.get(of).copied()).or_else(|| {
+        ui.model.with_untracked(|m| m.find(of).and_then(|i| m.marks[i].at))
+    }) else {
+        return;
+    };
+    let (w, h) = ui.projection.with_untracked(|(p, _)| p.size());
+    let at = ((start.0 + dx).clamp(0.0, w), (start.1 + dy).clamp(0.0, h));
+    ui.moved.update(|m| {
+        m.insert(of.clone(), at);
+    });
+    seq.update_value(|s| *s += 1);
+    let mine = seq.get_value();
+    let of = of.clone();
+    set_timeout(
+        move || {
+            if seq.get_value() == mine {
+                if let Some(at) = ui.moved.with_untracked(|m| m.get(&of).copied()) {
+                    commit(ui, of, at);
+                }
+            }
+        },
+        std::time::Duration::from_millis(NUDGE_SAVE_MS),
+    );
+}
+
+#[component]
+pub fn MarkLayer() -> impl IntoView {
+    let ui = use_map();
+    let hide_patients = move || ui.ctx.hide_names.get() || ui.hidden.with(|h| h.contains(&PATIENT_LAYER));
+    let lines = move || {
+        if hide_patients() {
+            return Vec::new();
+        }
+        let Some(MarkOf::Patient(id)) = ui.selected.get() else { return Vec::new() };
+        let k = ui.view.with(|v| v.w / 1000.0);
+        ui.model.with(|m| {
+            let Some(i) = m.find(&MarkOf::Patient(id)) else { return Vec::new() };
+            m.lines_of(i)
+                .into_iter()
+                .map(|(a, b, colour)| {
+                    view! { <line class="map-line" x1=a.0 y1=a.1 x2=b.0 y2=b.1 stroke=colour stroke-width=2.0 * k/> }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let shown = Memo::new(move |_| {
+        let hidden = ui.hidden.get();
+        let no_patients = hide_patients();
+        ui.model.with(|m| {
+            m.marks
+                .iter()
+                .filter(|x| x.at.is_some() || ui.moved.with(|mv| mv.contains_key(&x.of)))
+                .filter(|x| !hidden.contains(&layer_of(x.kind)))
+                .filter(|x| !(no_patients && x.kind.is_none()))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <g class="map-lines">{lines}</g>
+        <For each=move || shown.get() key=|m| (key_of(&m.of), m.used, m.label.clone(), m.colour) let:m>
+            <Mark m/>
+        </For>
+    }
+}
+
+#[component]
+fn Mark(m: MapMark) -> impl IntoView {
+    let ui = use_map();
+    let seq = StoredValue::new(0u64);
+    let of = m.of.clone();
+    let at = {
+        let of = of.clone();
+        Memo::new(move |_| {
+            ui.moved
+                .with(|mv| mv.get(&of).copied())
+                .or_else(|| ui.model.with(|md| md.find(&of).and_then(|i| md.marks[i].at)))
+        })
+    };
+    let transform = move || {
+        let k = ui.view.with(|v| v.w / 1000.0);
+        let (x, y) = at.get().unwrap_or((0.0, 0.0));
+        format!("translate({x:.2} {y:.2}) scale({k:.4})")
+    };
+    let selected = {
+        let of = of.clone();
+        move || ui.selected.with(|s| s.as_ref() == Some(&of))
+    };
+    let on_key = {
+        let of = of.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let step = ui.view.with_untracked(|v| v.w) / if ev.shift_key() { 20.0 } else { 100.0 };
+            let (dx, dy) = match ev.key().as_str() {
+                "ArrowLeft" => (-step, 0.0),
+                "ArrowRight" => (step, 0.0),
+                "ArrowUp" => (0.0, -step),
+                "ArrowDown" => (0.0, step),
+                "Enter" | " " => {
+                    ev.prevent_default();
+                    ui.selected.set(Some(of.clone()));
+                    return;
+                }
+                _ => return,
+            };
+            ev.prevent_default();
+            ui.selected.set(Some(of.clone()));
+            nudge(ui, &of, dx, dy, seq);
+        }
+    };
+    let fill = if m.kind.is_none() { m.colour } else if m.used { "#1f2328" } else { "#ffffff" };
+    let shape = path(m.kind, MARK_RADIUS);
+    let core = m.kind.is_none().then(|| view! { <path d=patient_core(MARK_RADIUS) fill=m.colour/> });
+    view! {
+        <g
+            class="map-mark"
+            class:selected=selected
+            class:used=m.used
+            transform=transform
+            tabindex="0"
+            role="button"
+            aria-label=spoken(&m)
+            data-mark-key=key_of(&m.of)
+            data-testid="map-mark"
+            data-label=m.label.clone()
+            on:keydown=on_key
+        >
+            <circle class="map-hit" r="22"/>
+            <path
+                d=shape
+                fill=if m.kind.is_none() { "#ffffff" } else { fill }
+                stroke=if m.kind.is_none() { m.colour } else { "#1f2328" }
+                stroke-width=stroke_width(m.kind)
+            />
+            {core}
+            <text class="map-label" y=MARK_RADIUS + 14.0 text-anchor="middle">{m.label.clone()}</text>
+        </g>
+    }
+}
