@@ -104,7 +104,7 @@ export class MapPage extends AppPage {
   async placeByKeys(label, key, times) {
     await this.page.locator(`[data-testid=map-unplaced-row][data-label="${label}"] [data-testid=map-place-centre]`).click();
     await this.waitSaved();
-    const mark = this.mark(label);
+    const mark = this.mark(label.slice(2));
     await mark.focus();
     for (let i = 0; i < times; i++) await this.page.keyboard.press(key);
     await this.page.waitForTimeout(900);

@@ -163,6 +163,20 @@ pub fn MapCanvas() -> impl IntoView {
     let ui = use_map();
     let svg_ref: SvgRef = NodeRef::new();
     let drag: StoredValue<Option<Drag>> = StoredValue::new(None);
+    // The drawing's size on screen, now and whenever the window changes.
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let r = svg.unchecked_ref::<web_sys::Element>().get_bounding_client_rect();
+            ui.frame.set((r.width(), r.height()));
+        }
+    };
+    Effect::new(move |_| {
+        if svg_ref.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
         let around = sheet_at(ui, svg_ref, (f64::from(ev.client_x()), f64::from(ev.client_y())));
@@ -257,7 +271,7 @@ fn BaseLayer() -> impl IntoView {
 fn ReferenceMarks() -> impl IntoView {
     let ui = use_map();
     let image = move || ui.data.with(|d| matches!(d.base, Some(BaseMap::Image { .. })));
-    let scale = move || ui.view.with(|v| v.w / 1000.0);
+    let scale = move || ui.unit();
     let cross = move |(x, y): (f64, f64), label: String, class: &'static str| {
         let k = scale();
         view! {

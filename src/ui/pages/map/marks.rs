@@ -73,7 +73,7 @@ pub fn MarkLayer() -> impl IntoView {
             return Vec::new();
         }
         let Some(MarkOf::Patient(id)) = ui.selected.get() else { return Vec::new() };
-        let k = ui.view.with(|v| v.w / 1000.0);
+        let k = ui.unit();
         ui.model.with(|m| {
             let Some(i) = m.find(&MarkOf::Patient(id)) else { return Vec::new() };
             m.lines_of(i)
@@ -119,7 +119,7 @@ fn Mark(m: MapMark) -> impl IntoView {
         })
     };
     let transform = move || {
-        let k = ui.view.with(|v| v.w / 1000.0);
+        let k = ui.unit();
         let (x, y) = at.get().unwrap_or((0.0, 0.0));
         format!("translate({x:.2} {y:.2}) scale({k:.4})")
     };

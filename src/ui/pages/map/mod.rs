@@ -95,6 +95,8 @@ pub struct MapUi {
     /// Marks being dragged or nudged (their spot until the save is written).
     pub moved: RwSignal<std::collections::BTreeMap<MarkOf, (f64, f64)>>,
     pub view: RwSignal<ViewBox>,
+    /// The drawing's size on screen (CSS px), for marks that keep their size when zoomed.
+    pub frame: RwSignal<(f64, f64)>,
     /// Layers switched off: facility kinds by index, and `6` for patients.
     pub hidden: RwSignal<BTreeSet<usize>>,
     pub placing: RwSignal<Placing>,
@@ -111,6 +113,19 @@ pub fn use_map() -> MapUi {
 }
 
 impl MapUi {
+    /// Sheet units per CSS pixel as the sheet is shown now (tracked): a mark drawn this
+    /// many times larger is as large on screen at any zoom.
+    pub fn unit(&self) -> f64 {
+        let (w, h) = self.frame.get();
+        let v = self.view.get();
+        let scale = (w / v.w).min(h / v.h);
+        if scale.is_finite() && scale > 0.0 {
+            1.0 / scale
+        } else {
+            v.w / 1000.0
+        }
+    }
+
     /// The whole sheet in view.
     pub fn fit(&self) {
         let (w, h) = self.projection.with_untracked(|(p, _)| p.size());
@@ -156,6 +171,7 @@ fn MapView(id: RecordId, entry: crate::domain::diagnosis::DiagnosisEntry) -> imp
         selected: RwSignal::new(None),
         moved: RwSignal::new(Default::default()),
         view: RwSignal::new(ViewBox { x: 0.0, y: 0.0, w, h }),
+        frame: RwSignal::new((0.0, 0.0)),
         hidden: RwSignal::new(BTreeSet::new()),
         placing: RwSignal::new(Placing::Nothing),
         new_point: RwSignal::new(None),
