@@ -42,6 +42,15 @@ pub fn refusal_heading(file_name: &str) -> String {
     format!("「{file_name}」を境界ファイルとして読み込めません。下図は変わっていません。")
 }
 
+/// The heading when the chosen 市区町村 cannot be made into the 下図.
+pub fn outlines_heading(file_name: &str) -> String {
+    format!("「{file_name}」から下図を作れません。下図は変わっていません。")
+}
+
+/// Asked for outlines when no boundary file is open (never opened, closed, or the worker was
+/// stopped: 取り消し, or the browser ended it).
+pub const NOT_OPEN: &str = "境界ファイルが開かれていません。もう一度ファイルを選んでください。";
+
 /// Why the file cannot be used, naming it: 「a.geojson: GeoJSON の FeatureCollection ではありません…」.
 pub fn problem(file_name: &str, e: &GeoJsonError) -> String {
     format!("{file_name}: {e}")
@@ -276,6 +285,7 @@ mod tests {
         );
         assert_eq!(check_size("県.geojson", MAX_BYTES), Ok(()));
         assert!(refusal_heading("県.geojson").starts_with("「県.geojson」を"));
+        assert!(outlines_heading("県.geojson").starts_with("「県.geojson」から"));
     }
 
     #[test]
