@@ -14,6 +14,8 @@ use super::bundle::merge::Choice;
 use super::bundle::review::{ImportReview, ReviewView};
 use super::bundle::ExportScope;
 use super::ids::{DeviceId, RecordId};
+use super::map::boundary::AreaChoice;
+use super::map::records::BaseMap;
 use super::sheet::preview::{SheetChoices, SheetPreview};
 use super::time::Timestamp;
 use serde::de::DeserializeOwned;
@@ -22,8 +24,9 @@ use std::fmt;
 
 /// Changes whenever a message changes shape (2: spreadsheets — `ImportOpen.diagnosis`,
 /// `SheetView`, `SheetPlan`, `Reply::Sheet`; 3: `ImportReview.diagnoses`; 4:
-/// `ImportApply.by`, the 担当者 of the import's 変更履歴).
-pub const PROTOCOL_VERSION: u32 = 4;
+/// `ImportApply.by`, the 担当者 of the import's 変更履歴; 5: 管内マップ's boundary file —
+/// `MapAreasOpen`, `MapOutlines`, `MapClose`, `Reply::MapAreas`, `Reply::MapOutlines`).
+pub const PROTOCOL_VERSION: u32 = 5;
 
 /// What the page asks the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -65,6 +68,15 @@ pub enum Request {
         include_sample: bool,
         options: AnonymiseOptions,
     },
+    /// 管内マップ: read the boundary file (GeoJSON, 国土数値情報 行政区域) sent with this message
+    /// and keep its 市区町村 in the worker; answered with the list to choose from. Opening another
+    /// replaces it; an import open at the same time is not touched.
+    MapAreasOpen { file_name: String },
+    /// The chosen 市区町村 (indices into the list of `Reply::MapAreas`) of the open boundary
+    /// file, thinned, as the 下図 record to save.
+    MapOutlines { chosen: Vec<usize> },
+    /// Forget the open boundary file (its memory is freed).
+    MapClose,
 }
 
 /// What the worker answers. `Progress` may come any number of times before the answer.
@@ -90,6 +102,10 @@ pub enum Reply {
     Exported { file_name: String, message: String, logged: bool },
     /// 匿名化の内容.
     AnonPreview { preview: AnonPreview },
+    /// The boundary file is open: its 市区町村, in the file's order.
+    MapAreas { file_name: String, areas: Vec<AreaChoice> },
+    /// The chosen 市区町村 as the 下図 (`BaseMap::Outlines`), ready to save.
+    MapOutlines { base: BaseMap },
     /// Done, nothing to show.
     Closed,
     /// Something went wrong in the worker; nothing was written.
@@ -166,6 +182,7 @@ pub const CANCELLED: &str = "取り消しました。この端末のデータは
 mod tests {
     use super::*;
     use crate::domain::ids::test_ids::{dev, rid};
+    use crate::domain::map::records::AreaOutline;
 
     fn view() -> ReviewView {
         ReviewView { filter: "changes".into(), hide_names: true }
@@ -206,6 +223,9 @@ mod tests {
                 include_sample: false,
                 options: AnonymiseOptions::default(),
             },
+            Request::MapAreasOpen { file_name: "N03-20240101_13.geojson".into() },
+            Request::MapOutlines { chosen: vec![3, 0, 12] },
+            Request::MapClose,
         ];
         for (i, r) in requests.into_iter().enumerate() {
             let text = encode(i as u64, &r);
@@ -220,6 +240,21 @@ mod tests {
             Reply::Closed,
             Reply::Exported { file_name: "a.nanbyo.json".into(), message: "m".into(), logged: true },
             Reply::Failed { message: "m".into() },
+            Reply::MapAreas {
+                file_name: "N03.geojson".into(),
+                areas: vec![AreaChoice {
+                    name: "西多摩郡 奥多摩町".into(), code: "13308".into(), points: 12_345
+                }],
+            },
+            Reply::MapOutlines {
+                base: BaseMap::Outlines {
+                    file_name: "N03.geojson".into(),
+                    areas: vec![AreaOutline {
+                        name: "青梅市".into(),
+                        rings: vec![vec![[35.7, 139.2], [35.7, 139.3], [35.8, 139.3], [35.7, 139.2]]],
+                    }],
+                },
+            },
         ];
         for r in replies {
             assert_eq!(decode::<Reply>(&encode(7, &r)), Ok((7, r)));
@@ -228,21 +263,25 @@ mod tests {
 
     #[test]
     fn the_wire_is_the_documented_shape() {
-        assert_eq!(encode(3, &Reply::Closed), r#"{"v":4,"id":3,"body":{"type":"closed"}}"#);
+        assert_eq!(encode(3, &Reply::Closed), r#"{"v":5,"id":3,"body":{"type":"closed"}}"#);
+        assert_eq!(
+            encode(4, &Request::MapOutlines { chosen: vec![2, 0] }),
+            r#"{"v":5,"id":4,"body":{"type":"map_outlines","chosen":[2,0]}}"#
+        );
     }
 
     #[test]
     fn another_version_is_refused_before_its_body_is_read() {
-        // A page of a previous version (3) meets this worker.
-        let text = r#"{"v":3,"id":1,"body":{"type":"import_open"}}"#;
+        // A page of the previous version (4, before 管内マップ) meets this worker.
+        let text = r#"{"v":4,"id":1,"body":{"type":"import_open"}}"#;
         let err = decode::<Reply>(text).expect_err("refused");
-        assert_eq!(err, ProtocolError::Version { got: 3 });
+        assert_eq!(err, ProtocolError::Version { got: 4 });
         assert!(err.to_string().contains("再読み込み"));
     }
 
     #[test]
     fn junk_is_refused_in_japanese() {
-        for text in ["", "null", "{}", r#"{"v":4}"#, r#"{"v":4,"id":1,"body":{"type":"nope"}}"#, "[4,2]"] {
+        for text in ["", "null", "{}", r#"{"v":5}"#, r#"{"v":5,"id":1,"body":{"type":"nope"}}"#, "[5,2]"] {
             let err = decode::<Request>(text).expect_err(text);
             assert!(matches!(err, ProtocolError::Malformed(_)), "{text}: {err:?}");
             assert!(err.to_string().starts_with("ファイル処理との通信で"));

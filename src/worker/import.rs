@@ -65,9 +65,12 @@ pub async fn answer(id: u64, request: Request, file: JsValue) -> Reply {
             set_state(State::Empty);
             Reply::Closed
         }
-        Request::Export { .. } | Request::AnonPreview { .. } | Request::Csv { .. } => {
-            Reply::Failed { message: "読み込みの処理ではありません".to_string() }
-        }
+        Request::Export { .. }
+        | Request::AnonPreview { .. }
+        | Request::Csv { .. }
+        | Request::MapAreasOpen { .. }
+        | Request::MapOutlines { .. }
+        | Request::MapClose => Reply::Failed { message: "読み込みの処理ではありません".to_string() },
     }
 }
 

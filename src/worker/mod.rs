@@ -14,6 +14,7 @@
 pub mod crypto;
 mod export;
 mod import;
+mod map;
 mod session;
 mod sheet;
 
@@ -59,6 +60,10 @@ pub fn handle(text: &str, file: JsValue) {
                 Request::AnonPreview { database, scope, include_sample, options } => {
                     Some(export::preview(id, &database, &scope, include_sample, &options).await)
                 }
+                // 管内マップ's boundary file, kept apart from an open import.
+                Request::MapAreasOpen { file_name } => Some(map::open(id, file_name, file).await),
+                Request::MapOutlines { chosen } => Some(map::outlines(id, &chosen)),
+                Request::MapClose => Some(map::close()),
                 other => Some(import::answer(id, other, file).await),
             };
             if let Some(reply) = reply {

@@ -26,7 +26,7 @@ fn now() -> Timestamp {
 }
 
 /// CP932 (Shift_JIS) text by the browser's own decoder; `None` when the bytes are not.
-fn decode_cp932(bytes: &[u8]) -> Option<String> {
+pub(super) fn decode_cp932(bytes: &[u8]) -> Option<String> {
     let options = web_sys::TextDecoderOptions::new();
     options.set_fatal(true);
     let decoder = web_sys::TextDecoder::new_with_label_and_options("shift_jis", &options).ok()?;

@@ -151,7 +151,9 @@ impl Import {
                 | Reply::Ready
                 | Reply::Progress { .. }
                 | Reply::Exported { .. }
-                | Reply::AnonPreview { .. },
+                | Reply::AnonPreview { .. }
+                | Reply::MapAreas { .. }
+                | Reply::MapOutlines { .. },
             ) => State::Idle,
             Err(message) if message == CANCELLED => {
                 self.review.set(None);
