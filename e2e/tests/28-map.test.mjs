@@ -135,3 +135,57 @@ test('管内マップ: 画像の下図と基準点、マウス・キーボード
   assertNoProblems(tablet.problems);
   await tablet.context.close();
 });
+
+/** A boundary file of `towns` side by side (0.1° squares along 35° N), plus one town of another 管内. */
+function boundaryFile(towns) {
+  const square = (lon) => [[[lon, 35.0], [lon + 0.1, 35.0], [lon + 0.1, 35.1], [lon, 35.1], [lon, 35.0]]];
+  const features = [...towns, 'よその市'].map((name, i) => ({
+    type: 'Feature',
+    properties: { N03_001: '架空県', N03_004: name, N03_007: String(99001 + i) },
+    geometry: { type: 'Polygon', coordinates: square(139.0 + 0.1 * i) },
+  }));
+  return Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
+}
+
+test('管内マップ: 境界ファイル（GeoJSON）の市町村を選んで下図にし、緯度・経度で置く', async ({ server }) => {
+  const { context, problems } = await launch(newProfileDir('map-geojson'), { viewport: { width: 1366, height: 768 } });
+  const page = context.pages()[0] || (await context.newPage());
+  const home = new SampleHome(page);
+  const map = new MapPage(page);
+  await home.goto(server.url);
+  await home.openSample();
+  await map.open();
+
+  // Not a FeatureCollection: refused naming the file; nothing saved.
+  await page.locator('[data-testid=map-geojson-file]').setInputFiles({ name: 'broken.geojson', mimeType: 'application/json', buffer: Buffer.from('{"type":"Feature"}') });
+  assert((await map.baseMessage()).includes('broken.geojson'), await map.baseMessage());
+
+  await page.locator('[data-testid=map-geojson-file]').setInputFiles({ name: 'towns.geojson', mimeType: 'application/json', buffer: boundaryFile(['ひかり市', 'あおば町', 'さくら町', 'かえで村']) });
+  const picker = page.locator('[data-testid=map-areas]');
+  await picker.waitFor();
+  // The patients' 市町村 are ticked for her; よその市 is not.
+  const ticked = await picker.locator('label.check').evaluateAll((ls) => ls.filter((l) => l.querySelector('input').checked).map((l) => l.innerText.trim()));
+  assertEqual(ticked.length, 4, `ticked: ${ticked}`);
+  assert(!ticked.some((t) => t.includes('よその市')), 'another 管内 is not ticked');
+  await page.locator('[data-testid=map-areas-make]').click();
+  await page.locator('.map-area').first().waitFor();
+  const names = await page.locator('.map-area-name').allInnerTexts();
+  assertEqual(names.length, 4, `outlines: ${names}`);
+  assert(names.some((n) => n.includes('あおば町')), names.join());
+
+  // A station typed at 35.05 N 139.15 E stands in the middle of the second square (あおば町).
+  await map.confirmAll();
+  const station = (await map.unplaced()).find((l) => l.startsWith('△'));
+  await page.locator(`[data-testid=map-unplaced-row][data-label="${station}"] button`).first().click();
+  await page.locator('input[name=map-lat]').fill('35.05');
+  await page.locator('input[name=map-lon]').fill('139.15');
+  await page.locator('[data-testid=map-place-typed]').click();
+  await map.waitSaved();
+  const placed = (await map.marks()).find((m) => m.label === station.slice(2));
+  const centre = await page.locator('.map-area').nth(1).evaluate((p) => { const b = p.getBBox(); return { x: b.x + b.width / 2, y: b.y + b.height / 2 }; });
+  assert(near(placed.x, centre.x, 1) && near(placed.y, centre.y, 1), `in あおば町: ${JSON.stringify([placed, centre])}`);
+  await assertNoAxe(page, 'map (outlines) 1366');
+  await page.screenshot({ path: shot('map-geojson.png'), fullPage: true });
+  assertNoProblems(problems);
+  await context.close();
+});

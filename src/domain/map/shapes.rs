@@ -39,7 +39,9 @@ pub fn path(kind: Option<FacilityKind>, r: f64) -> String {
     match kind {
         Some(FacilityKind::BaseHospital) => star(r * 1.35),
         Some(FacilityKind::CooperatingHospital) => star(r * 1.05),
-        Some(FacilityKind::FamilyDoctor) => polygon(&[(-r * 0.75, -r * 0.75), (r * 0.75, -r * 0.75), (r * 0.75, r * 0.75), (-r * 0.75, r * 0.75)]),
+        Some(FacilityKind::FamilyDoctor) => {
+            polygon(&[(-r * 0.75, -r * 0.75), (r * 0.75, -r * 0.75), (r * 0.75, r * 0.75), (-r * 0.75, r * 0.75)])
+        }
         Some(FacilityKind::Station) => polygon(&[(0.0, -r), (r * 0.95, r * 0.7), (-r * 0.95, r * 0.7)]),
         Some(FacilityKind::NursingInstitution) => polygon(&[(0.0, -r), (r * 0.85, 0.0), (0.0, r), (-r * 0.85, 0.0)]),
         Some(FacilityKind::Other) => circle(r * 0.75),

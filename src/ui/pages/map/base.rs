@@ -31,7 +31,11 @@ fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
 fn open_image(ui: MapUi, file: web_sys::File, message: RwSignal<Option<String>>) {
     // Refused before reading: a file far over the limit is not loaded into the page.
     if file.size() > (crate::domain::map::records::MAX_IMAGE_BYTES as f64) * 1.01 {
-        message.set(Some(format!("{}: {:.1} MB あります。下図の画像は 15 MB までです", file.name(), file.size() / 1_048_576.0)));
+        message.set(Some(format!(
+            "{}: {:.1} MB あります。下図の画像は 15 MB までです",
+            file.name(),
+            file.size() / 1_048_576.0
+        )));
         return;
     }
     message.set(Some(format!("{} を読んでいます…", file.name())));
@@ -45,7 +49,8 @@ fn open_image(ui: MapUi, file: web_sys::File, message: RwSignal<Option<String>>)
                 message.set(None);
                 ui.edits.base(base, move || {
                     ui.fit();
-                    ui.ctx.done("下図の画像を保存しました。基準点を 2 か所以上置くと、緯度・経度で置けるようになります");
+                    ui.ctx
+                        .done("下図の画像を保存しました。基準点を 2 か所以上置くと、緯度・経度で置けるようになります");
                 });
             }
             Err(e) => message.set(Some(e)),
@@ -61,7 +66,9 @@ pub fn BaseMapPanel() -> impl IntoView {
         ui.data.with(|d| match &d.base {
             None => "下図なし（白紙に市町村名を書いて使えます）".to_string(),
             Some(BaseMap::Image { file_name, width, height, .. }) => format!("画像 {file_name}（{width}×{height}）"),
-            Some(BaseMap::Outlines { file_name, areas }) => format!("境界ファイル {file_name}（{} 市区町村）", areas.len()),
+            Some(BaseMap::Outlines { file_name, areas }) => {
+                format!("境界ファイル {file_name}（{} 市区町村）", areas.len())
+            }
         })
     };
     let has_base = move || ui.data.with(|d| d.base.is_some());
@@ -99,7 +106,10 @@ fn ReferencePoints() -> impl IntoView {
     let state = move || {
         ui.projection.with(|(p, e)| match (p, e) {
             (Projection::Image { calibration: Some(c), .. }, _) => {
-                format!("位置合わせ済み（基準点のずれ 最大 {:.0} m）。緯度・経度と現在地で置けます。", c.misfit_km * 1000.0)
+                format!(
+                    "位置合わせ済み（基準点のずれ 最大 {:.0} m）。緯度・経度と現在地で置けます。",
+                    c.misfit_km * 1000.0
+                )
             }
             (_, Some(e)) => e.to_string(),
             _ => "基準点を 2 か所以上置くと、画像を緯度・経度に合わせます（位置合わせ）。".to_string(),
@@ -119,7 +129,16 @@ fn ReferencePoints() -> impl IntoView {
             Err(e) => error.set(Some(e.to_string())),
         }
     };
-    let remove = move |i: usize| ui.edits.sheet(move |s| if i < s.reference_points.len() { s.reference_points.remove(i); }, |_| {});
+    let remove = move |i: usize| {
+        ui.edits.sheet(
+            move |s| {
+                if i < s.reference_points.len() {
+                    s.reference_points.remove(i);
+                }
+            },
+            |_| {},
+        )
+    };
     view! {
         <div class="map-refs" data-testid="map-refs">
             <h3>"基準点（位置合わせ）"</h3>

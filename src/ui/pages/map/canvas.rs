@@ -36,13 +36,16 @@ pub fn commit(ui: MapUi, of: MarkOf, at: (f64, f64)) {
 pub fn place(ui: MapUi, of: MarkOf, position: Option<Position>) {
     let done = {
         let of = of.clone();
-        move |_| ui.moved.update(|m| {
-            m.remove(&of);
-        })
+        move |_| {
+            ui.moved.update(|m| {
+                m.remove(&of);
+            })
+        }
     };
     match of {
         MarkOf::Facility(id) => {
-            let Some(current) = ui.data.with_untracked(|d| d.facilities.iter().find(|(f, _)| f == &id).map(|(_, f)| f.clone()))
+            let Some(current) =
+                ui.data.with_untracked(|d| d.facilities.iter().find(|(f, _)| f == &id).map(|(_, f)| f.clone()))
             else {
                 return;
             };
@@ -92,7 +95,8 @@ fn on_down(ui: MapUi, svg_ref: SvgRef, drag: StoredValue<Option<Drag>>, ev: web_
         return;
     }
     let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    let key = target.and_then(|t| t.closest("[data-mark-key]").ok().flatten()).and_then(|m| m.get_attribute("data-mark-key"));
+    let key =
+        target.and_then(|t| t.closest("[data-mark-key]").ok().flatten()).and_then(|m| m.get_attribute("data-mark-key"));
     let of = key.and_then(|k| {
         ui.model.with_untracked(|m| m.marks.iter().find(|x| super::marks::key_of(&x.of) == k).map(|x| x.of.clone()))
     });
@@ -188,7 +192,9 @@ pub fn MapCanvas() -> impl IntoView {
     };
     let placing_hint = move || match ui.placing.get() {
         Placing::Mark(_) => Some("地図の置きたい場所をクリック（タップ）してください"),
-        Placing::ReferencePoint => Some("基準点にする場所（交差点・駅など緯度・経度のわかる所）をクリック（タップ）してください"),
+        Placing::ReferencePoint => {
+            Some("基準点にする場所（交差点・駅など緯度・経度のわかる所）をクリック（タップ）してください")
+        }
         Placing::Nothing => None,
     };
     view! {

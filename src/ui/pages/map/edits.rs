@@ -122,17 +122,23 @@ impl MapEdits {
         let existing = self.ctx.loaded.with_untracked(|l| l.set().singleton(BaseMap::KIND).map(|r| r.meta.id.clone()));
         if let Some(id) = existing.or_else(|| self.singleton_id(BaseMap::KIND)) {
             let blank = base.clone();
-            self.edit(id, move || blank.clone(), move |b| *b = base.clone(), move |r| {
-                if r.is_some() {
-                    after()
-                }
-            });
+            self.edit(
+                id,
+                move || blank.clone(),
+                move |b| *b = base.clone(),
+                move |r| {
+                    if r.is_some() {
+                        after()
+                    }
+                },
+            );
         }
     }
 
     /// Moves the 下図 to the ゴミ箱 (the map becomes a plain sheet; it can be restored).
     pub fn remove_base(self) {
-        let Some(id) = self.ctx.loaded.with_untracked(|l| l.set().singleton(BaseMap::KIND).map(|r| r.meta.id.clone())) else {
+        let Some(id) = self.ctx.loaded.with_untracked(|l| l.set().singleton(BaseMap::KIND).map(|r| r.meta.id.clone()))
+        else {
             return;
         };
         self.trash(id, "下図を外しました（ゴミ箱から戻せます）");

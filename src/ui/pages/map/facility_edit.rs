@@ -15,7 +15,8 @@ use leptos::prelude::*;
 pub fn FacilityEdit(id: RecordId) -> impl IntoView {
     let ui = use_map();
     let fid = id.clone();
-    let current = Memo::new(move |_| ui.data.with(|d| d.facilities.iter().find(|(f, _)| f == &fid).map(|(_, f)| f.clone())));
+    let current =
+        Memo::new(move |_| ui.data.with(|d| d.facilities.iter().find(|(f, _)| f == &fid).map(|(_, f)| f.clone())));
     move || current.get().map(|f| view! { <Edit id=id.clone() f/> })
 }
 
@@ -28,7 +29,11 @@ fn Edit(id: RecordId, f: Facility) -> impl IntoView {
     let merge_with = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let others: Vec<(RecordId, String)> = ui.data.with_untracked(|d| {
-        d.facilities.iter().filter(|(o, _)| o != &id).map(|(o, x)| (o.clone(), format!("{} {}", x.kind.symbol(), x.name))).collect()
+        d.facilities
+            .iter()
+            .filter(|(o, _)| o != &id)
+            .map(|(o, x)| (o.clone(), format!("{} {}", x.kind.symbol(), x.name)))
+            .collect()
     });
     let save = {
         let (id, base) = (id.clone(), f.clone());
@@ -42,11 +47,16 @@ fn Edit(id: RecordId, f: Facility) -> impl IntoView {
             if problems.is_empty() {
                 let (n, k, a) = (next.name.clone(), next.kind, next.address.clone());
                 let blank = base.clone();
-                ui.edits.edit::<Facility>(id.clone(), move || blank.clone(), move |x| {
-                    x.name = n.clone();
-                    x.kind = k;
-                    x.address = a.clone();
-                }, |_| {});
+                ui.edits.edit::<Facility>(
+                    id.clone(),
+                    move || blank.clone(),
+                    move |x| {
+                        x.name = n.clone();
+                        x.kind = k;
+                        x.address = a.clone();
+                    },
+                    |_| {},
+                );
             }
         }
     };
@@ -54,7 +64,9 @@ fn Edit(id: RecordId, f: Facility) -> impl IntoView {
         let (id, base) = (id.clone(), f.clone());
         move |_| {
             let Ok(other_id) = RecordId::parse(&merge_with.get_untracked()) else { return };
-            let Some(other) = ui.data.with_untracked(|d| d.facilities.iter().find(|(o, _)| o == &other_id).map(|(_, x)| x.clone())) else {
+            let Some(other) =
+                ui.data.with_untracked(|d| d.facilities.iter().find(|(o, _)| o == &other_id).map(|(_, x)| x.clone()))
+            else {
                 return;
             };
             let blank = base.clone();
@@ -63,19 +75,28 @@ fn Edit(id: RecordId, f: Facility) -> impl IntoView {
             merge_with.set(String::new());
         }
     };
-    let splits = f.other_names.iter().map(|n| {
-        let (id, base, name) = (id.clone(), f.clone(), n.clone());
-        let split_off = move |_| {
-            let Some((rest, new)) = split(&base, &name) else { return };
-            let blank = base.clone();
-            let names = rest.other_names.clone();
-            ui.edits.edit::<Facility>(id.clone(), move || blank.clone(), move |x| x.other_names = names.clone(), |_| {});
-            let new_id = platform::new_record_id();
-            ui.selected.set(Some(MarkOf::Facility(new_id.clone())));
-            ui.edits.edit::<Facility>(new_id, move || new.clone(), |_| {}, |_| {});
-        };
-        view! { <li>{n.clone()}" "<button type="button" on:click=split_off>"分ける"</button></li> }
-    }).collect_view();
+    let splits = f
+        .other_names
+        .iter()
+        .map(|n| {
+            let (id, base, name) = (id.clone(), f.clone(), n.clone());
+            let split_off = move |_| {
+                let Some((rest, new)) = split(&base, &name) else { return };
+                let blank = base.clone();
+                let names = rest.other_names.clone();
+                ui.edits.edit::<Facility>(
+                    id.clone(),
+                    move || blank.clone(),
+                    move |x| x.other_names = names.clone(),
+                    |_| {},
+                );
+                let new_id = platform::new_record_id();
+                ui.selected.set(Some(MarkOf::Facility(new_id.clone())));
+                ui.edits.edit::<Facility>(new_id, move || new.clone(), |_| {}, |_| {});
+            };
+            view! { <li>{n.clone()}" "<button type="button" on:click=split_off>"分ける"</button></li> }
+        })
+        .collect_view();
     view! {
         <div class="map-facility-edit">
             <h3>"施設の内容"</h3>

@@ -17,7 +17,11 @@ pub fn Findings() -> impl IntoView {
     let ui = use_map();
     let far_text = RwSignal::new(ui.data.with_untracked(|d| format!("{}", d.sheet.far_km)));
     let error = RwSignal::new(None::<String>);
-    let set_far = move |_| match normalize_number_text(&far_text.get_untracked()).parse::<f64>().ok().filter(|v| *v > 0.0 && *v <= 500.0) {
+    let set_far = move |_| match normalize_number_text(&far_text.get_untracked())
+        .parse::<f64>()
+        .ok()
+        .filter(|v| *v > 0.0 && *v <= 500.0)
+    {
         Some(v) => {
             error.set(None);
             ui.edits.sheet(move |s| s.far_km = v, |_| {});
@@ -25,9 +29,11 @@ pub fn Findings() -> impl IntoView {
         None => error.set(Some("遠いとみなす距離: 0 より大きく 500 までの数（km）を入れてください".to_string())),
     };
     let geo = move || ui.projection.with(|(p, _)| p.is_geo());
-    let label_of = move |of: MarkOf| ui.model.with(|m| m.find(&of).map(|i| m.marks[i].label.clone()).unwrap_or_default());
+    let label_of =
+        move |of: MarkOf| ui.model.with(|m| m.find(&of).map(|i| m.marks[i].label.clone()).unwrap_or_default());
     // The findings number 施設 in the order of the data's list.
-    let facility_label = move |i: usize| ui.data.with(|d| d.facilities.get(i).map(|(_, f)| f.name.clone()).unwrap_or_default());
+    let facility_label =
+        move |i: usize| ui.data.with(|d| d.facilities.get(i).map(|(_, f)| f.name.clone()).unwrap_or_default());
     let rows = move || {
         let hide = ui.ctx.hide_names.get();
         ui.findings.with(|f| {

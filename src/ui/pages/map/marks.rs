@@ -39,9 +39,11 @@ fn layer_of(kind: Option<FacilityKind>) -> usize {
 const NUDGE_SAVE_MS: u64 = 700;
 
 fn nudge(ui: MapUi, of: &MarkOf, dx: f64, dy: f64, seq: StoredValue<u64>) {
-    let Some(start) = ui.moved.with_untracked(|m| m.get(of).copied()).or_else(|| {
-        ui.model.with_untracked(|m| m.find(of).and_then(|i| m.marks[i].at))
-    }) else {
+    let Some(start) = ui
+        .moved
+        .with_untracked(|m| m.get(of).copied())
+        .or_else(|| ui.model.with_untracked(|m| m.find(of).and_then(|i| m.marks[i].at)))
+    else {
         return;
     };
     let (w, h) = ui.projection.with_untracked(|(p, _)| p.size());
@@ -148,7 +150,13 @@ fn Mark(m: MapMark) -> impl IntoView {
             nudge(ui, &of, dx, dy, seq);
         }
     };
-    let fill = if m.kind.is_none() { m.colour } else if m.used { "#1f2328" } else { "#ffffff" };
+    let fill = if m.kind.is_none() {
+        m.colour
+    } else if m.used {
+        "#1f2328"
+    } else {
+        "#ffffff"
+    };
     let shape = path(m.kind, MARK_RADIUS);
     let core = m.kind.is_none().then(|| view! { <path d=patient_core(MARK_RADIUS) fill=m.colour/> });
     view! {

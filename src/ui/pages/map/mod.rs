@@ -186,12 +186,9 @@ fn MapView(id: RecordId, entry: crate::domain::diagnosis::DiagnosisEntry) -> imp
         }
         size
     });
-    let facilities_href = crate::route::Route::Diagnosis {
-        id: id.clone(),
-        section: crate::route::Section::Facilities,
-        item: None,
-    }
-    .to_hash();
+    let facilities_href =
+        crate::route::Route::Diagnosis { id: id.clone(), section: crate::route::Section::Facilities, item: None }
+            .to_hash();
     view! {
         <print::MapPrintHeader entry=entry.clone()/>
         <div class="page-head no-print">

@@ -39,7 +39,9 @@ fn svg_file(with_patients: bool) -> Result<String, String> {
     }
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
     let _ = copy.set_attribute("font-family", "sans-serif");
-    let text = web_sys::XmlSerializer::new().and_then(|s| s.serialize_to_string(&copy)).map_err(|_| "地図を文字にできませんでした")?;
+    let text = web_sys::XmlSerializer::new()
+        .and_then(|s| s.serialize_to_string(&copy))
+        .map_err(|_| "地図を文字にできませんでした")?;
     Ok(text)
 }
 
@@ -77,7 +79,16 @@ pub fn FacilityPrintList() -> impl IntoView {
             m.marks
                 .iter()
                 .filter(|x| x.kind.is_some())
-                .map(|x| (x.symbol, x.label.clone(), x.kind.map(|k| k.label()).unwrap_or(""), x.used, x.linked.len(), x.at.is_some()))
+                .map(|x| {
+                    (
+                        x.symbol,
+                        x.label.clone(),
+                        x.kind.map(|k| k.label()).unwrap_or(""),
+                        x.used,
+                        x.linked.len(),
+                        x.at.is_some(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };

@@ -17,7 +17,8 @@ use leptos::task::spawn_local;
 pub fn SelectedMark() -> impl IntoView {
     let ui = use_map();
     let index = Memo::new(move |_| ui.selected.with(|s| s.as_ref().and_then(|of| ui.model.with(|m| m.find(of)))));
-    move || match index.get() {
+    move || {
+        match index.get() {
         None => view! {
             <section class="card map-selected" aria-label="選んだ記号">
                 <p class="hint">"地図の記号をクリック（タップ）するか、Tab で選ぶと、ここに内容が出ます。矢印キーで動かせます。"</p>
@@ -26,17 +27,21 @@ pub fn SelectedMark() -> impl IntoView {
         .into_any(),
         Some(i) => view! { <Selected i/> }.into_any(),
     }
+    }
 }
 
 #[component]
 fn Selected(i: usize) -> impl IntoView {
     let ui = use_map();
     let Some(mark) = ui.model.with_untracked(|m| m.marks.get(i).cloned()) else { return ().into_any() };
-    let linked: Vec<String> = ui.model.with_untracked(|m| m.marks[i].linked.iter().filter_map(|&j| m.marks.get(j)).map(|x| format!("{} {}", x.symbol, x.label)).collect());
+    let linked: Vec<String> = ui.model.with_untracked(|m| {
+        m.marks[i].linked.iter().filter_map(|&j| m.marks.get(j)).map(|x| format!("{} {}", x.symbol, x.label)).collect()
+    });
     let diagnosis = ui.diagnosis.get_value();
     let (open_href, open_label) = match &mark.of {
         MarkOf::Patient(id) => (
-            Route::Diagnosis { id: diagnosis.clone(), section: Section::Patients, item: Some(id.to_string()) }.to_hash(),
+            Route::Diagnosis { id: diagnosis.clone(), section: Section::Patients, item: Some(id.to_string()) }
+                .to_hash(),
             "様式1を開く",
         ),
         MarkOf::Facility(_) => (
@@ -45,9 +50,9 @@ fn Selected(i: usize) -> impl IntoView {
         ),
     };
     let station_href = match &mark.of {
-        MarkOf::Facility(id) => ui.data.with_untracked(|d| {
-            d.facilities.iter().find(|(f, _)| f == id).and_then(|(_, f)| f.station_id.clone())
-        }),
+        MarkOf::Facility(id) => ui
+            .data
+            .with_untracked(|d| d.facilities.iter().find(|(f, _)| f == id).and_then(|(_, f)| f.station_id.clone())),
         MarkOf::Patient(_) => None,
     }
     .map(|s| Route::Diagnosis { id: diagnosis, section: Section::Stations, item: Some(s.to_string()) }.to_hash());
