@@ -72,21 +72,29 @@ export class MapPage extends AppPage {
   }
 
   async clickSheet(x, y) {
+    await this.svg().scrollIntoViewIfNeeded();
     const c = await this.clientOf(x, y);
     await this.page.mouse.click(c.x, c.y);
   }
 
   async addReferencePoint(x, y, lat, lon) {
+    const before = await this.page.locator('[data-testid=map-refs] li').count();
     await this.page.locator('[data-testid=map-ref-add]').click();
     await this.clickSheet(x, y);
     await this.page.locator('input[name=map-ref-lat]').fill(String(lat));
     await this.page.locator('input[name=map-ref-lon]').fill(String(lon));
     await this.page.locator('[data-testid=map-ref-save]').click();
     await this.page.locator('input[name=map-ref-lat]').waitFor({ state: 'detached' });
+    await this.page.locator('[data-testid=map-refs] li').nth(before).waitFor({ state: 'attached' });
   }
 
   async calibration() {
-    return (await this.page.locator('[data-testid=map-calibration]').innerText()).trim();
+    return (await this.page.locator('[data-testid=map-calibration]').textContent()).trim();
+  }
+
+  /** Labels of the facilities not placed yet that no patient uses. */
+  async unplacedUnused() {
+    return this.page.locator('[data-testid=map-unplaced-row][data-used=false]').evaluateAll((rows) => rows.map((r) => r.dataset.label));
   }
 
   /** Labels of the marks not placed yet. */
@@ -128,6 +136,7 @@ export class MapPage extends AppPage {
   }
 
   async drag(label, toX, toY) {
+    await this.svg().scrollIntoViewIfNeeded();
     const box = await this.mark(label).boundingBox();
     const to = await this.clientOf(toX, toY);
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

@@ -11,6 +11,7 @@ import { SampleHome } from '../pages/sample.mjs';
 import { PatientsPage } from '../pages/patients.mjs';
 import { MapPage, pngOf } from '../pages/map.mjs';
 import { stubPrintDialog, printCalls } from '../pages/print.mjs';
+import { IoPage } from '../pages/io.mjs';
 
 const near = (a, b, tol = 1.5) => Math.abs(a - b) <= tol;
 
@@ -45,7 +46,7 @@ test('管内マップ: 画像の下図と基準点、マウス・キーボード
   await map.useImage('kannai.png', pngOf(800, 600));
   await page.locator('[data-testid=map-refs]').waitFor();
   await map.addReferencePoint(100, 500, 35.6, 139.4);
-  assert((await map.calibration()).includes('2 点以上'), await map.calibration());
+  assert((await map.calibration()).includes('2 点以上が必要'), await map.calibration());
   await map.addReferencePoint(700, 100, 35.7, 139.6);
   assert((await map.calibration()).includes('位置合わせ済み'), await map.calibration());
 
@@ -90,15 +91,39 @@ test('管内マップ: 画像の下図と基準点、マウス・キーボード
     assert(n && near(n.x, m.x, 0.2) && near(n.y, m.y, 0.2), `${m.label} kept: ${JSON.stringify([m, n])}`);
   }
 
+  // A backup carries the facilities' places, the reference points and the patients' marks;
+  // the image only when she ticks it (its size is shown).
+  const io = new IoPage(page);
+  await io.open();
+  await io.scope('all');
+  await page.locator('input[name=include-sample]').check();
+  const plain = JSON.parse((await io.exportFile()).text);
+  const kinds = (k) => plain.records.filter((r) => r.kind === k);
+  const placedFacilities = kinds('facility').filter((r) => r.body.position);
+  assert(placedFacilities.length >= 3 && placedFacilities.every((r) => r.body.position.type === 'ground'), 'places on the ground');
+  const sheet = kinds('map_sheet')[0];
+  assertEqual(sheet.body.reference_points.length, 2, 'reference points');
+  assertEqual(sheet.body.patients.length, 1, 'the patient\'s mark');
+  assertEqual(kinds('base_map').length, 0, 'no image unless ticked');
+  const tick = page.locator('[data-testid=include-base-map]');
+  assert((await tick.locator('xpath=..').innerText()).includes('MB'), 'its size is shown');
+  await tick.check();
+  const withImage = JSON.parse((await io.exportFile()).text);
+  assertEqual(withImage.records.filter((r) => r.kind === 'base_map').length, 1, 'the image when ticked');
+  await page.evaluate(() => { location.hash = '#/d/sample-2025/map'; });
+  await map.svg().waitFor();
+
   // Filled when 様式1 names it, hollow again when it does not.
-  const idle = after.find((m) => m.key.startsWith('f:') && !m.used);
-  assert(idle, 'an unused facility is placed');
-  await setEmergencyAdmission(form1, idle.label);
+  // A hospital 様式1 starts to name: confirmed, placed, filled; hollow once 様式1 no longer names it.
+  await setEmergencyAdmission(form1, 'みどり記念病院');
   await map.open();
-  assertEqual((await map.marks()).find((m) => m.key === idle.key).used, true, `${idle.label} filled`);
+  await map.confirmAll();
+  await map.placeByKeys('○ みどり記念病院', 'ArrowDown', 1);
+  const key = (await map.marks()).find((m) => m.label === 'みどり記念病院').key;
+  assertEqual((await map.marks()).find((m) => m.key === key).used, true, 'filled while 様式1 names it');
   await setEmergencyAdmission(form1, 'unknown');
   await map.open();
-  assertEqual((await map.marks()).find((m) => m.key === idle.key).used, false, `${idle.label} hollow again`);
+  assertEqual((await map.marks()).find((m) => m.key === key).used, false, 'hollow once 様式1 does not');
 
   // 氏名・住所を隠す: no ◎.
   await map.hideNames(true);
@@ -169,7 +194,7 @@ test('管内マップ: 境界ファイル（GeoJSON）の市町村を選んで�
   assert(!ticked.some((t) => t.includes('よその市')), 'another 管内 is not ticked');
   await page.locator('[data-testid=map-areas-make]').click();
   await page.locator('.map-area').first().waitFor();
-  const names = await page.locator('.map-area-name').allInnerTexts();
+  const names = await page.locator('.map-area-name').allTextContents();
   assertEqual(names.length, 4, `outlines: ${names}`);
   assert(names.some((n) => n.includes('あおば町')), names.join());
 

@@ -9,6 +9,8 @@ pub mod bench_lock;
 #[cfg(feature = "bench")]
 pub mod bench_map;
 #[cfg(feature = "bench")]
+pub mod bench_map_draw;
+#[cfg(feature = "bench")]
 pub mod bench_regional;
 pub mod charts;
 pub mod components;

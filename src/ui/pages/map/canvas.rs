@@ -206,7 +206,7 @@ pub fn MapCanvas() -> impl IntoView {
                 <button type="button" aria-label="左へ" on:click=move |_| pan(ui, -0.2, 0.0)>"←"</button>
                 <button type="button" aria-label="上へ" on:click=move |_| pan(ui, 0.0, -0.2)>"↑"</button>
                 <button type="button" aria-label="下へ" on:click=move |_| pan(ui, 0.0, 0.2)>"↓"</button>
-                <button type="button" aria-label="右へ" on:click=move |_| pan(ui, 0.2, 0.0)>"→"</button>
+                <button type="button" aria-label="右へ" data-testid="map-pan-right" on:click=move |_| pan(ui, 0.2, 0.0)>"→"</button>
                 <super::layers::Layers/>
             </div>
             <p class="map-placing no-print" role="status" data-testid="map-placing">{placing_hint}</p>

@@ -61,7 +61,7 @@ pub fn Findings() -> impl IntoView {
             {move || if geo() {
                 view! {
                     <div class="table-scroll">
-                        <table class="data-table" data-testid="map-distances">
+                        <table class="list" data-testid="map-distances">
                             <caption>"療養者ごとの距離（直線）"</caption>
                             <thead><tr><th scope="col">"療養者"</th><th scope="col">"利用しているステーション"</th><th scope="col">"最寄りの24時間対応ステーション"</th><th scope="col">"判定"</th></tr></thead>
                             <tbody>{rows}</tbody>
@@ -72,7 +72,7 @@ pub fn Findings() -> impl IntoView {
                 view! { <p class="hint">"距離は、位置合わせした画像か境界ファイルの下図に置いたときに出ます。"</p> }.into_any()
             }}
             <div class="table-scroll">
-                <table class="data-table" data-testid="map-counts">
+                <table class="list" data-testid="map-counts">
                     <caption>"市町村ごとの数"</caption>
                     <thead><tr><th scope="col">"市町村"</th><th scope="col">"療養者"</th>
                         {FacilityKind::ALL.iter().map(|k| view! { <th scope="col">{format!("{} {}", k.symbol(), k.label())}</th> }).collect_view()}

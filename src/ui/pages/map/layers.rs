@@ -50,9 +50,9 @@ pub fn Legend() -> impl IntoView {
         <div class="map-legend" data-testid="map-legend">
             <h2 class="map-legend-title">"凡例"</h2>
             <ul>
-                {FacilityKind::ALL.iter().map(|k| row(Some(*k), "#ffffff", format!("{} {}", k.symbol(), k.label()))).collect_view()}
-                {move || (!ui.ctx.hide_names.get()).then(|| row(None, "#ffffff", "◎ 療養者（色は一人ずつ）".to_string()))}
-                {row(Some(FacilityKind::Station), "#1f2328", "塗りつぶし：療養者が利用している施設".to_string())}
+                {FacilityKind::ALL.iter().map(|k| row(Some(*k), "#ffffff", k.label().to_string())).collect_view()}
+                {move || (!ui.ctx.hide_names.get()).then(|| row(None, "#ffffff", "療養者（色は一人ずつ）".to_string()))}
+                {row(Some(FacilityKind::Station), "#1f2328", "塗りつぶし：療養者が利用している施設（白抜き：利用なし）".to_string())}
             </ul>
         </div>
     }

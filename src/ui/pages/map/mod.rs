@@ -199,7 +199,6 @@ fn MapView(id: RecordId, entry: crate::domain::diagnosis::DiagnosisEntry) -> imp
             {entry.diagnosis.title()}"：手引きの手順4（様式1のデータを用いた地図作成）の地図です。拠点病院★・協力病院☆・かかりつけ医■・訪問看護ステーション△・医療機関からの訪問看護◇と療養者◎を置き、療養者が利用している施設は塗りつぶしで示します。"
             "施設の一覧は"<a href=facilities_href>"管内の施設"</a>"にもあります。インターネットにはつながずに使えます。"
         </p>
-        <confirm::ConfirmFacilities/>
         <base::BaseMapPanel/>
         <div class="map-layout">
             <div class="map-main">
@@ -207,6 +206,7 @@ fn MapView(id: RecordId, entry: crate::domain::diagnosis::DiagnosisEntry) -> imp
                 <layers::Legend/>
             </div>
             <aside class="map-side no-print" aria-label="地図の操作">
+                <confirm::ConfirmFacilities/>
                 <selected::SelectedMark/>
                 <unplaced::Unplaced/>
             </aside>

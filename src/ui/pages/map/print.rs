@@ -95,7 +95,7 @@ pub fn FacilityPrintList() -> impl IntoView {
     view! {
         <section class="map-print-list" data-testid="map-print-list">
             <h2>"施設の一覧"</h2>
-            <table class="data-table">
+            <table class="list">
                 <thead><tr><th scope="col">"記号"</th><th scope="col">"名称"</th><th scope="col">"種類"</th><th scope="col">"利用"</th><th scope="col">"地図"</th></tr></thead>
                 <tbody>
                     {move || rows().into_iter().map(|(s, name, kind, used, n, placed)| view! {

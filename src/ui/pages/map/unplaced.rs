@@ -15,7 +15,7 @@ pub fn Unplaced() -> impl IntoView {
             m.marks
                 .iter()
                 .filter(|x| x.at.is_none() && !(hide && x.kind.is_none()))
-                .map(|x| (x.of.clone(), format!("{} {}", x.symbol, x.label), x.position.is_some()))
+                .map(|x| (x.of.clone(), format!("{} {}", x.symbol, x.label), x.position.is_some(), x.used))
                 .collect::<Vec<_>>()
         })
     });
@@ -25,7 +25,7 @@ pub fn Unplaced() -> impl IntoView {
             {move || rows.with(Vec::is_empty).then(|| view! { <p class="hint">"すべて置きました。"</p> })}
             <ul class="map-unplaced-list">
                 <For each=move || rows.get() key=|r| r.clone() let:r>
-                    <UnplacedRow of=r.0 label=r.1 elsewhere=r.2/>
+                    <UnplacedRow of=r.0 label=r.1 elsewhere=r.2 used=r.3/>
                 </For>
             </ul>
         </section>
@@ -33,7 +33,7 @@ pub fn Unplaced() -> impl IntoView {
 }
 
 #[component]
-fn UnplacedRow(of: MarkOf, label: String, elsewhere: bool) -> impl IntoView {
+fn UnplacedRow(of: MarkOf, label: String, elsewhere: bool, used: bool) -> impl IntoView {
     let ui = use_map();
     let by_click = {
         let of = of.clone();
@@ -57,7 +57,7 @@ fn UnplacedRow(of: MarkOf, label: String, elsewhere: bool) -> impl IntoView {
         move || ui.placing.with(|p| p == &Placing::Mark(of.clone()))
     };
     view! {
-        <li class="map-unplaced-row" data-testid="map-unplaced-row" data-label=label.clone()>
+        <li class="map-unplaced-row" data-testid="map-unplaced-row" data-label=label.clone() data-used=used.to_string()>
             <span>{label.clone()}{elsewhere.then_some("（この下図の外の位置）")}</span>
             <span class="buttons">
                 <button type="button" aria-pressed=move || choosing().to_string() aria-label=format!("{label}を地図をクリックして置く") on:click=by_click>"クリックして置く"</button>
