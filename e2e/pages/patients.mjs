@@ -277,6 +277,14 @@ export class PatientsPage extends AppPage {
   }
 
   /** Saves with Enter in a one-line field and waits for the roster. */
+  /** Opens patient `idNumber`, sets one three-state field (`text` or 'unknown') and saves. */
+  async setField(idNumber, name, text) {
+    await this.open();
+    await this.openRow(idNumber);
+    await this.tri(name, text);
+    await this.saveWithEnter('id_number');
+  }
+
   async saveWithEnter(fromField = 'id_number') {
     await this.dismissNotice();
     await this.field(fromField).focus();

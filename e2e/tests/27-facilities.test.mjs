@@ -10,13 +10,6 @@ import { PatientsPage } from '../pages/patients.mjs';
 import { FacilitiesPage } from '../pages/facilities.mjs';
 import { stubPrintDialog, printCalls } from '../pages/print.mjs';
 
-async function setEmergencyAdmission(form1, text) {
-  await form1.open();
-  await form1.openRow('例1');
-  await form1.tri('emergency_admission', text);
-  await form1.saveWithEnter('id_number');
-}
-
 test('管内の施設: 様式1・様式3の施設と利用する療養者、様式1の変更に追従、印刷', async ({ server }) => {
   const dir = newProfileDir('facilities');
   const { context, problems } = await launch(dir, { viewport: { width: 1366, height: 768 } });
@@ -44,7 +37,7 @@ test('管内の施設: 様式1・様式3の施設と利用する療養者、様�
   await assertNoAxe(page, 'facilities 1366');
 
   // 様式1 names a new hospital → listed, used by 例1; changed back → gone.
-  await setEmergencyAdmission(form1, 'みどり記念病院');
+  await form1.setField('例1', 'emergency_admission', 'みどり記念病院');
   await fac.open();
   const added = await fac.row('みどり記念病院');
   assert(added, 'the new facility is listed');
@@ -73,7 +66,7 @@ test('管内の施設: 様式1・様式3の施設と利用する療養者、様�
   assert(pages >= 1 && pages <= 6, `A4: ${pages} pages`);
   await page.emulateMedia({ media: 'screen' });
 
-  await setEmergencyAdmission(form1, 'unknown');
+  await form1.setField('例1', 'emergency_admission', 'unknown');
   await fac.open();
   assertEqual(await fac.row('みどり記念病院'), undefined, 'gone once 様式1 no longer names it');
   assertEqual((await fac.rows()).length, before.length, 'as before');

@@ -15,13 +15,6 @@ import { IoPage } from '../pages/io.mjs';
 
 const near = (a, b, tol = 1.5) => Math.abs(a - b) <= tol;
 
-async function setEmergencyAdmission(form1, text) {
-  await form1.open();
-  await form1.openRow('例1');
-  await form1.tri('emergency_admission', text);
-  await form1.saveWithEnter('id_number');
-}
-
 test('管内マップ: 画像の下図と基準点、マウス・キーボードで配置、再読み込みで保持、塗りつぶし、氏名を隠す、印刷', async ({ server }) => {
   const dir = newProfileDir('map');
   const { context, problems } = await launch(dir, { viewport: { width: 1366, height: 768 } });
@@ -115,13 +108,13 @@ test('管内マップ: 画像の下図と基準点、マウス・キーボード
 
   // Filled when 様式1 names it, hollow again when it does not.
   // A hospital 様式1 starts to name: confirmed, placed, filled; hollow once 様式1 no longer names it.
-  await setEmergencyAdmission(form1, 'みどり記念病院');
+  await form1.setField('例1', 'emergency_admission', 'みどり記念病院');
   await map.open();
   await map.confirmAll();
   await map.placeByKeys('○ みどり記念病院', 'ArrowDown', 1);
   const key = (await map.marks()).find((m) => m.label === 'みどり記念病院').key;
   assertEqual((await map.marks()).find((m) => m.key === key).used, true, 'filled while 様式1 names it');
-  await setEmergencyAdmission(form1, 'unknown');
+  await form1.setField('例1', 'emergency_admission', 'unknown');
   await map.open();
   assertEqual((await map.marks()).find((m) => m.key === key).used, false, 'hollow once 様式1 does not');
 

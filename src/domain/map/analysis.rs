@@ -39,6 +39,37 @@ pub struct PatientDistances {
     pub nearest_24h: Option<(usize, f64)>,
 }
 
+/// The 市町村 of the patients (as 様式1 writes them), sorted, each once: the rows of the
+/// counts and what an address is matched against.
+pub fn municipality_names(patients: &[(RecordId, crate::domain::patient::Patient)]) -> Vec<String> {
+    let mut names: Vec<String> =
+        patients.iter().map(|(_, p)| p.municipality.trim().to_string()).filter(|m| !m.is_empty()).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+impl MapFacility {
+    /// A facility as the analysis sees it: its 市町村 from its own address (or its 様式3
+    /// station's), 24時間対応 from the station.
+    pub fn of(
+        facility: FacilityProposal,
+        station: Option<&crate::domain::station::Station>,
+        address: &str,
+        position: Option<LatLon>,
+        names: &[String],
+    ) -> MapFacility {
+        let address =
+            if address.trim().is_empty() { station.map(|s| s.address.as_str()).unwrap_or("") } else { address };
+        MapFacility {
+            facility,
+            position,
+            municipality: municipality_of(address, names).unwrap_or_default(),
+            has_24h: station.and_then(|s| s.addition_24h).unwrap_or(false),
+        }
+    }
+}
+
 /// Distances of every placed patient.
 pub fn distances(facilities: &[MapFacility], patients: &[MapPatient]) -> Vec<PatientDistances> {
     patients

@@ -3,7 +3,7 @@
 //! 市町村 and the 様式4 evidence sentence — computed from the live 様式1 and 様式3 each time, so
 //! they stay current when 様式1 changes (seed 004, 「様式１のデータを用いた地図作成」 ②③).
 
-use super::analysis::{counts, evidence, municipality_of, MapFacility, MapPatient, MunicipalityCounts};
+use super::analysis::{counts, evidence, municipality_names, MapFacility, MapPatient, MunicipalityCounts};
 use super::facilities::{propose, FacilityKind, FacilityProposal, Use};
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Patient;
@@ -90,22 +90,9 @@ pub fn facility_list(
         })
         .filter(|t| t.total > 0)
         .collect();
-    let mut names: Vec<String> =
-        patients.iter().map(|(_, p)| p.municipality.trim().to_string()).filter(|m| !m.is_empty()).collect();
-    names.sort();
-    names.dedup();
-    let facilities: Vec<MapFacility> = proposals
-        .iter()
-        .map(|f| {
-            let station = station_of(&f.station);
-            MapFacility {
-                facility: f.clone(),
-                position: None,
-                municipality: station.and_then(|s| municipality_of(&s.address, &names)).unwrap_or_default(),
-                has_24h: station.and_then(|s| s.addition_24h).unwrap_or(false),
-            }
-        })
-        .collect();
+    let names = municipality_names(patients);
+    let facilities: Vec<MapFacility> =
+        proposals.iter().map(|f| MapFacility::of(f.clone(), station_of(&f.station), "", None, &names)).collect();
     let map_patients: Vec<MapPatient> = patients
         .iter()
         .map(|(id, p)| MapPatient { id: id.clone(), municipality: p.municipality.clone(), position: None })

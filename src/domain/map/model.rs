@@ -146,25 +146,13 @@ pub fn findings(
     patients: &[(RecordId, Patient)],
     sheet: &MapSheet,
 ) -> MapFindings {
-    let mut names: Vec<String> =
-        patients.iter().map(|(_, p)| p.municipality.trim().to_string()).filter(|m| !m.is_empty()).collect();
-    names.sort();
-    names.dedup();
+    let names = analysis::municipality_names(patients);
     let map_facilities: Vec<MapFacility> = facilities
         .iter()
         .map(|(_, f)| {
             let station = f.station_id.as_ref().and_then(|id| stations.iter().find(|(s, _)| s == id)).map(|(_, s)| s);
-            let address = if f.address.trim().is_empty() {
-                station.map(|s| s.address.as_str()).unwrap_or("")
-            } else {
-                &f.address
-            };
-            MapFacility {
-                facility: as_proposal(f, stations, patients),
-                position: f.position.as_ref().and_then(Position::lat_lon),
-                municipality: analysis::municipality_of(address, &names).unwrap_or_default(),
-                has_24h: station.and_then(|s| s.addition_24h).unwrap_or(false),
-            }
+            let position = f.position.as_ref().and_then(Position::lat_lon);
+            MapFacility::of(as_proposal(f, stations, patients), station, &f.address, position, &names)
         })
         .collect();
     let map_patients: Vec<MapPatient> = patients
