@@ -8,7 +8,7 @@ use super::analysis::{self, MapFacility, MapPatient, MunicipalityCounts, Patient
 use super::facilities::{FacilityKind, FacilityProposal};
 use super::projection::Projection;
 use super::records::{Facility, MapSheet, Position};
-use super::registry::as_proposal;
+use super::registry::UseIndex;
 use crate::domain::ids::RecordId;
 use crate::domain::patient::Patient;
 use crate::domain::station::Station;
@@ -67,8 +67,10 @@ impl MapModel {
     ) -> MapModel {
         let mut ordered: Vec<&(RecordId, Facility)> = facilities.iter().collect();
         ordered.sort_by(|a, b| a.1.kind.cmp(&b.1.kind).then_with(|| a.1.name.cmp(&b.1.name)));
-        let proposals: Vec<FacilityProposal> =
-            ordered.iter().map(|(_, f)| as_proposal(f, stations, patients)).collect();
+        let proposals: Vec<FacilityProposal> = {
+            let index = UseIndex::new(patients);
+            ordered.iter().map(|(_, f)| index.proposal(f, stations, patients)).collect()
+        };
         let mut marks: Vec<MapMark> = ordered
             .iter()
             .zip(&proposals)
@@ -147,12 +149,13 @@ pub fn findings(
     sheet: &MapSheet,
 ) -> MapFindings {
     let names = analysis::municipality_names(patients);
+    let index = UseIndex::new(patients);
     let map_facilities: Vec<MapFacility> = facilities
         .iter()
         .map(|(_, f)| {
             let station = f.station_id.as_ref().and_then(|id| stations.iter().find(|(s, _)| s == id)).map(|(_, s)| s);
             let position = f.position.as_ref().and_then(Position::lat_lon);
-            MapFacility::of(as_proposal(f, stations, patients), station, &f.address, position, &names)
+            MapFacility::of(index.proposal(f, stations, patients), station, &f.address, position, &names)
         })
         .collect();
     let map_patients: Vec<MapPatient> = patients

@@ -198,7 +198,7 @@ pub fn MapCanvas() -> impl IntoView {
         Placing::Nothing => None,
     };
     view! {
-        <div class="map-frame">
+        <div class="map-frame" style:--k=move || format!("{:.4}", ui.unit())>
             <div class="map-tools no-print" role="toolbar" aria-label="地図の表示">
                 <button type="button" aria-label="拡大" data-testid="map-zoom-in" on:click=move |_| zoom(ui, 1.0 / 1.25, None)>"＋"</button>
                 <button type="button" aria-label="縮小" data-testid="map-zoom-out" on:click=move |_| zoom(ui, 1.25, None)>"−"</button>

@@ -114,16 +114,13 @@ fn Mark(m: MapMark) -> impl IntoView {
     let of = m.of.clone();
     let at = {
         let of = of.clone();
-        Memo::new(move |_| {
-            ui.moved
-                .with(|mv| mv.get(&of).copied())
-                .or_else(|| ui.model.with(|md| md.find(&of).and_then(|i| md.marks[i].at)))
-        })
+        Memo::new(move |_| ui.moved.with(|mv| mv.get(&of).copied()).or_else(|| ui.spots.with(|s| s.get(&of).copied())))
     };
+    // Only where it stands: its size follows `--k` on the map (one CSS variable for every
+    // mark, so a zoom step changes one value, not 800 attributes).
     let transform = move || {
-        let k = ui.unit();
         let (x, y) = at.get().unwrap_or((0.0, 0.0));
-        format!("translate({x:.2} {y:.2}) scale({k:.4})")
+        format!("translate({x:.2} {y:.2})")
     };
     let selected = {
         let of = of.clone();
@@ -173,15 +170,17 @@ fn Mark(m: MapMark) -> impl IntoView {
             data-label=m.label.clone()
             on:keydown=on_key
         >
-            <circle class="map-hit" r="22"/>
-            <path
-                d=shape
-                fill=if m.kind.is_none() { "#ffffff" } else { fill }
-                stroke=if m.kind.is_none() { m.colour } else { "#1f2328" }
-                stroke-width=stroke_width(m.kind)
-            />
-            {core}
-            <text class="map-label" y=MARK_RADIUS + 14.0 text-anchor="middle">{m.label.clone()}</text>
+            <g class="map-mark-body">
+                <circle class="map-hit" r="22"/>
+                <path
+                    d=shape
+                    fill=if m.kind.is_none() { "#ffffff" } else { fill }
+                    stroke=if m.kind.is_none() { m.colour } else { "#1f2328" }
+                    stroke-width=stroke_width(m.kind)
+                />
+                {core}
+                <text class="map-label" y=MARK_RADIUS + 14.0 text-anchor="middle">{m.label.clone()}</text>
+            </g>
         </g>
     }
 }

@@ -90,6 +90,8 @@ pub struct MapUi {
     pub data: Memo<MapData>,
     pub projection: Memo<(Projection, Option<CalibrationError>)>,
     pub model: Memo<MapModel>,
+    /// Where each placed mark stands (from the model, looked up by mark).
+    pub spots: Memo<std::collections::BTreeMap<MarkOf, (f64, f64)>>,
     pub findings: Memo<MapFindings>,
     pub selected: RwSignal<Option<MarkOf>>,
     /// Marks being dragged or nudged (their spot until the save is written).
@@ -159,6 +161,11 @@ fn MapView(id: RecordId, entry: crate::domain::diagnosis::DiagnosisEntry) -> imp
             projection.with(|(p, _)| MapModel::build(&d.facilities, &d.stations, &d.patients, &d.sheet, p, hide))
         })
     });
+    let spots = Memo::new(move |_| {
+        model.with(|m| {
+            m.marks.iter().filter_map(|x| Some((x.of.clone(), x.at?))).collect::<std::collections::BTreeMap<_, _>>()
+        })
+    });
     let found = Memo::new(move |_| data.with(|d| findings(&d.facilities, &d.stations, &d.patients, &d.sheet)));
     let (w, h) = projection.with_untracked(|(p, _)| p.size());
     let ui = MapUi {
@@ -167,6 +174,7 @@ fn MapView(id: RecordId, entry: crate::domain::diagnosis::DiagnosisEntry) -> imp
         data,
         projection,
         model,
+        spots,
         findings: found,
         selected: RwSignal::new(None),
         moved: RwSignal::new(Default::default()),
