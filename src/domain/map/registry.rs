@@ -176,6 +176,29 @@ mod tests {
         assert_eq!(as_proposal(&confirmed, &stations, &patients).patients(), 2);
     }
 
+    /// Regression (issue 14, 10 s to draw 300 patients and 500 施設): one index of 様式1's
+    /// names serves every 施設 and finds the same users, in the patients' order, as a
+    /// facility looked up alone.
+    #[test]
+    fn one_index_finds_the_same_users_for_every_facility() {
+        let stations = vec![(rid("s1"), station("株式会社 Ａステーション"))];
+        let patients = vec![
+            (rid("p2"), patient("Ａｽﾃｰｼｮﾝ", "山田医院")),
+            (rid("p1"), patient("Ａステーション", "やまだ医院")),
+            (rid("p3"), patient("Ｂ訪問看護", "山田医院")),
+        ];
+        let confirmed: Vec<Facility> = propose(&stations, &patients).iter().map(|p| confirm(p, &stations)).collect();
+        let index = UseIndex::new(&patients);
+        let users = |name: &str| -> Vec<String> {
+            let f = confirmed.iter().find(|f| f.name == name).expect("confirmed");
+            index.proposal(f, &stations, &patients).uses.iter().map(|(p, _)| p.as_str().to_string()).collect()
+        };
+        assert_eq!(users("株式会社 Ａステーション"), ["p2", "p1"], "both spellings, in 様式1's order");
+        assert_eq!(users("山田医院"), ["p2", "p3"]);
+        assert_eq!(users("やまだ医院"), ["p1"], "kana is not folded to kanji");
+        assert_eq!(users("Ｂ訪問看護"), ["p3"]);
+    }
+
     #[test]
     fn what_is_confirmed_is_no_longer_proposed() {
         let stations = vec![(rid("s1"), station("Ａステーション"))];
