@@ -34,6 +34,10 @@ pub fn commit(ui: MapUi, of: MarkOf, at: (f64, f64)) {
 
 /// Keeps a mark's position (`None`: takes it off the map).
 pub fn place(ui: MapUi, of: MarkOf, position: Option<Position>) {
+    // Placed another way (typed, GPS, off the map): no longer waiting for a click.
+    if ui.placing.with_untracked(|p| p == &Placing::Mark(of.clone())) {
+        ui.placing.set(Placing::Nothing);
+    }
     let done = {
         let of = of.clone();
         move |_| {
