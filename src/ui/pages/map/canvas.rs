@@ -211,6 +211,10 @@ pub fn MapCanvas() -> impl IntoView {
                 <button type="button" aria-label="上へ" on:click=move |_| pan(ui, 0.0, -0.2)>"↑"</button>
                 <button type="button" aria-label="下へ" on:click=move |_| pan(ui, 0.0, 0.2)>"↓"</button>
                 <button type="button" aria-label="右へ" data-testid="map-pan-right" on:click=move |_| pan(ui, 0.2, 0.0)>"→"</button>
+                <label class="check">
+                    <input type="checkbox" name="map-labels" prop:checked=move || ui.labels.get() on:change=move |_| ui.labels.update(|v| *v = !*v)/>
+                    "名前を表示"
+                </label>
                 <super::layers::Layers/>
             </div>
             <p class="map-placing no-print" role="status" data-testid="map-placing">{placing_hint}</p>
@@ -218,6 +222,7 @@ pub fn MapCanvas() -> impl IntoView {
                 node_ref=svg_ref
                 class="map-svg"
                 class:placing=move || ui.placing.get() != Placing::Nothing
+                class:no-labels=move || !ui.labels.get()
                 data-testid="map-svg"
                 role="group"
                 aria-label="管内マップ（記号は Tab で選び、矢印キーで動かせます）"

@@ -102,10 +102,16 @@ pub struct MapUi {
     /// Layers switched off: facility kinds by index, and `6` for patients.
     pub hidden: RwSignal<BTreeSet<usize>>,
     pub placing: RwSignal<Placing>,
+    /// 名前を表示: the marks' names on the map (off by default past [`LABELS_UP_TO`] marks:
+    /// hundreds of names cover each other and slow every zoom step).
+    pub labels: RwSignal<bool>,
     /// The spot of a 基準点 being added.
     pub new_point: RwSignal<Option<(f64, f64)>>,
     pub edits: MapEdits,
 }
+
+/// Marks up to which their names are shown at first.
+pub const LABELS_UP_TO: usize = 150;
 
 /// The layer of patients' marks in [`MapUi::hidden`].
 pub const PATIENT_LAYER: usize = 6;
@@ -182,6 +188,7 @@ fn MapView(id: RecordId, entry: crate::domain::diagnosis::DiagnosisEntry) -> imp
         frame: RwSignal::new((0.0, 0.0)),
         hidden: RwSignal::new(BTreeSet::new()),
         placing: RwSignal::new(Placing::Nothing),
+        labels: RwSignal::new(model.with_untracked(|m| m.marks.len()) <= LABELS_UP_TO),
         new_point: RwSignal::new(None),
         edits: MapEdits::new(ctx, id.clone()),
     };
