@@ -6,4 +6,5 @@ pub mod form;
 pub mod payment;
 pub mod plan;
 pub mod subsidy;
+pub mod tables;
 pub mod visits;
