@@ -5,7 +5,8 @@
 
 use super::payment;
 use super::plan::{patient_with_plan, PlanStatus, SupportPlan};
-use super::subsidy::{check_all, SubsidyTable};
+use super::subsidy::check_all;
+use super::tables::SubsidyTables;
 use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::patient::Patient;
 use crate::domain::record::{RecordError, StoredRecord};
@@ -31,7 +32,7 @@ pub struct AreaRow {
 pub fn area_rows(
     patients: &[(StoredRecord, Patient)],
     plans: &[(StoredRecord, SupportPlan)],
-    table: &SubsidyTable,
+    tables: &SubsidyTables,
     today: Date,
     hide_names: bool,
 ) -> Vec<AreaRow> {
@@ -47,6 +48,8 @@ pub fn area_rows(
                 plan.map(|s| s.backup.iter().map(|b| b.kind.label()).collect()).unwrap_or_default();
             backup.dedup();
             let facts = plan.map(SupportPlan::subsidy_facts).unwrap_or_default();
+            // Each 市町村's own table where it has one (区市町村包括補助).
+            let (table, _) = tables.for_municipality(&p.municipality);
             let open_subsidies = check_all(table, &facts, today)
                 .map(|checks| checks.into_iter().filter(|c| c.eligible()).map(|c| c.item.label()).collect())
                 .unwrap_or_default();
