@@ -94,3 +94,31 @@ export class VentilatorPage extends AppPage {
     return (await this.page.locator('[data-testid=plan-print]').textContent()).replace(/\s+/g, ' ');
   }
 }
+
+/** 補助の上限表 (`#/d/<id>/disaster/subsidy`): the 管内共通 table and each 市町村's own. */
+export class SubsidyTablesPage extends AppPage {
+  async openFromArea() {
+    await this.page.locator('[data-testid=open-tables]').click();
+    await this.page.locator('[data-testid=subsidy-tables-form]').waitFor();
+  }
+
+  form() { return this.page.locator('[data-testid=subsidy-tables-form]'); }
+
+  /** Adds a 市町村's table (from the 様式1 市町村 offered). */
+  async addMunicipality(name) {
+    await this.form().locator('[data-testid=add-municipality-choice]').selectOption(name);
+    await this.form().locator('[data-testid=add-municipality]').click();
+  }
+
+  /** Types into field `municipalities.N.limit.K` etc. (`table`: null for 管内共通). */
+  async fill(table, part, text) {
+    const key = table === null ? `common.${part}` : `municipalities.${table}.${part}`;
+    await this.form().locator(`[name="${key}"]`).fill(text);
+  }
+
+  async save() {
+    await this.form().locator('[data-testid=save]').click();
+  }
+
+  legends() { return this.form().locator('[data-testid=subsidy-table] legend').allInnerTexts(); }
+}

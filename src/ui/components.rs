@@ -87,18 +87,21 @@ pub fn IssueSummary(#[prop(into)] issues: Signal<Issues>) -> impl IntoView {
 }
 
 /// Is there an error for `field`? (for `aria-invalid`)
-fn has_error(issues: Option<Signal<Issues>>, field: &'static str) -> bool {
+fn has_error(issues: Option<Signal<Issues>>, field: &str) -> bool {
     issues.is_some_and(|i| i.with(|all| all.field_has_error(field)))
 }
 
 /// A labelled text input (or textarea) bound to a form field, with its messages.
 #[component]
 pub fn TextInput(
-    label: &'static str,
+    /// The visible name (a list's rows pass their own: 「Ｂ町・①自家発電装置の限度額」).
+    #[prop(into)]
+    label: Oco<'static, str>,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
     /// The field key (for messages, `name` and tests).
-    field: &'static str,
+    #[prop(into)]
+    field: Oco<'static, str>,
     #[prop(into, optional)] issues: Option<Signal<Issues>>,
     #[prop(optional)] hint: &'static str,
     #[prop(optional)] multiline: bool,
@@ -111,14 +114,18 @@ pub fn TextInput(
     class: &'static str,
     #[prop(optional)] maxlength: Option<u32>,
 ) -> impl IntoView {
+    let invalid = {
+        let field = field.clone();
+        move || has_error(issues, &field).then_some("true")
+    };
     let input = if multiline {
         view! {
             <textarea
-                name=field
-                data-field=field
+                name=field.clone()
+                data-field=field.clone()
                 placeholder=placeholder
                 maxlength=maxlength
-                aria-invalid=move || has_error(issues, field).then_some("true")
+                aria-invalid=invalid.clone()
                 prop:value=move || value.get()
                 on:input:target=move |ev| on_input.run(ev.target().value())
             ></textarea>
@@ -128,14 +135,14 @@ pub fn TextInput(
         view! {
             <input
                 type="text"
-                name=field
-                data-field=field
+                name=field.clone()
+                data-field=field.clone()
                 class=class
                 placeholder=placeholder
                 maxlength=maxlength
                 inputmode=(!inputmode.is_empty()).then_some(inputmode)
                 autocomplete="off"
-                aria-invalid=move || has_error(issues, field).then_some("true")
+                aria-invalid=invalid.clone()
                 prop:value=move || value.get()
                 on:input:target=move |ev| on_input.run(ev.target().value())
             />
@@ -147,7 +154,7 @@ pub fn TextInput(
             <span class="label">{label}</span>
             {input}
             {(!hint.is_empty()).then(|| view! { <span class="hint">{hint}</span> })}
-            {issues.map(|issues| view! { <FieldIssues issues field/> })}
+            {issues.map(|issues| view! { <FieldIssues issues field=field.to_string()/> })}
         </label>
     }
 }

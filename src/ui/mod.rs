@@ -29,6 +29,7 @@ pub mod print;
 pub mod section_links;
 pub mod staff;
 pub mod status;
+pub mod trash_list;
 
 use wasm_bindgen::JsCast;
 

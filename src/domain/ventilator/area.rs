@@ -41,7 +41,7 @@ pub fn area_rows(
         .filter_map(|(r, p)| {
             let plan = plans.iter().find(|(_, s)| s.patient_id == r.meta.id).map(|(_, s)| s);
             let ventilator = p.procedures.ventilator == Some(true);
-            if !ventilator && plan.is_none() {
+            if !covered(p, plan) {
                 return None;
             }
             let mut backup: Vec<&'static str> =
@@ -77,6 +77,27 @@ pub fn area_rows(
         .collect();
     rows.sort_by(|a, b| b.ventilator.cmp(&a.ventilator).then_with(|| a.name.cmp(&b.name)));
     rows
+}
+
+/// A patient the plans are about: on a ventilator (様式1 人工呼吸器), or with a plan.
+fn covered(patient: &Patient, plan: Option<&SupportPlan>) -> bool {
+    patient.procedures.ventilator == Some(true) || plan.is_some()
+}
+
+/// The 管内マップ's layer 「災害時個別支援計画」: the plan's state for every patient the plans
+/// are about (the same patients as the area view), by patient.
+pub fn plan_statuses(
+    patients: &[(RecordId, Patient)],
+    plans: &[SupportPlan],
+    today: Date,
+) -> std::collections::BTreeMap<RecordId, PlanStatus> {
+    patients
+        .iter()
+        .filter_map(|(id, p)| {
+            let plan = plans.iter().find(|s| &s.patient_id == id);
+            covered(p, plan).then(|| (id.clone(), PlanStatus::of(plan, today)))
+        })
+        .collect()
 }
 
 /// 様式4 災害対策: how many ventilated patients have a current plan (「人工呼吸器使用者N人の

@@ -97,3 +97,25 @@ fn each_patient_is_checked_against_their_towns_table() {
     let common = area_rows(&patients, &plans, &SubsidyTables::default(), TODAY, false);
     assert!(common.iter().all(|r| r.open_subsidies.is_empty()), "the common table for both");
 }
+
+/// The map's plan layer covers the area view's patients: A-1 (ventilator, current plan),
+/// A-2 (ventilator, none), B-1 (no ventilator, overdue plan); B-2 (neither) is not on it.
+#[test]
+fn the_maps_plan_layer_has_the_area_views_patients() {
+    let patients: Vec<(RecordId, Patient)> =
+        [("A-1", true), ("A-2", true), ("B-1", false), ("B-2", false)].iter().map(|(no, v)| (id(no), patient(no, *v))).collect();
+    let mut current = SupportPlan::new(id("A-1"), &patients[0].1);
+    current.made_on = Some(Date { year: 2026, month: 4, day: 10 });
+    let mut old = SupportPlan::new(id("B-1"), &patients[2].1);
+    old.made_on = Some(Date { year: 2025, month: 1, day: 10 });
+    let statuses = plan_statuses(&patients, &[current, old], TODAY);
+    let got: Vec<(&str, PlanStatus)> = statuses.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    assert_eq!(
+        got,
+        [
+            ("A-1", PlanStatus::Current { due: Date { year: 2027, month: 4, day: 10 } }),
+            ("A-2", PlanStatus::None),
+            ("B-1", PlanStatus::Overdue { due: Some(Date { year: 2026, month: 1, day: 10 }) }),
+        ]
+    );
+}

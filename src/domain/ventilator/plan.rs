@@ -322,6 +322,11 @@ pub enum PlanStatus {
     Current { due: Date },
 }
 
+/// The 管内マップ's badges and the legend: (character, colour, meaning) of 最新, 見直し期限切れ
+/// and なし.
+pub const PLAN_BADGES: [(&str, &str, &str); 3] =
+    [("済", "#009E73", "最新"), ("期", "#E69F00", "見直し期限切れ"), ("無", "#D55E00", "なし")];
+
 impl PlanStatus {
     pub fn of(plan: Option<&SupportPlan>, today: Date) -> PlanStatus {
         match plan.map(SupportPlan::review_due) {
@@ -329,6 +334,17 @@ impl PlanStatus {
             Some(Some(due)) if due > today => PlanStatus::Current { due },
             Some(due) => PlanStatus::Overdue { due },
         }
+    }
+
+    /// The 管内マップ's badge on a patient's ◎: one character and its colour (Okabe–Ito:
+    /// 最新 bluish green, 期限切れ orange, なし vermillion; black text reads on all three).
+    pub fn badge(self) -> (&'static str, &'static str) {
+        let (c, colour, _) = PLAN_BADGES[match self {
+            PlanStatus::Current { .. } => 0,
+            PlanStatus::Overdue { .. } => 1,
+            PlanStatus::None => 2,
+        }];
+        (c, colour)
     }
 
     pub fn label(self) -> String {

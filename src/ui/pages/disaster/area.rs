@@ -5,9 +5,9 @@ use super::PageData;
 use crate::domain::ids::RecordId;
 use crate::domain::ventilator::area::{area_rows, evidence_line};
 use crate::domain::ventilator::plan::PlanStatus;
-use crate::domain::ventilator::subsidy::SubsidyTable;
 use crate::ui::ctx::use_app;
 use crate::ui::platform;
+use crate::ui::trash_list::{TrashItem, TrashList};
 use leptos::prelude::*;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn AreaView(data: PageData) -> impl IntoView {
     let today = platform::now().date_jst();
     let rows = Memo::new(move |_| {
         let hide = ctx.hide_names.get();
-        data.patients.with(|p| data.plans.with(|s| area_rows(p, s, &SubsidyTable::default(), today, hide)))
+        data.patients.with(|p| data.plans.with(|s| data.tables.with(|t| area_rows(p, s, t, today, hide))))
     });
     let others = Memo::new(move |_| {
         let hide = ctx.hide_names.get();
@@ -79,6 +79,10 @@ pub fn AreaView(data: PageData) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <p class="hint" data-testid="tables-summary">
+                {move || data.tables.with(|t| tables_line(t))}" "
+                <a href=PageData::tables_route(&diagnosis_id).to_hash() data-testid="open-tables">"補助の上限表を見る・変える"</a>
+            </p>
             <div class="disaster-other">
                 <label class="field">
                     <span class="label">"ほかの療養者の計画を作る"</span>
@@ -89,7 +93,45 @@ pub fn AreaView(data: PageData) -> impl IntoView {
                 </label>
                 <button type="button" data-testid="open-other-plan" on:click=open_other>"計画を開く"</button>
             </div>
+            <TrashedPlans data/>
         </section>
     }
     .into_any()
+}
+
+/// 補助の上限表 in one line: whose tables there are.
+fn tables_line(t: &crate::domain::ventilator::tables::SubsidyTables) -> String {
+    if t.municipalities.is_empty() {
+        "補助の判定は管内共通の上限表によります。".to_string()
+    } else {
+        let towns: Vec<&str> = t.municipalities.iter().map(|m| m.municipality.as_str()).collect();
+        format!("補助の判定は管内共通の上限表と、{}の表によります。", towns.join("・"))
+    }
+}
+
+/// Plans in the ゴミ箱, each with 「元に戻す」 (one plan per patient: a restored plan is the
+/// patient's plan again).
+#[component]
+fn TrashedPlans(data: PageData) -> impl IntoView {
+    let ctx = use_app();
+    let items = Signal::derive(move || {
+        let hide = ctx.hide_names.get();
+        data.trashed.with(|t| {
+            data.patients.with(|ps| {
+                t.iter()
+                    // Not offered while the patient has a live plan: restoring it would give them two.
+                    .filter(|(_, plan)| data.plans.with(|live| !live.iter().any(|(_, l)| l.patient_id == plan.patient_id)))
+                    .map(|(record, plan)| {
+                        let who = ps.iter().find(|(r, _)| r.meta.id == plan.patient_id).map(|(_, p)| {
+                            let shown = p.display_name(hide);
+                            if shown == p.id_number { p.id_number.clone() } else { format!("{} {shown}", p.id_number) }
+                        });
+                        let shown = format!("{}の災害時個別支援計画", who.clone().unwrap_or_else(|| "削除された療養者".into()));
+                        TrashItem { record: record.clone(), shown, key: who.unwrap_or_default() }
+                    })
+                    .collect()
+            })
+        })
+    });
+    view! { <TrashList what="計画" unit="件" items/> }
 }

@@ -155,7 +155,7 @@ pub fn PlanEditor(data: PageData, item: String) -> impl IntoView {
                     <DevicesSection form issues/>
                     <BackupSection form issues/>
                     <NeedsSection form/>
-                    <SubsidyCheck plan=parsed today/>
+                    <SubsidyCheck plan=parsed tables=data.tables municipality=patient.municipality.clone() tables_href=PageData::tables_route(&diagnosis_id).to_hash() today/>
                     <EvacuationSection form/>
                     <VisitSection form issues plan=parsed today/>
                     <IssueSummary issues/>

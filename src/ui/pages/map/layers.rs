@@ -1,7 +1,8 @@
 //! 表示の切り替え: a layer per kind of 施設 and one for the patients, and the legend.
 
-use super::{use_map, PATIENT_LAYER};
+use super::{use_map, PATIENT_LAYER, PLAN_LAYER};
 use crate::domain::map::facilities::FacilityKind;
+use crate::domain::ventilator::plan::PLAN_BADGES;
 use leptos::prelude::*;
 
 #[component]
@@ -10,6 +11,7 @@ pub fn Layers() -> impl IntoView {
     let mut layers: Vec<(usize, String)> =
         FacilityKind::ALL.iter().enumerate().map(|(i, k)| (i, format!("{} {}", k.symbol(), k.label()))).collect();
     layers.push((PATIENT_LAYER, "◎ 療養者".to_string()));
+    layers.push((PLAN_LAYER, "災害時個別支援計画（人工呼吸器を使う療養者）".to_string()));
     view! {
         <details class="map-layers">
             <summary>"表示する記号"</summary>
@@ -53,6 +55,14 @@ pub fn Legend() -> impl IntoView {
                 {FacilityKind::ALL.iter().map(|k| row(Some(*k), "#ffffff", k.label().to_string())).collect_view()}
                 {move || (!ui.ctx.hide_names.get()).then(|| row(None, "#ffffff", "療養者（色は一人ずつ）".to_string()))}
                 {row(Some(FacilityKind::Station), "#1f2328", "塗りつぶし：療養者が利用している施設（白抜き：利用なし）".to_string())}
+                {move || (!ui.ctx.hide_names.get() && !ui.hidden.with(|h| h.contains(&PLAN_LAYER))).then(|| view! {
+                    <li data-testid="plan-legend">
+                        "災害時個別支援計画："
+                        {PLAN_BADGES.iter().map(|(c, colour, meaning)| view! {
+                            <span class="plan-badge-legend" style:background=*colour>{*c}</span>{*meaning}" "
+                        }).collect_view()}
+                    </li>
+                })}
             </ul>
         </div>
     }

@@ -3,7 +3,7 @@
 //! map is zoomed.
 
 use super::canvas::commit;
-use super::{use_map, MapUi, PATIENT_LAYER};
+use super::{use_map, MapUi, PATIENT_LAYER, PLAN_LAYER};
 use crate::domain::map::facilities::FacilityKind;
 use crate::domain::map::model::{MapMark, MarkOf};
 use crate::domain::map::shapes::{path, patient_core, stroke_width, MARK_RADIUS};
@@ -155,6 +155,32 @@ fn Mark(m: MapMark) -> impl IntoView {
         "#ffffff"
     };
     let shape = path(m.kind, MARK_RADIUS);
+    // 災害時個別支援計画 (layer off at first): a badge at the ◎'s upper right.
+    let plan = match &m.of {
+        MarkOf::Patient(id) => {
+            let id = id.clone();
+            Some(Memo::new(move |_| {
+                (!ui.hidden.with(|h| h.contains(&PLAN_LAYER))).then(|| ui.plans.with(|p| p.get(&id).copied())).flatten()
+            }))
+        }
+        MarkOf::Facility(_) => None,
+    };
+    let badge = move || {
+        let (c, colour) = plan?.get()?.badge();
+        Some(view! {
+            <g class="plan-badge" transform=format!("translate({} {})", MARK_RADIUS * 0.9, -MARK_RADIUS * 0.9)>
+                <rect x="-8" y="-8" width="16" height="16" rx="3" fill=colour stroke="#1f2328" stroke-width="1"/>
+                <text y="5" text-anchor="middle" class="plan-badge-text">{c}</text>
+            </g>
+        })
+    };
+    let label = {
+        let base = spoken(&m);
+        move || match plan.and_then(|p| p.get()) {
+            Some(status) => format!("{base} 災害時個別支援計画: {}", status.label()),
+            None => base.clone(),
+        }
+    };
     let core = m.kind.is_none().then(|| view! { <path d=patient_core(MARK_RADIUS) fill=m.colour/> });
     view! {
         <g
@@ -164,7 +190,7 @@ fn Mark(m: MapMark) -> impl IntoView {
             transform=transform
             tabindex="0"
             role="button"
-            aria-label=spoken(&m)
+            aria-label=label
             data-mark-key=key_of(&m.of)
             data-testid="map-mark"
             data-label=m.label.clone()
@@ -179,6 +205,7 @@ fn Mark(m: MapMark) -> impl IntoView {
                     stroke-width=stroke_width(m.kind)
                 />
                 {core}
+                {badge}
                 <text class="map-label" y=MARK_RADIUS + 14.0 text-anchor="middle">{m.label.clone()}</text>
             </g>
         </g>

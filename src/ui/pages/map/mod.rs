@@ -26,6 +26,8 @@ use crate::domain::map::calibration::CalibrationError;
 use crate::domain::map::model::{findings, MapFindings, MapModel, MarkOf};
 use crate::domain::map::projection::Projection;
 use crate::domain::map::records::{BaseMap, Facility, MapSheet};
+use crate::domain::ventilator::area::plan_statuses;
+use crate::domain::ventilator::plan::SupportPlan;
 use crate::domain::patient::Patient;
 use crate::domain::record::StoredRecord;
 use crate::domain::station::Station;
@@ -108,6 +110,8 @@ pub struct MapUi {
     /// The spot of a 基準点 being added.
     pub new_point: RwSignal<Option<(f64, f64)>>,
     pub edits: MapEdits,
+    /// 災害時個別支援計画's state per patient (the layer [`PLAN_LAYER`], off at first).
+    pub plans: Memo<std::collections::BTreeMap<RecordId, crate::domain::ventilator::plan::PlanStatus>>,
 }
 
 /// Marks up to which their names are shown at first.
@@ -115,6 +119,9 @@ pub const LABELS_UP_TO: usize = 150;
 
 /// The layer of patients' marks in [`MapUi::hidden`].
 pub const PATIENT_LAYER: usize = 6;
+
+/// The layer of the 災害時個別支援計画 badges on patients' marks (issue 20), hidden at first.
+pub const PLAN_LAYER: usize = 7;
 
 pub fn use_map() -> MapUi {
     expect_context::<MapUi>()
@@ -186,11 +193,15 @@ fn MapView(id: RecordId, entry: crate::domain::diagnosis::DiagnosisEntry) -> imp
         moved: RwSignal::new(Default::default()),
         view: RwSignal::new(ViewBox { x: 0.0, y: 0.0, w, h }),
         frame: RwSignal::new((0.0, 0.0)),
-        hidden: RwSignal::new(BTreeSet::new()),
+        hidden: RwSignal::new(BTreeSet::from([PLAN_LAYER])),
         placing: RwSignal::new(Placing::Nothing),
         labels: RwSignal::new(model.with_untracked(|m| m.marks.len()) <= LABELS_UP_TO),
         new_point: RwSignal::new(None),
         edits: MapEdits::new(ctx, id.clone()),
+        plans: Memo::new(move |_| {
+            let plans: Vec<SupportPlan> = ctx.loaded.with(|l| l.live::<SupportPlan>().into_iter().map(|(_, p)| p).collect());
+            data.with(|d| plan_statuses(&d.patients, &plans, crate::ui::platform::now().date_jst()))
+        }),
     };
     provide_context(ui);
     // A new 下図 has another size: show all of it.

@@ -14,6 +14,7 @@ use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary};
 use crate::ui::ctx::{use_app, AppCtx};
 use crate::ui::form::{DirtyMark, FormState};
 use crate::ui::platform;
+use crate::ui::trash_list::{TrashItem, TrashList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -361,46 +362,24 @@ fn ToAdd(data: PageData) -> impl IntoView {
     }
 }
 
-fn restore(ctx: AppCtx, entry: &ProgrammeEntry) {
-    let record = restore_record(&entry.record, platform::now(), &ctx.device_id());
-    let message = format!("「{}」を元に戻しました", entry.programme.name());
-    spawn_local(async move {
-        let batch = WriteBatch { put_records: vec![record], ..WriteBatch::default() };
-        let _ = ctx.save_as_loaded(batch, &message).await;
-    });
-}
 
 /// ゴミ箱: deleted rows, each with 「元に戻す」.
 #[component]
 fn Trash(data: PageData) -> impl IntoView {
-    let ctx = use_app();
-    move || {
-        let trashed = data.sheet.with(|s| s.as_ref().map(|s| s.trashed.clone()).unwrap_or_default());
-        (!trashed.is_empty()).then(|| {
-            view! {
-                <section class="card trash" data-testid="trash">
-                    <h2>{format!("ゴミ箱（削除した事業 {}件）", trashed.len())}</h2>
-                    <ul class="plain">
-                        {trashed
-                            .into_iter()
-                            .map(|entry| {
-                                let when = entry.record.meta.deleted_at.map(|t| t.display_jst()).unwrap_or_default();
-                                let name = entry.programme.name().to_string();
-                                let entry = StoredValue::new(entry);
-                                view! {
-                                    <li data-name=name.clone()>
-                                        <span>{name.clone()}</span>
-                                        <span class="hint">{format!("削除: {when}")}</span>
-                                        <button type="button" on:click=move |_| entry.with_value(|e| restore(ctx, e))>
-                                            "元に戻す"
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </section>
-            }
+    let items = Signal::derive(move || {
+        data.sheet.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.trashed
+                        .iter()
+                        .map(|e| {
+                            let name = e.programme.name().to_string();
+                            TrashItem { record: e.record.clone(), shown: name.clone(), key: name }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
         })
-    }
+    });
+    view! { <TrashList what="事業" unit="件" items/> }
 }

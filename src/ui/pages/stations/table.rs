@@ -15,6 +15,7 @@ use crate::storage::WriteBatch;
 use crate::ui::components::ConfirmDialog;
 use crate::ui::ctx::{use_app, AppCtx};
 use crate::ui::platform;
+use crate::ui::trash_list::{TrashItem, TrashList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -33,13 +34,6 @@ fn trash(ctx: AppCtx, record: StoredRecord, name: String, asking: RwSignal<Optio
     });
 }
 
-fn restore(ctx: AppCtx, record: &StoredRecord, name: String) {
-    let Some(back) = restore_from_trash(record, platform::now(), &ctx.device_id()) else { return };
-    spawn_local(async move {
-        let batch = WriteBatch { put_records: vec![back], ..WriteBatch::default() };
-        let _ = ctx.save_as_loaded(batch, &format!("「{name}」を元に戻しました")).await;
-    });
-}
 
 // TODO(issue 11): split into sections; left for the editor/save-flow rework that owns this file.
 #[allow(clippy::too_many_lines)]
@@ -297,39 +291,12 @@ fn StationRow(
 /// ゴミ箱: deleted stations, each with 「元に戻す」.
 #[component]
 fn Trash(data: PageData) -> impl IntoView {
-    let ctx = use_app();
-    move || {
-        let trashed = data.trashed.get();
-        (!trashed.is_empty()).then(|| {
-            view! {
-                <section class="card trash" data-testid="trash">
-                    <h2>{format!("ゴミ箱（削除したステーション {}ヵ所）", trashed.len())}</h2>
-                    <ul class="plain">
-                        {trashed
-                            .into_iter()
-                            .map(|(record, station)| {
-                                let when = record.meta.deleted_at.map(|t| t.display_jst()).unwrap_or_default();
-                                let name = station.name.clone();
-                                let record = StoredValue::new(record);
-                                let for_restore = name.clone();
-                                let item_name = name.clone();
-                                view! {
-                                    <li data-name=item_name>
-                                        <span>{name}</span>
-                                        <span class="hint">{format!("削除: {when}")}</span>
-                                        <button
-                                            type="button"
-                                            on:click=move |_| record.with_value(|r| restore(ctx, r, for_restore.clone()))
-                                        >
-                                            "元に戻す"
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </section>
-            }
+    let items = Signal::derive(move || {
+        data.trashed.with(|t| {
+            t.iter()
+                .map(|(record, station)| TrashItem { record: record.clone(), shown: station.name.clone(), key: station.name.clone() })
+                .collect()
         })
-    }
+    });
+    view! { <TrashList what="ステーション" unit="ヵ所" items/> }
 }
