@@ -12,6 +12,7 @@ use super::subsidy::{ItemRule, SubsidyItem, SubsidyTable, MAX_USEFUL_LIFE_YEARS}
 use crate::domain::forms::input::fold_width;
 use crate::domain::forms::input::parse_whole;
 use crate::domain::issues::Issues;
+use crate::domain::record::{RecordBody, RecordKind};
 use serde::{Deserialize, Serialize};
 
 /// Largest 限度額 accepted (円): a typo guard far above any municipality's amount.
@@ -33,6 +34,10 @@ pub struct SubsidyTables {
     /// 市町村ごとの表 (only those that differ from the common one).
     #[serde(default)]
     pub municipalities: Vec<MunicipalTable>,
+}
+
+impl RecordBody for SubsidyTables {
+    const KIND: RecordKind = RecordKind::SubsidyTable;
 }
 
 /// The key a 市町村 is matched by: widths folded, spaces dropped.

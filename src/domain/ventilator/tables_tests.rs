@@ -126,3 +126,20 @@ fn the_form_round_trips_and_other_schemes_are_one_per_line() {
     let back: SubsidyTables = serde_json::from_value(json).expect("reads");
     assert_eq!(back, tables);
 }
+
+#[test]
+fn the_tables_are_stored_once_per_diagnosis_as_subsidy_table() {
+    use crate::domain::ids::{DeviceId, RecordId};
+    use crate::domain::record::StoredRecord;
+    use crate::domain::records::{singleton_suffix, SUBSIDY_TABLE_SUFFIX};
+    use crate::domain::time::Timestamp;
+    assert_eq!(singleton_suffix(RecordKind::SubsidyTable), Some(SUBSIDY_TABLE_SUFFIX));
+    let tables = with_b_town().parse().expect("valid");
+    let id = RecordId::singleton(&RecordId::parse("d-2025").expect("id"), SUBSIDY_TABLE_SUFFIX).expect("id");
+    assert_eq!(id.as_str(), "d-2025:subsidy_table");
+    let dev = DeviceId::parse("pc").expect("device");
+    let r =
+        StoredRecord::create(id, RecordId::parse("d-2025").expect("id"), &tables, Timestamp(1), &dev).expect("creates");
+    assert_eq!((r.meta.kind.key(), r.meta.kind.label()), ("subsidy_table", "補助の上限表"));
+    assert_eq!(r.body_as::<SubsidyTables>().expect("reads"), tables);
+}
