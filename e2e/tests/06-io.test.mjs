@@ -84,7 +84,7 @@ test('入出力: 書き出し→地域診断を削除→読み込みで全て戻
   const backup = await io.exportFile();
   assert(/^難病地域診断_全件_\d{8}\.nanbyo\.json$/.test(backup.name), `file name: ${backup.name}`);
   const json = JSON.parse(backup.text);
-  assertEqual([json.format, json.version, json.diagnoses.length, json.records.length], ['nanbyo-chiiki-shindan-bundle', 5, 2, 6], 'bundle content');
+  assertEqual([json.format, json.version, json.diagnoses.length, json.records.length], ['nanbyo-chiiki-shindan-bundle', 6, 2, 6], 'bundle content');
   // Issue 17: a backup carries the 変更履歴 of what it holds (one entry per record so far).
   assertEqual(json.history.length, 8, 'the history of the 8 records');
   await io.waitNotice('を書き出しました');

@@ -118,7 +118,7 @@ test('様式1: ふりがなで氏名が五十音順に並び、ひらがな・�
   await io.scope('all');
   const backup = await io.exportFile();
   const json = JSON.parse(backup.text);
-  assertEqual(json.version, 5, 'format version 5 (issue 14)');
+  assertEqual(json.version, 6, 'format version 6 (補助の上限表, issue 20)');
   const readings = json.records.filter((r) => r.kind === 'patient').map((r) => [r.body.id_number, r.body.furigana ?? null]).sort();
   assertEqual(readings, [['K-1', 'やまだ はなこ'], ['K-2', 'サトウ イチロウ'], ['K-3', null], ['K-4', null], ['K-5', 'やまだ たろう']], 'readings in the file');
 

@@ -118,7 +118,7 @@ test('変更履歴: 保存ごとに担当者・日時・変更前後が残り、
   await io.scope('all');
   const file = await io.exportFile();
   const json = JSON.parse(file.text);
-  assertEqual(json.version, 5, 'format 5 (issue 14)');
+  assertEqual(json.version, 6, 'format 6 (補助の上限表, issue 20)');
   assertEqual(json.history.filter((e) => e.by === '佐藤').length, 4, 'her saves, by name');
   await io.mode('anonymised');
   assert(!(await page.locator('input[name=include-history]').isChecked()), 'never in an anonymised file');

@@ -121,7 +121,7 @@ test('事業実績: バンドル（形式 v4）で別の端末に渡り、同じ
   await io.scope('all');
   const file = await io.exportFile();
   const bundle = JSON.parse(file.text);
-  assertEqual(bundle.version, 5, 'format version 5 (事業実績 since 4)');
+  assertEqual(bundle.version, 6, 'format version 6 (事業実績 since 4)');
   assertEqual(bundle.diagnoses.map((d) => d.id), ['prefecture-results'], 'the container travels as the one 地域診断 record');
   assertEqual(bundle.records.filter((r) => r.kind === 'programme_result').length, 16, 'every 事業実績');
   assertNoProblems(a.problems);

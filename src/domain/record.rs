@@ -53,10 +53,13 @@ pub enum RecordKind {
     MapSheet,
     /// 下図 of the 管内マップ: an image or 市町村 outlines (one per 地域診断; bundle format 5).
     BaseMap,
+    /// 補助の上限表: the 管内共通 table and the 市町村 that differ (one per 地域診断; bundle
+    /// format 6; see `domain::ventilator::tables`).
+    SubsidyTable,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 13] = [
+    pub const ALL: [RecordKind; 14] = [
         RecordKind::Diagnosis,
         RecordKind::Overview,
         RecordKind::Patient,
@@ -70,6 +73,7 @@ impl RecordKind {
         RecordKind::Facility,
         RecordKind::MapSheet,
         RecordKind::BaseMap,
+        RecordKind::SubsidyTable,
     ];
 
     /// The key stored in IndexedDB and bundles.
@@ -88,6 +92,7 @@ impl RecordKind {
             RecordKind::Facility => "facility",
             RecordKind::MapSheet => "map_sheet",
             RecordKind::BaseMap => "base_map",
+            RecordKind::SubsidyTable => "subsidy_table",
         }
     }
 
@@ -107,6 +112,7 @@ impl RecordKind {
             RecordKind::Facility => "施設",
             RecordKind::MapSheet => "管内マップ",
             RecordKind::BaseMap => "管内マップの下図",
+            RecordKind::SubsidyTable => "補助の上限表",
         }
     }
 

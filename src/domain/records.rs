@@ -18,6 +18,8 @@ pub const EVALUATION_SUFFIX: &str = "evaluation";
 pub const MAP_SHEET_SUFFIX: &str = "map";
 /// The ID suffix of the 管内マップ's 下図 (`<地域診断>:base_map`).
 pub const BASE_MAP_SUFFIX: &str = "base_map";
+/// The ID suffix of the 補助の上限表 (`<地域診断>:subsidy_table`).
+pub const SUBSIDY_TABLE_SUFFIX: &str = "subsidy_table";
 
 /// The ID suffix of a kind that exists once per 地域診断 (地域の概況, 様式4 評価); `None` for
 /// the kinds of which a 地域診断 holds many.
@@ -27,6 +29,7 @@ pub fn singleton_suffix(kind: RecordKind) -> Option<&'static str> {
         RecordKind::Evaluation => Some(EVALUATION_SUFFIX),
         RecordKind::MapSheet => Some(MAP_SHEET_SUFFIX),
         RecordKind::BaseMap => Some(BASE_MAP_SUFFIX),
+        RecordKind::SubsidyTable => Some(SUBSIDY_TABLE_SUFFIX),
         _ => None,
     }
 }

@@ -174,6 +174,7 @@ pub fn read_kind(kind: RecordKind) -> fn(Value) -> Result<Value, RecordError> {
         RecordKind::Facility => read_as::<crate::domain::map::records::Facility>,
         RecordKind::MapSheet => read_as::<crate::domain::map::records::MapSheet>,
         RecordKind::BaseMap => read_as::<crate::domain::map::records::BaseMap>,
+        RecordKind::SubsidyTable => read_as::<crate::domain::ventilator::tables::SubsidyTables>,
     }
 }
 

@@ -53,6 +53,9 @@ APP_ONLY = {
     # Issue 14: that a v4 (or v3) file may not hold the 管内マップ is the v4 → v5 step's rule;
     # that an image's bytes are a PNG or JPEG is read from the data.
     "v4_facility.json", "v3_map_sheet.json", "v5_base_map_not_an_image.json",
+    # Issue 20: that a v5 (or v4) file may not hold the 補助の上限表 is the v5 → v6 step's
+    # rule; that each 市町村 has one table (widths and spaces ignored) compares items.
+    "v5_subsidy_table.json", "v4_subsidy_table.json", "v6_subsidy_table_town_twice.json",
 }
 # Systematic faults the schema does not express (control characters, texts of only spaces,
 # stamps naming fields the body lacks): the app checks them.
@@ -63,7 +66,7 @@ for name in sorted(os.listdir(good)):
     if name == "expected.json":
         continue
     data = json.loads(open(os.path.join(good, name), encoding="utf-8-sig").read())
-    if data.get("version") not in (1, 2, 3, 4, 5):
+    if data.get("version") not in (1, 2, 3, 4, 5, 6):
         continue
     errors = list(validator.iter_errors(data))
     if errors:

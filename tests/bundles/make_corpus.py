@@ -153,6 +153,43 @@ def v5_with_map(version=5, facility=None, sheet=None, base_map=None):
     return v5
 
 
+def item_rule(limit_yen, useful_life_years):
+    return {"limit_yen": limit_yen, "useful_life_years": useful_life_years}
+
+
+def subsidy_table(**over):
+    """One 補助の上限表 (SubsidyTable, src/domain/ventilator/subsidy.rs): the seed's 限度額 and
+    the usual 耐用年数 of ① ② ③, and the 他の公的制度 that exclude a person."""
+    table = {
+        "generator": item_rule(212000, 6),
+        "suction": item_rule(100000, 5),
+        "ups": item_rule(41000, 6),
+        "other_schemes": ["日常生活用具給付等事業", "人工呼吸器使用難病患者非常用電源設備整備事業"],
+    }
+    table.update(over)
+    return table
+
+
+def subsidy_table_body(common=None, municipalities=None):
+    """補助の上限表 of a 地域診断 (format v6, issue 20; src/domain/ventilator/tables.rs:
+    SubsidyTables): the 管内共通 table and Ｂ町, whose ① is 150,000円 over 5 years."""
+    return {
+        "common": common if common is not None else subsidy_table(),
+        "municipalities": municipalities if municipalities is not None
+        else [{"municipality": "Ｂ町", "table": subsidy_table(generator=item_rule(150000, 5))}],
+    }
+
+
+def v6_with_tables(version=6, tables=None):
+    """Issue 20: version 6 adds the kind `subsidy_table` (ID <地域診断>:subsidy_table) to the
+    v5 file with the 管内マップ."""
+    v6 = v5_with_map(version=version)
+    t = meta("d-2025:subsidy_table", "d-2025", "subsidy_table")
+    t["body"] = tables if tables is not None else subsidy_table_body()
+    v6["records"].append(t)
+    return v6
+
+
 def stamp(at, device="pc-hokenjo-1", history=None):
     s = {"at": at, "device": device}
     if history:
@@ -473,6 +510,8 @@ def good():
     # outlines, and as an image (a file exported with 「下図の画像も含める」 ticked).
     write(os.path.join(GOOD, "full_v5.json"), v5_with_map())
     write(os.path.join(GOOD, "base_map_image_v5.json"), v5_with_map(base_map=base_map_image()))
+    # Issue 20: version 6 adds the 補助の上限表 (`subsidy_table`, one per 地域診断).
+    write(os.path.join(GOOD, "full_v6.json"), v6_with_tables())
 
     # Issue 17: a 地域診断 deleted from the 地域診断の一覧 is in the ゴミ箱 (its own `deleted_at`);
     # its records keep their own flags (here: not trashed, but one patient that was trashed
@@ -493,8 +532,9 @@ def good():
         "trashed_diagnosis.json": {"diagnoses": 1, "records": 6, "migrated_from": 3},
         "results_v4.json": {"diagnoses": 2, "records": 8, "migrated_from": 4},
         "full_v4.json": {"diagnoses": 1, "records": 7, "history": 3, "migrated_from": 4},
-        "full_v5.json": {"diagnoses": 1, "records": 10, "history": 3},
-        "base_map_image_v5.json": {"diagnoses": 1, "records": 10, "history": 3},
+        "full_v5.json": {"diagnoses": 1, "records": 10, "history": 3, "migrated_from": 5},
+        "base_map_image_v5.json": {"diagnoses": 1, "records": 10, "history": 3, "migrated_from": 5},
+        "full_v6.json": {"diagnoses": 1, "records": 11, "history": 3},
         "compact_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "bom_v1.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
         "script_in_text.json": {"diagnoses": 1, "records": 4, "migrated_from": 1},
@@ -570,7 +610,35 @@ def bad():
     case("version_string.json", mutate(lambda b: b.update(version="1")), "形式の版（version）は0以上の整数です")
     case("version_negative.json", mutate(lambda b: b.update(version=-1)), "形式の版（version）は0以上の整数です")
     case("version_float.json", mutate(lambda b: b.update(version=1.5)), "形式の版（version）は0以上の整数です")
-    case("version_future.json", mutate(lambda b: b.update(version=6)), "新しい版のアプリで書き出されたファイルです（形式 v6")
+    case("version_future.json", mutate(lambda b: b.update(version=7)), "新しい版のアプリで書き出されたファイルです（形式 v7")
+
+    # Issue 20: the 補助の上限表 is new in version 6 (a v5 or older file holding it is refused
+    # by the v5 → v6 step, naming it), and its body is checked: 限度額 0円 or more, 耐用年数
+    # 1〜30年, every 市町村 named once.
+    case("v5_subsidy_table.json", v6_with_tables(version=5),
+         "形式 v5 以前のファイルに補助の上限表（subsidy_table）の記録があります。補助の上限表は形式 v6 からです")
+    # A v4 file (no 管内マップ) passes v4 → v5, which knows nothing of the table, and is
+    # refused by v5 → v6: 「v5 以前」 covers v4.
+    v4_table = v4_with_plan()
+    v4_table["records"].append(dict(meta("d-2025:subsidy_table", "d-2025", "subsidy_table"), body=subsidy_table_body()))
+    case("v4_subsidy_table.json", v4_table, "形式 v5 以前のファイルに補助の上限表（subsidy_table）の記録があります")
+    table_place = "（補助の上限表 ID d-2025:subsidy_table）"
+    case("v6_subsidy_table_negative_limit.json",
+         v6_with_tables(tables=subsidy_table_body(common=subsidy_table(ups=item_rule(-41000, 6)))),
+         [table_place, "body.common", "補助の上限表（管内共通・③無停電電源装置の限度額）: 0円以上で入力してください（-41000円になっています）"])
+    case("v6_subsidy_table_town_negative_limit.json",
+         v6_with_tables(tables=subsidy_table_body(municipalities=[{"municipality": "Ｂ町", "table": subsidy_table(generator=item_rule(-1, 5))}])),
+         [table_place, "body.municipalities.0", "補助の上限表（Ｂ町・①自家発電装置の限度額）: 0円以上で入力してください"])
+    case("v6_subsidy_table_life_31.json",
+         v6_with_tables(tables=subsidy_table_body(common=subsidy_table(suction=item_rule(100000, 31)))),
+         [table_place, "body.common", "補助の上限表（管内共通・②吸引器（充電式）の耐用年数）: 1〜30年で入力してください（31年になっています）"])
+    case("v6_subsidy_table_town_twice.json",
+         v6_with_tables(tables=subsidy_table_body(municipalities=[{"municipality": "Ｂ町", "table": subsidy_table()},
+                                                                   {"municipality": "Ｂ町 ", "table": subsidy_table()}])),
+         [table_place, "body.municipalities.1", "補助の上限表（Ｂ町）: 同じ市町村の表が2つあります"])
+    case("v6_subsidy_table_limit_text.json",
+         v6_with_tables(tables=subsidy_table_body(common=subsidy_table(generator=item_rule("212千円", 6)))),
+         [table_place, "body.common.generator.limit_yen", "値の種類が違います"])
 
     # Issue 14: the 管内マップ is new in version 5 (a v4 or v3 file holding it is refused by
     # the v4 → v5 step, naming the kind), and its bodies are checked.

@@ -321,6 +321,8 @@ pub fn anonymise(
                 Err(_) => None,
             },
             RecordKind::BaseMap => Some(r.body.to_value()),
+            // 補助の上限表: amounts, useful lives and scheme names of the 市町村 — no person.
+            RecordKind::SubsidyTable => Some(r.body.to_value()),
             // 管内マップ: where each patient lives never leaves (their 市町村 stays in 様式1).
             RecordKind::MapSheet => match r.body_as::<crate::domain::map::records::MapSheet>() {
                 Ok(mut m) => {
@@ -994,5 +996,20 @@ mod tests {
         let ev = ar.iter().find(|r| r.meta.kind == RecordKind::Evaluation).expect("evaluation");
         let e3: crate::domain::evaluation::Evaluation = ev.body_as().expect("typed");
         assert_eq!(e3.overall, "緊急時の訪問看護が不足", "kept after review");
+    }
+
+    /// 補助の上限表 (format 6) names 市町村, amounts and schemes — no person: it leaves as it is.
+    #[test]
+    fn the_subsidy_table_leaves_unchanged() {
+        use crate::domain::ventilator::tables::{MunicipalTable, SubsidyTables};
+        let (ds, mut rs) = data();
+        let mut t = SubsidyTables::default();
+        t.municipalities.push(MunicipalTable { municipality: "B町".into(), table: t.common.clone() });
+        let r = StoredRecord::create(id("d-real:subsidy_table"), id("d-real"), &t, Timestamp(1), &dev("nurse-pc"))
+            .expect("creates");
+        rs.push(r);
+        let (_, ar, _) = anonymise(&ds, &rs, &AnonymiseOptions::default());
+        let kept = ar.iter().find(|r| r.meta.kind == RecordKind::SubsidyTable).expect("subsidy table");
+        assert_eq!(kept.body_as::<SubsidyTables>().expect("typed"), t);
     }
 }

@@ -31,6 +31,7 @@ use crate::domain::trees::data::Tree;
 use crate::domain::trees::measure::{MeasureKind, Measurement};
 use crate::domain::tri::Tri;
 use crate::domain::ventilator::plan::SupportPlan;
+use crate::domain::ventilator::tables::SubsidyTables;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -89,6 +90,9 @@ pub fn check_body(kind: RecordKind, body: &Value) -> Result<Value, Vec<FieldProb
             check_typed::<MapSheet>(kind, body, map_sheet_template, |m: &MapSheet| rules(m.problems()))
         }
         RecordKind::BaseMap => check_typed::<BaseMap>(kind, body, base_map_template, |b: &BaseMap| rules(b.problems())),
+        RecordKind::SubsidyTable => {
+            check_typed::<SubsidyTables>(kind, body, subsidy_table_template, |t: &SubsidyTables| rules(t.problems()))
+        }
     }
 }
 
@@ -183,6 +187,14 @@ fn base_map_template() -> Value {
         areas: vec![AreaOutline { name: "-".into(), rings: vec![vec![[35.0, 135.0]]] }],
     };
     serde_json::to_value(b).unwrap_or(Value::Null)
+}
+
+/// A 補助の上限表 with one 市町村's own table.
+fn subsidy_table_template() -> Value {
+    use crate::domain::ventilator::tables::MunicipalTable;
+    let mut t = SubsidyTables::default();
+    t.municipalities.push(MunicipalTable { municipality: "-".into(), table: t.common.clone() });
+    serde_json::to_value(t).unwrap_or(Value::Null)
 }
 
 /// A 災害時個別支援計画 with every optional part present, to locate problems against.
@@ -928,6 +940,25 @@ mod tests {
         assert!(problems(RecordKind::BaseMap, &long_name)[0].1.contains("文字が多すぎます"));
         let elsewhere = with(patient(), "data", json!(data));
         assert!(problems(RecordKind::Patient, &elsewhere)[0].1.contains("文字が多すぎます"));
+    }
+
+    /// 補助の上限表 (format 6): read as `SubsidyTables`, checked by its own `problems`, each
+    /// naming the table; an unreadable 限度額 is located to its field.
+    #[test]
+    fn a_subsidy_table_is_checked_by_its_problems() {
+        let k = RecordKind::SubsidyTable;
+        let good = json!({"common": serde_json::to_value(crate::domain::ventilator::subsidy::SubsidyTable::default())
+            .expect("serialises"), "municipalities": []});
+        assert_eq!(check_body(k, &good), Ok(good.clone()));
+        let negative = with(good.clone(), "common/ups/limit_yen", json!(-1));
+        let ps = problems(k, &negative);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].0, "common");
+        assert!(ps[0].1.starts_with("補助の上限表（管内共通・③無停電電源装置の限度額）: 0円以上"), "{ps:?}");
+        let typo = with(good.clone(), "common/generator/limit_yen", json!("212千円"));
+        assert_eq!(problems(k, &typo)[0].0, "common/generator/limit_yen");
+        let unknown = with(good, "common/generator/note", json!("x"));
+        assert_eq!(problems(k, &unknown)[0].0, "common/generator/note");
     }
 
     fn programme() -> Value {

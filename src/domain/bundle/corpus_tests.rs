@@ -325,6 +325,7 @@ pub(super) fn every_kind_records(
     let progress =
         StoredRecord::create(id("pp-1"), container.meta.id.clone(), &progress, at(9), &dev).expect("creates");
     let (facility, map_sheet, base_map) = map_records(&id, at(10), &dev);
+    let subsidy_table = subsidy_table_record(&id, at(11), &dev);
     (
         vec![d24, d25, container],
         vec![
@@ -342,6 +343,7 @@ pub(super) fn every_kind_records(
             facility,
             map_sheet,
             base_map,
+            subsidy_table,
         ],
     )
 }
@@ -378,6 +380,23 @@ fn map_records(
     };
     let base = StoredRecord::create(id("d-2025:base_map"), id("d-2025"), &base, at, dev).expect("creates");
     (facility, sheet, base)
+}
+
+/// 補助の上限表 (format 6) of `d-2025`: the seed's amounts, and Ｂ町 paying up to 150,000円
+/// for a generator with a useful life of 5 years.
+fn subsidy_table_record(
+    id: &dyn Fn(&str) -> crate::domain::ids::RecordId,
+    at: crate::domain::time::Timestamp,
+    dev: &crate::domain::ids::DeviceId,
+) -> crate::domain::record::StoredRecord {
+    use crate::domain::ventilator::tables::{MunicipalTable, SubsidyTables};
+    let mut tables = SubsidyTables::default();
+    let mut b_town = tables.common.clone();
+    b_town.generator.limit_yen = 150_000;
+    b_town.generator.useful_life_years = 5;
+    tables.municipalities.push(MunicipalTable { municipality: "Ｂ町".into(), table: b_town });
+    crate::domain::record::StoredRecord::create(id("d-2025:subsidy_table"), id("d-2025"), &tables, at, dev)
+        .expect("creates")
 }
 
 #[test]

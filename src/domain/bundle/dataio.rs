@@ -57,7 +57,8 @@ impl KindCounts {
                 | RecordKind::SupportPlan
                 | RecordKind::Facility
                 | RecordKind::MapSheet
-                | RecordKind::BaseMap => c.others += 1,
+                | RecordKind::BaseMap
+                | RecordKind::SubsidyTable => c.others += 1,
             }
             if r.is_deleted() {
                 c.trashed += 1;

@@ -265,6 +265,40 @@ const BASE_MAP: &[(&str, &str)] = &[
     ("areas", "市区町村の境界"),
 ];
 
+/// 補助の上限表, named part by part: its 市町村 tables sit in a list, so a path holds an index
+/// (`municipalities/0/table/generator/limit_yen` → 市町村ごとの表 1 ①自家発電装置 限度額).
+/// `table` is the 市町村's table itself and adds no word.
+const SUBSIDY_TABLE: &[(&str, &str)] = &[
+    ("common", "管内共通の表"),
+    ("municipalities", "市町村ごとの表"),
+    ("municipality", "市町村"),
+    ("table", ""),
+    ("generator", "①自家発電装置"),
+    ("suction", "②吸引器（充電式）"),
+    ("ups", "③無停電電源装置"),
+    ("limit_yen", "限度額"),
+    ("useful_life_years", "耐用年数"),
+    ("other_schemes", "他の公的制度"),
+];
+
+/// The name of a 補助の上限表 path: each part's name in turn, an index as its number from 1;
+/// an unknown part ends it (the nearest named parent, as for every kind).
+fn subsidy_table_label(path: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for part in path.split('/').filter(|p| !p.is_empty()) {
+        if let Ok(n) = part.parse::<usize>() {
+            words.push(n.saturating_add(1).to_string());
+            continue;
+        }
+        match SUBSIDY_TABLE.iter().find(|(k, _)| *k == part) {
+            Some((_, "")) => {}
+            Some((_, label)) => words.push((*label).to_string()),
+            None => break,
+        }
+    }
+    words.join(" ")
+}
+
 /// The Japanese name of a body field path (`"neurology/name"` → 神経内科専門医療機関 機関名).
 /// Unknown sub-paths fall back to their nearest named parent; unnamed paths give `""`.
 pub fn field_label(kind: RecordKind, path: &str) -> String {
@@ -282,6 +316,7 @@ pub fn field_label(kind: RecordKind, path: &str) -> String {
         RecordKind::Facility => FACILITY,
         RecordKind::MapSheet => MAP_SHEET,
         RecordKind::BaseMap => BASE_MAP,
+        RecordKind::SubsidyTable => return subsidy_table_label(path),
     };
     let mut p = path;
     loop {
@@ -416,6 +451,8 @@ pub fn display_field(kind: RecordKind, path: &str, value: Option<&Value>) -> Str
         (RecordKind::Programme, _) if path.starts_with("center/activities/") && last != "other_text" => {
             typed::<bool>(value).map(|b| if b { "✓（実施）" } else { "（なし）" }.to_string())
         }
+        (RecordKind::SubsidyTable, _) if last == "limit_yen" => typed::<i64>(value).map(|n| format!("{n}円")),
+        (RecordKind::SubsidyTable, _) if last == "useful_life_years" => typed::<i64>(value).map(|n| format!("{n}年")),
         _ => None,
     };
     shown.unwrap_or_else(|| display_value(value))
@@ -463,6 +500,24 @@ mod tests {
         );
         assert_eq!(display_field(k, "programme", Some(&json!({"type": "own", "name": "難病カフェ"}))), "難病カフェ");
         assert!(display_field(k, "council/first_year", Some(&json!(2016))).contains("2016"));
+    }
+
+    #[test]
+    fn subsidy_table_labels_name_each_part() {
+        let k = RecordKind::SubsidyTable;
+        assert_eq!(field_label(k, "common"), "管内共通の表");
+        assert_eq!(field_label(k, "common/generator/limit_yen"), "管内共通の表 ①自家発電装置 限度額");
+        assert_eq!(field_label(k, "common/other_schemes"), "管内共通の表 他の公的制度");
+        assert_eq!(field_label(k, "municipalities"), "市町村ごとの表");
+        assert_eq!(field_label(k, "municipalities/0"), "市町村ごとの表 1");
+        assert_eq!(field_label(k, "municipalities/1/municipality"), "市町村ごとの表 2 市町村");
+        assert_eq!(
+            field_label(k, "municipalities/0/table/suction/useful_life_years"),
+            "市町村ごとの表 1 ②吸引器（充電式） 耐用年数"
+        );
+        assert_eq!(field_label(k, "common/ups/note"), "管内共通の表 ③無停電電源装置");
+        assert_eq!(display_field(k, "common/ups/limit_yen", Some(&json!(41000))), "41000円");
+        assert_eq!(display_field(k, "common/ups/useful_life_years", Some(&json!(6))), "6年");
     }
 
     #[test]

@@ -304,9 +304,11 @@ pub fn title(r: &StoredRecord) -> String {
         RecordKind::Diagnosis => r.body_as::<CommunityDiagnosis>().ok().map(|d| d.title()),
         RecordKind::Patient => r.body_as::<Patient>().ok().map(|p| p.display_name(false).to_string()),
         RecordKind::Station => r.body_as::<Station>().ok().map(|s| s.name),
-        RecordKind::Overview | RecordKind::Evaluation | RecordKind::MapSheet | RecordKind::BaseMap => {
-            Some(r.meta.kind.label().to_string())
-        }
+        RecordKind::Overview
+        | RecordKind::Evaluation
+        | RecordKind::MapSheet
+        | RecordKind::BaseMap
+        | RecordKind::SubsidyTable => Some(r.meta.kind.label().to_string()),
         RecordKind::Facility => {
             r.body_as::<crate::domain::map::records::Facility>().ok().map(|f| format!("施設「{}」", f.name))
         }
@@ -1048,5 +1050,9 @@ mod race_tests {
         let mut unreadable = o.clone();
         unreadable.meta.kind = RecordKind::Programme;
         assert_eq!(title(&unreadable), "事業（ID d1:overview）", "the ID only when nothing else names it");
+        let tables = crate::domain::ventilator::tables::SubsidyTables::default();
+        let t = StoredRecord::create(id("d1:subsidy_table"), d, &tables, Timestamp(0), &dev).expect("creates");
+        assert_eq!(title(&t), "補助の上限表");
+        assert_eq!(crate::domain::history::record_title(&t, false), "補助の上限表");
     }
 }

@@ -54,7 +54,7 @@ use std::fmt;
 /// The `format` marker of a bundle file.
 pub const BUNDLE_FORMAT: &str = "nanbyo-chiiki-shindan-bundle";
 /// The bundle format version this app writes.
-pub const BUNDLE_VERSION: u32 = 5;
+pub const BUNDLE_VERSION: u32 = 6;
 /// The device ID written into anonymised bundles and their records.
 pub const ANON_DEVICE: &str = "anonymised";
 /// Suggested file name suffix.

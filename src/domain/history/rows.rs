@@ -122,7 +122,8 @@ pub fn record_title(record: &crate::domain::record::StoredRecord, hide_names: bo
         | RecordKind::Assessment
         | RecordKind::SupportPlan
         | RecordKind::MapSheet
-        | RecordKind::BaseMap => None,
+        | RecordKind::BaseMap
+        | RecordKind::SubsidyTable => None,
     };
     match name.filter(|n| !n.trim().is_empty()) {
         Some(n) => format!("{} {n}", kind.label()),

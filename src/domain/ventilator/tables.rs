@@ -9,9 +9,10 @@
 //! and nothing is saved while one is.
 
 use super::subsidy::{ItemRule, SubsidyItem, SubsidyTable, MAX_USEFUL_LIFE_YEARS};
-use crate::domain::forms::input::parse_whole;
 use crate::domain::forms::input::fold_width;
+use crate::domain::forms::input::parse_whole;
 use crate::domain::issues::Issues;
+use crate::domain::record::{RecordBody, RecordKind};
 use serde::{Deserialize, Serialize};
 
 /// Largest 限度額 accepted (円): a typo guard far above any municipality's amount.
@@ -35,6 +36,10 @@ pub struct SubsidyTables {
     pub municipalities: Vec<MunicipalTable>,
 }
 
+impl RecordBody for SubsidyTables {
+    const KIND: RecordKind = RecordKind::SubsidyTable;
+}
+
 /// The key a 市町村 is matched by: widths folded, spaces dropped.
 fn municipality_key(name: &str) -> String {
     fold_width(name).chars().filter(|c| !c.is_whitespace()).collect()
@@ -56,20 +61,32 @@ impl SubsidyTables {
 
     /// Every problem as (field path, message), each naming the table and the field.
     pub fn problems(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> =
-            self.common.problems().into_iter().map(|m| ("common".to_string(), m.replacen("補助の上限表（", "補助の上限表（管内共通・", 1))).collect();
+        let mut out: Vec<(String, String)> = self
+            .common
+            .problems()
+            .into_iter()
+            .map(|m| ("common".to_string(), m.replacen("補助の上限表（", "補助の上限表（管内共通・", 1)))
+            .collect();
         let mut seen: Vec<String> = Vec::new();
         for (n, m) in self.municipalities.iter().enumerate() {
             let path = format!("municipalities/{n}");
             let key = municipality_key(&m.municipality);
             if key.is_empty() {
-                out.push((path.clone(), format!("補助の上限表（市町村ごとの表{}）: 市町村名を入力してください", n + 1)));
+                out.push((
+                    path.clone(),
+                    format!("補助の上限表（市町村ごとの表{}）: 市町村名を入力してください", n + 1),
+                ));
             } else if seen.contains(&key) {
-                out.push((path.clone(), format!("補助の上限表（{}）: 同じ市町村の表が2つあります", m.municipality.trim())));
+                out.push((
+                    path.clone(),
+                    format!("補助の上限表（{}）: 同じ市町村の表が2つあります", m.municipality.trim()),
+                ));
             }
             seen.push(key);
             let scope = format!("補助の上限表（{}・", m.municipality.trim());
-            out.extend(m.table.problems().into_iter().map(|msg| (path.clone(), msg.replacen("補助の上限表（", &scope, 1))));
+            out.extend(
+                m.table.problems().into_iter().map(|msg| (path.clone(), msg.replacen("補助の上限表（", &scope, 1))),
+            );
         }
         out
     }
@@ -127,7 +144,9 @@ impl TableForm {
             let key = field_key(index, &format!("limit.{k}"));
             match parse_whole(&self.limits[k], MAX_LIMIT_YEN, &["円"], &key, &label, issues) {
                 Some(v) => rules[k].limit_yen = i64::try_from(v).unwrap_or(i64::MAX),
-                None if self.limits[k].trim().is_empty() => issues.error(&key, &label, "金額を円で入力してください（例: 212000）"),
+                None if self.limits[k].trim().is_empty() => {
+                    issues.error(&key, &label, "金額を円で入力してください（例: 212000）")
+                }
                 None => {}
             }
             let label = format!("{scope}・{}の耐用年数", item.label());
@@ -136,7 +155,9 @@ impl TableForm {
             match parse_whole(&self.lives[k], max, &["年"], &key, &label, issues) {
                 Some(0) => issues.error(&key, &label, format!("1〜{max}年で入力してください")),
                 Some(v) => rules[k].useful_life_years = i32::try_from(v).unwrap_or(1),
-                None if self.lives[k].trim().is_empty() => issues.error(&key, &label, "年数を入力してください（例: 6）"),
+                None if self.lives[k].trim().is_empty() => {
+                    issues.error(&key, &label, "年数を入力してください（例: 6）")
+                }
                 None => {}
             }
         }
@@ -181,9 +202,17 @@ impl TablesForm {
             let key = municipality_key(&m.municipality);
             let field = field_key(Some(n), "name");
             if key.is_empty() {
-                issues.error(&field, &format!("市町村ごとの表{}の市町村", n + 1), "市町村名を入力してください（様式1の住所の市町村と同じ書き方）");
+                issues.error(
+                    &field,
+                    &format!("市町村ごとの表{}の市町村", n + 1),
+                    "市町村名を入力してください（様式1の住所の市町村と同じ書き方）",
+                );
             } else if seen.contains(&key) {
-                issues.error(&field, &format!("{}の表", m.municipality.trim()), "同じ市町村の表がほかにもあります。1つにまとめてください");
+                issues.error(
+                    &field,
+                    &format!("{}の表", m.municipality.trim()),
+                    "同じ市町村の表がほかにもあります。1つにまとめてください",
+                );
             }
             seen.push(key);
             let table = m.parse(Some(n), &common, &mut issues);

@@ -49,7 +49,10 @@ fn a_town_with_its_own_table_is_checked_against_it_and_the_others_against_the_co
     assert_eq!(checks[0].verdict, Verdict::Eligible { limit_yen: 150_000 });
     let (a, own) = tables.for_municipality("Ａ市");
     assert_eq!(own, None);
-    assert_eq!(check_all(a, &needing_all(), today).expect("valid")[0].verdict, Verdict::Eligible { limit_yen: 212_000 });
+    assert_eq!(
+        check_all(a, &needing_all(), today).expect("valid")[0].verdict,
+        Verdict::Eligible { limit_yen: 212_000 }
+    );
     // Received 2021-06-01: within Ｂ町's 5 years until 2026-06-01, so open again on 2026-12-03;
     // the common 6 years would keep it closed until 2027-06-01.
     let mut facts = needing_all();
@@ -83,8 +86,14 @@ fn every_bad_field_is_named() {
     form.add_municipality("Ｃ村");
     form.municipalities[0].limits[0] = "99999999".into();
     let e: Vec<String> = form.parse().expect_err("refused").errors().map(ToString::to_string).collect();
-    assert!(e.contains(&"管内共通・①自家発電装置の限度額: 数字で入力してください（不明なら空欄、なしなら0）".to_string()), "{e:?}");
-    assert!(e.contains(&"管内共通・②吸引器（充電式）の限度額: 金額を円で入力してください（例: 212000）".to_string()), "{e:?}");
+    assert!(
+        e.contains(&"管内共通・①自家発電装置の限度額: 数字で入力してください（不明なら空欄、なしなら0）".to_string()),
+        "{e:?}"
+    );
+    assert!(
+        e.contains(&"管内共通・②吸引器（充電式）の限度額: 金額を円で入力してください（例: 212000）".to_string()),
+        "{e:?}"
+    );
     assert!(e.contains(&"管内共通・③無停電電源装置の耐用年数: 1〜30年で入力してください".to_string()), "{e:?}");
     assert!(e.contains(&"管内共通・②吸引器（充電式）の耐用年数: 0〜30で入力してください".to_string()), "{e:?}");
     assert!(e.iter().any(|m| m.starts_with("市町村ごとの表1の市町村: 市町村名を入力してください")), "{e:?}");
@@ -116,4 +125,21 @@ fn the_form_round_trips_and_other_schemes_are_one_per_line() {
     let json = serde_json::to_value(&tables).expect("json");
     let back: SubsidyTables = serde_json::from_value(json).expect("reads");
     assert_eq!(back, tables);
+}
+
+#[test]
+fn the_tables_are_stored_once_per_diagnosis_as_subsidy_table() {
+    use crate::domain::ids::{DeviceId, RecordId};
+    use crate::domain::record::StoredRecord;
+    use crate::domain::records::{singleton_suffix, SUBSIDY_TABLE_SUFFIX};
+    use crate::domain::time::Timestamp;
+    assert_eq!(singleton_suffix(RecordKind::SubsidyTable), Some(SUBSIDY_TABLE_SUFFIX));
+    let tables = with_b_town().parse().expect("valid");
+    let id = RecordId::singleton(&RecordId::parse("d-2025").expect("id"), SUBSIDY_TABLE_SUFFIX).expect("id");
+    assert_eq!(id.as_str(), "d-2025:subsidy_table");
+    let dev = DeviceId::parse("pc").expect("device");
+    let r =
+        StoredRecord::create(id, RecordId::parse("d-2025").expect("id"), &tables, Timestamp(1), &dev).expect("creates");
+    assert_eq!((r.meta.kind.key(), r.meta.kind.label()), ("subsidy_table", "補助の上限表"));
+    assert_eq!(r.body_as::<SubsidyTables>().expect("reads"), tables);
 }
