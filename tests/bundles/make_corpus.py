@@ -629,6 +629,9 @@ def bad():
     case("v6_subsidy_table_town_negative_limit.json",
          v6_with_tables(tables=subsidy_table_body(municipalities=[{"municipality": "Ｂ町", "table": subsidy_table(generator=item_rule(-1, 5))}])),
          [table_place, "body.municipalities.0", "補助の上限表（Ｂ町・①自家発電装置の限度額）: 0円以上で入力してください"])
+    case("v6_subsidy_table_limit_huge.json",
+         v6_with_tables(tables=subsidy_table_body(common=subsidy_table(generator=item_rule(212000000, 6)))),
+         [table_place, "body.common", "補助の上限表（管内共通・①自家発電装置の限度額）: 10000000円以下で入力してください（212000000円になっています）"])
     case("v6_subsidy_table_life_31.json",
          v6_with_tables(tables=subsidy_table_body(common=subsidy_table(suction=item_rule(100000, 31)))),
          [table_place, "body.common", "補助の上限表（管内共通・②吸引器（充電式）の耐用年数）: 1〜30年で入力してください（31年になっています）"])

@@ -102,8 +102,10 @@ fn each_patient_is_checked_against_their_towns_table() {
 /// A-2 (ventilator, none), B-1 (no ventilator, overdue plan); B-2 (neither) is not on it.
 #[test]
 fn the_maps_plan_layer_has_the_area_views_patients() {
-    let patients: Vec<(RecordId, Patient)> =
-        [("A-1", true), ("A-2", true), ("B-1", false), ("B-2", false)].iter().map(|(no, v)| (id(no), patient(no, *v))).collect();
+    let patients: Vec<(RecordId, Patient)> = [("A-1", true), ("A-2", true), ("B-1", false), ("B-2", false)]
+        .iter()
+        .map(|(no, v)| (id(no), patient(no, *v)))
+        .collect();
     let mut current = SupportPlan::new(id("A-1"), &patients[0].1);
     current.made_on = Some(Date { year: 2026, month: 4, day: 10 });
     let mut old = SupportPlan::new(id("B-1"), &patients[2].1);

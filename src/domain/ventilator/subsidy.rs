@@ -81,6 +81,10 @@ impl Default for SubsidyTable {
     }
 }
 
+/// Largest 限度額 accepted (円): a typo guard far above any municipality's amount (the form
+/// and an imported file alike).
+pub const MAX_LIMIT_YEN: i64 = 10_000_000;
+
 /// Longest useful life accepted (年).
 pub const MAX_USEFUL_LIFE_YEARS: i32 = 30;
 
@@ -101,6 +105,13 @@ impl SubsidyTable {
             if rule.limit_yen < 0 {
                 out.push(format!(
                     "補助の上限表（{}の限度額）: 0円以上で入力してください（{}円になっています）",
+                    item.label(),
+                    rule.limit_yen
+                ));
+            }
+            if rule.limit_yen > MAX_LIMIT_YEN {
+                out.push(format!(
+                    "補助の上限表（{}の限度額）: {MAX_LIMIT_YEN}円以下で入力してください（{}円になっています）",
                     item.label(),
                     rule.limit_yen
                 ));

@@ -8,15 +8,13 @@
 //! that is wrong (a negative or non-numeric 限度額, a 耐用年数 outside 1〜30年, a 市町村 twice)
 //! and nothing is saved while one is.
 
-use super::subsidy::{ItemRule, SubsidyItem, SubsidyTable, MAX_USEFUL_LIFE_YEARS};
+use super::subsidy::{ItemRule, SubsidyItem, SubsidyTable, MAX_LIMIT_YEN, MAX_USEFUL_LIFE_YEARS};
 use crate::domain::forms::input::fold_width;
 use crate::domain::forms::input::parse_whole;
 use crate::domain::issues::Issues;
 use crate::domain::record::{RecordBody, RecordKind};
 use serde::{Deserialize, Serialize};
 
-/// Largest 限度額 accepted (円): a typo guard far above any municipality's amount.
-pub const MAX_LIMIT_YEN: u64 = 10_000_000;
 
 /// One 市町村's own table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,7 +140,7 @@ impl TableForm {
         for (k, item) in SubsidyItem::ALL.iter().enumerate() {
             let label = format!("{scope}・{}の限度額", item.label());
             let key = field_key(index, &format!("limit.{k}"));
-            match parse_whole(&self.limits[k], MAX_LIMIT_YEN, &["円"], &key, &label, issues) {
+            match parse_whole(&self.limits[k], MAX_LIMIT_YEN.unsigned_abs(), &["円"], &key, &label, issues) {
                 Some(v) => rules[k].limit_yen = i64::try_from(v).unwrap_or(i64::MAX),
                 None if self.limits[k].trim().is_empty() => {
                     issues.error(&key, &label, "金額を円で入力してください（例: 212000）")

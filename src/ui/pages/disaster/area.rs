@@ -80,7 +80,7 @@ pub fn AreaView(data: PageData) -> impl IntoView {
                 </table>
             </div>
             <p class="hint" data-testid="tables-summary">
-                {move || data.tables.with(|t| tables_line(t))}" "
+                {move || data.tables.with(tables_line)}" "
                 <a href=PageData::tables_route(&diagnosis_id).to_hash() data-testid="open-tables">"補助の上限表を見る・変える"</a>
             </p>
             <div class="disaster-other">
@@ -120,13 +120,20 @@ fn TrashedPlans(data: PageData) -> impl IntoView {
             data.patients.with(|ps| {
                 t.iter()
                     // Not offered while the patient has a live plan: restoring it would give them two.
-                    .filter(|(_, plan)| data.plans.with(|live| !live.iter().any(|(_, l)| l.patient_id == plan.patient_id)))
+                    .filter(|(_, plan)| {
+                        data.plans.with(|live| !live.iter().any(|(_, l)| l.patient_id == plan.patient_id))
+                    })
                     .map(|(record, plan)| {
                         let who = ps.iter().find(|(r, _)| r.meta.id == plan.patient_id).map(|(_, p)| {
                             let shown = p.display_name(hide);
-                            if shown == p.id_number { p.id_number.clone() } else { format!("{} {shown}", p.id_number) }
+                            if shown == p.id_number {
+                                p.id_number.clone()
+                            } else {
+                                format!("{} {shown}", p.id_number)
+                            }
                         });
-                        let shown = format!("{}の災害時個別支援計画", who.clone().unwrap_or_else(|| "削除された療養者".into()));
+                        let shown =
+                            format!("{}の災害時個別支援計画", who.clone().unwrap_or_else(|| "削除された療養者".into()));
                         TrashItem { record: record.clone(), shown, key: who.unwrap_or_default() }
                     })
                     .collect()

@@ -39,9 +39,12 @@ pub fn SubsidyTableEditor(data: PageData) -> impl IntoView {
     let diagnosis_id = entry.record.meta.id.clone();
     let list_href = PageData::list_route(&diagnosis_id).to_hash();
     let saved = data.tables.get_untracked();
-    let form = FormState::new(format!("subsidy_table:{diagnosis_id}"), diagnosis_id.clone(), TablesForm::from_tables(&saved));
+    let form =
+        FormState::new(format!("subsidy_table:{diagnosis_id}"), diagnosis_id.clone(), TablesForm::from_tables(&saved));
     form.set_base(Some(
-        data.table_record.get_untracked().map_or_else(|| serde_json::to_value(SubsidyTables::default()).unwrap_or_default(), |r| r.body.to_value()),
+        data.table_record
+            .get_untracked()
+            .map_or_else(|| serde_json::to_value(SubsidyTables::default()).unwrap_or_default(), |r| r.body.to_value()),
     ));
     let saver = RecordSaver::new(ctx, form);
     let issues: Signal<Issues> = form.shown_issues(Signal::derive(move || form.value.with(TablesForm::issues)));
@@ -106,8 +109,8 @@ pub fn SubsidyTableEditor(data: PageData) -> impl IntoView {
 /// and 削除).
 #[component]
 fn TableFields(form: FormState<TablesForm>, index: Option<usize>, issues: Signal<Issues>) -> impl IntoView {
-    let text = move |get: fn(&TableForm, usize) -> String, k: usize| {
-        Signal::from(Memo::new(move |_| form.value.with(|f| table_of(f, index).map(|t| get(t, k)).unwrap_or_default())))
+    let text = move |get: fn(&TableForm, usize) -> String, k: usize| -> Signal<String> {
+        Memo::new(move |_| form.value.with(|f| table_of(f, index).map(|t| get(t, k)).unwrap_or_default())).into()
     };
     let set = move |put: fn(&mut TableForm, usize, String), k: usize| {
         let pick: Pick = table_mut;
@@ -120,7 +123,9 @@ fn TableFields(form: FormState<TablesForm>, index: Option<usize>, issues: Signal
     let name = text(|t, _| t.municipality.clone(), 0);
     let scope = move || match index {
         None => "管内共通".to_string(),
-        Some(n) => Some(name.get()).filter(|s| !s.trim().is_empty()).unwrap_or_else(|| format!("市町村ごとの表{}", n + 1)),
+        Some(n) => {
+            Some(name.get()).filter(|s| !s.trim().is_empty()).unwrap_or_else(|| format!("市町村ごとの表{}", n + 1))
+        }
     };
     let scope_now = scope();
     let rows = SubsidyItem::ALL.iter().enumerate().map(|(k, item)| {
@@ -159,8 +164,9 @@ fn TableFields(form: FormState<TablesForm>, index: Option<usize>, issues: Signal
 #[component]
 fn AddMunicipality(form: FormState<TablesForm>, data: PageData) -> impl IntoView {
     let towns = Memo::new(move |_| {
-        let mut names: Vec<String> =
-            data.patients.with(|ps| ps.iter().map(|(_, p)| p.municipality.trim().to_string()).filter(|m| !m.is_empty()).collect());
+        let mut names: Vec<String> = data
+            .patients
+            .with(|ps| ps.iter().map(|(_, p)| p.municipality.trim().to_string()).filter(|m| !m.is_empty()).collect());
         names.sort();
         names.dedup();
         form.value.with(|f| names.retain(|n| !f.municipalities.iter().any(|m| m.municipality.trim() == n)));

@@ -26,11 +26,11 @@ use crate::domain::map::calibration::CalibrationError;
 use crate::domain::map::model::{findings, MapFindings, MapModel, MarkOf};
 use crate::domain::map::projection::Projection;
 use crate::domain::map::records::{BaseMap, Facility, MapSheet};
-use crate::domain::ventilator::area::plan_statuses;
-use crate::domain::ventilator::plan::SupportPlan;
 use crate::domain::patient::Patient;
 use crate::domain::record::StoredRecord;
 use crate::domain::station::Station;
+use crate::domain::ventilator::area::plan_statuses;
+use crate::domain::ventilator::plan::SupportPlan;
 use crate::ui::ctx::{use_app, AppCtx};
 use edits::MapEdits;
 use leptos::prelude::*;
@@ -199,7 +199,8 @@ fn MapView(id: RecordId, entry: crate::domain::diagnosis::DiagnosisEntry) -> imp
         new_point: RwSignal::new(None),
         edits: MapEdits::new(ctx, id.clone()),
         plans: Memo::new(move |_| {
-            let plans: Vec<SupportPlan> = ctx.loaded.with(|l| l.live::<SupportPlan>().into_iter().map(|(_, p)| p).collect());
+            let plans: Vec<SupportPlan> =
+                ctx.loaded.with(|l| l.live::<SupportPlan>().into_iter().map(|(_, p)| p).collect());
             data.with(|d| plan_statuses(&d.patients, &plans, crate::ui::platform::now().date_jst()))
         }),
     };

@@ -5,13 +5,13 @@
 use super::{PageData, PreviousYear};
 use crate::domain::issues::Issues;
 use crate::domain::programmes::sheet::{
-    count_display, detail_lines, implemented_options, implemented_value, previous_row, quick_field_key, restore_record,
-    QuickEdits, QuickField, SheetRow, NEW_ROW_KEY,
+    count_display, detail_lines, implemented_options, implemented_value, previous_row, quick_field_key, QuickEdits,
+    QuickField, SheetRow, NEW_ROW_KEY,
 };
-use crate::domain::programmes::{implemented_label, Programme, ProgrammeEntry, StandardProgramme};
+use crate::domain::programmes::{implemented_label, Programme, StandardProgramme};
 use crate::storage::WriteBatch;
 use crate::ui::components::{ConfirmDialog, FieldIssues, IssueSummary};
-use crate::ui::ctx::{use_app, AppCtx};
+use crate::ui::ctx::use_app;
 use crate::ui::form::{DirtyMark, FormState};
 use crate::ui::platform;
 use crate::ui::trash_list::{TrashItem, TrashList};
@@ -361,7 +361,6 @@ fn ToAdd(data: PageData) -> impl IntoView {
         })
     }
 }
-
 
 /// ゴミ箱: deleted rows, each with 「元に戻す」.
 #[component]

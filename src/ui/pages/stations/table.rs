@@ -3,7 +3,7 @@
 //! the station) and 元に戻す.
 
 use super::{PageData, NEW_ITEM};
-use crate::domain::forms::roster::{move_to_trash, restore_from_trash};
+use crate::domain::forms::roster::move_to_trash;
 use crate::domain::forms::station_roster::{
     density_lines, station_cells, station_indices, totals_cells, StationColumn, StationSort,
 };
@@ -33,7 +33,6 @@ fn trash(ctx: AppCtx, record: StoredRecord, name: String, asking: RwSignal<Optio
         asking.set(None);
     });
 }
-
 
 // TODO(issue 11): split into sections; left for the editor/save-flow rework that owns this file.
 #[allow(clippy::too_many_lines)]
@@ -294,7 +293,11 @@ fn Trash(data: PageData) -> impl IntoView {
     let items = Signal::derive(move || {
         data.trashed.with(|t| {
             t.iter()
-                .map(|(record, station)| TrashItem { record: record.clone(), shown: station.name.clone(), key: station.name.clone() })
+                .map(|(record, station)| TrashItem {
+                    record: record.clone(),
+                    shown: station.name.clone(),
+                    key: station.name.clone(),
+                })
                 .collect()
         })
     });
