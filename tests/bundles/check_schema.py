@@ -56,6 +56,8 @@ APP_ONLY = {
     # Issue 20: that a v5 (or v4) file may not hold the 補助の上限表 is the v5 → v6 step's
     # rule; that each 市町村 has one table (widths and spaces ignored) compares items.
     "v5_subsidy_table.json", "v4_subsidy_table.json", "v6_subsidy_table_town_twice.json",
+    # Issue 14: that a v5 file's 管内マップ may not hold 市町村 areas is the v5 → v6 step's rule.
+    "v5_map_sheet_areas.json",
 }
 # Systematic faults the schema does not express (control characters, texts of only spaces,
 # stamps naming fields the body lacks): the app checks them.

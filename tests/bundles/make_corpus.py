@@ -180,10 +180,14 @@ def subsidy_table_body(common=None, municipalities=None):
     }
 
 
-def v6_with_tables(version=6, tables=None):
+V6_AREAS = [{"municipality": "A市", "position": {"type": "sheet", "x": 300.0, "y": 200.0}}]
+
+
+def v6_with_tables(version=6, tables=None, areas=None):
     """Issue 20: version 6 adds the kind `subsidy_table` (ID <地域診断>:subsidy_table) to the
-    v5 file with the 管内マップ."""
-    v6 = v5_with_map(version=version)
+    v5 file with the 管内マップ, and (issue 14) where the nurse put each 市町村's area on the
+    管内マップ (`map_sheet.areas`)."""
+    v6 = v5_with_map(version=version, sheet=map_sheet_body(areas=areas if areas is not None else V6_AREAS))
     t = meta("d-2025:subsidy_table", "d-2025", "subsidy_table")
     t["body"] = tables if tables is not None else subsidy_table_body()
     v6["records"].append(t)
@@ -632,6 +636,11 @@ def bad():
     case("v6_subsidy_table_limit_huge.json",
          v6_with_tables(tables=subsidy_table_body(common=subsidy_table(generator=item_rule(212000000, 6)))),
          [table_place, "body.common", "補助の上限表（管内共通・①自家発電装置の限度額）: 10000000円以下で入力してください（212000000円になっています）"])
+    case("v5_map_sheet_areas.json", v5_with_map(sheet=map_sheet_body(areas=V6_AREAS)),
+         "形式 v5 以前のファイルの管内マップに市町村の位置（areas）があります。市町村の位置は形式 v6 からです")
+    case("v6_map_area_latitude_95.json",
+         v6_with_tables(areas=[{"municipality": "A市", "position": {"type": "ground", "lat": 95.0, "lon": 139.0}}]),
+         ["（管内マップ ID d-2025:map）", "市町村「A市」の位置: 緯度は −90〜90"])
     case("v6_subsidy_table_life_31.json",
          v6_with_tables(tables=subsidy_table_body(common=subsidy_table(suction=item_rule(100000, 31)))),
          [table_place, "body.common", "補助の上限表（管内共通・②吸引器（充電式）の耐用年数）: 1〜30年で入力してください（31年になっています）"])

@@ -19,6 +19,7 @@
 //! * [`list`]: the 管内の施設 page's rows, totals, counts per 市町村 and evidence.
 
 pub mod analysis;
+pub mod areas;
 pub mod boundary;
 pub mod calibration;
 pub mod facilities;

@@ -123,6 +123,15 @@ pub struct PatientMark {
     pub position: Position,
 }
 
+/// A 市町村 of 様式1 as a labelled area the nurse put on the sheet (plain sheet or image;
+/// bundle format 6).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreaSpot {
+    /// 市町村 as 様式1 writes it.
+    pub municipality: String,
+    pub position: Position,
+}
+
 /// The distance (km) from a station with 24時間対応体制加算 beyond which a patient is listed,
 /// until the nurse sets her own.
 pub const DEFAULT_FAR_KM: f64 = 10.0;
@@ -143,11 +152,15 @@ pub struct MapSheet {
     /// 遠いとみなす距離 (km) from the nearest station with 24時間対応.
     #[serde(default = "default_far_km")]
     pub far_km: f64,
+    /// Where the nurse put each 市町村's labelled area (not listed: the default arrangement).
+    /// Bundle format 6; absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<AreaSpot>,
 }
 
 impl Default for MapSheet {
     fn default() -> Self {
-        MapSheet { reference_points: Vec::new(), patients: Vec::new(), far_km: DEFAULT_FAR_KM }
+        MapSheet { reference_points: Vec::new(), patients: Vec::new(), far_km: DEFAULT_FAR_KM, areas: Vec::new() }
     }
 }
 
@@ -169,6 +182,20 @@ impl MapSheet {
         }
     }
 
+    /// Where the nurse put a 市町村's area, if she moved it.
+    pub fn area_position(&self, municipality: &str) -> Option<Position> {
+        self.areas.iter().find(|a| a.municipality == municipality.trim()).map(|a| a.position)
+    }
+
+    /// Puts (or with `None` returns to the default arrangement) a 市町村's area.
+    pub fn set_area(&mut self, municipality: &str, position: Option<Position>) {
+        let name = municipality.trim();
+        self.areas.retain(|a| a.municipality != name);
+        if let Some(position) = position {
+            self.areas.push(AreaSpot { municipality: name.to_string(), position });
+        }
+    }
+
     pub fn problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if !(self.far_km.is_finite() && self.far_km > 0.0 && self.far_km <= 500.0) {
@@ -185,6 +212,18 @@ impl MapSheet {
         for (i, m) in self.patients.iter().enumerate() {
             if let Some(p) = m.position.problem(&format!("療養者の位置 {}", i + 1)) {
                 out.push((format!("patients/{i}/position"), p));
+            }
+        }
+        for (i, a) in self.areas.iter().enumerate() {
+            let name = a.municipality.trim();
+            if name.is_empty() || name.chars().count() > 40 || name.chars().any(char::is_control) {
+                out.push((
+                    format!("areas/{i}/municipality"),
+                    format!("市町村の位置 {}: 市町村名がありません（40文字まで、改行なし）", i + 1),
+                ));
+            }
+            if let Some(p) = a.position.problem(&format!("市町村「{name}」の位置")) {
+                out.push((format!("areas/{i}/position"), p));
             }
         }
         out

@@ -1,8 +1,11 @@
 //! v5 → v6 (issue 20, 補助の上限表).
 //!
-//! Version 6 adds one record kind and nothing else (see `domain::ventilator::tables`):
+//! Version 6 adds one record kind and one optional field (see `domain::ventilator::tables`):
 //! * `subsidy_table` (補助の上限表, one per 地域診断, ID `<地域診断>:subsidy_table`: the
 //!   管内共通 table of 限度額・耐用年数・他の公的制度 and the 市町村 whose own table differs).
+//!
+//! * `map_sheet.areas` (issue 14): where the nurse put each 市町村's labelled area on a plain
+//!   sheet or an image (absent when she moved none).
 //!
 //! So a v5 file becomes v6 by its version number alone. The step refuses a v5 (or older)
 //! file that already holds a `subsidy_table` record (no app before version 6 wrote one: the
@@ -24,6 +27,17 @@ pub fn migrate_v5_to_v6(mut value: Value) -> Result<Value, ImportError> {
             return Err(ImportError::file(format!(
                 "形式 v5 以前のファイルに補助の上限表（{V6_KIND}）の記録があります。補助の上限表は形式 v6 からです"
             )));
+        }
+        let areas = records.is_some_and(|rs| {
+            rs.iter().any(|r| {
+                r.get("kind").and_then(Value::as_str) == Some("map_sheet")
+                    && r.get("body").and_then(|b| b.get("areas")).is_some()
+            })
+        });
+        if areas {
+            return Err(ImportError::file(
+                "形式 v5 以前のファイルの管内マップに市町村の位置（areas）があります。市町村の位置は形式 v6 からです",
+            ));
         }
         root.insert("version".to_string(), json!(6));
     }
@@ -65,6 +79,18 @@ mod tests {
             ),
             "{err}"
         );
+    }
+
+    /// Issue 14: 市町村 areas on the 管内マップ are new in v6; a v5 file's map without them
+    /// passes (the corpus's v5 file has a map), one with them is refused by name.
+    #[test]
+    fn map_areas_in_a_v5_file_are_refused_by_name() {
+        let mut before = written_by_v5();
+        let records = before["records"].as_array_mut().expect("records");
+        let sheet = records.iter_mut().find(|r| r["kind"] == json!("map_sheet")).expect("the v5 file has a map");
+        sheet["body"]["areas"] = json!([{"municipality": "A市", "position": {"type": "sheet", "x": 1.0, "y": 2.0}}]);
+        let err = migrate_v5_to_v6(before).expect_err("refused").to_string();
+        assert!(err.contains("形式 v5 以前のファイルの管内マップに市町村の位置（areas）があります"), "{err}");
     }
 
     /// A v4 file goes through v4 → v5 (which knows nothing of the 補助の上限表 and lets it by)
