@@ -55,19 +55,45 @@ test('補助の上限表: 市町村ごとの表で判定し、計画のゴミ箱
   // The plan as a layer on the map: off at first; on, 例1's ◎ carries 「済」.
   const map = new MapPage(page);
   await map.open();
-  const label = await page.locator('[data-testid=map-unplaced-row]').evaluateAll(
-    (rows) => (rows.find((r) => r.dataset.label.startsWith('◎ 例1')) || {}).dataset?.label);
-  assert(label, '例1 is listed to place');
+  // The map names a patient by 氏名: 例1 is 「○○○○」 in the seed.
+  const label = '◎ ○○○○';
+  assertEqual(await page.locator(`[data-testid=map-unplaced-row][data-label="${label}"]`).count(), 1, '例1 is listed to place');
   await map.placeByKeys(label, 'ArrowRight', 2);
   const mark = map.mark(label.slice(2));
-  assertEqual(await mark.locator('.plan-badge').count(), 0, 'layer off at first');
+  assertEqual(await page.locator('.plan-badge').count(), 0, 'layer off at first');
   await page.locator('.map-layers summary').click();
   await page.locator('input[name=map-layer-7]').check();
-  await mark.locator('.plan-badge').waitFor();
-  assertEqual((await mark.locator('.plan-badge text').textContent()).trim(), '済', 'current plan');
+  // The only ◎ placed is 例1's: one badge, at its place.
+  await page.locator('.plan-badge').waitFor();
+  assertEqual((await page.locator('.plan-badge text').textContent()).trim(), '済', 'current plan');
+  assertEqual(await page.locator('.plan-badge').getAttribute('transform'), await mark.getAttribute('transform'), 'on the ◎');
   assert((await mark.getAttribute('aria-label')).includes('災害時個別支援計画: 最新'), await mark.getAttribute('aria-label'));
   await page.locator('[data-testid=plan-legend]').waitFor();
   await assertNoAxe(page, 'map with plans');
+
+  // Issue 14: on the plain sheet each 市町村 of 様式1 is a labelled area, first in a grid; the
+  // nurse moves one with the arrow keys (keyboard only), and it stays there after a reload.
+  const area = page.locator('[data-testid=map-area][data-area="あおば町"]');
+  const names = await page.locator('[data-testid=map-area]').evaluateAll((gs) => gs.map((g) => g.dataset.area));
+  assertEqual(JSON.stringify(names), JSON.stringify(['あおば町', 'かえで村', 'さくら町', 'ひかり市']), 'the sample\'s 市町村');
+  const before = await area.getAttribute('transform');
+  await area.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(900);
+  await map.waitSaved();
+  const after = await area.getAttribute('transform');
+  assert(after !== before, `moved: ${before} → ${after}`);
+  await page.reload();
+  await page.locator('[data-testid=map-svg]').waitFor();
+  assertEqual(await page.locator('[data-testid=map-area][data-area="あおば町"]').getAttribute('transform'), after, 'kept after a reload');
+  // A projector: 氏名・住所を隠す hides every ◎ and each area shows how many live there.
+  await map.hideNames(true);
+  assertEqual(await page.locator('[data-testid=map-mark][data-mark-key^="p:"]').count(), 0, 'no ◎');
+  const town = (await page.locator('[data-testid=map-area][data-area="ひかり市"] text').textContent()).trim();
+  assert(/^ひかり市 \d+人$/.test(town), town);
+  await page.screenshot({ path: shot('map-projector-counts.png') });
+  await assertNoAxe(page, 'map projector');
+  await map.hideNames(false);
 
   // The ゴミ箱: a deleted plan is listed on the area view and 「元に戻す」 brings it back.
   await vent.openArea();

@@ -15,7 +15,6 @@ use crate::domain::issues::Issues;
 use crate::domain::record::{RecordBody, RecordKind};
 use serde::{Deserialize, Serialize};
 
-
 /// One 市町村's own table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MunicipalTable {

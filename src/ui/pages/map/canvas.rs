@@ -13,8 +13,22 @@ use wasm_bindgen::JsCast;
 /// A drag under way.
 #[derive(Clone, Debug)]
 enum Drag {
-    Mark { of: MarkOf, from: (f64, f64), moved: bool },
-    Pan { from: (f64, f64), view: ViewBox, moved: bool },
+    Mark {
+        of: MarkOf,
+        from: (f64, f64),
+        moved: bool,
+    },
+    /// A 市町村's area (plain sheet, image).
+    Area {
+        name: String,
+        from: (f64, f64),
+        moved: bool,
+    },
+    Pan {
+        from: (f64, f64),
+        view: ViewBox,
+        moved: bool,
+    },
 }
 
 /// A point of the window (CSS px) as a spot of the sheet, through the shown part.
@@ -99,6 +113,10 @@ fn on_down(ui: MapUi, svg_ref: SvgRef, drag: StoredValue<Option<Drag>>, ev: web_
         return;
     }
     let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let area = target
+        .as_ref()
+        .and_then(|t| t.closest("[data-area]").ok().flatten())
+        .and_then(|a| a.get_attribute("data-area"));
     let key =
         target.and_then(|t| t.closest("[data-mark-key]").ok().flatten()).and_then(|m| m.get_attribute("data-mark-key"));
     let of = key.and_then(|k| {
@@ -107,12 +125,13 @@ fn on_down(ui: MapUi, svg_ref: SvgRef, drag: StoredValue<Option<Drag>>, ev: web_
     if let Some(svg) = svg_ref.get_untracked() {
         let _ = svg.unchecked_ref::<web_sys::Element>().set_pointer_capture(ev.pointer_id());
     }
-    drag.set_value(Some(match of {
-        Some(of) => {
+    drag.set_value(Some(match (of, area) {
+        (None, Some(name)) => Drag::Area { name, from: client(&ev), moved: false },
+        (Some(of), _) => {
             ui.selected.set(Some(of.clone()));
             Drag::Mark { of, from: client(&ev), moved: false }
         }
-        None => Drag::Pan { from: client(&ev), view: ui.view.get_untracked(), moved: false },
+        (None, None) => Drag::Pan { from: client(&ev), view: ui.view.get_untracked(), moved: false },
     }));
 }
 
@@ -125,6 +144,15 @@ fn on_move(ui: MapUi, svg_ref: SvgRef, drag: StoredValue<Option<Drag>>, ev: web_
                 let of = of.clone();
                 ui.moved.update(|m| {
                     m.insert(of, at);
+                });
+            }
+        }
+        Some(Drag::Area { name, from, moved }) if went_far(*moved, *from, now) => {
+            *moved = true;
+            if let Some(at) = sheet_at(ui, svg_ref, now) {
+                let name = name.clone();
+                ui.moved_areas.update(|m| {
+                    m.insert(name, at);
                 });
             }
         }
@@ -162,7 +190,12 @@ fn on_up(ui: MapUi, svg_ref: SvgRef, drag: StoredValue<Option<Drag>>, ev: web_sy
                 Placing::Nothing => ui.selected.set(None),
             }
         }
-        Drag::Mark { .. } | Drag::Pan { .. } => {}
+        Drag::Area { name, moved: true, .. } => {
+            if let Some(at) = ui.moved_areas.with_untracked(|m| m.get(&name).copied()) {
+                super::areas::commit_area(ui, name, at);
+            }
+        }
+        Drag::Mark { .. } | Drag::Pan { .. } | Drag::Area { .. } => {}
     }
 }
 
@@ -235,6 +268,7 @@ pub fn MapCanvas() -> impl IntoView {
                 on:wheel=on_wheel
             >
                 <BaseLayer/>
+                <super::areas::AreaLayer/>
                 <ReferenceMarks/>
                 <MarkLayer/>
             </svg>
@@ -276,7 +310,9 @@ fn BaseLayer() -> impl IntoView {
         })}
         <For each=move || areas.get() key=|a| (a.name.clone(), a.path.len()) let:a>
             <path class="map-area" d=a.path.clone()/>
-            <text class="map-area-name" x=a.label_at.0 y=a.label_at.1 text-anchor="middle">{a.name.clone()}</text>
+            <text class="map-area-name" x=a.label_at.0 y=a.label_at.1 text-anchor="middle" data-testid="map-outline-name">
+                {let name = a.name.clone(); move || super::areas::shown_text(ui, &name)}
+            </text>
         </For>
     }
 }

@@ -39,31 +39,53 @@ fn layer_of(kind: Option<FacilityKind>) -> usize {
 const NUDGE_SAVE_MS: u64 = 700;
 
 fn nudge(ui: MapUi, of: &MarkOf, dx: f64, dy: f64, seq: StoredValue<u64>) {
-    let Some(start) = ui
-        .moved
-        .with_untracked(|m| m.get(of).copied())
-        .or_else(|| ui.model.with_untracked(|m| m.find(of).and_then(|i| m.marks[i].at)))
-    else {
-        return;
-    };
+    let start = ui.model.with_untracked(|m| m.find(of).and_then(|i| m.marks[i].at));
+    nudge_spot(ui, ui.moved, of, start, (dx, dy), seq, commit);
+}
+
+/// Moves what stands at `start` (or where it was moved to, in `moved`) by `by` within the
+/// sheet, and saves it with `save` [`NUDGE_SAVE_MS`] after the last key: the marks' and the
+/// 市町村 areas' arrow keys.
+pub fn nudge_spot<K: Ord + Clone + Send + Sync + 'static>(
+    ui: MapUi,
+    moved: RwSignal<std::collections::BTreeMap<K, (f64, f64)>>,
+    key: &K,
+    start: Option<(f64, f64)>,
+    by: (f64, f64),
+    seq: StoredValue<u64>,
+    save: fn(MapUi, K, (f64, f64)),
+) {
+    let Some(start) = moved.with_untracked(|m| m.get(key).copied()).or(start) else { return };
     let (w, h) = ui.projection.with_untracked(|(p, _)| p.size());
-    let at = ((start.0 + dx).clamp(0.0, w), (start.1 + dy).clamp(0.0, h));
-    ui.moved.update(|m| {
-        m.insert(of.clone(), at);
+    let at = ((start.0 + by.0).clamp(0.0, w), (start.1 + by.1).clamp(0.0, h));
+    moved.update(|m| {
+        m.insert(key.clone(), at);
     });
     seq.update_value(|s| *s += 1);
     let mine = seq.get_value();
-    let of = of.clone();
+    let key = key.clone();
     set_timeout(
         move || {
             if seq.get_value() == mine {
-                if let Some(at) = ui.moved.with_untracked(|m| m.get(&of).copied()) {
-                    commit(ui, of, at);
+                if let Some(at) = moved.with_untracked(|m| m.get(&key).copied()) {
+                    save(ui, key, at);
                 }
             }
         },
         std::time::Duration::from_millis(NUDGE_SAVE_MS),
     );
+}
+
+/// How far one arrow key moves (Shift: farther), in sheet units of the view shown.
+pub fn arrow_step(ui: MapUi, ev: &leptos::ev::KeyboardEvent) -> Option<(f64, f64)> {
+    let step = ui.view.with_untracked(|v| v.w) / if ev.shift_key() { 20.0 } else { 100.0 };
+    match ev.key().as_str() {
+        "ArrowLeft" => Some((-step, 0.0)),
+        "ArrowRight" => Some((step, 0.0)),
+        "ArrowUp" => Some((0.0, -step)),
+        "ArrowDown" => Some((0.0, step)),
+        _ => None,
+    }
 }
 
 #[component]
@@ -104,7 +126,44 @@ pub fn MarkLayer() -> impl IntoView {
         <For each=move || shown.get() key=|m| (key_of(&m.of), m.used, m.label.clone(), m.colour) let:m>
             <Mark m/>
         </For>
+        <PlanBadges shown/>
     }
+}
+
+/// The layer 「災害時個別支援計画」: a badge at the upper right of each shown ◎ the plans are
+/// about (済 最新・期 見直し期限切れ・無 なし). Drawn apart from the marks, hidden from screen
+/// readers: each mark says its plan's state itself.
+#[component]
+fn PlanBadges(shown: Memo<Vec<MapMark>>) -> impl IntoView {
+    let ui = use_map();
+    let badges = move || {
+        if ui.hidden.with(|h| h.contains(&PLAN_LAYER)) {
+            return Vec::new();
+        }
+        shown.with(|marks| {
+            ui.plans.with(|plans| {
+                marks
+                    .iter()
+                    .filter_map(|m| {
+                        let MarkOf::Patient(id) = &m.of else { return None };
+                        let (c, colour) = plans.get(id)?.badge();
+                        let (x, y) = ui.moved.with(|mv| mv.get(&m.of).copied()).or(m.at)?;
+                        Some(view! {
+                            <g class="plan-badge" transform=format!("translate({x:.2} {y:.2})")>
+                                <g class="map-mark-body">
+                                    <g transform=format!("translate({r:.1} {n:.1})", r = MARK_RADIUS * 0.9, n = -MARK_RADIUS * 0.9)>
+                                        <rect x="-8" y="-8" width="16" height="16" rx="3" fill=colour stroke="#1f2328" stroke-width="1"/>
+                                        <text y="5" text-anchor="middle" class="plan-badge-text">{c}</text>
+                                    </g>
+                                </g>
+                            </g>
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! { <g class="plan-badges" aria-hidden="true">{badges}</g> }
 }
 
 #[component]
@@ -129,19 +188,12 @@ fn Mark(m: MapMark) -> impl IntoView {
     let on_key = {
         let of = of.clone();
         move |ev: leptos::ev::KeyboardEvent| {
-            let step = ui.view.with_untracked(|v| v.w) / if ev.shift_key() { 20.0 } else { 100.0 };
-            let (dx, dy) = match ev.key().as_str() {
-                "ArrowLeft" => (-step, 0.0),
-                "ArrowRight" => (step, 0.0),
-                "ArrowUp" => (0.0, -step),
-                "ArrowDown" => (0.0, step),
-                "Enter" | " " => {
-                    ev.prevent_default();
-                    ui.selected.set(Some(of.clone()));
-                    return;
-                }
-                _ => return,
-            };
+            if matches!(ev.key().as_str(), "Enter" | " ") {
+                ev.prevent_default();
+                ui.selected.set(Some(of.clone()));
+                return;
+            }
+            let Some((dx, dy)) = arrow_step(ui, &ev) else { return };
             ev.prevent_default();
             ui.selected.set(Some(of.clone()));
             nudge(ui, &of, dx, dy, seq);
@@ -155,7 +207,7 @@ fn Mark(m: MapMark) -> impl IntoView {
         "#ffffff"
     };
     let shape = path(m.kind, MARK_RADIUS);
-    // 災害時個別支援計画 (layer off at first): a badge at the ◎'s upper right.
+    // 災害時個別支援計画 (layer off at first): said with the mark, drawn by [`PlanBadges`].
     let plan = match &m.of {
         MarkOf::Patient(id) => {
             let id = id.clone();
@@ -164,15 +216,6 @@ fn Mark(m: MapMark) -> impl IntoView {
             }))
         }
         MarkOf::Facility(_) => None,
-    };
-    let badge = move || {
-        let (c, colour) = plan?.get()?.badge();
-        Some(view! {
-            <g class="plan-badge" transform=format!("translate({} {})", MARK_RADIUS * 0.9, -MARK_RADIUS * 0.9)>
-                <rect x="-8" y="-8" width="16" height="16" rx="3" fill=colour stroke="#1f2328" stroke-width="1"/>
-                <text y="5" text-anchor="middle" class="plan-badge-text">{c}</text>
-            </g>
-        })
     };
     let label = {
         let base = spoken(&m);
@@ -205,7 +248,6 @@ fn Mark(m: MapMark) -> impl IntoView {
                     stroke-width=stroke_width(m.kind)
                 />
                 {core}
-                {badge}
                 <text class="map-label" y=MARK_RADIUS + 14.0 text-anchor="middle">{m.label.clone()}</text>
             </g>
         </g>

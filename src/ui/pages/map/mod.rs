@@ -7,6 +7,7 @@
 //! renders and binds. Edits go through [`edits::MapEdits`], one after another, each through
 //! the shared save step.
 
+mod areas;
 mod base;
 mod boundary;
 mod canvas;
@@ -110,6 +111,10 @@ pub struct MapUi {
     /// The spot of a 基準点 being added.
     pub new_point: RwSignal<Option<(f64, f64)>>,
     pub edits: MapEdits,
+    /// The 市町村 on the map (outlines' names, or areas the nurse arranges).
+    pub areas: Memo<Vec<crate::domain::map::areas::AreaLabel>>,
+    /// An area being dragged or moved with the keys, until its place is saved.
+    pub moved_areas: RwSignal<std::collections::BTreeMap<String, (f64, f64)>>,
     /// 災害時個別支援計画's state per patient (the layer [`PLAN_LAYER`], off at first).
     pub plans: Memo<std::collections::BTreeMap<RecordId, crate::domain::ventilator::plan::PlanStatus>>,
 }
@@ -198,6 +203,13 @@ fn MapView(id: RecordId, entry: crate::domain::diagnosis::DiagnosisEntry) -> imp
         labels: RwSignal::new(model.with_untracked(|m| m.marks.len()) <= LABELS_UP_TO),
         new_point: RwSignal::new(None),
         edits: MapEdits::new(ctx, id.clone()),
+        areas: Memo::new(move |_| {
+            data.with(|d| {
+                let names = crate::domain::map::analysis::municipality_names(&d.patients);
+                projection.with(|(p, _)| found.with(|f| crate::domain::map::areas::area_labels(p, &d.sheet, &names, f)))
+            })
+        }),
+        moved_areas: RwSignal::new(Default::default()),
         plans: Memo::new(move |_| {
             let plans: Vec<SupportPlan> =
                 ctx.loaded.with(|l| l.live::<SupportPlan>().into_iter().map(|(_, p)| p).collect());
