@@ -89,8 +89,8 @@ test('補助の上限表: 市町村ごとの表で判定し、計画のゴミ箱
   // A projector: 氏名・住所を隠す hides every ◎ and each area shows how many live there.
   await map.hideNames(true);
   assertEqual(await page.locator('[data-testid=map-mark][data-mark-key^="p:"]').count(), 0, 'no ◎');
-  const town = (await page.locator('[data-testid=map-area][data-area="ひかり市"] text').textContent()).trim();
-  assert(/^ひかり市 \d+人$/.test(town), town);
+  const counted = (await page.locator('[data-testid=map-area][data-area="ひかり市"] text').textContent()).trim();
+  assert(/^ひかり市 \d+人$/.test(counted), counted);
   await page.screenshot({ path: shot('map-projector-counts.png') });
   await assertNoAxe(page, 'map projector');
   await map.hideNames(false);

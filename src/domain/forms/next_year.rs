@@ -22,12 +22,14 @@ use crate::domain::ids::{DeviceId, RecordId};
 use crate::domain::overview::Overview;
 use crate::domain::patient::Patient;
 use crate::domain::record::{RecordBody, RecordError, RecordKind, StoredRecord};
-use crate::domain::records::{RecordSet, OVERVIEW_SUFFIX};
+use crate::domain::records::{RecordSet, OVERVIEW_SUFFIX, SUBSIDY_TABLE_SUFFIX};
 use crate::domain::station::Station;
 use crate::domain::time::Timestamp;
+use crate::domain::ventilator::tables::SubsidyTables;
 
 /// The kinds copied into the next 年度.
-pub const COPIED_KINDS: [RecordKind; 3] = [RecordKind::Overview, RecordKind::Patient, RecordKind::Station];
+pub const COPIED_KINDS: [RecordKind; 4] =
+    [RecordKind::Overview, RecordKind::Patient, RecordKind::Station, RecordKind::SubsidyTable];
 
 fn copy_one<T: RecordBody>(
     source: &StoredRecord,
@@ -57,6 +59,8 @@ pub fn copy_for_next_year(
     // bundles from two devices merge it field by field; should the source hold two, the one
     // every page and the 集計 read is copied.
     let overview = source.singleton(RecordKind::Overview).map(|r| &r.meta.id);
+    // The 補助の上限表 (a 保健所's own amounts) likewise, so a new 年度 keeps them.
+    let tables = source.singleton(RecordKind::SubsidyTable).map(|r| &r.meta.id);
     for r in source.live_records() {
         let copy = match r.meta.kind {
             RecordKind::Overview if overview != Some(&r.meta.id) => continue,
@@ -66,6 +70,11 @@ pub fn copy_for_next_year(
             }
             RecordKind::Patient => copy_one::<Patient>(r, new_diagnosis, new_id(), now, device)?,
             RecordKind::Station => copy_one::<Station>(r, new_diagnosis, new_id(), now, device)?,
+            RecordKind::SubsidyTable if tables != Some(&r.meta.id) => continue,
+            RecordKind::SubsidyTable => {
+                let id = RecordId::singleton(new_diagnosis, SUBSIDY_TABLE_SUFFIX).unwrap_or_else(|_| new_id());
+                copy_one::<SubsidyTables>(r, new_diagnosis, id, now, device)?
+            }
             _ => continue,
         };
         out.push(copy);
@@ -89,6 +98,8 @@ pub struct NextYearPlan {
     pub programmes: usize,
     /// 様式3 訪問看護ステーション.
     pub stations: usize,
+    /// 補助の上限表 (0 or 1).
+    pub subsidy_tables: usize,
 }
 
 impl NextYearPlan {
@@ -104,12 +115,16 @@ impl NextYearPlan {
         } else {
             "様式2 事業: 保存された事業がありません（新しい年度は標準の事業から始まります）".to_string()
         };
-        vec![
+        let mut lines = vec![
             overview,
             format!("様式1 療養者 {}人", self.patients),
             programmes,
             format!("様式3 訪問看護ステーション {}ヵ所（職員一覧・常勤換算も）", self.stations),
-        ]
+        ];
+        if self.subsidy_tables > 0 {
+            lines.push("災害への備え 補助の上限表（管内共通と市町村ごとの表）".to_string());
+        }
+        lines
     }
 
     /// What is not copied.
@@ -145,6 +160,7 @@ pub fn plan_next_year(
         patients: live(RecordKind::Patient),
         programmes: crate::domain::programmes::list_programmes(records, source_id).0.len(),
         stations: live(RecordKind::Station),
+        subsidy_tables: usize::from(set.singleton(RecordKind::SubsidyTable).is_some_and(|r| !r.is_deleted())),
     })
 }
 
@@ -214,6 +230,11 @@ mod tests {
             jurisdiction: "○○保健所管内".into(),
             fiscal_year: FiscalYear::new(2025).expect("year"),
         };
+        // Issue 20: the 保健所's own 補助の上限表 (Ｂ町 differs) goes to the new 年度 too.
+        let mut tables_form = crate::domain::ventilator::tables::TablesForm::from_tables(&SubsidyTables::default());
+        tables_form.add_municipality("Ｂ町");
+        tables_form.municipalities[0].limits[0] = "150000".into();
+        let tables = tables_form.parse().expect("valid");
         let mut trashed = make("p2", &p2);
         trashed.meta.deleted_at = Some(Timestamp(2_000));
         let records = vec![
@@ -223,6 +244,7 @@ mod tests {
             trashed,
             make("s1", &station),
             make("g1", &Programme::standard(StandardProgramme::ALL[0])),
+            make("d2025:subsidy_table", &tables),
         ];
         let mut n = 0;
         let source = id("d2025");
@@ -238,12 +260,17 @@ mod tests {
         )
         .expect("copies");
 
-        assert_eq!(copies.len(), 3, "overview, the live patient, the station");
+        assert_eq!(copies.len(), 4, "overview, the live patient, the station, the 補助の上限表");
         let ids: Vec<&str> = copies.iter().map(|c| c.meta.id.as_str()).collect();
-        assert_eq!(ids, vec!["d2026:overview", "new-1", "new-2"], "the 概況 under its fixed ID");
+        assert_eq!(
+            ids,
+            vec!["d2026:overview", "new-1", "new-2", "d2026:subsidy_table"],
+            "the 概況 and the 補助の上限表 under their fixed IDs"
+        );
         let preds: Vec<Option<&str>> =
             copies.iter().map(|c| c.meta.predecessor.as_ref().map(RecordId::as_str)).collect();
-        assert_eq!(preds, vec![Some("o1"), Some("p1"), Some("s1")]);
+        assert_eq!(preds, vec![Some("o1"), Some("p1"), Some("s1"), Some("d2025:subsidy_table")]);
+        assert_eq!(copies[3].body_as::<SubsidyTables>(), Ok(tables));
         for c in &copies {
             assert_eq!(c.meta.diagnosis_id, id("d2026"));
             assert_eq!(c.meta.rev, 1);

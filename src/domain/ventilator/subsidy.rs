@@ -250,4 +250,4 @@ pub fn check_all(table: &SubsidyTable, facts: &SubsidyFacts, today: Date) -> Res
 
 #[cfg(test)]
 #[path = "subsidy_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -1,11 +1,11 @@
 use super::*;
 
-fn d(y: i32, m: u8, day: u8) -> Date {
+pub(crate) fn d(y: i32, m: u8, day: u8) -> Date {
     Date::new(y, m, day).expect("valid date")
 }
 
 /// A person whose plan says all three items are needed, ventilator without internal battery.
-fn needing_all() -> SubsidyFacts {
+pub(crate) fn needing_all() -> SubsidyFacts {
     SubsidyFacts {
         has_plan: true,
         needed: [true, true, true],

@@ -1,20 +1,6 @@
 use super::*;
-use crate::domain::time::Date;
-use crate::domain::ventilator::subsidy::{check_all, SubsidyFacts, Verdict};
-
-fn d(y: i32, m: u8, day: u8) -> Date {
-    Date::new(y, m, day).expect("valid date")
-}
-
-fn needing_all() -> SubsidyFacts {
-    SubsidyFacts {
-        has_plan: true,
-        needed: [true, true, true],
-        other_scheme: None,
-        internal_battery: Some(false),
-        received: [None, None, None],
-    }
-}
+use crate::domain::ventilator::subsidy::tests::{d, needing_all};
+use crate::domain::ventilator::subsidy::{check_all, Verdict};
 
 /// A 保健所 whose Ｂ町 pays up to 150,000円 for a generator with a useful life of 5 years.
 fn with_b_town() -> TablesForm {

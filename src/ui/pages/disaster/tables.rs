@@ -127,7 +127,6 @@ fn TableFields(form: FormState<TablesForm>, index: Option<usize>, issues: Signal
             Some(name.get()).filter(|s| !s.trim().is_empty()).unwrap_or_else(|| format!("市町村ごとの表{}", n + 1))
         }
     };
-    let scope_now = scope();
     let rows = SubsidyItem::ALL.iter().enumerate().map(|(k, item)| {
         view! {
             <div class="field-row" data-testid="subsidy-rule">
@@ -146,9 +145,8 @@ fn TableFields(form: FormState<TablesForm>, index: Option<usize>, issues: Signal
                     <TextInput label="市町村（様式1の住所と同じ書き方）" field=field_key(Some(n), "name") issues class="w-m"
                         value=name on_input=set(|t, _, v| t.municipality = v, 0)/>
                     <button type="button" class="remove" data-testid="remove-municipality"
-                        aria-label=format!("{scope_now}の表を削除")
                         on:click=move |_| form.update(|f| { if n < f.municipalities.len() { f.municipalities.remove(n); } })>
-                        "この市町村の表を削除"
+                        {move || format!("{}の表を削除", scope())}
                     </button>
                 </div>
             })}
